@@ -1,0 +1,78 @@
+// Building blocks shared by every content schema: dates, ids, and the domain vocabularies.
+import { z } from "zod";
+
+export const LEVELS = ["镇", "县", "市", "省", "京"] as const;
+export const FORMS = ["个访", "集访", "重访", "非访"] as const;
+export const CHANNELS = ["来信", "来访", "网上", "电话"] as const;
+export const SATISFACTIONS = ["满意", "基本满意", "不满意", "未评价"] as const;
+export const LEDGERS = ["petition", "meeting", "weekly-report"] as const;
+
+export type Level = (typeof LEVELS)[number];
+export type Form = (typeof FORMS)[number];
+export type Channel = (typeof CHANNELS)[number];
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+export type LedgerKind = (typeof LEDGERS)[number];
+
+const toText = (v: unknown): unknown => (typeof v === "number" ? String(v) : v);
+
+/** True when `s` is a real calendar date written YYYY-MM-DD. */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] as number;
+  return d <= days;
+}
+
+export const dateSchema = z
+  .string({ error: "应为日期，写作 YYYY-MM-DD" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD，例如 2025-03-01" })
+  .refine(isCalendarDate, {
+    error: "不是有效的日期（月份或日期超出范围）",
+    params: { code: "schema/format" },
+  })
+  .meta({ description: "日期，写作 YYYY-MM-DD（例如 2025-03-01）", format: "date" });
+
+export const weekSchema = z
+  .string({ error: "应为周次，写作 2025-W09" })
+  .regex(/^\d{4}-W\d{2}$/, { error: "周次格式应为 YYYY-Www，例如 2025-W09" })
+  .describe("ISO 周次，写作 YYYY-Www（例如 2025-W09；周一至周日为一周）");
+
+export const timeSchema = z
+  .string({ error: "应为时间，写作 17:00（请加引号）" })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:MM，例如 "17:00"' })
+  .describe('时间，写作 "HH:MM"（24 小时制，北京时间）');
+
+/** Ids and free-text codes: an unquoted number in YAML is taken as its text. */
+export const textId = (description: string) =>
+  z
+    .preprocess(toText, z.string({ error: "应为文字" }).min(1, { error: "不能为空" }))
+    .describe(description);
+
+export const text = (description: string) =>
+  z
+    .preprocess(toText, z.string({ error: "应为文字" }).min(1, { error: "不能为空" }))
+    .describe(description);
+
+export const unitIdSchema = z
+  .string({ error: "应为村（社区）编号" })
+  .regex(/^[a-z0-9-]+$/, { error: "编号只能由小写字母、数字和连字符组成，例如 dongshan" })
+  .describe("村（社区）编号：小写字母、数字和连字符（例如 dongshan），对应 units.yaml 中的 id");
+
+export const levelSchema = z.enum(LEVELS, { error: `应为 ${LEVELS.join("、")} 之一` });
+export const formSchema = z.enum(FORMS, { error: `应为 ${FORMS.join("、")} 之一` });
+export const channelSchema = z.enum(CHANNELS, { error: `应为 ${CHANNELS.join("、")} 之一` });
+export const satisfactionSchema = z.enum(SATISFACTIONS, {
+  error: `应为 ${SATISFACTIONS.join("、")} 之一`,
+});
+
+export const yuan = (description: string) =>
+  z
+    .number({ error: "应为金额（元，整数）" })
+    .int({ error: "金额应为整数（元）" })
+    .min(0, { error: "金额不能为负数" })
+    .describe(description);

@@ -1,0 +1,25 @@
+// The contract with content authors: one zod schema per content file kind.
+export * from "./common.ts";
+export * from "./ledger.ts";
+export * from "./office.ts";
+export * from "./rules.ts";
+export * from "./units.ts";
+
+import { meetingsFileSchema, petitionsFileSchema, weeklyReportsFileSchema } from "./ledger.ts";
+import { leadershipSchema, officeSchema } from "./office.ts";
+import { rulesSchema } from "./rules.ts";
+import { unitsFileSchema } from "./units.ts";
+
+/** Schema name (also the JSON Schema file name) → zod schema. */
+export const fileSchemas = {
+  office: officeSchema,
+  leadership: leadershipSchema,
+  units: unitsFileSchema,
+  rules: rulesSchema,
+  petitions: petitionsFileSchema,
+  meetings: meetingsFileSchema,
+  "weekly-reports": weeklyReportsFileSchema,
+} as const;
+
+export type FileSchemaName = keyof typeof fileSchemas;
+export * from "./events.ts";

@@ -1,0 +1,112 @@
+// ledger/<year>/*.yaml: petitions (信访事项), meetings (例会) and weekly reports (周排查报告).
+import { z } from "zod";
+import {
+  channelSchema,
+  dateSchema,
+  formSchema,
+  levelSchema,
+  satisfactionSchema,
+  text,
+  textId,
+  unitIdSchema,
+  weekSchema,
+} from "./common.ts";
+
+const flag = (description: string) =>
+  z.boolean({ error: "应为 true 或 false" }).default(false).describe(description);
+
+export const PETITION_FLAGS = [
+  "early_warning",
+  "persuaded_onsite",
+  "assigned_overdue",
+  "superior_urged",
+  "escalated",
+  "unfair_handling",
+] as const;
+
+export const petitionSchema = z
+  .object({
+    id: textId("信访事项编号，在本年度台账中唯一，例如 P-2025-0001"),
+    date: dateSchema.describe("信访发生日期（到访、来信或登记之日）"),
+    unit: unitIdSchema,
+    level: levelSchema.describe("去向：信访到达的层级（镇、县、市、省、京）"),
+    form: formSchema.optional().describe("形式：个访、集访、重访、非访；不填时按人数判断个访/集访"),
+    headcount: z
+      .number({ error: "应为人数（整数）" })
+      .int({ error: "人数应为整数" })
+      .min(1, { error: "人数应为不小于 1 的整数" })
+      .optional()
+      .describe("人数（人次）"),
+    channel: channelSchema.optional().describe("渠道：来信、来访、网上、电话"),
+    category: text(
+      "问题类别，例如 土地征收、拆迁安置、劳动社保、涉法涉诉、民政优抚、城乡建设、其他",
+    ).optional(),
+    issue: textId(
+      "信访问题编号：同一问题的多次信访填写同一编号（用于认定重访和重点管理）",
+    ).optional(),
+    summary: text("简要事由（不得填写信访人身份信息）").optional(),
+    early_warning: flag("及时发现并提前报送信息、采取稳控措施"),
+    persuaded_onsite: flag("按时到位接访、劝离且未再上访"),
+    assigned_overdue: flag("镇交办案件逾期未查清上报"),
+    superior_urged: flag("上级催办通报"),
+    escalated: flag("导致事态扩大、影响恶劣"),
+    unfair_handling: flag("因村内事务处理不公引发"),
+    accepted: dateSchema.optional().describe("受理日期；不填表示不予受理"),
+    due: dateSchema.optional().describe("办理期限；不填时为受理日期后 60 日"),
+    closed: dateSchema.optional().describe("办结日期"),
+    resolved: z.boolean({ error: "应为 true 或 false" }).default(false).describe("是否化解"),
+    satisfaction: satisfactionSchema
+      .optional()
+      .describe("满意度评价：满意、基本满意、不满意、未评价"),
+    satisfied: satisfactionSchema.optional().describe("满意度评价（satisfaction 的别名）"),
+  })
+  .describe("信访事项");
+
+export const petitionsFileSchema = z
+  .object({
+    petitions: z.array(petitionSchema).default([]).describe("本年度信访事项，一条记录一个事项"),
+  })
+  .describe("信访事项台账 ledger/<年度>/petitions.yaml");
+
+export const meetingSchema = z
+  .object({
+    id: textId("例会编号，例如 M-01"),
+    date: dateSchema.describe("例会日期"),
+    title: text("例会名称，例如 1月信访工作例会").optional(),
+    absent: z.array(unitIdSchema).default([]).describe("无故缺席的村（社区）编号"),
+    leave: z.array(unitIdSchema).default([]).describe("请假的村（社区）编号"),
+  })
+  .describe("信访工作例会");
+
+export const meetingsFileSchema = z
+  .object({
+    meetings: z.array(meetingSchema).default([]).describe("本年度信访工作例会及缺席、请假情况"),
+  })
+  .describe("例会台账 ledger/<年度>/meetings.yaml");
+
+export const weeklyReportSchema = z
+  .object({
+    unit: unitIdSchema,
+    week: weekSchema,
+    submitted: z
+      .string({ error: "应为报送时间，写作 2025-01-10T16:30" })
+      .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$/, {
+        error: "报送时间格式应为 YYYY-MM-DDTHH:MM（北京时间），例如 2025-01-10T16:30",
+      })
+      .describe("报送时间（北京时间），写作 YYYY-MM-DDTHH:MM，可带秒，不带时区"),
+    zero: z.boolean({ error: "应为 true 或 false" }).default(false).describe("是否为零报告"),
+  })
+  .describe("周排查报告 / 零报告");
+
+export const weeklyReportsFileSchema = z
+  .object({
+    weekly_reports: z
+      .array(weeklyReportSchema)
+      .default([])
+      .describe("每周矛盾纠纷排查报告或零报告的报送记录"),
+  })
+  .describe("周报台账 ledger/<年度>/weekly-reports.yaml");
+
+export type PetitionRecord = z.infer<typeof petitionSchema>;
+export type MeetingRecord = z.infer<typeof meetingSchema>;
+export type WeeklyReportRecord = z.infer<typeof weeklyReportSchema>;

@@ -1,0 +1,55 @@
+// office.yaml and leadership.yaml: who issues the documents, and the 信访工作领导小组.
+import { z } from "zod";
+import { levelSchema, text } from "./common.ts";
+
+const fontPath = (role: string) =>
+  text(`${role}字体文件路径（TrueType/OpenType，相对于内容目录）`).optional();
+
+export const officeSchema = z
+  .object({
+    name: text("发文机关全称，例如 青禾镇人民政府"),
+    short_name: text("发文机关简称，例如 青禾镇").optional(),
+    code: text("机关代字，例如 青政发；发文字号写作 青政发〔2025〕7号").optional(),
+    level: levelSchema.default("镇").describe("本机关所在层级，用于认定越级访（高于本级即为越级）"),
+    signatory: text("默认署名（落款机关）").optional(),
+    office_name: text("信访办名称，例如 青禾镇信访办公室").optional(),
+    address: text("地址").optional(),
+    phone: text("联系电话").optional(),
+    fonts: z
+      .object({
+        仿宋: fontPath("仿宋（正文）"),
+        小标宋: fontPath("小标宋（标题）"),
+        黑体: fontPath("黑体（一级标题）"),
+        楷体: fontPath("楷体（二级标题）"),
+      })
+      .optional()
+      .describe("本机关自有字体；不填时使用随附的开源字体"),
+  })
+  .describe("发文机关 office.yaml");
+
+const person = z
+  .object({
+    name: text("姓名"),
+    title: text("职务，例如 镇党委副书记、镇长").optional(),
+  })
+  .describe("人员");
+
+export const leadershipSchema = z
+  .object({
+    name: text("领导小组名称，例如 青禾镇信访工作领导小组").optional(),
+    leader: person.describe("组长"),
+    deputies: z.array(person).default([]).describe("副组长"),
+    members: z.array(person).default([]).describe("成员"),
+    office: z
+      .object({
+        location: text("办公室设在何处，例如 镇综治中心").optional(),
+        director: person.optional().describe("办公室主任"),
+        duties: text("办公室职责").optional(),
+      })
+      .optional()
+      .describe("领导小组办公室"),
+  })
+  .describe("信访工作领导小组 leadership.yaml");
+
+export type Office = z.infer<typeof officeSchema>;
+export type Leadership = z.infer<typeof leadershipSchema>;

@@ -1,0 +1,88 @@
+// argv → the command it names. Holds no logic beyond parsing and dispatch.
+import { parseArgs } from "node:util";
+import type { ParseArgsConfig } from "node:util";
+import { runCheck } from "./check.ts";
+import { EXIT_USAGE, UsageError } from "./io.ts";
+import type { Io } from "./io.ts";
+import { runScore } from "./score.ts";
+
+const HELP = `xinfang — 信访工作文书系统
+
+用法：
+  xinfang check [--strict]                 检查内容目录中的全部文件，列出所有问题
+  xinfang score --year 2025 [--as-of 2025-06-30] [--unit ID] [--json] [--strict]
+                                           计算村（社区）考评得分、排名、奖励和处理
+
+通用选项：
+  --content DIR   内容目录（默认 content/）
+  --help          显示本帮助
+`;
+
+const COMMON: ParseArgsConfig["options"] = {
+  content: { type: "string", default: "content" },
+  strict: { type: "boolean", default: false },
+  help: { type: "boolean", default: false },
+};
+
+const COMMANDS: Record<
+  string,
+  {
+    options: ParseArgsConfig["options"];
+    run: (values: Record<string, unknown>, io: Io) => Promise<number>;
+  }
+> = {
+  check: { options: {}, run: runCheck },
+  score: {
+    options: {
+      year: { type: "string" },
+      "as-of": { type: "string" },
+      unit: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+    run: runScore,
+  },
+};
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(HELP);
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`未知的命令“${name}”。\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...COMMON, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    if (positionals.length > 0) throw new UsageError(`多余的参数：${positionals.join(" ")}`);
+    return await command.run(values, io);
+  } catch (e) {
+    if (
+      e instanceof UsageError ||
+      (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))
+    ) {
+      io.stderr.write(`${translateArgError(e.message)}\n运行 xinfang --help 查看用法。\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+function translateArgError(message: string): string {
+  let m = /^Unknown option '(.+?)'/.exec(message);
+  if (m) return `未知的选项 ${m[1]}`;
+  m = /^Option '(.+?)' argument missing/.exec(message);
+  if (m) return `选项 ${m[1]?.replace(/^-\w, /, "")} 需要一个值`;
+  return message;
+}

@@ -1,0 +1,56 @@
+// `xinfang score --year Y [--as-of D] [--unit ID] [--json] [--strict]`.
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { scoreSheetJson } from "../compute/scoring/json.ts";
+import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
+import { coverageWarnings, loadContent, score } from "../index.ts";
+import { displayPrefix } from "./check.ts";
+import { formatDiagnostic, summarise } from "./format-diagnostics.ts";
+import { EXIT_CONTENT, EXIT_OK, UsageError } from "./io.ts";
+import type { Io } from "./io.ts";
+import { contentDir, parseAsOf, parseYear } from "./options.ts";
+import { scoreText, unitDetailText } from "./score-text.ts";
+
+async function latestRulesYear(dir: string): Promise<number> {
+  const names = await readdir(join(dir, "rules")).catch(() => [] as string[]);
+  const years = names
+    .map((n) => /^(\d{4})\.yaml$/.exec(n)?.[1])
+    .filter((y): y is string => y !== undefined)
+    .map(Number);
+  if (years.length === 0)
+    throw new UsageError("内容目录中没有考评细则（rules/<年度>.yaml），无法计算得分。");
+  return Math.max(...years);
+}
+
+export async function runScore(values: Record<string, unknown>, io: Io): Promise<number> {
+  const dir = await contentDir(values, io);
+  const year = parseYear(values.year) ?? (await latestRulesYear(dir));
+  const asOf = parseAsOf(values["as-of"], year);
+  const strict = values.strict === true;
+  const loaded = await loadContent(dir, { year, scoringOnly: true });
+  const prefix = displayPrefix(dir, io.cwd);
+  const problems = sortDiagnostics([...loaded.diagnostics, ...coverageWarnings(loaded)]);
+  for (const d of problems)
+    io.stderr.write(`${formatDiagnostic(d, { prefix, texts: loaded.texts, strict })}\n\n`);
+  if (!loaded.content || hasErrors(problems) || (strict && problems.length > 0)) {
+    io.stderr.write(`${summarise(problems, strict)}\n未计算得分。\n`);
+    return EXIT_CONTENT;
+  }
+  const content = loaded.content;
+  const unit = typeof values.unit === "string" ? values.unit : undefined;
+  if (unit !== undefined && !content.units.some((u) => u.id === unit)) {
+    throw new UsageError(
+      `没有编号为“${unit}”的村（社区）。可用的编号：${content.units.map((u) => u.id).join("、")}`,
+    );
+  }
+  const sheet = score(content, asOf === undefined ? { year } : { year, asOf });
+  if (values.json === true) {
+    io.stdout.write(`${JSON.stringify(scoreSheetJson(sheet, unit), null, 2)}\n`);
+  } else if (unit !== undefined) {
+    io.stdout.write(unitDetailText(sheet, unit));
+  } else {
+    io.stdout.write(scoreText(sheet));
+  }
+  if (problems.length > 0) io.stderr.write(`${summarise(problems)}\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,122 @@
+// Ledgers → one stream of scoring events in SPEC order: by date, then ledger order. Events of
+// different ledgers on one date follow the order petition, meeting, weekly-report.
+import type { Form, Rules, Unit } from "../../../schemas/index.ts";
+import type { Ledger, Petition } from "../../validate/content.ts";
+import { isoWeekDate, weeksWithWeekdayIn } from "../calendar.ts";
+import type { ScoreEvent } from "./types.ts";
+
+export interface Period {
+  year: number;
+  /** Inclusive last day, `YYYY-MM-DD`. */
+  asOf: string;
+}
+
+/** The form a petition counts as: as given, else from headcount (SPEC §3). */
+export function effectiveForm(p: Petition, threshold: number): Form {
+  if (p.form) return p.form;
+  return (p.headcount ?? 0) >= threshold ? "集访" : "个访";
+}
+
+const at = (file: string, line: number): string => (line > 0 ? `${file}:${line}` : file);
+
+export function petitionEvents(ledger: Ledger, rules: Rules, period: Period): ScoreEvent[] {
+  const out: ScoreEvent[] = [];
+  for (const p of ledger.petitions) {
+    if (p.date > period.asOf) continue;
+    const form = effectiveForm(p, rules.collective_threshold);
+    const { origin: _origin, satisfied: _satisfied, ...fields } = p;
+    out.push({
+      ledger: "petition",
+      id: p.id,
+      unit: p.unit,
+      date: p.date,
+      fields: { ...fields, form },
+      source: at(p.origin.file, p.origin.line),
+      order: 0,
+    });
+  }
+  return out;
+}
+
+export function meetingEvents(ledger: Ledger, period: Period): ScoreEvent[] {
+  const out: ScoreEvent[] = [];
+  for (const m of ledger.meetings) {
+    if (m.date > period.asOf) continue;
+    for (const status of ["absent", "leave"] as const) {
+      for (const unit of m[status]) {
+        const id = `${m.id}:${unit}`;
+        out.push({
+          ledger: "meeting",
+          id,
+          unit,
+          date: m.date,
+          fields: { id, date: m.date, unit, status, meeting: m.id, title: m.title },
+          source: at(m.origin.file, m.origin.line),
+          order: 0,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** One event per unit and owed week: deadline in the period, on or before as-of, not exempt. */
+export function weeklyReportEvents(
+  ledger: Ledger,
+  rules: Rules,
+  units: readonly Unit[],
+  period: Period,
+): ScoreEvent[] {
+  const { weekday, time } = rules.weekly_report.deadline;
+  const exempt = new Set(rules.weekly_report.exempt_weeks);
+  const weeks = weeksWithWeekdayIn(period.year, weekday)
+    .filter((w) => !exempt.has(w))
+    .map((w) => ({ week: w, date: isoWeekDate(w, weekday) }))
+    .filter((w) => w.date <= period.asOf);
+  // Earliest submission per unit and week.
+  const earliest = new Map<string, { at: string; line: number }>();
+  for (const r of ledger.weeklyReports) {
+    const key = `${r.unit}\u0000${r.week}`;
+    const prev = earliest.get(key);
+    if (!prev || r.submittedAt < prev.at)
+      earliest.set(key, { at: r.submittedAt, line: r.origin.line });
+  }
+  const file = ledger.files.weeklyReports ?? `ledger/${period.year}/weekly-reports.yaml`;
+  const out: ScoreEvent[] = [];
+  for (const { week, date } of weeks) {
+    const deadline = `${date}T${time}:00`;
+    for (const u of units) {
+      const sub = earliest.get(`${u.id}\u0000${week}`);
+      const onTime = sub !== undefined && sub.at <= deadline;
+      const id = `${u.id}:${week}`;
+      out.push({
+        ledger: "weekly-report",
+        id,
+        unit: u.id,
+        date,
+        fields: { id, date, unit: u.id, week, on_time: onTime },
+        source: sub ? at(file, sub.line) : file,
+        order: 0,
+      });
+    }
+  }
+  return out;
+}
+
+/** All events of the period in SPEC order; `order` is set to the position in that order. */
+export function scoringEvents(
+  ledger: Ledger,
+  rules: Rules,
+  units: readonly Unit[],
+  period: Period,
+): ScoreEvent[] {
+  const all = [
+    ...petitionEvents(ledger, rules, period),
+    ...meetingEvents(ledger, period),
+    ...weeklyReportEvents(ledger, rules, units, period),
+  ];
+  // Stable sort by date keeps ledger order (and petition < meeting < weekly-report) within a day.
+  all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (let i = 0; i < all.length; i++) (all[i] as ScoreEvent).order = i;
+  return all;
+}

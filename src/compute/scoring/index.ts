@@ -1,0 +1,128 @@
+// compute/scoring: validated content + period → ScoreSheet (SPEC §3).
+// Pure: no I/O, no clock; exact decimals; every figure carries its audit trail.
+import type { Level, Rules, Unit } from "../../../schemas/index.ts";
+import type { Ledger } from "../../validate/content.ts";
+import { ZERO, add, cmp, dec } from "../decimal.ts";
+import { scoringEvents } from "./events.ts";
+import type { Period } from "./events.ts";
+import { levelRank } from "./match.ts";
+import { applyRules } from "./points.ts";
+import { rank } from "./rank.ts";
+import { computeLosses, eventSanctions, vetoSanction } from "./sanctions.ts";
+import type { Reward, ScoreEvent, ScoreSheet, UnitScore } from "./types.ts";
+
+export type { Period } from "./events.ts";
+export * from "./types.ts";
+
+export interface ScoreInput {
+  units: readonly Unit[];
+  rules: Rules;
+  ledger: Ledger;
+}
+
+export function scoreYear(input: ScoreInput, period: Period): ScoreSheet {
+  const { units, rules } = input;
+  const { ledger } = input;
+  const complete = period.asOf === `${period.year}-12-31`;
+  const ids = units.map((u) => u.id);
+  const events = scoringEvents(ledger, rules, units, period);
+  const { entries, vetoes, warnings } = applyRules(events, rules, ids);
+  const sanctions = eventSanctions(events, rules, ids);
+  const base = dec(rules.base);
+
+  const scored = units.map((u) => {
+    const list = entries.get(u.id) ?? [];
+    let score = base;
+    let deducted = ZERO;
+    let added = ZERO;
+    for (const e of list) {
+      score = add(score, e.points);
+      if (cmp(e.points, ZERO) < 0) deducted = add(deducted, e.points);
+      else added = add(added, e.points);
+    }
+    const hits = vetoes.get(u.id) ?? [];
+    const unitSanctions = [...(sanctions.get(u.id) ?? [])];
+    const veto = vetoSanction(hits);
+    if (veto) unitSanctions.push(veto);
+    return {
+      unit: u,
+      score,
+      deducted,
+      added,
+      vetoed: hits.length > 0,
+      entries: list,
+      vetoes: hits,
+      sanctions: unitSanctions,
+    };
+  });
+
+  const ranked = rank(scored);
+  const lastRank = ranked.reduce((m, r) => Math.max(m, r.rank), 0);
+  const allTied = ranked.every((r) => r.rank === 1);
+  const highest = highestLevels(events);
+
+  const out: UnitScore[] = ranked.map(({ item, rank: r }) => {
+    const rewards: Reward[] = [];
+    if (complete && !item.vetoed) {
+      const amount = rules.rewards.rank[r - 1];
+      if (amount !== undefined && amount > 0)
+        rewards.push({ kind: "rank", amount, clause: `考评第${r}名` });
+      const top = highest.get(item.unit.id);
+      const tier = rules.rewards.clean_record.find(
+        (t) => top === undefined || top < levelRank(t.none_at_or_above),
+      );
+      if (tier && tier.amount > 0)
+        rewards.push({ kind: "clean_record", amount: tier.amount, clause: tier.clause });
+    }
+    return {
+      id: item.unit.id,
+      name: item.unit.name,
+      score: item.score,
+      deducted: item.deducted,
+      added: item.added,
+      rank: r,
+      vetoed: item.vetoed,
+      entries: item.entries,
+      vetoes: item.vetoes,
+      rewards,
+      consequences: complete && !allTied && r === lastRank ? ["last_place"] : [],
+      sanctions: item.sanctions,
+    };
+  });
+
+  const { losses, appraisals } = computeLosses(
+    units,
+    new Map(scored.map((s) => [s.unit.id, s.sanctions])),
+    rules,
+  );
+  return {
+    year: period.year,
+    asOf: period.asOf,
+    complete,
+    base,
+    units: out,
+    losses,
+    appraisals,
+    warnings,
+    lastPlaceClause: rules.rewards.last_place ?? null,
+    liaisonUnits: liaisonUnits(units),
+  };
+}
+
+/** Highest petition level (as a rank) reached by each unit's events. */
+function highestLevels(events: readonly ScoreEvent[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const ev of events) {
+    if (ev.ledger !== "petition") continue;
+    const r = levelRank(ev.fields.level as Level);
+    if (r > (out.get(ev.unit) ?? -1)) out.set(ev.unit, r);
+  }
+  return out;
+}
+
+function liaisonUnits(units: readonly Unit[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const u of units)
+    for (const l of u.liaisons) out.set(l.name, [...(out.get(l.name) ?? []), u.id]);
+  return out;
+}

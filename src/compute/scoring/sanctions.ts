@@ -1,0 +1,190 @@
+// Sanctions (处理) and the pay they cost (SPEC §3): warnings, yellow cards, key management,
+// veto; months per person and pay item add up and are capped at 12.
+import type { Rules, Unit } from "../../../schemas/index.ts";
+import { compileWhen } from "./match.ts";
+import type { Appraisal, Loss, PayItem, Sanction, ScoreEvent, VetoHit } from "./types.ts";
+
+const CAP = 12;
+
+/** Warning, yellow-card and key-management sanctions of each unit, in SPEC order. */
+export function eventSanctions(
+  events: readonly ScoreEvent[],
+  rules: Rules,
+  unitIds: readonly string[],
+): Map<string, Sanction[]> {
+  const s = rules.sanctions;
+  const warnings = new Map<string, Sanction[]>(unitIds.map((id) => [id, []]));
+  const yellows = new Map<string, Sanction[]>(unitIds.map((id) => [id, []]));
+  const keys = new Map<string, Sanction[]>(unitIds.map((id) => [id, []]));
+  const warn = s.warning ? compileWhen(s.warning.when, "petition") : null;
+  const yellow = s.yellow_card ? compileWhen(s.yellow_card.when, "petition") : null;
+  const km = s.key_management;
+  const first = km ? compileWhen(km.first, "petition") : null;
+  const then = km ? compileWhen(km.then, "petition") : null;
+  // Per unit and issue: has the first event happened, how many follow-ups since, done?
+  const tracks = new Map<string, { started: boolean; count: number; done: boolean }>();
+
+  for (const ev of events) {
+    if (ev.ledger !== "petition" || !warnings.has(ev.unit)) continue;
+    const base = { event: ev.id, date: ev.date, source: ev.source };
+    if (warn && s.warning && warn(ev.fields))
+      warnings.get(ev.unit)?.push({ kind: "warning", clause: s.warning.clause, ...base });
+    if (yellow && s.yellow_card && yellow(ev.fields))
+      yellows.get(ev.unit)?.push({ kind: "yellow_card", clause: s.yellow_card.clause, ...base });
+    const issue = ev.fields.issue;
+    if (km && first && then && issue !== undefined && issue !== null) {
+      const key = `${ev.unit}\u0000${String(issue)}`;
+      let t = tracks.get(key);
+      if (!t) tracks.set(key, (t = { started: false, count: 0, done: false }));
+      if (t.done) continue;
+      if (!t.started) {
+        if (first(ev.fields)) t.started = true;
+        continue;
+      }
+      if (then(ev.fields)) {
+        t.count++;
+        if (t.count >= km.count) {
+          t.done = true;
+          keys
+            .get(ev.unit)
+            ?.push({
+              kind: "key_management",
+              clause: km.clause,
+              ...base,
+              issue: String(issue),
+              from: ev.date,
+              months: km.months,
+              appraisal: km.appraisal,
+            });
+        }
+      }
+    }
+  }
+  const out = new Map<string, Sanction[]>();
+  for (const id of unitIds)
+    out.set(id, [...(warnings.get(id) ?? []), ...(yellows.get(id) ?? []), ...(keys.get(id) ?? [])]);
+  return out;
+}
+
+export function vetoSanction(hits: readonly VetoHit[]): Sanction | null {
+  const first = hits[0];
+  if (!first) return null;
+  return {
+    kind: "veto",
+    clause: first.clause,
+    event: first.event,
+    date: first.date,
+    source: first.source,
+  };
+}
+
+interface Tally {
+  person: string;
+  unit: string | null;
+  role: string;
+  item: PayItem;
+  monthly: number;
+  months: number;
+}
+
+/** Pay lost per person and item after the cap, and the liaisons' year-end appraisals. */
+export function computeLosses(
+  units: readonly Unit[],
+  sanctions: ReadonlyMap<string, readonly Sanction[]>,
+  rules: Rules,
+): { losses: Loss[]; appraisals: Appraisal[] } {
+  const s = rules.sanctions;
+  const committee: Tally[] = [];
+  const liaisons = new Map<string, Tally>();
+  const starPay = new Map<Tally, number>();
+  const appraisals = new Map<string, Appraisal>();
+
+  for (const u of units) {
+    const list = sanctions.get(u.id) ?? [];
+    let subsidyMonths = 0;
+    let awardMonths = 0;
+    let losesStarPay = false;
+    for (const x of list) {
+      if (x.kind === "yellow_card" && s.yellow_card) {
+        subsidyMonths += s.yellow_card.committee_subsidy_months;
+        awardMonths += s.yellow_card.liaison_award_months;
+      } else if (x.kind === "key_management") {
+        subsidyMonths += x.months ?? 0;
+        awardMonths += x.months ?? 0;
+      } else if (x.kind === "veto") {
+        const v = s.veto ?? {
+          committee_subsidy_months: 12,
+          committee_star_pay: true,
+          liaison_award_months: 12,
+        };
+        subsidyMonths += v.committee_subsidy_months;
+        awardMonths += v.liaison_award_months;
+        losesStarPay ||= v.committee_star_pay;
+      }
+    }
+    for (const m of u.committee) {
+      const t: Tally = {
+        person: m.name,
+        unit: u.id,
+        role: m.role ?? "两委成员",
+        item: "monthly_subsidy",
+        monthly: m.monthly_subsidy,
+        months: subsidyMonths,
+      };
+      committee.push(t);
+      if (losesStarPay) starPay.set(t, m.star_pay);
+    }
+    for (const l of u.liaisons) {
+      let t = liaisons.get(l.name);
+      if (!t)
+        liaisons.set(
+          l.name,
+          (t = {
+            person: l.name,
+            unit: null,
+            role: l.role,
+            item: "monthly_award",
+            monthly: l.monthly_award,
+            months: 0,
+          }),
+        );
+      t.months += awardMonths;
+      for (const x of list) {
+        if (x.kind !== "key_management" || !x.appraisal) continue;
+        const a = appraisals.get(l.name) ?? {
+          person: l.name,
+          role: l.role,
+          rating: x.appraisal,
+          units: [],
+        };
+        if (!a.units.includes(u.id)) a.units.push(u.id);
+        appraisals.set(l.name, a);
+      }
+    }
+  }
+
+  const losses: Loss[] = [];
+  const push = (t: Tally, item: PayItem, months: number, amount: number, uncapped: number) => {
+    if (amount > 0 && months > 0)
+      losses.push({
+        person: t.person,
+        unit: t.unit,
+        role: t.role,
+        item,
+        months,
+        amount,
+        uncappedMonths: uncapped,
+      });
+  };
+  for (const t of committee) {
+    const months = Math.min(CAP, t.months);
+    push(t, "monthly_subsidy", months, months * t.monthly, t.months);
+    const star = starPay.get(t);
+    if (star !== undefined) push(t, "star_pay", 12, star, 12);
+  }
+  for (const t of liaisons.values()) {
+    const months = Math.min(CAP, t.months);
+    push(t, "monthly_award", months, months * t.monthly, t.months);
+  }
+  return { losses, appraisals: [...appraisals.values()] };
+}

@@ -1,0 +1,130 @@
+// The score sheet: every figure of a period's scoring with the audit trail behind it.
+import type { Form, LedgerKind, Level } from "../../../schemas/index.ts";
+import type { Dec } from "../decimal.ts";
+
+export interface ScoreEvent {
+  ledger: LedgerKind;
+  /** Event id: the petition id, `<meeting>:<unit>` or `<unit>:<week>`. */
+  id: string;
+  unit: string;
+  date: string;
+  /** The fields a `when` tests. */
+  fields: Readonly<Record<string, unknown>>;
+  /** `file:line` of the record, or the file alone for a missing weekly report. */
+  source: string;
+  /** Position in event order (date, then ledger order). */
+  order: number;
+}
+
+export interface Entry {
+  rule: string;
+  clause: string;
+  event: string;
+  ledger: LedgerKind;
+  date: string;
+  /** Points before modifiers: the item's points or the table cell. */
+  base: Dec;
+  /** Factors of the modifiers that applied, in rule order. */
+  factors: Dec[];
+  modifiers: { id: string; clause: string; factor: Dec }[];
+  points: Dec;
+  source: string;
+  /** One of the item's free events (`free: N`): counted, scores 0. */
+  free: boolean;
+  /** Table cell used for a petition, and whether the table leaves it unset. */
+  cell: { level: Level; form: Form; unset: boolean } | null;
+}
+
+export interface VetoHit {
+  rule: string;
+  clause: string;
+  event: string;
+  date: string;
+  source: string;
+}
+
+export interface Reward {
+  kind: "rank" | "clean_record";
+  amount: number;
+  clause: string;
+}
+
+export type SanctionKind = "warning" | "yellow_card" | "key_management" | "veto";
+
+export interface Sanction {
+  kind: SanctionKind;
+  clause: string;
+  event: string;
+  date: string;
+  source: string;
+  /** key_management: issue id, start date, duration and the liaisons' appraisal. */
+  issue?: string;
+  from?: string;
+  months?: number;
+  appraisal?: string;
+}
+
+export type Consequence = "last_place";
+
+export interface UnitScore {
+  id: string;
+  name: string;
+  score: Dec;
+  /** Sum of negative points (≤ 0) and of positive points (≥ 0). */
+  deducted: Dec;
+  added: Dec;
+  rank: number;
+  vetoed: boolean;
+  entries: Entry[];
+  vetoes: VetoHit[];
+  rewards: Reward[];
+  consequences: Consequence[];
+  sanctions: Sanction[];
+}
+
+export type PayItem = "monthly_subsidy" | "star_pay" | "monthly_award";
+
+export interface Loss {
+  person: string;
+  /** The unit of a 两委成员; null for a 包村领导/干部 (identified by name across units). */
+  unit: string | null;
+  role: string;
+  item: PayItem;
+  months: number;
+  amount: number;
+  /** Months asked for before the 12-month cap. */
+  uncappedMonths: number;
+}
+
+export interface Appraisal {
+  person: string;
+  role: string;
+  rating: string;
+  units: string[];
+}
+
+export interface CoverageWarning {
+  code: "uncovered-cell";
+  event: string;
+  unit: string;
+  date: string;
+  source: string;
+  level: Level;
+  form: Form;
+  message: string;
+}
+
+export interface ScoreSheet {
+  year: number;
+  asOf: string;
+  complete: boolean;
+  base: Dec;
+  /** Units in rank order. */
+  units: UnitScore[];
+  losses: Loss[];
+  appraisals: Appraisal[];
+  warnings: CoverageWarning[];
+  lastPlaceClause: string | null;
+  /** Units each 包村领导/干部 covers, by name (for per-unit views of losses). */
+  liaisonUnits: Map<string, string[]>;
+}

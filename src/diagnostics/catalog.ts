@@ -1,0 +1,191 @@
+// Every diagnostic the system can report: a permanent code, what happened, and what to do.
+// Codes never change meaning; test/diagnostics checks that each one has a fixture.
+import type { Diagnostic, Severity, SourcePosition } from "./diagnostic.ts";
+
+export interface DiagnosticParams {
+  position: SourcePosition | null;
+  path: string;
+  /** Free text inserted into the message (the offending value, the field, the reason …). */
+  detail?: string;
+  /** Replaces the catalog's hint where the situation allows a more precise one. */
+  hint?: string;
+}
+
+interface Entry {
+  severity: Severity;
+  message: (detail: string) => string;
+  hint: string;
+}
+
+const catalog = {
+  "file/missing": {
+    severity: "error",
+    message: (d) => `缺少文件 ${d}`,
+    hint: "请在内容目录中创建该文件，格式见 README 中的“内容目录”一节。",
+  },
+  "file/ambiguous": {
+    severity: "error",
+    message: (d) => d,
+    hint: "同一台账只能有一种格式，请删除其中一个文件。",
+  },
+  "ledger/missing-file": {
+    severity: "warning",
+    message: (d) => `未找到台账 ${d}，按空台账处理`,
+    hint: "如果本年度确有记录，请补充该台账；周报台账为空时，每个村（社区）每周都按未报送计。",
+  },
+  "yaml/syntax": {
+    severity: "error",
+    message: (d) => d,
+    hint: "检查这一行及上一行的缩进、冒号和引号；YAML 只能用空格缩进。",
+  },
+  "yaml/duplicate-key": {
+    severity: "error",
+    message: (d) => `键“${d}”重复出现`,
+    hint: "同一层级中每个键只能出现一次，请删除或合并重复的键。",
+  },
+  "schema/required": {
+    severity: "error",
+    message: (d) => `缺少必填字段 ${d}`,
+    hint: "请补充该字段；各字段的含义见 schemas/json/ 中的说明。",
+  },
+  "schema/type": {
+    severity: "error",
+    message: (d) => d,
+    hint: "请按字段要求的类型填写（文字、数字、是/否、列表等）。",
+  },
+  "schema/value": {
+    severity: "error",
+    message: (d) => d,
+    hint: "只能填写列出的取值之一，注意不要多写“级”“村”等字。",
+  },
+  "schema/format": {
+    severity: "error",
+    message: (d) => d,
+    hint: "日期写作 2025-03-01，周次写作 2025-W09，时间写作 17:00。",
+  },
+  "schema/range": {
+    severity: "error",
+    message: (d) => d,
+    hint: "请检查数值或条目数量是否在允许的范围内。",
+  },
+  "schema/unknown-key": {
+    severity: "warning",
+    message: (d) => `无法识别的字段 ${d}，已忽略`,
+    hint: "可能是字段名拼写错误；可用字段见 schemas/json/ 或编辑器的自动补全。",
+  },
+  "schema/invalid": {
+    severity: "error",
+    message: (d) => d,
+    hint: "请对照 schemas/json/ 中的说明修改。",
+  },
+  "ref/unknown-unit": {
+    severity: "error",
+    message: (d) => `未知的村（社区）编号“${d}”`,
+    hint: "编号必须与 units.yaml 中某个村（社区）的 id 完全一致。",
+  },
+  "ref/duplicate-id": {
+    severity: "error",
+    message: (d) => `编号“${d}”重复`,
+    hint: "每条记录的 id 在同类记录中必须唯一。",
+  },
+  "units/duplicate-member": {
+    severity: "error",
+    message: (d) => `同一村（社区）中两委成员“${d}”出现两次`,
+    hint: "两委成员在本村（社区）内按姓名识别，同名者请加以区分（如“张伟（大）”）。",
+  },
+  "units/liaison-award-conflict": {
+    severity: "error",
+    message: (d) => d,
+    hint: "同一名包村领导/干部在各村（社区）的月精神文明奖必须相同。",
+  },
+  "ledger/date-outside-year": {
+    severity: "error",
+    message: (d) => d,
+    hint: "台账按年度存放：ledger/2025/ 中只能记录 2025 年的事项。",
+  },
+  "ledger/closed-before-accepted": {
+    severity: "error",
+    message: (d) => d,
+    hint: "办结日期、办理期限不能早于受理日期；未受理的事项不能有办结日期。",
+  },
+  "ledger/accepted-before-date": {
+    severity: "error",
+    message: (d) => d,
+    hint: "受理日期不能早于信访发生日期。",
+  },
+  "ledger/form-missing": {
+    severity: "error",
+    message: () => "既没有填写形式（form），也没有填写人数（headcount）",
+    hint: "填写 form（个访、集访、重访、非访），或填写 headcount 由人数判断个访/集访。",
+  },
+  "ledger/absent-and-leave": {
+    severity: "error",
+    message: (d) => `“${d}”同时列在缺席（absent）和请假（leave）中`,
+    hint: "同一次例会中，一个村（社区）只能是缺席或请假之一。",
+  },
+  "ledger/week-not-exist": {
+    severity: "error",
+    message: (d) => `周次 ${d} 不存在`,
+    hint: "周次按 ISO 8601 计：每年有 52 或 53 周，周一为一周的第一天。",
+  },
+  "ledger/week-outside-year": {
+    severity: "error",
+    message: (d) => d,
+    hint: "周报按截止日期所在年度归档，请把该记录移到对应年度的台账中。",
+  },
+  "ledger/utc-offset": {
+    severity: "error",
+    message: (d) => `报送时间“${d}”带有时区`,
+    hint: "报送时间一律按北京时间填写，例如 2025-01-10T16:30，不要加 Z 或 +08:00。",
+  },
+  "rules/year-mismatch": {
+    severity: "error",
+    message: (d) => d,
+    hint: "rules/2025.yaml 中的 year 必须是 2025。",
+  },
+  "rules/unknown-field": {
+    severity: "error",
+    message: (d) => d,
+    hint: "条件（when）只能引用该台账具有的字段，见 README 中的“考评细则”一节。",
+  },
+  "rules/unknown-value": {
+    severity: "error",
+    message: (d) => d,
+    hint: "条件中的取值必须是该字段允许的取值之一。",
+  },
+  "rules/bad-factor": {
+    severity: "error",
+    message: (d) => `系数“${d}”无效，必须是大于 0 的数`,
+    hint: "减半填 0.5，加倍填 2。",
+  },
+  "rules/item-shape": {
+    severity: "error",
+    message: (d) => d,
+    hint: "考评项目要么有 points（分值），要么有 table（信访分值表，仅用于 petition 台账）。",
+  },
+  "score/uncovered-cell": {
+    severity: "warning",
+    message: (d) => d,
+    hint: "在 rules 的信访分值表中补上这一格（不扣分也请写 0），或增加相应的一票否决条件。",
+  },
+} satisfies Record<string, Entry>;
+
+export type DiagnosticCode = keyof typeof catalog;
+
+export const diagnosticCodes = Object.keys(catalog) as DiagnosticCode[];
+
+export function catalogEntry(code: DiagnosticCode): Entry {
+  return catalog[code] as Entry;
+}
+
+export function makeDiagnostic(code: DiagnosticCode, params: DiagnosticParams): Diagnostic {
+  const entry = catalog[code] as Entry;
+  return {
+    code,
+    severity: entry.severity,
+    path: params.path,
+    message: entry.message(params.detail ?? ""),
+    hint: params.hint ?? entry.hint,
+    position: params.position,
+  };
+}

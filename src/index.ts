@@ -1,0 +1,74 @@
+// The pipeline, top to bottom: content folder → files → validated Content → computed results.
+// (Rendering and publishing stages join here as they are built.)
+import { readContentFiles } from "./load/index.ts";
+import type { ReadScope } from "./load/index.ts";
+import { coverageDiagnostics } from "./compute/scoring/coverage.ts";
+import { scoreYear } from "./compute/scoring/index.ts";
+import type { Diagnostic } from "./diagnostics/diagnostic.ts";
+import type { ScoreSheet } from "./compute/scoring/index.ts";
+import { emptyLedger } from "./validate/content.ts";
+import type { Content } from "./validate/content.ts";
+import { validateContent } from "./validate/index.ts";
+import type { Validated } from "./validate/index.ts";
+
+export type { Content } from "./validate/content.ts";
+export type { ScoreSheet } from "./compute/scoring/index.ts";
+
+export interface Loaded extends Validated {
+  /** File texts by content-relative path (for code frames). */
+  texts: Map<string, string>;
+}
+
+/** Reads and validates a content folder. `scope.year` with `scoringOnly` reads what `score` needs. */
+export async function loadContent(dir: string, scope: ReadScope = {}): Promise<Loaded> {
+  const texts = await readContentFiles(dir, scope);
+  const validated = validateContent(
+    texts,
+    scope.year !== undefined ? { requireYears: [scope.year] } : {},
+  );
+  return { ...validated, texts };
+}
+
+export interface ScoreOptions {
+  year: number;
+  /** Last day counted, `YYYY-MM-DD`; defaults to December 31 of the year. */
+  asOf?: string;
+}
+
+/** Scores one year of validated content (rules and ledger of that year must be present). */
+export function score(content: Content, options: ScoreOptions): ScoreSheet {
+  const rules = content.rules.get(options.year);
+  if (!rules) throw new Error(`no rules for ${options.year}`);
+  const ledger = content.ledgers.get(options.year) ?? emptyLedger(options.year);
+  return scoreYear(
+    { units: content.units, rules: rules.rules, ledger },
+    { year: options.year, asOf: options.asOf ?? `${options.year}-12-31` },
+  );
+}
+
+/**
+ * Coverage warnings for every year that has rules: petitions whose table cell is unset and that
+ * no veto covers (SPEC §3), positioned at the petition's `level`.
+ */
+export function coverageWarnings(loaded: Loaded): Diagnostic[] {
+  const content = loaded.content;
+  if (!content) return [];
+  const out: Diagnostic[] = [];
+  for (const year of content.rules.keys()) {
+    const sheet = score(content, { year });
+    const ledger = content.ledgers.get(year);
+    const byId = new Map((ledger?.petitions ?? []).map((p) => [p.id, p.origin]));
+    out.push(
+      ...coverageDiagnostics(sheet, (id) => {
+        const origin = byId.get(id);
+        const src = origin ? loaded.sources.get(origin.file) : undefined;
+        if (!origin || !src) return null;
+        return {
+          position: src.locate(["petitions", origin.index, "level"]),
+          path: `petitions.${origin.index}.level`,
+        };
+      }),
+    );
+  }
+  return out;
+}

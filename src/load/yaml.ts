@@ -1,0 +1,392 @@
+// YAML → plain JS values with source positions. js-yaml's event stream gives offsets for every
+// node at a fraction of the cost of a full document model (4.8 MB of ledger: 0.25 s instead of
+// 3.5 s); positions of single fields are rebuilt from the same events only when a diagnostic
+// needs one. Scalars resolve with the YAML 1.2 core schema: unquoted 2025-01-08 is a string.
+import { EVENT_ID, SCALAR_STYLE, YAMLException, getScalarValue, parseEvents } from "js-yaml";
+import type { Event, ScalarEvent } from "js-yaml";
+import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
+import { LineIndex } from "./line-index.ts";
+import type { PathKey, SourceFile } from "./source-file.ts";
+
+interface PosNode {
+  o: number;
+  keys?: Map<string, { ko: number; v: PosNode }>;
+  items?: PosNode[];
+}
+
+const NULL_RE = /^(?:~|null|Null|NULL)?$/;
+const BOOL_TRUE_RE = /^(?:true|True|TRUE)$/;
+const BOOL_FALSE_RE = /^(?:false|False|FALSE)$/;
+const INT_RE = /^[-+]?[0-9]+$/;
+const OCT_RE = /^0o[0-7]+$/;
+const HEX_RE = /^0x[0-9a-fA-F]+$/;
+const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const INF_RE = /^[-+]?(?:\.inf|\.Inf|\.INF)$/;
+const NAN_RE = /^(?:\.nan|\.NaN|\.NAN)$/;
+
+/** Resolves a plain scalar with the YAML 1.2 core schema (what the `yaml` package does). */
+export function resolveCoreScalar(text: string): unknown {
+  const c = text.charCodeAt(0);
+  // Fast exit: most ledger values start with a letter or CJK character.
+  if (
+    text.length > 0 &&
+    !(
+      c <= 57 ||
+      c === 46 ||
+      c === 126 ||
+      c === 110 ||
+      c === 78 ||
+      c === 116 ||
+      c === 84 ||
+      c === 102 ||
+      c === 70
+    )
+  ) {
+    return text;
+  }
+  if (NULL_RE.test(text)) return null;
+  if (BOOL_TRUE_RE.test(text)) return true;
+  if (BOOL_FALSE_RE.test(text)) return false;
+  if (INT_RE.test(text)) return Number.parseInt(text, 10);
+  if (OCT_RE.test(text)) return Number.parseInt(text.slice(2), 8);
+  if (HEX_RE.test(text)) return Number.parseInt(text.slice(2), 16);
+  if (FLOAT_RE.test(text)) return Number.parseFloat(text);
+  if (INF_RE.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
+  if (NAN_RE.test(text)) return Number.NaN;
+  return text;
+}
+
+const KNOWN_TAGS = new Set(["!!str", "!!int", "!!float", "!!bool", "!!null", "!!map", "!!seq"]);
+
+function resolveTagged(tag: string, text: string): unknown {
+  switch (tag) {
+    case "!!str":
+      return text;
+    case "!!int":
+    case "!!float": {
+      const v = resolveCoreScalar(text);
+      return typeof v === "number" ? v : text;
+    }
+    case "!!bool": {
+      const v = resolveCoreScalar(text);
+      return typeof v === "boolean" ? v : text;
+    }
+    case "!!null":
+      return null;
+    default:
+      return text;
+  }
+}
+
+interface Frame {
+  kind: "doc" | "seq" | "map";
+  value: unknown;
+  pos: PosNode | null;
+  offsets: number[] | null;
+  start: number;
+  /** Pending key of a mapping, with its offset. */
+  key: string | null;
+  keyOffset: number;
+  anchor: string | null;
+}
+
+interface BuildResult {
+  value: unknown;
+  pos: PosNode | null;
+  seqOffsets: WeakMap<object, number[]>;
+  diagnostics: Diagnostic[];
+}
+
+const YAML_MESSAGES: [RegExp, string][] = [
+  [/tab characters must not be used/, "缩进中不能使用制表符（Tab），请改用空格"],
+  [/bad indentation of a mapping entry/, "键值对的缩进不正确"],
+  [/bad indentation of a sequence entry/, "列表项（- ）的缩进不正确"],
+  [/deficient indentation/, "缩进不足"],
+  [/missed comma between flow collection entries/, "行内列表或映射的元素之间缺少逗号"],
+  [/unexpected end of the stream within a flow collection/, "行内的 [ ] 或 { } 没有闭合"],
+  [/within a (?:double|single) quoted scalar/, "引号没有闭合"],
+  [
+    /end of the stream or a document separator is expected/,
+    "此处不应出现内容（可能是缩进或冒号有误）",
+  ],
+  [/a whitespace character is expected after the key-value separator/, "冒号后面需要一个空格"],
+  [/expected ':' after a mapping key/, "键后面缺少冒号"],
+  [/can not read a block mapping entry/, "无法读取键值对（多行的键不能省略问号）"],
+  [/duplication of an anchor/, "锚点重复"],
+  [/unknown escape sequence/, "双引号字符串中有无法识别的转义序列"],
+];
+
+function translateYamlError(reason: string): string {
+  for (const [re, zh] of YAML_MESSAGES) if (re.test(reason)) return zh;
+  return `YAML 语法错误（${reason}）`;
+}
+
+function build(
+  file: string,
+  text: string,
+  events: Event[],
+  withPos: boolean,
+  lines: LineIndex,
+): BuildResult {
+  const diagnostics: Diagnostic[] = [];
+  const seqOffsets = new WeakMap<object, number[]>();
+  const anchors = new Map<string, unknown>();
+  const stack: Frame[] = [];
+  let root: unknown = null;
+  let rootPos: PosNode | null = null;
+  let documents = 0;
+  let lastOffset = 0;
+
+  const at = (offset: number): SourcePosition => ({ file, ...lines.locate(offset) });
+
+  const place = (value: unknown, pos: PosNode | null, offset: number): void => {
+    const top = stack[stack.length - 1];
+    if (top === undefined) return;
+    if (top.kind === "doc") {
+      root = value;
+      rootPos = pos;
+      top.value = value;
+      return;
+    }
+    if (top.kind === "seq") {
+      (top.value as unknown[]).push(value);
+      (top.offsets as number[]).push(offset);
+      if (top.pos && pos) (top.pos.items as PosNode[]).push(pos);
+      return;
+    }
+    if (top.key === null) {
+      // This node is a key.
+      let key: string;
+      if (value === null || typeof value === "object") {
+        diagnostics.push(
+          makeDiagnostic("yaml/syntax", {
+            position: at(offset),
+            path: "",
+            detail: "映射的键必须是简单的文字",
+          }),
+        );
+        key = "\u0000invalid";
+      } else key = String(value);
+      top.key = key;
+      top.keyOffset = offset;
+      return;
+    }
+    const obj = top.value as Record<string, unknown>;
+    const key = top.key;
+    top.key = null;
+    if (key === "\u0000invalid") return;
+    if (Object.prototype.hasOwnProperty.call(obj, key)) {
+      diagnostics.push(
+        makeDiagnostic("yaml/duplicate-key", {
+          position: at(top.keyOffset),
+          path: "",
+          detail: key,
+        }),
+      );
+      return;
+    }
+    if (key === "__proto__") {
+      Object.defineProperty(obj, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else obj[key] = value;
+    if (top.pos && pos)
+      (top.pos.keys as Map<string, { ko: number; v: PosNode }>).set(key, {
+        ko: top.keyOffset,
+        v: pos,
+      });
+  };
+
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i] as Event;
+    switch (ev.type) {
+      case EVENT_ID.DOCUMENT: {
+        documents++;
+        if (documents === 2) {
+          diagnostics.push(
+            makeDiagnostic("yaml/syntax", {
+              position: at(lastOffset),
+              path: "",
+              detail: "一个文件只能包含一个 YAML 文档（不要使用 ---  分隔多个文档）",
+            }),
+          );
+        }
+        stack.push({
+          kind: "doc",
+          value: null,
+          pos: null,
+          offsets: null,
+          start: 0,
+          key: null,
+          keyOffset: 0,
+          anchor: null,
+        });
+        break;
+      }
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING: {
+        const offset =
+          ev.tagStart !== -1 ? ev.tagStart : ev.anchorStart !== -1 ? ev.anchorStart : ev.start;
+        lastOffset = offset;
+        if (ev.tagStart !== -1) {
+          const tag = text.slice(ev.tagStart, ev.tagEnd);
+          if (!KNOWN_TAGS.has(tag)) {
+            diagnostics.push(
+              makeDiagnostic("yaml/syntax", {
+                position: at(offset),
+                path: "",
+                detail: `不支持的标签 ${tag}`,
+              }),
+            );
+          }
+        }
+        const isSeq = ev.type === EVENT_ID.SEQUENCE;
+        const value: unknown = isSeq ? [] : {};
+        const pos: PosNode | null = withPos
+          ? isSeq
+            ? { o: offset, items: [] }
+            : { o: offset, keys: new Map() }
+          : null;
+        const offsets: number[] | null = isSeq ? [] : null;
+        if (offsets) seqOffsets.set(value as object, offsets);
+        stack.push({
+          kind: isSeq ? "seq" : "map",
+          value,
+          pos,
+          offsets,
+          start: offset,
+          key: null,
+          keyOffset: 0,
+          anchor: ev.anchorStart !== -1 ? text.slice(ev.anchorStart, ev.anchorEnd) : null,
+        });
+        break;
+      }
+      case EVENT_ID.SCALAR: {
+        const sc = ev as ScalarEvent;
+        const offset =
+          sc.tagStart !== -1
+            ? sc.tagStart
+            : sc.anchorStart !== -1
+              ? sc.anchorStart
+              : sc.valueStart !== -1
+                ? sc.valueStart
+                : lastOffset;
+        lastOffset = offset;
+        const raw = getScalarValue(text, sc);
+        let value: unknown;
+        if (sc.tagStart !== -1) {
+          const tag = text.slice(sc.tagStart, sc.tagEnd);
+          if (!KNOWN_TAGS.has(tag)) {
+            diagnostics.push(
+              makeDiagnostic("yaml/syntax", {
+                position: at(offset),
+                path: "",
+                detail: `不支持的标签 ${tag}`,
+              }),
+            );
+          }
+          value = resolveTagged(tag, raw);
+        } else if (sc.style === SCALAR_STYLE.PLAIN) value = resolveCoreScalar(raw);
+        else value = raw;
+        if (sc.anchorStart !== -1) anchors.set(text.slice(sc.anchorStart, sc.anchorEnd), value);
+        place(value, withPos ? { o: offset } : null, offset);
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        const name = text.slice(ev.anchorStart, ev.anchorEnd);
+        const offset = ev.anchorStart - 1;
+        lastOffset = offset;
+        if (!anchors.has(name)) {
+          diagnostics.push(
+            makeDiagnostic("yaml/syntax", {
+              position: at(offset),
+              path: "",
+              detail: `未定义的锚点 *${name}`,
+            }),
+          );
+        }
+        place(anchors.get(name) ?? null, withPos ? { o: offset } : null, offset);
+        break;
+      }
+      case EVENT_ID.POP: {
+        const frame = stack.pop();
+        if (frame === undefined || frame.kind === "doc") break;
+        if (frame.anchor !== null) anchors.set(frame.anchor, frame.value);
+        place(frame.value, frame.pos, frame.start);
+        break;
+      }
+    }
+  }
+  return { value: root, pos: rootPos, seqOffsets, diagnostics };
+}
+
+export function parseYamlFile(file: string, text: string): SourceFile {
+  const lines = new LineIndex(text);
+  let events: Event[];
+  try {
+    events = parseEvents(text, {});
+  } catch (e) {
+    if (e instanceof YAMLException) {
+      const mark = (e as YAMLException & { mark?: { position: number } }).mark;
+      const reason = (e as YAMLException & { reason?: string }).reason ?? e.message;
+      const position = mark
+        ? { file, ...lines.locate(Math.min(mark.position, text.length)) }
+        : { file, line: 1, col: 1 };
+      return failedFile(file, lines, [
+        makeDiagnostic("yaml/syntax", { position, path: "", detail: translateYamlError(reason) }),
+      ]);
+    }
+    throw e;
+  }
+  const built = build(file, text, events, false, lines);
+  let pos: PosNode | null | undefined;
+  const posRoot = (): PosNode | null => {
+    if (pos === undefined) pos = build(file, text, events, true, lines).pos;
+    return pos;
+  };
+  return {
+    file,
+    value: built.value,
+    diagnostics: built.diagnostics,
+    lines,
+    locate(path: readonly PathKey[], at: "value" | "key" = "value"): SourcePosition {
+      let node = posRoot();
+      let offset = node?.o ?? 0;
+      for (let i = 0; i < path.length && node; i++) {
+        const k = path[i] as PathKey;
+        if (node.keys) {
+          const hit = node.keys.get(String(k));
+          if (!hit) break;
+          offset = i === path.length - 1 && at === "key" ? hit.ko : hit.v.o;
+          node = hit.v;
+        } else if (node.items) {
+          const hit = typeof k === "number" ? node.items[k] : undefined;
+          if (!hit) break;
+          offset = hit.o;
+          node = hit;
+        } else break;
+      }
+      return { file, ...lines.locate(offset) };
+    },
+    itemLine(array: readonly unknown[], index: number): number {
+      const offsets = built.seqOffsets.get(array);
+      const o = offsets?.[index];
+      return o === undefined ? 0 : lines.locate(o).line;
+    },
+  };
+}
+
+function failedFile(file: string, lines: LineIndex, diagnostics: Diagnostic[]): SourceFile {
+  return {
+    file,
+    value: undefined,
+    diagnostics,
+    lines,
+    locate: () => ({ file, line: 1, col: 1 }),
+    itemLine: () => 0,
+  };
+}

@@ -1,0 +1,60 @@
+// The validated content model: what every later stage reads. Records keep where they came from.
+import type {
+  Leadership,
+  MeetingRecord,
+  Office,
+  PetitionRecord,
+  Rules,
+  Unit,
+  WeeklyReportRecord,
+} from "../../schemas/index.ts";
+
+export interface Origin {
+  /** Content-relative file path. */
+  file: string;
+  /** 1-based line of the record (0 when it has none, e.g. a missing weekly report). */
+  line: number;
+  /** Position of the record in its file (ledger order). */
+  index: number;
+}
+
+export type Petition = PetitionRecord & { origin: Origin };
+export type Meeting = MeetingRecord & { origin: Origin };
+export type WeeklyReport = WeeklyReportRecord & {
+  origin: Origin;
+  /** `submitted` normalised to `YYYY-MM-DDTHH:MM:SS`, Asia/Shanghai local time. */
+  submittedAt: string;
+};
+
+export interface Ledger {
+  year: number;
+  petitions: Petition[];
+  meetings: Meeting[];
+  weeklyReports: WeeklyReport[];
+  /** Content-relative paths of the ledger files, null when absent. */
+  files: { petitions: string | null; meetings: string | null; weeklyReports: string | null };
+}
+
+export interface RulesDoc {
+  year: number;
+  file: string;
+  rules: Rules;
+}
+
+export interface Content {
+  office: Office | null;
+  leadership: Leadership | null;
+  units: Unit[];
+  rules: Map<number, RulesDoc>;
+  ledgers: Map<number, Ledger>;
+}
+
+export function emptyLedger(year: number): Ledger {
+  return {
+    year,
+    petitions: [],
+    meetings: [],
+    weeklyReports: [],
+    files: { petitions: null, meetings: null, weeklyReports: null },
+  };
+}

@@ -1,0 +1,139 @@
+// validate: parsed content files → typed Content, or every problem found.
+// Takes the file texts of a content folder; gives Content (null when any error) and all
+// diagnostics, sorted. Must not read the disk, the clock, or stop at the first problem.
+import { leadershipSchema, officeSchema } from "../../schemas/index.ts";
+import type { Leadership, Office, Rules, Unit } from "../../schemas/index.ts";
+import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
+import { classify, parseContentFile } from "../load/index.ts";
+import type { SourceFile } from "../load/source-file.ts";
+import type { Content, Ledger, RulesDoc } from "./content.ts";
+import { validateLedger } from "./ledger.ts";
+import type { LedgerSources } from "./ledger.ts";
+import { validateWhole } from "./records.ts";
+import { validateRules } from "./rules.ts";
+import { validateUnits } from "./units.ts";
+
+export interface ValidateOptions {
+  /** Years that must have rules and are about to be scored (missing ledgers are then warned). */
+  requireYears?: number[];
+}
+
+export interface Validated {
+  content: Content | null;
+  diagnostics: Diagnostic[];
+  sources: Map<string, SourceFile>;
+}
+
+const missing = (file: string): Diagnostic =>
+  makeDiagnostic("file/missing", { position: { file, line: 1, col: 1 }, path: "", detail: file });
+
+export function validateContent(
+  files: ReadonlyMap<string, string>,
+  options: ValidateOptions = {},
+): Validated {
+  const out: Diagnostic[] = [];
+  const sources = new Map<string, SourceFile>();
+  for (const [rel, text] of files) {
+    if (!classify(rel)) continue;
+    const src = parseContentFile(rel, text);
+    sources.set(rel, src);
+    out.push(...src.diagnostics);
+  }
+
+  let office: Office | null = null;
+  let leadership: Leadership | null = null;
+  const officeSrc = sources.get("office.yaml");
+  if (officeSrc?.value !== undefined && officeSrc)
+    office = validateWhole(officeSrc, officeSchema, out);
+  const leadSrc = sources.get("leadership.yaml");
+  if (leadSrc?.value !== undefined && leadSrc)
+    leadership = validateWhole(leadSrc, leadershipSchema, out);
+
+  let units: Unit[] | null = null;
+  let knownUnits = new Set<string>();
+  const unitsSrc = sources.get("units.yaml");
+  if (!unitsSrc) out.push(missing("units.yaml"));
+  else if (unitsSrc.value !== undefined) {
+    const r = validateUnits(unitsSrc, out);
+    units = r.units;
+    knownUnits = r.knownIds;
+  }
+
+  // Years: every rules file and ledger folder present, plus those the caller needs.
+  const years = new Set<number>(options.requireYears ?? []);
+  for (const rel of sources.keys()) {
+    const c = classify(rel);
+    if (c?.year) years.add(c.year);
+  }
+
+  const rules = new Map<number, RulesDoc>();
+  const ledgers = new Map<number, Ledger>();
+  let complete = units !== null;
+  for (const year of [...years].sort((a, b) => a - b)) {
+    const rulesRel = `rules/${year}.yaml`;
+    const rulesSrc = sources.get(rulesRel);
+    let yearRules: Rules | null = null;
+    if (!rulesSrc) {
+      if (options.requireYears?.includes(year)) {
+        out.push(missing(rulesRel));
+        complete = false;
+      }
+    } else if (rulesSrc.value !== undefined) {
+      yearRules = validateRules(rulesSrc, year, out);
+      if (yearRules) rules.set(year, { year, file: rulesRel, rules: yearRules });
+      else complete = false;
+    } else complete = false;
+
+    const petitionSources = ["yaml", "csv"]
+      .map((ext) => sources.get(`ledger/${year}/petitions.${ext}`))
+      .filter((s): s is SourceFile => s !== undefined);
+    if (petitionSources.length > 1) {
+      out.push(
+        makeDiagnostic("file/ambiguous", {
+          position: { file: `ledger/${year}/petitions.csv`, line: 1, col: 1 },
+          path: "",
+          detail: `ledger/${year}/ 中同时有 petitions.yaml 和 petitions.csv`,
+        }),
+      );
+      complete = false;
+    }
+    const ledgerSources: LedgerSources = {};
+    if (petitionSources[0]) ledgerSources.petitions = petitionSources[0];
+    const meetings = sources.get(`ledger/${year}/meetings.yaml`);
+    if (meetings) ledgerSources.meetings = meetings;
+    const weekly = sources.get(`ledger/${year}/weekly-reports.yaml`);
+    if (weekly) ledgerSources.weeklyReports = weekly;
+    if (rulesSrc) {
+      const expected: [keyof LedgerSources, string][] = [
+        ["petitions", "petitions.yaml"],
+        ["meetings", "meetings.yaml"],
+        ["weeklyReports", "weekly-reports.yaml"],
+      ];
+      for (const [key, name] of expected) {
+        if (!ledgerSources[key]) {
+          out.push(
+            makeDiagnostic("ledger/missing-file", {
+              position: { file: `ledger/${year}/${name}`, line: 1, col: 1 },
+              path: "",
+              detail: `ledger/${year}/${name}`,
+            }),
+          );
+        }
+      }
+    }
+    if (Object.values(ledgerSources).some((s) => s.value === undefined)) complete = false;
+    const weekday = yearRules?.weekly_report.deadline.weekday ?? 5;
+    const ledger = validateLedger(year, ledgerSources, knownUnits, weekday, out);
+    if (ledger) ledgers.set(year, ledger);
+    else complete = false;
+  }
+
+  const diagnostics = sortDiagnostics(out);
+  const content: Content | null =
+    complete && units && !hasErrors(diagnostics)
+      ? { office, leadership, units, rules, ledgers }
+      : null;
+  return { content, diagnostics, sources };
+}

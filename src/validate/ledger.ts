@@ -1,0 +1,260 @@
+// ledger/<year>/: records against their schemas, then against each other and the roster —
+// unknown units, duplicate ids, dates outside the year, impossible date orders, weeks that do
+// not exist or are not owed in this year, submission times with a time zone.
+import {
+  isCalendarDate,
+  meetingSchema,
+  meetingsFileSchema,
+  petitionSchema,
+  petitionsFileSchema,
+  weeklyReportSchema,
+  weeklyReportsFileSchema,
+} from "../../schemas/index.ts";
+import type { MeetingRecord, PetitionRecord, WeeklyReportRecord } from "../../schemas/index.ts";
+import { isoWeekDate, isoWeekExists } from "../compute/calendar.ts";
+import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { PathKey, SourceFile } from "../load/source-file.ts";
+import type { Ledger, Meeting, Petition, WeeklyReport } from "./content.ts";
+import { validateList } from "./records.ts";
+
+const rec = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const str = (v: unknown): string | undefined =>
+  typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined;
+const date = (v: unknown): string | undefined =>
+  typeof v === "string" && isCalendarDate(v) ? v : undefined;
+
+interface Ctx {
+  src: SourceFile;
+  year: number;
+  units: Set<string>;
+  out: Diagnostic[];
+}
+
+function err(
+  ctx: Ctx,
+  code: Parameters<typeof makeDiagnostic>[0],
+  path: PathKey[],
+  detail: string,
+  at: "value" | "key" = "value",
+): void {
+  ctx.out.push(
+    makeDiagnostic(code, { position: ctx.src.locate(path, at), path: path.join("."), detail }),
+  );
+}
+
+function checkUnit(ctx: Ctx, value: unknown, path: PathKey[]): void {
+  if (typeof value === "string" && /^[a-z0-9-]+$/.test(value) && !ctx.units.has(value))
+    err(ctx, "ref/unknown-unit", path, value);
+}
+
+function checkInYear(ctx: Ctx, value: unknown, path: PathKey[], what: string): void {
+  const d = date(value);
+  if (d && !d.startsWith(`${ctx.year}-`))
+    err(ctx, "ledger/date-outside-year", path, `${what} ${d} 不在 ${ctx.year} 年内`);
+}
+
+function checkDuplicateIds(ctx: Ctx, raw: unknown[], listKey: string): void {
+  const seen = new Set<string>();
+  raw.forEach((r, i) => {
+    const id = str(rec(r).id);
+    if (id === undefined) return;
+    if (seen.has(id)) err(ctx, "ref/duplicate-id", [listKey, i, "id"], id);
+    seen.add(id);
+  });
+}
+
+function checkPetitions(ctx: Ctx, raw: unknown[]): void {
+  checkDuplicateIds(ctx, raw, "petitions");
+  raw.forEach((r, i) => {
+    const p = rec(r);
+    const at = (f: string): PathKey[] => ["petitions", i, f];
+    checkUnit(ctx, p.unit, at("unit"));
+    checkInYear(ctx, p.date, at("date"), "信访日期");
+    const day = date(p.date);
+    const accepted = date(p.accepted);
+    const closed = date(p.closed);
+    const due = date(p.due);
+    if (day && accepted && accepted < day)
+      err(
+        ctx,
+        "ledger/accepted-before-date",
+        at("accepted"),
+        `受理日期 ${accepted} 早于信访日期 ${day}`,
+      );
+    if (accepted && closed && closed < accepted)
+      err(
+        ctx,
+        "ledger/closed-before-accepted",
+        at("closed"),
+        `办结日期 ${closed} 早于受理日期 ${accepted}`,
+      );
+    if (accepted && due && due < accepted)
+      err(
+        ctx,
+        "ledger/closed-before-accepted",
+        at("due"),
+        `办理期限 ${due} 早于受理日期 ${accepted}`,
+      );
+    if (!accepted && p.accepted === undefined && closed)
+      err(
+        ctx,
+        "ledger/closed-before-accepted",
+        at("closed"),
+        `未受理的事项（没有受理日期）不能有办结日期 ${closed}`,
+      );
+    if (p.form === undefined && p.headcount === undefined)
+      err(ctx, "ledger/form-missing", ["petitions", i], "");
+  });
+}
+
+function checkMeetings(ctx: Ctx, raw: unknown[]): void {
+  checkDuplicateIds(ctx, raw, "meetings");
+  raw.forEach((r, i) => {
+    const m = rec(r);
+    checkInYear(ctx, m.date, ["meetings", i, "date"], "例会日期");
+    const absent = new Set<string>();
+    for (const list of ["absent", "leave"] as const) {
+      const units = Array.isArray(m[list]) ? (m[list] as unknown[]) : [];
+      const seen = new Set<string>();
+      units.forEach((u, j) => {
+        const at: PathKey[] = ["meetings", i, list, j];
+        checkUnit(ctx, u, at);
+        if (typeof u !== "string") return;
+        if (seen.has(u)) err(ctx, "ref/duplicate-id", at, u);
+        seen.add(u);
+        if (list === "absent") absent.add(u);
+        else if (absent.has(u)) err(ctx, "ledger/absent-and-leave", at, u);
+      });
+    }
+  });
+}
+
+function checkWeeklyReports(ctx: Ctx, raw: unknown[], weekday: number): void {
+  raw.forEach((r, i) => {
+    const w = rec(r);
+    checkUnit(ctx, w.unit, ["weekly_reports", i, "unit"]);
+    const week = w.week;
+    if (typeof week === "string" && /^\d{4}-W\d{2}$/.test(week)) {
+      if (!isoWeekExists(week))
+        err(ctx, "ledger/week-not-exist", ["weekly_reports", i, "week"], week);
+      else {
+        const deadline = isoWeekDate(week, weekday);
+        if (!deadline.startsWith(`${ctx.year}-`)) {
+          err(
+            ctx,
+            "ledger/week-outside-year",
+            ["weekly_reports", i, "week"],
+            `${week} 的报送截止日 ${deadline} 不在 ${ctx.year} 年内`,
+          );
+        }
+      }
+    }
+    const sub = w.submitted;
+    if (typeof sub === "string") {
+      if (/(?:Z|[+-]\d{2}:?\d{2})$/.test(sub) && /T|\s/.test(sub))
+        err(ctx, "ledger/utc-offset", ["weekly_reports", i, "submitted"], sub);
+      const day = sub.slice(0, 10);
+      if (/^\d{4}-\d{2}-\d{2}/.test(sub) && !isCalendarDate(day)) {
+        err(
+          ctx,
+          "schema/format",
+          ["weekly_reports", i, "submitted"],
+          `submitted（报送时间）：${day} 不是有效的日期`,
+        );
+      }
+      const hms = /[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(sub);
+      if (hms && (Number(hms[1]) > 23 || Number(hms[2]) > 59 || Number(hms[3] ?? 0) > 59)) {
+        err(
+          ctx,
+          "schema/format",
+          ["weekly_reports", i, "submitted"],
+          `submitted（报送时间）：${sub} 不是有效的时间`,
+        );
+      }
+    }
+  });
+}
+
+/** `YYYY-MM-DDTHH:MM[:SS]` (T or space) → `YYYY-MM-DDTHH:MM:SS`. */
+export function normaliseSubmitted(s: string): string {
+  const t = `${s.slice(0, 10)}T${s.slice(11)}`;
+  return t.length === 16 ? `${t}:00` : t.slice(0, 19);
+}
+
+export interface LedgerSources {
+  petitions?: SourceFile;
+  meetings?: SourceFile;
+  weeklyReports?: SourceFile;
+}
+
+/** Validates one year's ledgers; returns the typed ledger, or null when any record is invalid. */
+export function validateLedger(
+  year: number,
+  sources: LedgerSources,
+  units: Set<string>,
+  weekday: number,
+  out: Diagnostic[],
+): Ledger | null {
+  const before = out.length;
+  const ledger: Ledger = {
+    year,
+    petitions: [],
+    meetings: [],
+    weeklyReports: [],
+    files: {
+      petitions: sources.petitions?.file ?? null,
+      meetings: sources.meetings?.file ?? null,
+      weeklyReports: sources.weeklyReports?.file ?? null,
+    },
+  };
+  if (sources.petitions) {
+    const src = sources.petitions;
+    const list = validateList(src, "petitions", petitionsFileSchema, petitionSchema, out);
+    checkPetitions({ src, year, units, out }, list.raw);
+    list.items.forEach((p, index) => {
+      if (!p) return;
+      const rec: PetitionRecord =
+        p.satisfaction === undefined && p.satisfied !== undefined
+          ? { ...p, satisfaction: p.satisfied }
+          : p;
+      ledger.petitions.push({
+        ...rec,
+        origin: { file: src.file, line: src.itemLine(list.array, index), index },
+      } as Petition);
+    });
+  }
+  if (sources.meetings) {
+    const src = sources.meetings;
+    const list = validateList(src, "meetings", meetingsFileSchema, meetingSchema, out);
+    checkMeetings({ src, year, units, out }, list.raw);
+    list.items.forEach((m: MeetingRecord | null, index) => {
+      if (m)
+        ledger.meetings.push({
+          ...m,
+          origin: { file: src.file, line: src.itemLine(list.array, index), index },
+        } as Meeting);
+    });
+  }
+  if (sources.weeklyReports) {
+    const src = sources.weeklyReports;
+    const list = validateList(
+      src,
+      "weekly_reports",
+      weeklyReportsFileSchema,
+      weeklyReportSchema,
+      out,
+    );
+    checkWeeklyReports({ src, year, units, out }, list.raw, weekday);
+    list.items.forEach((w: WeeklyReportRecord | null, index) => {
+      if (!w) return;
+      ledger.weeklyReports.push({
+        ...w,
+        submittedAt: normaliseSubmitted(w.submitted),
+        origin: { file: src.file, line: src.itemLine(list.array, index), index },
+      } as WeeklyReport);
+    });
+  }
+  return out.slice(before).some((d) => d.severity === "error") ? null : ledger;
+}

@@ -1,0 +1,143 @@
+// Schema validation of one parsed file: whole-file schemas, and list files record by record so
+// that one bad record neither hides the problems of the others nor blocks cross-file checks.
+import type { z } from "zod";
+import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { DiagnosticCode } from "../diagnostics/catalog.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { PathKey, SourceFile } from "../load/source-file.ts";
+import { fieldLabel, issuesToDiagnostics, unknownKeys } from "./zod-issues.ts";
+
+type Overrides = readonly [RegExp, DiagnosticCode][];
+
+function unknownKeyWarnings(
+  schema: z.ZodType,
+  raw: unknown,
+  base: PathKey[],
+  src: SourceFile,
+  out: Diagnostic[],
+): void {
+  for (const path of unknownKeys(schema, raw)) {
+    const full = [...base, ...path];
+    const parent = path.slice(0, -1);
+    const where = fieldLabel(schema, parent);
+    out.push(
+      makeDiagnostic("schema/unknown-key", {
+        position: src.locate(full, "key"),
+        path: full.join("."),
+        detail: where
+          ? `${String(path[path.length - 1])}（在 ${where} 中）`
+          : String(path[path.length - 1]),
+      }),
+    );
+  }
+}
+
+/** Validates a whole file against one schema; null when it does not conform. */
+export function validateWhole<S extends z.ZodType>(
+  src: SourceFile,
+  schema: S,
+  out: Diagnostic[],
+  overrides?: Overrides,
+): z.infer<S> | null {
+  const raw = src.value ?? {};
+  const r = schema.safeParse(raw);
+  unknownKeyWarnings(schema, raw, [], src, out);
+  if (!r.success) {
+    out.push(
+      ...issuesToDiagnostics(r.error.issues, {
+        source: src,
+        base: [],
+        raw,
+        schema,
+        ...(overrides ? { overrides } : {}),
+      }),
+    );
+    return null;
+  }
+  return r.data;
+}
+
+export interface ListResult<T> {
+  /** Validated records by position; null where the record has errors. */
+  items: (T | null)[];
+  /** The raw records as parsed (for cross-checks that still make sense on invalid records). */
+  raw: unknown[];
+  /** The raw array object (for SourceFile.itemLine). */
+  array: readonly unknown[];
+}
+
+/**
+ * Validates a file of the shape `{ <listKey>: [record …] }`: everything but the list against
+ * `fileSchema`, each record of the list against `record`.
+ */
+export function validateList<R extends z.ZodType>(
+  src: SourceFile,
+  listKey: string,
+  fileSchema: z.ZodObject,
+  record: R,
+  out: Diagnostic[],
+  overrides?: Overrides,
+): ListResult<z.infer<R>> {
+  const envelope = fileSchema.omit({ [listKey]: true } as Record<string, true>);
+  const value = src.value;
+  if (value === null || value === undefined) return { items: [], raw: [], array: [] };
+  if (typeof value !== "object" || Array.isArray(value)) {
+    out.push(
+      makeDiagnostic("schema/type", {
+        position: src.locate([]),
+        path: "",
+        detail: `文件内容应为映射，以“${listKey}:”开头，其下是记录列表`,
+      }),
+    );
+    return { items: [], raw: [], array: [] };
+  }
+  const obj = value as Record<string, unknown>;
+  const list = obj[listKey];
+  // Envelope: everything but the list (unknown top-level keys, other fields).
+  const rest = { ...obj };
+  delete rest[listKey];
+  const env = envelope.safeParse(rest);
+  unknownKeyWarnings(envelope, rest, [], src, out);
+  if (!env.success)
+    out.push(
+      ...issuesToDiagnostics(env.error.issues, {
+        source: src,
+        base: [],
+        raw: rest,
+        schema: envelope,
+      }),
+    );
+  if (list === undefined || list === null) return { items: [], raw: [], array: [] };
+  if (!Array.isArray(list)) {
+    out.push(
+      makeDiagnostic("schema/type", {
+        position: src.locate([listKey]),
+        path: listKey,
+        detail: `${listKey} 应为列表（每条记录以“- ”开头）`,
+      }),
+    );
+    return { items: [], raw: [], array: [] };
+  }
+  const items: (z.infer<R> | null)[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const raw = list[i] as unknown;
+    const r = record.safeParse(raw);
+    if (r.success) {
+      items[i] = r.data;
+      unknownKeyWarnings(record, raw, [listKey, i], src, out);
+    } else {
+      items[i] = null;
+      out.push(
+        ...issuesToDiagnostics(r.error.issues, {
+          source: src,
+          base: [listKey, i],
+          raw,
+          schema: record,
+          ...(overrides ? { overrides } : {}),
+        }),
+      );
+      unknownKeyWarnings(record, raw, [listKey, i], src, out);
+    }
+  }
+  return { items, raw: list, array: list };
+}
