@@ -30,7 +30,7 @@ export function isCalendarDate(s: string): boolean {
 
 export const dateSchema = z
   .string({ error: "应为日期，写作 YYYY-MM-DD" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD，例如 2025-03-01" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD，例如 2025-03-01", abort: true })
   .refine(isCalendarDate, {
     error: "不是有效的日期（月份或日期超出范围）",
     params: { code: "schema/format" },

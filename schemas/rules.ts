@@ -32,6 +32,7 @@ export const modifierSchema = z
     when: whenSchema,
     factor: z
       .number({ error: "系数应为数字" })
+      .positive({ error: "系数必须大于 0" })
       .describe("系数：条件成立时分值乘以该数（减半为 0.5）；多个系数相乘"),
   })
   .describe("分值系数");

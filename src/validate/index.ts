@@ -52,7 +52,7 @@ export function validateContent(
     leadership = validateWhole(leadSrc, leadershipSchema, out);
 
   let units: Unit[] | null = null;
-  let knownUnits = new Set<string>();
+  let knownUnits: Set<string> | null = null;
   const unitsSrc = sources.get("units.yaml");
   if (!unitsSrc) out.push(missing("units.yaml"));
   else if (unitsSrc.value !== undefined) {

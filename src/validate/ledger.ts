@@ -28,7 +28,8 @@ const date = (v: unknown): string | undefined =>
 interface Ctx {
   src: SourceFile;
   year: number;
-  units: Set<string>;
+  /** Known unit ids; null when units.yaml could not be read (no reference checks then). */
+  units: Set<string> | null;
   out: Diagnostic[];
 }
 
@@ -45,7 +46,7 @@ function err(
 }
 
 function checkUnit(ctx: Ctx, value: unknown, path: PathKey[]): void {
-  if (typeof value === "string" && /^[a-z0-9-]+$/.test(value) && !ctx.units.has(value))
+  if (ctx.units && typeof value === "string" && /^[a-z0-9-]+$/.test(value) && !ctx.units.has(value))
     err(ctx, "ref/unknown-unit", path, value);
 }
 
@@ -193,7 +194,7 @@ export interface LedgerSources {
 export function validateLedger(
   year: number,
   sources: LedgerSources,
-  units: Set<string>,
+  units: Set<string> | null,
   weekday: number,
   out: Diagnostic[],
 ): Ledger | null {

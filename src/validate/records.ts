@@ -32,21 +32,33 @@ function unknownKeyWarnings(
   }
 }
 
-/** Validates a whole file against one schema; null when it does not conform. */
+export interface WholeOptions {
+  overrides?: Overrides;
+  /** Path of the validated value inside the file; default the whole file. */
+  base?: PathKey[];
+  /** The value to validate, when it is not simply the file's value at `base`. */
+  value?: unknown;
+}
+
+/** Validates a file (or the part of it at `base`) against one schema; null when it does not conform. */
 export function validateWhole<S extends z.ZodType>(
   src: SourceFile,
   schema: S,
   out: Diagnostic[],
-  overrides?: Overrides,
+  options: WholeOptions = {},
 ): z.infer<S> | null {
-  const raw = src.value ?? {};
+  const base = options.base ?? [];
+  let raw: unknown = src.value ?? {};
+  for (const k of base) raw = (raw as Record<string, unknown>)[String(k)];
+  if ("value" in options) raw = options.value;
   const r = schema.safeParse(raw);
-  unknownKeyWarnings(schema, raw, [], src, out);
+  unknownKeyWarnings(schema, raw, base, src, out);
   if (!r.success) {
+    const overrides = options.overrides;
     out.push(
       ...issuesToDiagnostics(r.error.issues, {
         source: src,
-        base: [],
+        base,
         raw,
         schema,
         ...(overrides ? { overrides } : {}),

@@ -1,8 +1,8 @@
 // rules/<year>.yaml: schema, then what a schema cannot say — the year matches the file, each item
 // is either points or a table, every `when` names fields and values its ledger has, factors are
 // positive, ids are unique, exempt weeks exist.
-import { EVENT_FIELDS, LEVELS, rulesSchema } from "../../schemas/index.ts";
-import type { FieldType, LedgerKind, Rules } from "../../schemas/index.ts";
+import { EVENT_FIELDS, LEVELS, itemSchema, rulesSchema, vetoSchema } from "../../schemas/index.ts";
+import type { FieldType, LedgerKind, RuleItem, Rules, VetoRule } from "../../schemas/index.ts";
 import { isoWeekExists } from "../compute/calendar.ts";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -99,110 +99,147 @@ function checkUnique(
   });
 }
 
+const FACTOR = /^items\.\d+\.modifiers\.\d+\.factor$/;
+
+function checkItem(src: SourceFile, item: RuleItem, i: number, out: Diagnostic[]): void {
+  const at: PathKey[] = ["items", i];
+  const hasPoints = item.points !== undefined;
+  const hasTable = item.table !== undefined;
+  if (hasPoints === hasTable) {
+    out.push(
+      makeDiagnostic("rules/item-shape", {
+        position: src.locate(hasPoints ? [...at, "table"] : at, hasPoints ? "key" : "value"),
+        path: at.join("."),
+        detail: hasPoints
+          ? `考评项目 ${item.id} 同时有 points 和 table，只能有其一`
+          : `考评项目 ${item.id} 既没有 points 也没有 table`,
+      }),
+    );
+  } else if (hasTable && item.ledger !== "petition") {
+    out.push(
+      makeDiagnostic("rules/item-shape", {
+        position: src.locate([...at, "table"], "key"),
+        path: [...at, "table"].join("."),
+        detail: `信访分值表（table）只能用于 petition 台账，考评项目 ${item.id} 的台账是 ${item.ledger}`,
+      }),
+    );
+  }
+  if (item.when) checkWhen(src, item.when, item.ledger, [...at, "when"], out);
+  checkUnique(
+    src,
+    item.modifiers.map((m) => m.id),
+    (j) => [...at, "modifiers", j, "id"],
+    out,
+  );
+  item.modifiers.forEach((m, j) =>
+    checkWhen(src, m.when, item.ledger, [...at, "modifiers", j, "when"], out),
+  );
+}
+
+/**
+ * Validates a rules file. Items and vetoes are checked one by one, so a mistake in one item
+ * does not hide the mistakes in the others. Returns the rules only when there is no error.
+ */
 export function validateRules(src: SourceFile, fileYear: number, out: Diagnostic[]): Rules | null {
   const before = out.length;
-  const rules = validateWhole(src, rulesSchema, out, [
-    [/^items\.\d+\.modifiers\.\d+\.factor$/, "rules/bad-factor"],
-  ]);
-  if (!rules) return null;
-  if (rules.year !== fileYear) {
+  const raw = src.value;
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    validateWhole(src, rulesSchema, out);
+    return null;
+  }
+  const lists = ["items", "vetoes"] as const;
+  const { items: _items, vetoes: _vetoes, ...rest } = raw as Record<string, unknown>;
+  const envelope = validateWhole(src, rulesSchema.omit({ items: true, vetoes: true }), out, {
+    value: rest,
+  });
+  const parsed: { items: (RuleItem | null)[]; vetoes: (VetoRule | null)[] } = {
+    items: [],
+    vetoes: [],
+  };
+  for (const key of lists) {
+    const value = (raw as Record<string, unknown>)[key];
+    if (value === undefined || value === null) continue;
+    if (!Array.isArray(value)) {
+      out.push(
+        makeDiagnostic("schema/type", {
+          position: src.locate([key]),
+          path: key,
+          detail: `${key} 应为列表`,
+        }),
+      );
+      continue;
+    }
+    const schema = key === "items" ? itemSchema : vetoSchema;
+    value.forEach((v: unknown, i: number) => {
+      const one = validateWhole(src, schema, out, {
+        overrides: [[FACTOR, "rules/bad-factor"]],
+        base: [key, i],
+      });
+      (parsed[key] as unknown[]).push(one);
+    });
+  }
+  if (envelope && envelope.year !== fileYear) {
     out.push(
       makeDiagnostic("rules/year-mismatch", {
         position: src.locate(["year"]),
         path: "year",
-        detail: `文件 ${src.file} 的 year 写的是 ${rules.year}，应为 ${fileYear}`,
+        detail: `文件 ${src.file} 的 year 写的是 ${envelope.year}，应为 ${fileYear}`,
       }),
     );
   }
   checkUnique(
     src,
-    rules.items.map((i) => i.id),
+    parsed.items.map((i) => i?.id),
     (i) => ["items", i, "id"],
     out,
   );
   checkUnique(
     src,
-    rules.vetoes.map((v) => v.id),
+    parsed.vetoes.map((v) => v?.id),
     (i) => ["vetoes", i, "id"],
     out,
   );
-  rules.items.forEach((item, i) => {
-    const at: PathKey[] = ["items", i];
-    const hasPoints = item.points !== undefined;
-    const hasTable = item.table !== undefined;
-    if (hasPoints === hasTable) {
-      out.push(
-        makeDiagnostic("rules/item-shape", {
-          position: src.locate(hasPoints ? [...at, "table"] : at, hasPoints ? "key" : "value"),
-          path: at.join("."),
-          detail: hasPoints
-            ? `考评项目 ${item.id} 同时有 points 和 table，只能有其一`
-            : `考评项目 ${item.id} 既没有 points 也没有 table`,
-        }),
+  parsed.items.forEach((item, i) => item && checkItem(src, item, i, out));
+  parsed.vetoes.forEach(
+    (v, i) => v && checkWhen(src, v.when, v.ledger, ["vetoes", i, "when"], out),
+  );
+  if (envelope) {
+    const s = envelope.sanctions;
+    if (s.warning)
+      checkWhen(src, s.warning.when, "petition", ["sanctions", "warning", "when"], out);
+    if (s.yellow_card)
+      checkWhen(src, s.yellow_card.when, "petition", ["sanctions", "yellow_card", "when"], out);
+    if (s.key_management) {
+      checkWhen(
+        src,
+        s.key_management.first,
+        "petition",
+        ["sanctions", "key_management", "first"],
+        out,
       );
-    } else if (hasTable && item.ledger !== "petition") {
-      out.push(
-        makeDiagnostic("rules/item-shape", {
-          position: src.locate([...at, "table"], "key"),
-          path: [...at, "table"].join("."),
-          detail: `信访分值表（table）只能用于 petition 台账，考评项目 ${item.id} 的台账是 ${item.ledger}`,
-        }),
+      checkWhen(
+        src,
+        s.key_management.then,
+        "petition",
+        ["sanctions", "key_management", "then"],
+        out,
+        {
+          min_level: { kind: "enum", values: LEVELS },
+        },
       );
     }
-    if (item.when) checkWhen(src, item.when, item.ledger, [...at, "when"], out);
-    checkUnique(
-      src,
-      item.modifiers.map((m) => m.id),
-      (j) => [...at, "modifiers", j, "id"],
-      out,
-    );
-    item.modifiers.forEach((m, j) => {
-      checkWhen(src, m.when, item.ledger, [...at, "modifiers", j, "when"], out);
-      if (!(m.factor > 0) || !Number.isFinite(m.factor)) {
+    envelope.weekly_report.exempt_weeks.forEach((w, i) => {
+      if (!isoWeekExists(w)) {
         out.push(
-          makeDiagnostic("rules/bad-factor", {
-            position: src.locate([...at, "modifiers", j, "factor"]),
-            path: [...at, "modifiers", j, "factor"].join("."),
-            detail: String(m.factor),
+          makeDiagnostic("ledger/week-not-exist", {
+            position: src.locate(["weekly_report", "exempt_weeks", i]),
+            path: `weekly_report.exempt_weeks.${i}`,
+            detail: w,
           }),
         );
       }
     });
-  });
-  rules.vetoes.forEach((v, i) => checkWhen(src, v.when, v.ledger, ["vetoes", i, "when"], out));
-  const s = rules.sanctions;
-  if (s.warning) checkWhen(src, s.warning.when, "petition", ["sanctions", "warning", "when"], out);
-  if (s.yellow_card)
-    checkWhen(src, s.yellow_card.when, "petition", ["sanctions", "yellow_card", "when"], out);
-  if (s.key_management) {
-    checkWhen(
-      src,
-      s.key_management.first,
-      "petition",
-      ["sanctions", "key_management", "first"],
-      out,
-    );
-    checkWhen(
-      src,
-      s.key_management.then,
-      "petition",
-      ["sanctions", "key_management", "then"],
-      out,
-      {
-        min_level: { kind: "enum", values: LEVELS },
-      },
-    );
   }
-  rules.weekly_report.exempt_weeks.forEach((w, i) => {
-    if (!isoWeekExists(w)) {
-      out.push(
-        makeDiagnostic("ledger/week-not-exist", {
-          position: src.locate(["weekly_report", "exempt_weeks", i]),
-          path: `weekly_report.exempt_weeks.${i}`,
-          detail: w,
-        }),
-      );
-    }
-  });
-  return out.slice(before).some((d) => d.severity === "error") ? null : rules;
+  if (!envelope || out.slice(before).some((d) => d.severity === "error")) return null;
+  return { ...envelope, items: parsed.items as RuleItem[], vetoes: parsed.vetoes as VetoRule[] };
 }

@@ -126,7 +126,7 @@ export function issuesToDiagnostics(
       }
       continue;
     }
-    if (issue.code === "invalid_type" && value === undefined) {
+    if (value === undefined && issue.code !== "custom" && rel.length > 0) {
       out.push(
         makeDiagnostic("schema/required", {
           position: ctx.source.locate(full.slice(0, -1)),

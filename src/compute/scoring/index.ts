@@ -42,7 +42,7 @@ export function scoreYear(input: ScoreInput, period: Period): ScoreSheet {
     }
     const hits = vetoes.get(u.id) ?? [];
     const unitSanctions = [...(sanctions.get(u.id) ?? [])];
-    const veto = vetoSanction(hits);
+    const veto = rules.sanctions.veto ? vetoSanction(hits) : null;
     if (veto) unitSanctions.push(veto);
     return {
       unit: u,
@@ -65,14 +65,12 @@ export function scoreYear(input: ScoreInput, period: Period): ScoreSheet {
     const rewards: Reward[] = [];
     if (complete && !item.vetoed) {
       const amount = rules.rewards.rank[r - 1];
-      if (amount !== undefined && amount > 0)
-        rewards.push({ kind: "rank", amount, clause: `考评第${r}名` });
+      if (amount !== undefined) rewards.push({ kind: "rank", amount, clause: `考评第${r}名` });
       const top = highest.get(item.unit.id);
       const tier = rules.rewards.clean_record.find(
         (t) => top === undefined || top < levelRank(t.none_at_or_above),
       );
-      if (tier && tier.amount > 0)
-        rewards.push({ kind: "clean_record", amount: tier.amount, clause: tier.clause });
+      if (tier) rewards.push({ kind: "clean_record", amount: tier.amount, clause: tier.clause });
     }
     return {
       id: item.unit.id,
@@ -85,7 +83,10 @@ export function scoreYear(input: ScoreInput, period: Period): ScoreSheet {
       entries: item.entries,
       vetoes: item.vetoes,
       rewards,
-      consequences: complete && !allTied && r === lastRank ? ["last_place"] : [],
+      consequences:
+        complete && rules.rewards.last_place !== undefined && !allTied && r === lastRank
+          ? ["last_place"]
+          : [],
       sanctions: item.sanctions,
     };
   });

@@ -126,9 +126,9 @@ export function applyRules(
       } else base = c.points ?? ZERO;
 
       const free = n <= c.item.free;
-      const applied = free ? [] : c.modifiers.filter((m) => m.match(ev.fields));
+      const applied = c.modifiers.filter((m) => m.match(ev.fields));
       let points = free ? ZERO : base;
-      for (const m of applied) points = mul(points, m.factor);
+      if (!free) for (const m of applied) points = mul(points, m.factor);
       unitEntries.push({
         rule: c.item.id,
         clause: c.item.clause,

@@ -45,17 +45,15 @@ export function eventSanctions(
         t.count++;
         if (t.count >= km.count) {
           t.done = true;
-          keys
-            .get(ev.unit)
-            ?.push({
-              kind: "key_management",
-              clause: km.clause,
-              ...base,
-              issue: String(issue),
-              from: ev.date,
-              months: km.months,
-              appraisal: km.appraisal,
-            });
+          keys.get(ev.unit)?.push({
+            kind: "key_management",
+            clause: km.clause,
+            ...base,
+            issue: String(issue),
+            from: ev.date,
+            months: km.months,
+            appraisal: km.appraisal,
+          });
         }
       }
     }
@@ -111,12 +109,8 @@ export function computeLosses(
       } else if (x.kind === "key_management") {
         subsidyMonths += x.months ?? 0;
         awardMonths += x.months ?? 0;
-      } else if (x.kind === "veto") {
-        const v = s.veto ?? {
-          committee_subsidy_months: 12,
-          committee_star_pay: true,
-          liaison_award_months: 12,
-        };
+      } else if (x.kind === "veto" && s.veto) {
+        const v = s.veto;
         subsidyMonths += v.committee_subsidy_months;
         awardMonths += v.liaison_award_months;
         losesStarPay ||= v.committee_star_pay;
