@@ -1,0 +1,110 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { cli } from "./run-cli.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const CASE = join(ROOT, "test/oracle/cases/08-liaison-cap");
+const BASE = join(ROOT, "test/fixtures/diagnostics/_base");
+const temp: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), "xinfang-cli-"));
+  temp.push(d);
+  return d;
+};
+afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe("xinfang score", () => {
+  it("prints the SPEC §8 JSON for a folder holding only units.yaml, rules/ and ledger/", async () => {
+    const r = await cli(["score", "--content", CASE, "--year", "2025", "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ year: 2025, asOf: "2025-12-31", complete: true });
+    expect(json.units.map((u: { id: string; rank: number }) => [u.id, u.rank])).toEqual([
+      ["dongshan", 1],
+      ["xishan", 2],
+      ["nanshan", 3],
+    ]);
+    expect(json.losses.find((l: { person: string }) => l.person === "孙伟")).toMatchObject({ unit: null, item: "monthly_award", months: 12, amount: 9600 });
+  });
+
+  it("prints a Chinese ranking table", async () => {
+    const r = await cli(["score", "--content", CASE, "--year", "2025"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/排名\s+村（社区）\s+得分\s+扣分\s+一票否决\s+奖励（元）\s+处理/);
+    expect(r.stdout).toContain("经济处理");
+  });
+
+  it("with --unit prints the item-by-item 扣分明细 with sources", async () => {
+    const r = await cli(["score", "--content", BASE, "--year", "2025", "--unit", "dongshan", "--as-of", "2025-01-31"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("扣分明细");
+    expect(r.stdout).toContain("ledger/2025/petitions.yaml:2");
+    expect(r.stdout).toContain("首次不扣分");
+  });
+
+  it("rejects an as-of date outside the year and an unknown unit, with exit code 2", async () => {
+    const a = await cli(["score", "--content", BASE, "--year", "2025", "--as-of", "2024-12-31"]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain("不在 2025 年内");
+    const b = await cli(["score", "--content", BASE, "--year", "2025", "--unit", "nowhere"]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain("没有编号为“nowhere”的村（社区）");
+  });
+
+  it("refuses to score invalid content and shows every problem", async () => {
+    const dir = tempDir();
+    cpSync(BASE, dir, { recursive: true });
+    writeFileSync(join(dir, "ledger/2025/meetings.yaml"), "meetings:\n  - { id: M-01, date: 2025-13-15, absent: [nowhere] }\n");
+    const r = await cli(["score", "--content", dir, "--year", "2025"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("ledger/2025/meetings.yaml:2:23  schema/format");
+    expect(r.stderr).toContain("ledger/2025/meetings.yaml:2:44  ref/unknown-unit");
+    expect(r.stderr).toContain("未计算得分");
+  });
+
+  it("--strict turns coverage warnings into errors", async () => {
+    const dir = tempDir();
+    cpSync(BASE, dir, { recursive: true });
+    writeFileSync(join(dir, "ledger/2025/petitions.yaml"), "petitions:\n  - { id: P-1, date: 2025-01-08, unit: dongshan, level: 县, form: 重访 }\n");
+    expect((await cli(["score", "--content", dir, "--year", "2025"])).code).toBe(0);
+    expect((await cli(["score", "--content", dir, "--year", "2025", "--strict"])).code).toBe(1);
+  });
+});
+
+describe("xinfang check", () => {
+  it("passes clean content and exits 0", async () => {
+    const r = await cli(["check", "--content", BASE]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("检查通过");
+  });
+
+  it("prints file:line:col, code, path, message, a code frame and a hint", async () => {
+    const dir = tempDir();
+    cpSync(BASE, dir, { recursive: true });
+    writeFileSync(join(dir, "ledger/2025/petitions.yaml"), "petitions:\n  - id: P-1\n    date: 2025-01-08\n    unit: dongshan\n    level: 县级\n    form: 个访\n");
+    const r = await cli(["check", "--content", dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("ledger/2025/petitions.yaml:5:12  schema/value  petitions.0.level  错误：level（去向）：应为 镇、县、市、省、京 之一（实际为“县级”）");
+    expect(r.stdout).toContain("  5 |     level: 县级\n    |            ^");
+    expect(r.stdout).toContain("提示：");
+  });
+
+  it("reports an unknown command and an unknown option with exit code 2", async () => {
+    expect((await cli(["frobnicate"])).code).toBe(2);
+    const r = await cli(["check", "--stirct"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("未知的选项 --stirct");
+  });
+});
+
+describe("the installed command", () => {
+  it("runs on the project's own Node (≥ 22) with TypeScript sources", () => {
+    const out = execFileSync(join(ROOT, "node_modules/.bin/node"), [join(ROOT, "src/cli/bin.ts"), "score", "--content", CASE, "--year", "2025", "--json"], { encoding: "utf8" });
+    expect(JSON.parse(out).units).toHaveLength(3);
+  });
+});
