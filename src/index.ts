@@ -50,12 +50,15 @@ export function score(content: Content, options: ScoreOptions): ScoreSheet {
  * Coverage warnings for every year that has rules: petitions whose table cell is unset and that
  * no veto covers (SPEC §3), positioned at the petition's `level`.
  */
-export function coverageWarnings(loaded: Loaded): Diagnostic[] {
+export function coverageWarnings(
+  loaded: Validated,
+  computed: readonly ScoreSheet[] = [],
+): Diagnostic[] {
   const content = loaded.content;
   if (!content) return [];
   const out: Diagnostic[] = [];
   for (const year of content.rules.keys()) {
-    const sheet = score(content, { year });
+    const sheet = computed.find((c) => c.year === year && c.complete) ?? score(content, { year });
     const ledger = content.ledgers.get(year);
     const byId = new Map((ledger?.petitions ?? []).map((p) => [p.id, p.origin]));
     out.push(

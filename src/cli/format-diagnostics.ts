@@ -10,17 +10,24 @@ export interface FormatOptions {
   texts?: ReadonlyMap<string, string>;
   /** Treat warnings as errors (`--strict`). */
   strict?: boolean;
+  /** One line per diagnostic: no code frame, no hint. */
+  compact?: boolean;
 }
 
-function sourceLine(text: string, line: number): string | null {
-  let start = 0;
-  for (let i = 1; i < line; i++) {
-    const nl = text.indexOf("\n", start);
-    if (nl === -1) return null;
-    start = nl + 1;
+const splitCache = new WeakMap<ReadonlyMap<string, string>, Map<string, string[]>>();
+
+/** Line `line` (1-based) of a file, splitting each text once per map of texts. */
+function sourceLine(texts: ReadonlyMap<string, string>, file: string, line: number): string | null {
+  let byFile = splitCache.get(texts);
+  if (!byFile) splitCache.set(texts, (byFile = new Map()));
+  let lines = byFile.get(file);
+  if (!lines) {
+    const text = texts.get(file);
+    if (text === undefined) return null;
+    byFile.set(file, (lines = text.split("\n")));
   }
-  const end = text.indexOf("\n", start);
-  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, "");
+  const l = lines[line - 1];
+  return l === undefined ? null : l.replace(/\r$/, "");
 }
 
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
@@ -30,9 +37,8 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): st
     : prefix || ".";
   const severity = d.severity === "error" || options.strict ? "错误" : "警告";
   const lines = [`${where}  ${d.code}  ${d.path ? `${d.path}  ` : ""}${severity}：${d.message}`];
-  const text = d.position ? options.texts?.get(d.position.file) : undefined;
-  if (d.position && text !== undefined) {
-    const src = sourceLine(text, d.position.line);
+  if (d.position && options.texts && !options.compact) {
+    const src = sourceLine(options.texts, d.position.file, d.position.line);
     if (src !== null && src.trim() !== "") {
       const num = String(d.position.line);
       const lead = src.slice(0, Math.max(0, d.position.col - 1));
@@ -40,7 +46,7 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): st
       lines.push(`  ${" ".repeat(num.length)} | ${" ".repeat(displayWidth(lead))}^`);
     }
   }
-  lines.push(`  提示：${d.hint}`);
+  if (!options.compact) lines.push(`  提示：${d.hint}`);
   return lines.join("\n");
 }
 
@@ -53,4 +59,28 @@ export function summarise(diagnostics: readonly Diagnostic[], strict = false): s
   if (warnings) parts.push(`${warnings} 个警告`);
   const files = new Set(diagnostics.map((d) => d.position?.file ?? "")).size;
   return `共发现 ${parts.join("、")}，涉及 ${files} 个文件。${errors ? "请修改后重新运行。" : ""}`;
+}
+
+/**
+ * Errors in full; warnings one line each and at most `maxWarnings` of them (the rest counted),
+ * for commands whose main output is something else.
+ */
+export function formatProblems(
+  diagnostics: readonly Diagnostic[],
+  options: FormatOptions,
+  maxWarnings = 10,
+): string {
+  const out: string[] = [];
+  let shown = 0;
+  let hidden = 0;
+  for (const d of diagnostics) {
+    const isError = d.severity === "error" || options.strict;
+    if (isError) out.push(`${formatDiagnostic(d, options)}\n`);
+    else if (shown < maxWarnings) {
+      out.push(formatDiagnostic(d, { ...options, compact: true }));
+      shown++;
+    } else hidden++;
+  }
+  if (hidden) out.push(`……另有 ${hidden} 个警告，运行 xinfang check 查看全部。`);
+  return out.length ? `${out.join("\n")}\n` : "";
 }

@@ -5,7 +5,7 @@ import { scoreSheetJson } from "../compute/scoring/json.ts";
 import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import { coverageWarnings, loadContent, score } from "../index.ts";
 import { displayPrefix } from "./check.ts";
-import { formatDiagnostic, summarise } from "./format-diagnostics.ts";
+import { formatProblems, summarise } from "./format-diagnostics.ts";
 import { EXIT_CONTENT, EXIT_OK, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
 import { contentDir, parseAsOf, parseYear } from "./options.ts";
@@ -29,21 +29,24 @@ export async function runScore(values: Record<string, unknown>, io: Io): Promise
   const strict = values.strict === true;
   const loaded = await loadContent(dir, { year, scoringOnly: true });
   const prefix = displayPrefix(dir, io.cwd);
-  const problems = sortDiagnostics([...loaded.diagnostics, ...coverageWarnings(loaded)]);
-  for (const d of problems)
-    io.stderr.write(`${formatDiagnostic(d, { prefix, texts: loaded.texts, strict })}\n\n`);
-  if (!loaded.content || hasErrors(problems) || (strict && problems.length > 0)) {
+  const unit = typeof values.unit === "string" ? values.unit : undefined;
+  const content = loaded.content;
+  const sheet = content ? score(content, asOf === undefined ? { year } : { year, asOf }) : null;
+  const full = sheet && sheet.complete ? sheet : null;
+  const problems = sortDiagnostics([
+    ...loaded.diagnostics,
+    ...coverageWarnings(loaded, full ? [full] : []),
+  ]);
+  io.stderr.write(formatProblems(problems, { prefix, texts: loaded.texts, strict }));
+  if (!content || !sheet || hasErrors(problems) || (strict && problems.length > 0)) {
     io.stderr.write(`${summarise(problems, strict)}\n未计算得分。\n`);
     return EXIT_CONTENT;
   }
-  const content = loaded.content;
-  const unit = typeof values.unit === "string" ? values.unit : undefined;
   if (unit !== undefined && !content.units.some((u) => u.id === unit)) {
     throw new UsageError(
       `没有编号为“${unit}”的村（社区）。可用的编号：${content.units.map((u) => u.id).join("、")}`,
     );
   }
-  const sheet = score(content, asOf === undefined ? { year } : { year, asOf });
   if (values.json === true) {
     io.stdout.write(`${JSON.stringify(scoreSheetJson(sheet, unit), null, 2)}\n`);
   } else if (unit !== undefined) {

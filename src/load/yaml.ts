@@ -176,7 +176,8 @@ function build(
     const key = top.key;
     top.key = null;
     if (key === "\u0000invalid") return;
-    if (Object.prototype.hasOwnProperty.call(obj, key)) {
+    // Values are never undefined (an empty value is null), so this is an own-key test.
+    if (obj[key] !== undefined && Object.prototype.hasOwnProperty.call(obj, key)) {
       diagnostics.push(
         makeDiagnostic("yaml/duplicate-key", {
           position: at(top.keyOffset),

@@ -29,18 +29,26 @@ export interface Validated {
 const missing = (file: string): Diagnostic =>
   makeDiagnostic("file/missing", { position: { file, line: 1, col: 1 }, path: "", detail: file });
 
+/** Parses every content file this stage knows (YAML or CSV) into a SourceFile. */
+export function parseContent(files: ReadonlyMap<string, string>): Map<string, SourceFile> {
+  const sources = new Map<string, SourceFile>();
+  for (const [rel, text] of files) if (classify(rel)) sources.set(rel, parseContentFile(rel, text));
+  return sources;
+}
+
 export function validateContent(
   files: ReadonlyMap<string, string>,
   options: ValidateOptions = {},
 ): Validated {
+  return validateSources(parseContent(files), options);
+}
+
+export function validateSources(
+  sources: Map<string, SourceFile>,
+  options: ValidateOptions = {},
+): Validated {
   const out: Diagnostic[] = [];
-  const sources = new Map<string, SourceFile>();
-  for (const [rel, text] of files) {
-    if (!classify(rel)) continue;
-    const src = parseContentFile(rel, text);
-    sources.set(rel, src);
-    out.push(...src.diagnostics);
-  }
+  for (const src of sources.values()) out.push(...src.diagnostics);
 
   let office: Office | null = null;
   let leadership: Leadership | null = null;

@@ -10,12 +10,13 @@ import {
   weeklyReportSchema,
   weeklyReportsFileSchema,
 } from "../../schemas/index.ts";
-import type { MeetingRecord, PetitionRecord, WeeklyReportRecord } from "../../schemas/index.ts";
+import type { MeetingRecord, WeeklyReportRecord } from "../../schemas/index.ts";
 import { isoWeekDate, isoWeekExists } from "../compute/calendar.ts";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PathKey, SourceFile } from "../load/source-file.ts";
 import type { Ledger, Meeting, Petition, WeeklyReport } from "./content.ts";
+import { fastMeeting, fastPetition, fastWeeklyReport } from "./fast.ts";
 import { validateList } from "./records.ts";
 
 const rec = (v: unknown): Record<string, unknown> =>
@@ -212,30 +213,34 @@ export function validateLedger(
   };
   if (sources.petitions) {
     const src = sources.petitions;
-    const list = validateList(src, "petitions", petitionsFileSchema, petitionSchema, out);
+    const list = validateList(
+      src,
+      "petitions",
+      petitionsFileSchema,
+      petitionSchema,
+      out,
+      fastPetition,
+    );
     checkPetitions({ src, year, units, out }, list.raw);
+    // Records from the fast path or zod are fresh objects: complete them in place.
     list.items.forEach((p, index) => {
       if (!p) return;
-      const rec: PetitionRecord =
-        p.satisfaction === undefined && p.satisfied !== undefined
-          ? { ...p, satisfaction: p.satisfied }
-          : p;
-      ledger.petitions.push({
-        ...rec,
-        origin: { file: src.file, line: src.itemLine(list.array, index), index },
-      } as Petition);
+      const rec = p as Petition;
+      if (rec.satisfaction === undefined && rec.satisfied !== undefined)
+        rec.satisfaction = rec.satisfied;
+      rec.origin = { file: src.file, line: src.itemLine(list.array, index), index };
+      ledger.petitions.push(rec);
     });
   }
   if (sources.meetings) {
     const src = sources.meetings;
-    const list = validateList(src, "meetings", meetingsFileSchema, meetingSchema, out);
+    const list = validateList(src, "meetings", meetingsFileSchema, meetingSchema, out, fastMeeting);
     checkMeetings({ src, year, units, out }, list.raw);
     list.items.forEach((m: MeetingRecord | null, index) => {
-      if (m)
-        ledger.meetings.push({
-          ...m,
-          origin: { file: src.file, line: src.itemLine(list.array, index), index },
-        } as Meeting);
+      if (!m) return;
+      const rec = m as Meeting;
+      rec.origin = { file: src.file, line: src.itemLine(list.array, index), index };
+      ledger.meetings.push(rec);
     });
   }
   if (sources.weeklyReports) {
@@ -246,15 +251,15 @@ export function validateLedger(
       weeklyReportsFileSchema,
       weeklyReportSchema,
       out,
+      fastWeeklyReport,
     );
     checkWeeklyReports({ src, year, units, out }, list.raw, weekday);
     list.items.forEach((w: WeeklyReportRecord | null, index) => {
       if (!w) return;
-      ledger.weeklyReports.push({
-        ...w,
-        submittedAt: normaliseSubmitted(w.submitted),
-        origin: { file: src.file, line: src.itemLine(list.array, index), index },
-      } as WeeklyReport);
+      const rec = w as WeeklyReport;
+      rec.submittedAt = normaliseSubmitted(w.submitted);
+      rec.origin = { file: src.file, line: src.itemLine(list.array, index), index };
+      ledger.weeklyReports.push(rec);
     });
   }
   return out.slice(before).some((d) => d.severity === "error") ? null : ledger;

@@ -88,7 +88,8 @@ export function validateList<R extends z.ZodType>(
   fileSchema: z.ZodObject,
   record: R,
   out: Diagnostic[],
-  overrides?: Overrides,
+  /** A fast check returning zod's output for plain valid records, else null (then zod runs). */
+  fast?: (raw: unknown) => z.infer<R> | null,
 ): ListResult<z.infer<R>> {
   const envelope = fileSchema.omit({ [listKey]: true } as Record<string, true>);
   const value = src.value;
@@ -133,6 +134,11 @@ export function validateList<R extends z.ZodType>(
   const items: (z.infer<R> | null)[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const raw = list[i] as unknown;
+    const quick = fast?.(raw);
+    if (quick) {
+      items[i] = quick;
+      continue;
+    }
     const r = record.safeParse(raw);
     if (r.success) {
       items[i] = r.data;
@@ -145,7 +151,6 @@ export function validateList<R extends z.ZodType>(
           base: [listKey, i],
           raw,
           schema: record,
-          ...(overrides ? { overrides } : {}),
         }),
       );
       unknownKeyWarnings(record, raw, [listKey, i], src, out);

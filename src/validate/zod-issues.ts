@@ -174,13 +174,18 @@ export function issuesToDiagnostics(
   return out;
 }
 
-/** Keys present in `value` that the object schemas along the way do not declare. */
-export function unknownKeys(
-  schema: AnySchema,
-  value: unknown,
-  path: PathKey[] = [],
-  out: PathKey[][] = [],
-): PathKey[][] {
+interface Resolved {
+  kind: "object" | "array" | "record" | "other";
+  shape?: Record<string, AnySchema>;
+  child?: AnySchema;
+}
+
+const resolvedCache = new WeakMap<AnySchema, Resolved>();
+
+/** The schema with wrappers (optional, default, pipe …) removed, described once and cached. */
+function resolve(schema: AnySchema): Resolved {
+  const hit = resolvedCache.get(schema);
+  if (hit) return hit;
   let s = schema;
   for (;;) {
     const def = defOf(s);
@@ -197,28 +202,42 @@ export function unknownKeys(
     else break;
   }
   const def = defOf(s);
-  if (
-    def.type === "object" &&
-    def.shape &&
-    value !== null &&
-    typeof value === "object" &&
-    !Array.isArray(value)
-  ) {
-    for (const [k, v] of Object.entries(value)) {
-      const child = def.shape[k];
+  const r: Resolved =
+    def.type === "object" && def.shape
+      ? { kind: "object", shape: def.shape }
+      : def.type === "array" && def.element
+        ? { kind: "array", child: def.element }
+        : def.type === "record" && def.valueType
+          ? { kind: "record", child: def.valueType }
+          : { kind: "other" };
+  resolvedCache.set(schema, r);
+  return r;
+}
+
+/** Keys present in `value` that the object schemas along the way do not declare. */
+export function unknownKeys(
+  schema: AnySchema,
+  value: unknown,
+  path: PathKey[] = [],
+  out: PathKey[][] = [],
+): PathKey[][] {
+  if (value === null || typeof value !== "object") return out;
+  const r = resolve(schema);
+  if (r.kind === "object" && r.shape && !Array.isArray(value)) {
+    const shape = r.shape;
+    for (const k in value) {
+      const child = Object.prototype.hasOwnProperty.call(shape, k) ? shape[k] : undefined;
       if (child === undefined) out.push([...path, k]);
-      else unknownKeys(child, v, [...path, k], out);
+      else {
+        const v = (value as Record<string, unknown>)[k];
+        if (v !== null && typeof v === "object") unknownKeys(child, v, [...path, k], out);
+      }
     }
-  } else if (def.type === "array" && def.element && Array.isArray(value)) {
-    const el = def.element;
+  } else if (r.kind === "array" && r.child && Array.isArray(value)) {
+    const el = r.child;
     value.forEach((v, i) => unknownKeys(el, v, [...path, i], out));
-  } else if (
-    def.type === "record" &&
-    def.valueType &&
-    value !== null &&
-    typeof value === "object"
-  ) {
-    const vt = def.valueType;
+  } else if (r.kind === "record" && r.child) {
+    const vt = r.child;
     for (const [k, v] of Object.entries(value)) unknownKeys(vt, v, [...path, k], out);
   }
   return out;

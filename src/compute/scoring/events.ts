@@ -23,14 +23,15 @@ export function petitionEvents(ledger: Ledger, rules: Rules, period: Period): Sc
   const out: ScoreEvent[] = [];
   for (const p of ledger.petitions) {
     if (p.date > period.asOf) continue;
-    const form = effectiveForm(p, rules.collective_threshold);
-    const { origin: _origin, satisfied: _satisfied, ...fields } = p;
+    // The record itself is the field set (`when` can only name petition fields, validated);
+    // a copy is made only to fill in a form derived from the headcount.
+    const fields = p.form ? p : { ...p, form: effectiveForm(p, rules.collective_threshold) };
     out.push({
       ledger: "petition",
       id: p.id,
       unit: p.unit,
       date: p.date,
-      fields: { ...fields, form },
+      fields,
       source: at(p.origin.file, p.origin.line),
       order: 0,
     });

@@ -1,0 +1,98 @@
+// `npm run bench`: scoring at example, county and large scale. Generates the datasets once into
+// .bench/ (git-ignored), measures each phase in a fresh process, times `xinfang score` end to end,
+// and prints a table with the targets of the foundation issue.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateContent, writeContent } from "../support/generate.ts";
+import type { GenOptions } from "../support/generate.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const CACHE = join(ROOT, ".bench");
+const NODE = process.execPath;
+const BIN = join(ROOT, "src/cli/bin.ts");
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+interface Dataset {
+  name: string;
+  dir: string;
+  gen?: GenOptions;
+}
+
+const datasets: Dataset[] = [
+  { name: "example (content/)", dir: join(ROOT, "content") },
+  ...[
+    { name: "county", units: 300, petitions: 20_000, petitionFormat: "yaml" as const },
+    { name: "large ¼", units: 1_250, petitions: 125_000, petitionFormat: "csv" as const },
+    { name: "large ½", units: 2_500, petitions: 250_000, petitionFormat: "csv" as const },
+    { name: "large", units: 5_000, petitions: 500_000, petitionFormat: "csv" as const },
+  ].map(({ name, ...o }) => {
+    const gen: GenOptions = { seed: 2025, year: 2025, rules: "spec", ...o };
+    return { name, gen, dir: join(CACHE, `${o.units}u-${o.petitions}p-${o.petitionFormat}`) };
+  }),
+];
+
+const only = process.argv.slice(2);
+const selected = only.length ? datasets.filter((d) => only.some((o) => d.name.startsWith(o))) : datasets;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+interface Phases {
+  units: number;
+  petitions: number;
+  weeklyReports: number;
+  read: number;
+  parse: number;
+  validate: number;
+  compute: number;
+  total: number;
+  peakMB: number;
+}
+
+const rows: string[][] = [];
+for (const d of selected) {
+  if (d.gen && !existsSync(join(d.dir, "units.yaml"))) {
+    process.stderr.write(`生成数据集 ${d.name} …\n`);
+    await writeContent(d.dir, generateContent(d.gen));
+  }
+  process.stderr.write(`测量 ${d.name} …\n`);
+  const phases: Phases[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = spawnSync(NODE, ["--max-old-space-size=8192", join(ROOT, "test/bench/score-phases.ts"), d.dir], { encoding: "utf8", maxBuffer: 1 << 20 });
+    if (r.status !== 0) throw new Error(`score-phases failed on ${d.name}: ${r.stderr}`);
+    phases.push(JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as Phases);
+  }
+  const e2e: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const r = spawnSync(NODE, ["--max-old-space-size=8192", BIN, "score", "--content", d.dir, "--year", "2025", "--json"], { stdio: ["ignore", "ignore", "pipe"] });
+    e2e.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`xinfang score failed on ${d.name}: ${r.stderr}`);
+  }
+  const m = (k: keyof Phases) => median(phases.map((p) => p[k]));
+  const p0 = phases[0] as Phases;
+  rows.push([
+    d.name,
+    String(p0.units),
+    String(p0.petitions),
+    String(p0.weeklyReports),
+    fmt(m("read")),
+    fmt(m("parse")),
+    fmt(m("validate")),
+    fmt(m("compute")),
+    fmt(m("total")),
+    fmt(median(e2e)),
+    `${Math.round(m("peakMB"))} MB`,
+    `${((m("total") / Math.max(1, p0.petitions + p0.weeklyReports)) * 1000).toFixed(1)} µs`,
+  ]);
+}
+
+const head = ["数据集", "村（社区）", "信访事项", "周报记录", "读取", "解析", "校验", "计算+JSON", "进程内合计", "score 端到端", "峰值内存", "每条记录"];
+const widths = head.map((h, i) => Math.max(h.length * 2, ...rows.map((r) => (r[i] ?? "").length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+console.log(line(head));
+console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
+for (const r of rows) console.log(line(r));
+console.log(`\n中位数，每项 ${RUNS} 次，Node ${process.version}。目标：county 端到端 < 1.5 s；large（50 万件）< 30 s 且 < 4 GB；时间随规模线性增长（看“每条记录”列）。`);
