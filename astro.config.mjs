@@ -2,6 +2,7 @@
 // The base path comes from `xinfang build --base` (or XINFANG_BASE) so the site can sit under an
 // intranet sub-path; everything is served locally, nothing is fetched from another host.
 import mdx from "@astrojs/mdx";
+import process from "node:process";
 import { defineConfig } from "astro/config";
 
 export default defineConfig({

@@ -15,17 +15,24 @@ export type LedgerKind = (typeof LEDGERS)[number];
 
 const toText = (v: unknown): unknown => (typeof v === "number" ? String(v) : v);
 
+const calendarCache = new Map<string, boolean>();
+
 /** True when `s` is a real calendar date written YYYY-MM-DD. */
 export function isCalendarDate(s: string): boolean {
+  const hit = calendarCache.get(s);
+  if (hit !== undefined) return hit;
+  let ok = false;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] as number;
-  return d <= days;
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+    ok = days !== undefined && d >= 1 && d <= days;
+  }
+  if (calendarCache.size < 100_000) calendarCache.set(s, ok);
+  return ok;
 }
 
 export const dateSchema = z

@@ -10,7 +10,11 @@ import type { FileSchemaName } from "./index.ts";
 export const JSON_DIR = join(dirname(fileURLToPath(import.meta.url)), "json");
 
 export function jsonSchemaText(name: FileSchemaName): string {
-  const schema = z.toJSONSchema(fileSchemas[name], { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+  const schema = z.toJSONSchema(fileSchemas[name], {
+    io: "input",
+    unrepresentable: "any",
+    target: "draft-2020-12",
+  });
   const withId = { ...schema, title: schema.description ?? name };
   return `${JSON.stringify(withId, null, 2)}\n`;
 }
@@ -24,5 +28,7 @@ export async function writeJsonSchemas(dir = JSON_DIR): Promise<string[]> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const names = await writeJsonSchemas();
-  console.log(`已生成 ${names.length} 个 JSON Schema：${names.map((n) => `schemas/json/${n}.json`).join("、")}`);
+  console.log(
+    `已生成 ${names.length} 个 JSON Schema：${names.map((n) => `schemas/json/${n}.json`).join("、")}`,
+  );
 }

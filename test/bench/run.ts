@@ -34,7 +34,9 @@ const datasets: Dataset[] = [
 ];
 
 const only = process.argv.slice(2);
-const selected = only.length ? datasets.filter((d) => only.some((o) => d.name.startsWith(o))) : datasets;
+const selected = only.length
+  ? datasets.filter((d) => only.some((o) => d.name.startsWith(o)))
+  : datasets;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
@@ -60,14 +62,22 @@ for (const d of selected) {
   process.stderr.write(`测量 ${d.name} …\n`);
   const phases: Phases[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const r = spawnSync(NODE, ["--max-old-space-size=8192", join(ROOT, "test/bench/score-phases.ts"), d.dir], { encoding: "utf8", maxBuffer: 1 << 20 });
+    const r = spawnSync(
+      NODE,
+      ["--max-old-space-size=8192", join(ROOT, "test/bench/score-phases.ts"), d.dir],
+      { encoding: "utf8", maxBuffer: 1 << 20 },
+    );
     if (r.status !== 0) throw new Error(`score-phases failed on ${d.name}: ${r.stderr}`);
     phases.push(JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as Phases);
   }
   const e2e: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
-    const r = spawnSync(NODE, ["--max-old-space-size=8192", BIN, "score", "--content", d.dir, "--year", "2025", "--json"], { stdio: ["ignore", "ignore", "pipe"] });
+    const r = spawnSync(
+      NODE,
+      ["--max-old-space-size=8192", BIN, "score", "--content", d.dir, "--year", "2025", "--json"],
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
     e2e.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`xinfang score failed on ${d.name}: ${r.stderr}`);
   }
@@ -89,10 +99,26 @@ for (const d of selected) {
   ]);
 }
 
-const head = ["数据集", "村（社区）", "信访事项", "周报记录", "读取", "解析", "校验", "计算+JSON", "进程内合计", "score 端到端", "峰值内存", "每条记录"];
+const head = [
+  "数据集",
+  "村（社区）",
+  "信访事项",
+  "周报记录",
+  "读取",
+  "解析",
+  "校验",
+  "计算+JSON",
+  "进程内合计",
+  "score 端到端",
+  "峰值内存",
+  "每条记录",
+];
 const widths = head.map((h, i) => Math.max(h.length * 2, ...rows.map((r) => (r[i] ?? "").length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+const line = (cells: string[]) =>
+  `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
 console.log(line(head));
 console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
 for (const r of rows) console.log(line(r));
-console.log(`\n中位数，每项 ${RUNS} 次，Node ${process.version}。目标：county 端到端 < 1.5 s；large（50 万件）< 30 s 且 < 4 GB；时间随规模线性增长（看“每条记录”列）。`);
+console.log(
+  `\n中位数，每项 ${RUNS} 次，Node ${process.version}。目标：county 端到端 < 1.5 s；large（50 万件）< 30 s 且 < 4 GB；时间随规模线性增长（看“每条记录”列）。`,
+);

@@ -16,7 +16,10 @@ const sources = parseContent(files);
 const t2 = performance.now();
 const validated = validateSources(sources, { requireYears: [year] });
 const t3 = performance.now();
-if (!validated.content) throw new Error(`invalid content in ${dir}: ${validated.diagnostics.find((d) => d.severity === "error")?.message}`);
+if (!validated.content)
+  throw new Error(
+    `invalid content in ${dir}: ${validated.diagnostics.find((d) => d.severity === "error")?.message}`,
+  );
 const sheet = score(validated.content, { year });
 const json = JSON.stringify(scoreSheetJson(sheet));
 const t4 = performance.now();

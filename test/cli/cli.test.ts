@@ -28,7 +28,12 @@ describe("xinfang score", () => {
       ["xishan", 2],
       ["nanshan", 3],
     ]);
-    expect(json.losses.find((l: { person: string }) => l.person === "孙伟")).toMatchObject({ unit: null, item: "monthly_award", months: 12, amount: 9600 });
+    expect(json.losses.find((l: { person: string }) => l.person === "孙伟")).toMatchObject({
+      unit: null,
+      item: "monthly_award",
+      months: 12,
+      amount: 9600,
+    });
   });
 
   it("prints a Chinese ranking table", async () => {
@@ -39,7 +44,17 @@ describe("xinfang score", () => {
   });
 
   it("with --unit prints the item-by-item 扣分明细 with sources", async () => {
-    const r = await cli(["score", "--content", BASE, "--year", "2025", "--unit", "dongshan", "--as-of", "2025-01-31"]);
+    const r = await cli([
+      "score",
+      "--content",
+      BASE,
+      "--year",
+      "2025",
+      "--unit",
+      "dongshan",
+      "--as-of",
+      "2025-01-31",
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("扣分明细");
     expect(r.stdout).toContain("ledger/2025/petitions.yaml:2");
@@ -58,7 +73,10 @@ describe("xinfang score", () => {
   it("refuses to score invalid content and shows every problem", async () => {
     const dir = tempDir();
     cpSync(BASE, dir, { recursive: true });
-    writeFileSync(join(dir, "ledger/2025/meetings.yaml"), "meetings:\n  - { id: M-01, date: 2025-13-15, absent: [nowhere] }\n");
+    writeFileSync(
+      join(dir, "ledger/2025/meetings.yaml"),
+      "meetings:\n  - { id: M-01, date: 2025-13-15, absent: [nowhere] }\n",
+    );
     const r = await cli(["score", "--content", dir, "--year", "2025"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
@@ -70,7 +88,10 @@ describe("xinfang score", () => {
   it("--strict turns coverage warnings into errors", async () => {
     const dir = tempDir();
     cpSync(BASE, dir, { recursive: true });
-    writeFileSync(join(dir, "ledger/2025/petitions.yaml"), "petitions:\n  - { id: P-1, date: 2025-01-08, unit: dongshan, level: 县, form: 重访 }\n");
+    writeFileSync(
+      join(dir, "ledger/2025/petitions.yaml"),
+      "petitions:\n  - { id: P-1, date: 2025-01-08, unit: dongshan, level: 县, form: 重访 }\n",
+    );
     expect((await cli(["score", "--content", dir, "--year", "2025"])).code).toBe(0);
     expect((await cli(["score", "--content", dir, "--year", "2025", "--strict"])).code).toBe(1);
   });
@@ -86,10 +107,15 @@ describe("xinfang check", () => {
   it("prints file:line:col, code, path, message, a code frame and a hint", async () => {
     const dir = tempDir();
     cpSync(BASE, dir, { recursive: true });
-    writeFileSync(join(dir, "ledger/2025/petitions.yaml"), "petitions:\n  - id: P-1\n    date: 2025-01-08\n    unit: dongshan\n    level: 县级\n    form: 个访\n");
+    writeFileSync(
+      join(dir, "ledger/2025/petitions.yaml"),
+      "petitions:\n  - id: P-1\n    date: 2025-01-08\n    unit: dongshan\n    level: 县级\n    form: 个访\n",
+    );
     const r = await cli(["check", "--content", dir]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("ledger/2025/petitions.yaml:5:12  schema/value  petitions.0.level  错误：level（去向）：应为 镇、县、市、省、京 之一（实际为“县级”）");
+    expect(r.stdout).toContain(
+      "ledger/2025/petitions.yaml:5:12  schema/value  petitions.0.level  错误：level（去向）：应为 镇、县、市、省、京 之一（实际为“县级”）",
+    );
     expect(r.stdout).toContain("  5 |     level: 县级\n    |            ^");
     expect(r.stdout).toContain("提示：");
   });
@@ -104,7 +130,11 @@ describe("xinfang check", () => {
 
 describe("the installed command", () => {
   it("runs on the project's own Node (≥ 22) with TypeScript sources", () => {
-    const out = execFileSync(join(ROOT, "node_modules/.bin/node"), [join(ROOT, "src/cli/bin.ts"), "score", "--content", CASE, "--year", "2025", "--json"], { encoding: "utf8" });
+    const out = execFileSync(
+      join(ROOT, "node_modules/.bin/node"),
+      [join(ROOT, "src/cli/bin.ts"), "score", "--content", CASE, "--year", "2025", "--json"],
+      { encoding: "utf8" },
+    );
     expect(JSON.parse(out).units).toHaveLength(3);
   });
 });

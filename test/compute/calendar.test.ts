@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, isoWeekDate, isoWeekExists, isoWeekday, isoWeeksInYear, weeksWithWeekdayIn } from "../../src/compute/calendar.ts";
+import {
+  addMonths,
+  isoWeekDate,
+  isoWeekExists,
+  isoWeekday,
+  isoWeeksInYear,
+  weeksWithWeekdayIn,
+} from "../../src/compute/calendar.ts";
 
 describe("ISO weeks", () => {
   it("knows which years have 53 weeks", () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { add, cmp, dec, mul, round, toFixed2, toNumber2, toText } from "../../src/compute/decimal.ts";
+import {
+  add,
+  cmp,
+  dec,
+  mul,
+  round,
+  toFixed2,
+  toNumber2,
+  toText,
+} from "../../src/compute/decimal.ts";
 
 describe("exact decimals", () => {
   it("adds without binary error: 0.1 + 0.2 = 0.3", () => {

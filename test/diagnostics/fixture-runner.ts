@@ -17,7 +17,9 @@ function walk(dir: string): string[] {
 }
 
 export function readTree(dir: string): Map<string, string> {
-  return new Map(walk(dir).map((f) => [relative(dir, f).replaceAll("\\", "/"), readFileSync(f, "utf8")]));
+  return new Map(
+    walk(dir).map((f) => [relative(dir, f).replaceAll("\\", "/"), readFileSync(f, "utf8")]),
+  );
 }
 
 export function fixtureFiles(name: string): Map<string, string> {
@@ -46,7 +48,13 @@ export function expectedOf(name: string, files: Map<string, string>): string[] {
     if (rel === "expect.txt") {
       for (const line of text.split("\n")) {
         const m = /^(\S+):(\d+):(\d+)\s+(\S+)/.exec(line.trim());
-        if (m) out.push({ file: m[1] as string, line: Number(m[2]), col: Number(m[3]), code: m[4] as string });
+        if (m)
+          out.push({
+            file: m[1] as string,
+            line: Number(m[2]),
+            col: Number(m[3]),
+            code: m[4] as string,
+          });
       }
       continue;
     }
@@ -58,9 +66,21 @@ export function expectedOf(name: string, files: Map<string, string>): string[] {
   return out.map(key).sort();
 }
 
-export function actualOf(files: Map<string, string>): { keys: string[]; diagnostics: Diagnostic[] } {
+export function actualOf(files: Map<string, string>): {
+  keys: string[];
+  diagnostics: Diagnostic[];
+} {
   const validated = validateContent(files);
-  const diagnostics = [...validated.diagnostics, ...coverageWarnings({ ...validated, texts: files })];
-  const keys = diagnostics.map((d) => key({ file: d.position?.file ?? "", line: d.position?.line ?? 0, col: d.position?.col ?? 0, code: d.code })).sort();
+  const diagnostics = [...validated.diagnostics, ...coverageWarnings(validated)];
+  const keys = diagnostics
+    .map((d) =>
+      key({
+        file: d.position?.file ?? "",
+        line: d.position?.line ?? 0,
+        col: d.position?.col ?? 0,
+        code: d.code,
+      }),
+    )
+    .sort();
   return { keys, diagnostics };
 }

@@ -24,11 +24,17 @@ describe("diagnostic fixtures", () => {
 
   for (const code of diagnosticCodes) {
     const folder = folderOf(code);
-    it.skipIf(!existsSync(join(FIXTURES, folder)))(`${code}: reported exactly where the fixture says`, () => {
-      const files = fixtureFiles(folder);
-      const expected = expectedOf(folder, files);
-      expect(expected.some((e) => e.endsWith(` ${code}`)), "the fixture must expect its own code").toBe(true);
-      expect(actualOf(files).keys).toEqual(expected);
-    });
+    it.skipIf(!existsSync(join(FIXTURES, folder)))(
+      `${code}: reported exactly where the fixture says`,
+      () => {
+        const files = fixtureFiles(folder);
+        const expected = expectedOf(folder, files);
+        expect(
+          expected.some((e) => e.endsWith(` ${code}`)),
+          "the fixture must expect its own code",
+        ).toBe(true);
+        expect(actualOf(files).keys).toEqual(expected);
+      },
+    );
   }
 });

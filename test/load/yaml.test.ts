@@ -7,9 +7,24 @@ describe("YAML with positions", () => {
     expect(f.value).toEqual({ a: "2025-01-08", b: "2025-01-08", t: "17:00", q: "17:00" });
   });
   it("resolves core-schema scalars like the yaml package", () => {
-    expect([resolveCoreScalar("true"), resolveCoreScalar("False"), resolveCoreScalar("~"), resolveCoreScalar("")]).toEqual([true, false, null, null]);
-    expect([resolveCoreScalar("-3"), resolveCoreScalar("0.5"), resolveCoreScalar("0x1F"), resolveCoreScalar("1e3")]).toEqual([-3, 0.5, 31, 1000]);
-    expect([resolveCoreScalar("yes"), resolveCoreScalar("on"), resolveCoreScalar("2025-W02"), resolveCoreScalar("县")]).toEqual(["yes", "on", "2025-W02", "县"]);
+    expect([
+      resolveCoreScalar("true"),
+      resolveCoreScalar("False"),
+      resolveCoreScalar("~"),
+      resolveCoreScalar(""),
+    ]).toEqual([true, false, null, null]);
+    expect([
+      resolveCoreScalar("-3"),
+      resolveCoreScalar("0.5"),
+      resolveCoreScalar("0x1F"),
+      resolveCoreScalar("1e3"),
+    ]).toEqual([-3, 0.5, 31, 1000]);
+    expect([
+      resolveCoreScalar("yes"),
+      resolveCoreScalar("on"),
+      resolveCoreScalar("2025-W02"),
+      resolveCoreScalar("县"),
+    ]).toEqual(["yes", "on", "2025-W02", "县"]);
   });
   it("locates values and keys by path, and a missing field at its parent", () => {
     const text = "list:\n  - id: a\n    unit: 东山\n  - { id: b, unit: 西山 }\n";
@@ -22,12 +37,17 @@ describe("YAML with positions", () => {
     expect([f.itemLine(list, 0), f.itemLine(list, 1)]).toEqual([2, 4]);
   });
   it("reports duplicate keys and syntax errors with positions", () => {
-    expect(parseYamlFile("d.yaml", "a: 1\na: 2\n").diagnostics.map((d) => [d.code, d.position?.line])).toEqual([["yaml/duplicate-key", 2]]);
+    expect(
+      parseYamlFile("d.yaml", "a: 1\na: 2\n").diagnostics.map((d) => [d.code, d.position?.line]),
+    ).toEqual([["yaml/duplicate-key", 2]]);
     const bad = parseYamlFile("s.yaml", "a:\n  - 1\n - 2\n");
     expect(bad.value).toBeUndefined();
     expect(bad.diagnostics[0]?.code).toBe("yaml/syntax");
   });
   it("supports anchors and aliases", () => {
-    expect(parseYamlFile("a.yaml", "x: &v [1, 2]\ny: *v\n").value).toEqual({ x: [1, 2], y: [1, 2] });
+    expect(parseYamlFile("a.yaml", "x: &v [1, 2]\ny: *v\n").value).toEqual({
+      x: [1, 2],
+      y: [1, 2],
+    });
   });
 });

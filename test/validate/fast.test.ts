@@ -1,15 +1,45 @@
 // The fast paths must never accept what zod rejects, and must return exactly zod's output.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CHANNELS, FORMS, LEVELS, PETITION_FLAGS, SATISFACTIONS, meetingSchema, petitionSchema, weeklyReportSchema } from "../../schemas/index.ts";
+import {
+  CHANNELS,
+  FORMS,
+  LEVELS,
+  PETITION_FLAGS,
+  SATISFACTIONS,
+  meetingSchema,
+  petitionSchema,
+  weeklyReportSchema,
+} from "../../schemas/index.ts";
 import { fastMeeting, fastPetition, fastWeeklyReport } from "../../src/validate/fast.ts";
 import type { z } from "zod";
 
 /** A value that is usually right for its field and sometimes wrong in a typical way. */
 const mostly = <T>(good: fc.Arbitrary<T>) =>
-  fc.oneof({ weight: 40, arbitrary: good }, { weight: 1, arbitrary: fc.constantFrom(null, "", 0, -1, 1.5, true, "x", [], {}, "2025-02-30", "2025/01/01") }, { weight: 1, arbitrary: fc.constant(undefined) });
+  fc.oneof(
+    { weight: 40, arbitrary: good },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        null,
+        "",
+        0,
+        -1,
+        1.5,
+        true,
+        "x",
+        [],
+        {},
+        "2025-02-30",
+        "2025/01/01",
+      ),
+    },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
 
-const date = fc.integer({ min: 0, max: 400 }).map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
+const date = fc
+  .integer({ min: 0, max: 400 })
+  .map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
 const unitId = fc.constantFrom("dongshan", "xi-shan", "u1", "Bad_Id", "东山");
 
 const petitionRaw = fc.record(
@@ -40,7 +70,9 @@ const weeklyRaw = fc.record(
   {
     unit: mostly(unitId),
     week: mostly(fc.constantFrom("2025-W02", "2025-W53", "2025-2")),
-    submitted: mostly(fc.constantFrom("2025-01-10T16:30", "2025-01-10 16:30:15", "2025-01-10T16:30Z", "2025-01-10")),
+    submitted: mostly(
+      fc.constantFrom("2025-01-10T16:30", "2025-01-10 16:30:15", "2025-01-10T16:30Z", "2025-01-10"),
+    ),
     zero: mostly(fc.boolean()),
     note: fc.constant("x"),
   },
@@ -71,22 +103,49 @@ function agrees<T>(fast: (raw: unknown) => T | null, schema: z.ZodType, raw: unk
 describe("fast validation paths", () => {
   it("petitions: accepted only when zod accepts, with zod's output", () => {
     accepted = 0;
-    fc.assert(fc.property(petitionRaw, (raw) => agrees(fastPetition, petitionSchema, raw)), { numRuns: 8000 });
+    fc.assert(
+      fc.property(petitionRaw, (raw) => agrees(fastPetition, petitionSchema, raw)),
+      { numRuns: 8000 },
+    );
     expect(accepted, "enough random records take the fast path").toBeGreaterThan(100);
   });
   it("weekly reports: accepted only when zod accepts, with zod's output", () => {
     accepted = 0;
-    fc.assert(fc.property(weeklyRaw, (raw) => agrees(fastWeeklyReport, weeklyReportSchema, raw)), { numRuns: 6000 });
+    fc.assert(
+      fc.property(weeklyRaw, (raw) => agrees(fastWeeklyReport, weeklyReportSchema, raw)),
+      { numRuns: 6000 },
+    );
     expect(accepted).toBeGreaterThan(100);
   });
   it("meetings: accepted only when zod accepts, with zod's output", () => {
     accepted = 0;
-    fc.assert(fc.property(meetingRaw, (raw) => agrees(fastMeeting, meetingSchema, raw)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(meetingRaw, (raw) => agrees(fastMeeting, meetingSchema, raw)),
+      { numRuns: 2000 },
+    );
     expect(accepted).toBeGreaterThan(100);
   });
   it("takes the fast path for ordinary valid records", () => {
-    expect(fastPetition({ id: "P-1", date: "2025-01-08", unit: "dongshan", level: "县", form: "个访", headcount: 1, channel: "来访", accepted: "2025-01-08" })).not.toBeNull();
-    expect(fastWeeklyReport({ unit: "dongshan", week: "2025-W02", submitted: "2025-01-10T16:30", zero: true })).not.toBeNull();
+    expect(
+      fastPetition({
+        id: "P-1",
+        date: "2025-01-08",
+        unit: "dongshan",
+        level: "县",
+        form: "个访",
+        headcount: 1,
+        channel: "来访",
+        accepted: "2025-01-08",
+      }),
+    ).not.toBeNull();
+    expect(
+      fastWeeklyReport({
+        unit: "dongshan",
+        week: "2025-W02",
+        submitted: "2025-01-10T16:30",
+        zero: true,
+      }),
+    ).not.toBeNull();
     expect(fastMeeting({ id: "M-01", date: "2025-01-15", absent: ["xishan"] })).not.toBeNull();
   });
 });

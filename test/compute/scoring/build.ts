@@ -10,11 +10,17 @@ import type { Ledger, Meeting, Petition, WeeklyReport } from "../../../src/valid
 import { emptyLedger } from "../../../src/validate/content.ts";
 import { normaliseSubmitted } from "../../../src/validate/ledger.ts";
 
-const SPEC_RULES_TEXT = readFileSync(fileURLToPath(new URL("../../fixtures/diagnostics/_base/rules/2025.yaml", import.meta.url)), "utf8");
+const SPEC_RULES_TEXT = readFileSync(
+  fileURLToPath(new URL("../../fixtures/diagnostics/_base/rules/2025.yaml", import.meta.url)),
+  "utf8",
+);
 
 /** The SPEC §7 default rules, optionally changed by `edit`. */
 export function specRules(edit?: (raw: Record<string, unknown>) => void): Rules {
-  const raw = structuredClone(parseYamlFile("rules/2025.yaml", SPEC_RULES_TEXT).value) as Record<string, unknown>;
+  const raw = structuredClone(parseYamlFile("rules/2025.yaml", SPEC_RULES_TEXT).value) as Record<
+    string,
+    unknown
+  >;
   edit?.(raw);
   return rulesSchema.parse(raw);
 }
@@ -24,7 +30,9 @@ export function unit(id: string, extra: Record<string, unknown> = {}): Unit {
 }
 
 let seq = 0;
-export function petition(p: Partial<Petition> & Pick<Petition, "unit" | "level" | "date">): Petition {
+export function petition(
+  p: Partial<Petition> & Pick<Petition, "unit" | "level" | "date">,
+): Petition {
   seq++;
   return {
     id: `P-${seq}`,
@@ -41,12 +49,30 @@ export function petition(p: Partial<Petition> & Pick<Petition, "unit" | "level" 
   };
 }
 
-export function meeting(id: string, date: string, absent: string[] = [], leave: string[] = []): Meeting {
-  return { id, date, absent, leave, origin: { file: "ledger/2025/meetings.yaml", line: 1, index: 0 } };
+export function meeting(
+  id: string,
+  date: string,
+  absent: string[] = [],
+  leave: string[] = [],
+): Meeting {
+  return {
+    id,
+    date,
+    absent,
+    leave,
+    origin: { file: "ledger/2025/meetings.yaml", line: 1, index: 0 },
+  };
 }
 
 export function report(unitId: string, week: string, submitted: string): WeeklyReport {
-  return { unit: unitId, week, submitted, zero: false, submittedAt: normaliseSubmitted(submitted), origin: { file: "ledger/2025/weekly-reports.yaml", line: 1, index: 0 } };
+  return {
+    unit: unitId,
+    week,
+    submitted,
+    zero: false,
+    submittedAt: normaliseSubmitted(submitted),
+    origin: { file: "ledger/2025/weekly-reports.yaml", line: 1, index: 0 },
+  };
 }
 
 export interface Setup {
@@ -67,8 +93,16 @@ export function rulesWithoutWeekly(edit?: (raw: Record<string, unknown>) => void
 }
 
 export function run(s: Setup): ScoreSheet {
-  const ledger: Ledger = { ...emptyLedger(2025), petitions: s.petitions ?? [], meetings: s.meetings ?? [], weeklyReports: s.weeklyReports ?? [] };
-  return scoreYear({ units: s.units, rules: s.rules ?? rulesWithoutWeekly(), ledger }, { year: 2025, asOf: s.asOf ?? "2025-12-31" });
+  const ledger: Ledger = {
+    ...emptyLedger(2025),
+    petitions: s.petitions ?? [],
+    meetings: s.meetings ?? [],
+    weeklyReports: s.weeklyReports ?? [],
+  };
+  return scoreYear(
+    { units: s.units, rules: s.rules ?? rulesWithoutWeekly(), ledger },
+    { year: 2025, asOf: s.asOf ?? "2025-12-31" },
+  );
 }
 
 export const scoreOf = (sheet: ScoreSheet, id: string): number => {

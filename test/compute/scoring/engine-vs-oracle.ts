@@ -8,9 +8,13 @@ export async function engineJson(dir: string, year: number, asOf?: string): Prom
   const loaded = await loadContent(dir, { year, scoringOnly: true });
   if (!loaded.content) {
     const errors = loaded.diagnostics.filter((d) => d.severity === "error");
-    throw new Error(`content invalid: ${errors.map((d) => `${d.position?.file}:${d.position?.line} ${d.code} ${d.message}`).join("; ")}`);
+    throw new Error(
+      `content invalid: ${errors.map((d) => `${d.position?.file}:${d.position?.line} ${d.code} ${d.message}`).join("; ")}`,
+    );
   }
-  return JSON.parse(JSON.stringify(scoreSheetJson(score(loaded.content, asOf ? { year, asOf } : { year }))));
+  return JSON.parse(
+    JSON.stringify(scoreSheetJson(score(loaded.content, asOf ? { year, asOf } : { year }))),
+  );
 }
 
 export async function differences(dir: string, year: number, asOf?: string): Promise<string[]> {
