@@ -48,7 +48,7 @@ export async function runScore(values: Record<string, unknown>, io: Io): Promise
     );
   }
   if (values.json === true) {
-    io.stdout.write(`${JSON.stringify(scoreSheetJson(sheet, unit), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(scoreSheetJson(sheet, unit))}\n`);
   } else if (unit !== undefined) {
     io.stdout.write(unitDetailText(sheet, unit));
   } else {

@@ -6,55 +6,16 @@ import { EVENT_ID, SCALAR_STYLE, YAMLException, getScalarValue, parseEvents } fr
 import type { Event, ScalarEvent } from "js-yaml";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
+import { resolveCoreScalar } from "./core-schema.ts";
 import { LineIndex } from "./line-index.ts";
+import { fastYaml } from "./yaml-fast.ts";
+import type { FastYaml } from "./yaml-fast.ts";
 import type { PathKey, SourceFile } from "./source-file.ts";
 
 interface PosNode {
   o: number;
   keys?: Map<string, { ko: number; v: PosNode }>;
   items?: PosNode[];
-}
-
-const NULL_RE = /^(?:~|null|Null|NULL)?$/;
-const BOOL_TRUE_RE = /^(?:true|True|TRUE)$/;
-const BOOL_FALSE_RE = /^(?:false|False|FALSE)$/;
-const INT_RE = /^[-+]?[0-9]+$/;
-const OCT_RE = /^0o[0-7]+$/;
-const HEX_RE = /^0x[0-9a-fA-F]+$/;
-const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const INF_RE = /^[-+]?(?:\.inf|\.Inf|\.INF)$/;
-const NAN_RE = /^(?:\.nan|\.NaN|\.NAN)$/;
-
-/** Resolves a plain scalar with the YAML 1.2 core schema (what the `yaml` package does). */
-export function resolveCoreScalar(text: string): unknown {
-  const c = text.charCodeAt(0);
-  // Fast exit: most ledger values start with a letter or CJK character.
-  if (
-    text.length > 0 &&
-    !(
-      c <= 57 ||
-      c === 46 ||
-      c === 126 ||
-      c === 110 ||
-      c === 78 ||
-      c === 116 ||
-      c === 84 ||
-      c === 102 ||
-      c === 70
-    )
-  ) {
-    return text;
-  }
-  if (NULL_RE.test(text)) return null;
-  if (BOOL_TRUE_RE.test(text)) return true;
-  if (BOOL_FALSE_RE.test(text)) return false;
-  if (INT_RE.test(text)) return Number.parseInt(text, 10);
-  if (OCT_RE.test(text)) return Number.parseInt(text.slice(2), 8);
-  if (HEX_RE.test(text)) return Number.parseInt(text.slice(2), 16);
-  if (FLOAT_RE.test(text)) return Number.parseFloat(text);
-  if (INF_RE.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
-  if (NAN_RE.test(text)) return Number.NaN;
-  return text;
 }
 
 const KNOWN_TAGS = new Set(["!!str", "!!int", "!!float", "!!bool", "!!null", "!!map", "!!seq"]);
@@ -325,8 +286,14 @@ function build(
   return { value: root, pos: rootPos, seqOffsets, diagnostics };
 }
 
-export function parseYamlFile(file: string, text: string): SourceFile {
+export function parseYamlFile(
+  file: string,
+  text: string,
+  options: { fast?: boolean } = {},
+): SourceFile {
   const lines = new LineIndex(text);
+  const fast = options.fast === false ? null : fastYaml(text);
+  if (fast) return fastFile(file, lines, fast);
   let events: Event[];
   try {
     events = parseEvents(text, {});
@@ -354,31 +321,54 @@ export function parseYamlFile(file: string, text: string): SourceFile {
     value: built.value,
     diagnostics: built.diagnostics,
     lines,
-    locate(path: readonly PathKey[], at: "value" | "key" = "value"): SourcePosition {
-      let node = posRoot();
-      let offset = node?.o ?? 0;
-      for (let i = 0; i < path.length && node; i++) {
-        const k = path[i] as PathKey;
-        if (node.keys) {
-          const hit = node.keys.get(String(k));
-          if (!hit) break;
-          offset = i === path.length - 1 && at === "key" ? hit.ko : hit.v.o;
-          node = hit.v;
-        } else if (node.items) {
-          const hit = typeof k === "number" ? node.items[k] : undefined;
-          if (!hit) break;
-          offset = hit.o;
-          node = hit;
-        } else break;
-      }
-      return { file, ...lines.locate(offset) };
-    },
+    locate: (path, at = "value") => locateIn(posRoot(), path, at, file, lines),
     itemLine(array: readonly unknown[], index: number): number {
       const offsets = built.seqOffsets.get(array);
       const o = offsets?.[index];
       return o === undefined ? 0 : lines.locate(o).line;
     },
   };
+}
+
+/** A file read by the fast reader, which also knows where every node is. */
+function fastFile(file: string, lines: LineIndex, fast: FastYaml): SourceFile {
+  return {
+    file,
+    value: fast.value,
+    diagnostics: [],
+    lines,
+    locate: (path, at = "value") => ({ file, ...lines.locate(fast.locate(path, at)) }),
+    itemLine(array: readonly unknown[], index: number): number {
+      const o = fast.seqOffsets.get(array)?.[index];
+      return o === undefined ? 0 : lines.locate(o).line;
+    },
+  };
+}
+
+function locateIn(
+  root: PosNode | null,
+  path: readonly PathKey[],
+  at: "value" | "key",
+  file: string,
+  lines: LineIndex,
+): SourcePosition {
+  let node = root;
+  let offset = node?.o ?? 0;
+  for (let i = 0; i < path.length && node; i++) {
+    const k = path[i] as PathKey;
+    if (node.keys) {
+      const hit = node.keys.get(String(k));
+      if (!hit) break;
+      offset = i === path.length - 1 && at === "key" ? hit.ko : hit.v.o;
+      node = hit.v;
+    } else if (node.items) {
+      const hit = typeof k === "number" ? node.items[k] : undefined;
+      if (!hit) break;
+      offset = hit.o;
+      node = hit;
+    } else break;
+  }
+  return { file, ...lines.locate(offset) };
 }
 
 function failedFile(file: string, lines: LineIndex, diagnostics: Diagnostic[]): SourceFile {

@@ -62,22 +62,19 @@ for (const d of selected) {
   process.stderr.write(`测量 ${d.name} …\n`);
   const phases: Phases[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const r = spawnSync(
-      NODE,
-      ["--max-old-space-size=8192", join(ROOT, "test/bench/score-phases.ts"), d.dir],
-      { encoding: "utf8", maxBuffer: 1 << 20 },
-    );
+    const r = spawnSync(NODE, [join(ROOT, "test/bench/score-phases.ts"), d.dir], {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    });
     if (r.status !== 0) throw new Error(`score-phases failed on ${d.name}: ${r.stderr}`);
     phases.push(JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as Phases);
   }
   const e2e: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
-    const r = spawnSync(
-      NODE,
-      ["--max-old-space-size=8192", BIN, "score", "--content", d.dir, "--year", "2025", "--json"],
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
+    const r = spawnSync(NODE, [BIN, "score", "--content", d.dir, "--year", "2025", "--json"], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     e2e.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`xinfang score failed on ${d.name}: ${r.stderr}`);
   }

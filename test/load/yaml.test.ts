@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseYamlFile, resolveCoreScalar } from "../../src/load/yaml.ts";
+import { resolveCoreScalar } from "../../src/load/core-schema.ts";
+import { parseYamlFile } from "../../src/load/yaml.ts";
 
 describe("YAML with positions", () => {
   it("reads dates quoted or unquoted as the same string (YAML 1.2 core schema)", () => {

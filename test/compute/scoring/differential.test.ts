@@ -16,7 +16,11 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 describe("engine = oracle on the hand-worked cases", () => {
   for (const name of readdirSync(CASES)) {
     it(name, async () => {
-      for (const asOf of AS_OF) expect(await differences(join(CASES, name), 2025, asOf), `${name} as of ${asOf ?? "12-31"}`).toEqual([]);
+      for (const asOf of AS_OF)
+        expect(
+          await differences(join(CASES, name), 2025, asOf),
+          `${name} as of ${asOf ?? "12-31"}`,
+        ).toEqual([]);
     });
   }
 });
@@ -24,13 +28,18 @@ describe("engine = oracle on the hand-worked cases", () => {
 describe("engine = oracle on generated datasets", () => {
   const sets = [1, 2, 3, 4, 5, 6].flatMap((seed) => [
     { seed, rules: "spec" as const, petitionFormat: "yaml" as const },
-    { seed, rules: "random" as const, petitionFormat: seed % 2 ? ("csv" as const) : ("yaml" as const) },
+    {
+      seed,
+      rules: "random" as const,
+      petitionFormat: seed % 2 ? ("csv" as const) : ("yaml" as const),
+    },
   ]);
   for (const s of sets) {
     it(`seed ${s.seed}, ${s.rules} rules, ${s.petitionFormat}`, async () => {
       const dir = join(temp, `${s.seed}-${s.rules}-${s.petitionFormat}`);
       await writeContent(dir, generateContent({ ...s, year: 2025, units: 12, petitions: 400 }));
-      for (const asOf of AS_OF) expect(await differences(dir, 2025, asOf), `as of ${asOf ?? "12-31"}`).toEqual([]);
+      for (const asOf of AS_OF)
+        expect(await differences(dir, 2025, asOf), `as of ${asOf ?? "12-31"}`).toEqual([]);
     });
   }
 });
