@@ -93,6 +93,17 @@ export const rulesSchema = z
       .min(2, { error: "至少为 2 人" })
       .default(5)
       .describe("未填写形式时，人数达到该值按集访计，否则按个访计"),
+    event_order: z
+      .array(z.enum(LEDGERS, { error: `台账应为 ${LEDGERS.join("、")} 之一` }))
+      .length(3, { error: "应依次列出 petition、meeting、weekly-report 三个台账" })
+      .refine((l) => new Set(l).size === 3, {
+        error: "三个台账各列一次",
+        params: { code: "schema/value" },
+      })
+      .default(["petition", "meeting", "weekly-report"])
+      .describe(
+        "同一天的不同台账事件的先后（SPEC 未规定，默认 信访事项、例会、周报）：决定扣分明细的排列",
+      ),
     weekly_report: z
       .object({
         deadline: z

@@ -1,5 +1,6 @@
 // Ledgers → one stream of scoring events in SPEC order: by date, then ledger order. Events of
-// different ledgers on one date follow the order petition, meeting, weekly-report.
+// different ledgers on one date follow the rules' `event_order` (default petition, meeting,
+// weekly-report), which SPEC leaves open.
 import type { Form, Rules, Unit } from "../../../schemas/index.ts";
 import type { Ledger, Petition } from "../../validate/content.ts";
 import { isoWeekDate, weeksWithWeekdayIn } from "../calendar.ts";
@@ -116,8 +117,15 @@ export function scoringEvents(
     ...meetingEvents(ledger, period),
     ...weeklyReportEvents(ledger, rules, units, period),
   ];
-  // Stable sort by date keeps ledger order (and petition < meeting < weekly-report) within a day.
-  all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // By date; within a day by the rules' event_order of ledgers, then (stable) ledger order.
+  const rank = new Map(rules.event_order.map((l, i) => [l, i]));
+  all.sort((a, b) =>
+    a.date < b.date
+      ? -1
+      : a.date > b.date
+        ? 1
+        : (rank.get(a.ledger) ?? 0) - (rank.get(b.ledger) ?? 0),
+  );
   for (let i = 0; i < all.length; i++) (all[i] as ScoreEvent).order = i;
   return all;
 }

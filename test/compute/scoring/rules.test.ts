@@ -202,6 +202,27 @@ describe("weekly reports", () => {
   });
 });
 
+describe("events of different ledgers on one day", () => {
+  const setup = (order?: string[]) =>
+    run({
+      units: U(),
+      rules: rulesWithoutWeekly((raw) => {
+        if (order) raw.event_order = order;
+      }),
+      petitions: [petition({ id: "P", unit: "a", date: "2025-03-05", level: "县", form: "个访" })],
+      meetings: [meeting("M", "2025-03-05", ["a"])],
+    })
+      .units.find((u) => u.id === "a")
+      ?.entries.map((e) => e.event);
+
+  it("follow petition, meeting, weekly-report by default", () => {
+    expect(setup()).toEqual(["P", "M:a"]);
+  });
+  it("follow the rules' event_order when given", () => {
+    expect(setup(["meeting", "petition", "weekly-report"])).toEqual(["M:a", "P"]);
+  });
+});
+
 describe("vetoes and ranking", () => {
   it("a vetoed unit with the best score ranks after every unvetoed unit and gets no reward", () => {
     const sheet = run({
