@@ -1,6 +1,6 @@
 /*
  * Reference implementation ("oracle") of the xinfang scoring semantics, written from
- * /work/shared/SPEC.md §3, §4, §7 and §8 only. It must not read or import anything from
+ * the product specification (SPEC.md) §3, §4, §7 and §8 only. It must not read or import anything from
  * src/ or schemas/: its value is that it is independent of the real engine.
  *
  * It validates only what it needs in order to compute (unknown units, dates outside the year,
