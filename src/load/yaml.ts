@@ -100,6 +100,21 @@ function build(
   let lastOffset = 0;
 
   const at = (offset: number): SourcePosition => ({ file, ...lines.locate(offset) });
+  /** The node's tag, reported when it is not one of the core schema's. */
+  const tagOf = (start: number, end: number, offset: number): string | null => {
+    if (start === -1) return null;
+    const tag = text.slice(start, end);
+    if (!KNOWN_TAGS.has(tag)) {
+      diagnostics.push(
+        makeDiagnostic("yaml/syntax", {
+          position: at(offset),
+          path: "",
+          detail: `不支持的标签 ${tag}`,
+        }),
+      );
+    }
+    return tag;
+  };
 
   const place = (value: unknown, pos: PosNode | null, offset: number): void => {
     const top = stack[stack.length - 1];
@@ -194,18 +209,7 @@ function build(
         const offset =
           ev.tagStart !== -1 ? ev.tagStart : ev.anchorStart !== -1 ? ev.anchorStart : ev.start;
         lastOffset = offset;
-        if (ev.tagStart !== -1) {
-          const tag = text.slice(ev.tagStart, ev.tagEnd);
-          if (!KNOWN_TAGS.has(tag)) {
-            diagnostics.push(
-              makeDiagnostic("yaml/syntax", {
-                position: at(offset),
-                path: "",
-                detail: `不支持的标签 ${tag}`,
-              }),
-            );
-          }
-        }
+        tagOf(ev.tagStart, ev.tagEnd, offset);
         const isSeq = ev.type === EVENT_ID.SEQUENCE;
         const value: unknown = isSeq ? [] : {};
         const pos: PosNode | null = withPos
@@ -240,17 +244,8 @@ function build(
         lastOffset = offset;
         const raw = getScalarValue(text, sc);
         let value: unknown;
-        if (sc.tagStart !== -1) {
-          const tag = text.slice(sc.tagStart, sc.tagEnd);
-          if (!KNOWN_TAGS.has(tag)) {
-            diagnostics.push(
-              makeDiagnostic("yaml/syntax", {
-                position: at(offset),
-                path: "",
-                detail: `不支持的标签 ${tag}`,
-              }),
-            );
-          }
+        const tag = tagOf(sc.tagStart, sc.tagEnd, offset);
+        if (tag !== null) {
           value = resolveTagged(tag, raw);
         } else if (sc.style === SCALAR_STYLE.PLAIN) value = resolveCoreScalar(raw);
         else value = raw;

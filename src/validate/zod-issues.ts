@@ -21,6 +21,20 @@ const defOf = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._z
 const descriptionOf = (s: AnySchema): string | undefined =>
   (s as unknown as { description?: string }).description;
 
+const WRAPPERS = new Set(["optional", "default", "nullable", "readonly", "prefault"]);
+
+/** The schema inside optional/default/pipe … wrappers; `visit` sees each layer on the way. */
+function unwrapSchema(schema: AnySchema, visit?: (s: AnySchema) => void): AnySchema {
+  let cur = schema;
+  for (;;) {
+    visit?.(cur);
+    const def = defOf(cur);
+    if (WRAPPERS.has(def.type) && def.innerType) cur = def.innerType;
+    else if (def.type === "pipe" && def.out) cur = def.out;
+    else return cur;
+  }
+}
+
 /** The schema at `path` below `schema`, and the nearest description on the way down. */
 function schemaAt(
   schema: AnySchema,
@@ -32,24 +46,7 @@ function schemaAt(
     const d = descriptionOf(x);
     if (d) description = d;
   };
-  const unwrap = (x: AnySchema): AnySchema => {
-    let cur = x;
-    for (;;) {
-      take(cur);
-      const def = defOf(cur);
-      if (
-        (def.type === "optional" ||
-          def.type === "default" ||
-          def.type === "nullable" ||
-          def.type === "readonly" ||
-          def.type === "prefault") &&
-        def.innerType
-      )
-        cur = def.innerType;
-      else if (def.type === "pipe" && def.out) cur = def.out;
-      else return cur;
-    }
-  };
+  const unwrap = (x: AnySchema): AnySchema => unwrapSchema(x, take);
   for (const key of path) {
     if (s === null) break;
     description = undefined;
@@ -186,21 +183,7 @@ const resolvedCache = new WeakMap<AnySchema, Resolved>();
 function resolve(schema: AnySchema): Resolved {
   const hit = resolvedCache.get(schema);
   if (hit) return hit;
-  let s = schema;
-  for (;;) {
-    const def = defOf(s);
-    if (
-      (def.type === "optional" ||
-        def.type === "default" ||
-        def.type === "nullable" ||
-        def.type === "readonly" ||
-        def.type === "prefault") &&
-      def.innerType
-    )
-      s = def.innerType;
-    else if (def.type === "pipe" && def.out) s = def.out;
-    else break;
-  }
+  const s = unwrapSchema(schema);
   const def = defOf(s);
   const r: Resolved =
     def.type === "object" && def.shape
