@@ -5,6 +5,7 @@ import type { ReadScope } from "./load/index.ts";
 import { coverageDiagnostics } from "./compute/scoring/coverage.ts";
 import { scoreYear } from "./compute/scoring/index.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
+import type { YearScores } from "./publish/types.ts";
 import type { ScoreSheet } from "./compute/scoring/index.ts";
 import { emptyLedger } from "./validate/content.ts";
 import type { Content } from "./validate/content.ts";
@@ -74,4 +75,25 @@ export function coverageWarnings(
     );
   }
   return out;
+}
+
+/** The last day of each month of `year` up to `last`, e.g. 2025-01-31 … 2025-12-31. */
+function monthEnds(year: number, last: string): string[] {
+  const out: string[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const end = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+    if (end <= last) out.push(end);
+  }
+  return out;
+}
+
+/** Scores of every year that has rules: the year and each month's year-to-date sheet. */
+export function scoreAllYears(content: Content): YearScores[] {
+  return [...content.rules.keys()]
+    .sort((a, b) => a - b)
+    .map((year) => ({
+      year,
+      sheet: score(content, { year }),
+      monthly: monthEnds(year, `${year}-12-31`).map((asOf) => score(content, { year, asOf })),
+    }));
 }

@@ -1,0 +1,98 @@
+// Doc: the one document tree every output shares (site page, PDF, DOCX). Plain JSON, a closed
+// union of blocks: renderers switch on `type` with an exhaustive `never` default, so a new block
+// type fails to compile until every output handles it.
+
+export type DocKind = "plan" | "agreement" | "scoring-sheet" | "notice" | "report";
+
+export const DOC_KIND_NAMES: Record<DocKind, string> = {
+  plan: "工作方案",
+  agreement: "目标责任书",
+  "scoring-sheet": "考评得分表",
+  notice: "考评结果通报",
+  report: "工作总结",
+};
+
+export type Inline =
+  | { type: "text"; text: string }
+  | { type: "strong"; children: Inline[] }
+  | { type: "emphasis"; children: Inline[] }
+  | { type: "link"; href: string; children: Inline[] }
+  | { type: "break" };
+
+export type Align = "left" | "center" | "right";
+
+export interface TableColumn {
+  title: string;
+  align: Align;
+}
+
+export interface SignatureParty {
+  /** 甲方 / 乙方; absent for a single issuing office. */
+  role?: string;
+  /** The organisation: 青禾镇人民政府, 东山村. */
+  name: string;
+  /** Who signs for it (负责人签字 line), when the document has one. */
+  signer?: string;
+}
+
+export type Block =
+  /** Headings carry their own numbering text (一、 （一） 1. （1）): level 1 黑体, 2 楷体, 3–4 仿宋. */
+  | { type: "heading"; level: 1 | 2 | 3 | 4; content: Inline[] }
+  /** Body text; first line indented two characters unless `indent` is false. */
+  | { type: "paragraph"; content: Inline[]; align?: Align; indent?: boolean }
+  | { type: "list"; ordered: boolean; items: Inline[][] }
+  /** Rows are cells of inline content; `totals` rows close the table (合计). */
+  | { type: "table"; caption?: string; columns: TableColumn[]; rows: Inline[][][]; totals?: Inline[][][]; landscape?: boolean }
+  /** Signature block: one party (署名 + 成文日期) or two (甲方/乙方 for agreements). */
+  | { type: "signature"; parties: SignatureParty[]; date: string; seal: boolean }
+  | { type: "figure"; svg: string; caption: string; alt: string }
+  | { type: "pageBreak" };
+
+/** GB/T 9704 header and footer elements; every one is optional except the title and date. */
+export interface DocMeta {
+  id: string;
+  kind: DocKind;
+  year: number;
+  title: string;
+  /** 成文日期, YYYY-MM-DD. */
+  date: string;
+  /** 发文机关标志, e.g. 青禾镇人民政府文件. */
+  issuerMark?: string;
+  /** 发文机关 (署名 and PDF Author). */
+  issuer?: string;
+  /** 发文字号, e.g. 青政发〔2025〕7号. */
+  number?: string;
+  /** 签发人 (upward documents). */
+  signer?: string;
+  /** 份号, six digits. */
+  copy?: string;
+  /** 密级 and 保密期限. */
+  secret?: { level: "秘密" | "机密" | "绝密"; term?: string };
+  urgency?: "特急" | "加急";
+  /** 主送机关. */
+  recipients?: string;
+  /** 附注, printed in （） after the date. */
+  note?: string;
+  /** 抄送. */
+  cc?: string[];
+  /** 印发机关 and 印发日期 (版记). */
+  printer?: string;
+  printDate?: string;
+  /** The unit a per-unit document belongs to (agreements, scoring sheets). */
+  unit?: string;
+  /** A short description (site listings, PDF Subject). */
+  subject?: string;
+}
+
+export interface Attachment {
+  /** 附件1 … */
+  label: string;
+  title: string;
+  body: Block[];
+}
+
+export interface Doc {
+  meta: DocMeta;
+  body: Block[];
+  attachments: Attachment[];
+}

@@ -1,0 +1,55 @@
+// publish: a content folder → everything a build outputs (documents, scores, rules, pages), or
+// the diagnostics that stop the build. Writes nothing.
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { coverageWarnings, loadContent, scoreAllYears } from "../index.ts";
+import { renderDocuments } from "../render/index.ts";
+import type { HeldBack, Publication, SitePage } from "./types.ts";
+
+export interface PublishResult {
+  publication: Publication | null;
+  diagnostics: Diagnostic[];
+  texts: Map<string, string>;
+}
+
+async function sitePages(dir: string): Promise<SitePage[]> {
+  const names = (await readdir(join(dir, "pages")).catch(() => [] as string[])).filter((n) => n.endsWith(".mdx")).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const text = await readFile(join(dir, "pages", name), "utf8");
+      const title = /^---\n[\s\S]*?^title:\s*(.+)$/m.exec(text)?.[1]?.trim().replace(/^["']|["']$/g, "") ?? name.replace(/\.mdx$/, "");
+      return { slug: name.replace(/\.mdx$/, ""), file: `pages/${name}`, title };
+    }),
+  );
+}
+
+export async function publish(dir: string): Promise<PublishResult> {
+  const loaded = await loadContent(dir);
+  const scores = loaded.content ? scoreAllYears(loaded.content) : [];
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...coverageWarnings(loaded, scores.map((s) => s.sheet))]);
+  if (!loaded.content || hasErrors(diagnostics)) return { publication: null, diagnostics, texts: loaded.texts };
+  const content = loaded.content;
+  const all = renderDocuments(content, scores);
+  const heldBack: HeldBack[] = all
+    .filter((d) => d.doc.meta.secret)
+    .map((d) => ({
+      id: d.doc.meta.id,
+      title: d.doc.meta.title,
+      secret: `${d.doc.meta.secret?.level}${d.doc.meta.secret?.term ? `★${d.doc.meta.secret.term}` : ""}`,
+      source: d.doc.meta.id,
+    }));
+  const publication: Publication = {
+    office: content.office,
+    leadership: content.leadership,
+    units: content.units,
+    years: scores.map((s) => s.year),
+    documents: all.filter((d) => !d.doc.meta.secret),
+    heldBack,
+    scores,
+    rules: [...content.rules.values()].sort((a, b) => a.year - b.year).map((r) => ({ year: r.year, file: r.file, rules: r.rules })),
+    pages: await sitePages(dir),
+  };
+  return { publication, diagnostics, texts: loaded.texts };
+}
