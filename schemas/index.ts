@@ -1,10 +1,12 @@
 // The contract with content authors: one zod schema per content file kind.
 export * from "./common.ts";
+export * from "./documents.ts";
 export * from "./ledger.ts";
 export * from "./office.ts";
 export * from "./rules.ts";
 export * from "./units.ts";
 
+import { agreementSchema, noticeSchema, planSchema, reportSchema } from "./documents.ts";
 import { meetingsFileSchema, petitionsFileSchema, weeklyReportsFileSchema } from "./ledger.ts";
 import { leadershipSchema, officeSchema } from "./office.ts";
 import { rulesSchema } from "./rules.ts";
@@ -19,6 +21,10 @@ export const fileSchemas = {
   petitions: petitionsFileSchema,
   meetings: meetingsFileSchema,
   "weekly-reports": weeklyReportsFileSchema,
+  plan: planSchema,
+  agreement: agreementSchema,
+  notice: noticeSchema,
+  report: reportSchema,
 } as const;
 
 export type FileSchemaName = keyof typeof fileSchemas;

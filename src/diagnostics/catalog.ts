@@ -163,6 +163,21 @@ const catalog = {
     message: (d) => d,
     hint: "考评项目要么有 points（分值），要么有 table（信访分值表，仅用于 petition 台账）。",
   },
+  "doc/missing-rules": {
+    severity: "error",
+    message: (d) => d,
+    hint: "考评办法和奖惩办法由考评细则生成：请添加该年度的 rules 文件，或用 rules_year 指定已有的年度。",
+  },
+  "doc/date-order": {
+    severity: "error",
+    message: (d) => d,
+    hint: "请检查起止日期是否写反。",
+  },
+  "doc/missing-signer": {
+    severity: "warning",
+    message: (d) => d,
+    hint: "在 units.yaml 的 officials 中补上该负责人，或把 party_b_signer 改为另一位负责人。",
+  },
   "score/uncovered-cell": {
     severity: "warning",
     message: (d) => d,

@@ -42,7 +42,14 @@ export type Block =
   | { type: "paragraph"; content: Inline[]; align?: Align; indent?: boolean }
   | { type: "list"; ordered: boolean; items: Inline[][] }
   /** Rows are cells of inline content; `totals` rows close the table (合计). */
-  | { type: "table"; caption?: string; columns: TableColumn[]; rows: Inline[][][]; totals?: Inline[][][]; landscape?: boolean }
+  | {
+      type: "table";
+      caption?: string;
+      columns: TableColumn[];
+      rows: Inline[][][];
+      totals?: Inline[][][];
+      landscape?: boolean;
+    }
   /** Signature block: one party (署名 + 成文日期) or two (甲方/乙方 for agreements). */
   | { type: "signature"; parties: SignatureParty[]; date: string; seal: boolean }
   | { type: "figure"; svg: string; caption: string; alt: string }

@@ -8,7 +8,25 @@ import type { SourceFile } from "./source-file.ts";
 import { parseYamlFile } from "./yaml.ts";
 
 export type FileKind =
-  "office" | "leadership" | "units" | "rules" | "petitions" | "meetings" | "weekly-reports";
+  | "office"
+  | "leadership"
+  | "units"
+  | "rules"
+  | "petitions"
+  | "meetings"
+  | "weekly-reports"
+  | "plan"
+  | "agreement"
+  | "notice"
+  | "report";
+
+/** Document folders and the kind of file each holds. */
+export const DOCUMENT_DIRS = {
+  plans: "plan",
+  agreements: "agreement",
+  notices: "notice",
+  reports: "report",
+} as const;
 
 export interface Classified {
   kind: FileKind;
@@ -20,6 +38,8 @@ export function classify(rel: string): Classified | null {
   if (rel === "office.yaml") return { kind: "office", year: null };
   if (rel === "leadership.yaml") return { kind: "leadership", year: null };
   if (rel === "units.yaml") return { kind: "units", year: null };
+  const doc = /^(plans|agreements|notices|reports)\/[^/]+\.yaml$/.exec(rel);
+  if (doc) return { kind: DOCUMENT_DIRS[doc[1] as keyof typeof DOCUMENT_DIRS], year: null };
   let m = /^rules\/(\d{4})\.yaml$/.exec(rel);
   if (m) return { kind: "rules", year: Number(m[1]) };
   m = /^ledger\/(\d{4})\/(petitions\.(?:yaml|csv)|meetings\.yaml|weekly-reports\.yaml)$/.exec(rel);
@@ -59,6 +79,12 @@ export async function readContentFiles(
 ): Promise<Map<string, string>> {
   const wanted: string[] = ["units.yaml"];
   if (!scope.scoringOnly) wanted.push("office.yaml", "leadership.yaml");
+  if (!scope.scoringOnly) {
+    for (const folder of Object.keys(DOCUMENT_DIRS)) {
+      for (const name of await listDir(join(dir, folder)))
+        if (name.endsWith(".yaml")) wanted.push(`${folder}/${name}`);
+    }
+  }
   for (const name of await listDir(join(dir, "rules"))) {
     const rel = `rules/${name}`;
     const c = classify(rel);

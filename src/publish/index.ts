@@ -15,11 +15,17 @@ export interface PublishResult {
 }
 
 async function sitePages(dir: string): Promise<SitePage[]> {
-  const names = (await readdir(join(dir, "pages")).catch(() => [] as string[])).filter((n) => n.endsWith(".mdx")).sort();
+  const names = (await readdir(join(dir, "pages")).catch(() => [] as string[]))
+    .filter((n) => n.endsWith(".mdx"))
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const text = await readFile(join(dir, "pages", name), "utf8");
-      const title = /^---\n[\s\S]*?^title:\s*(.+)$/m.exec(text)?.[1]?.trim().replace(/^["']|["']$/g, "") ?? name.replace(/\.mdx$/, "");
+      const title =
+        /^---\n[\s\S]*?^title:\s*(.+)$/m
+          .exec(text)?.[1]
+          ?.trim()
+          .replace(/^["']|["']$/g, "") ?? name.replace(/\.mdx$/, "");
       return { slug: name.replace(/\.mdx$/, ""), file: `pages/${name}`, title };
     }),
   );
@@ -28,8 +34,15 @@ async function sitePages(dir: string): Promise<SitePage[]> {
 export async function publish(dir: string): Promise<PublishResult> {
   const loaded = await loadContent(dir);
   const scores = loaded.content ? scoreAllYears(loaded.content) : [];
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...coverageWarnings(loaded, scores.map((s) => s.sheet))]);
-  if (!loaded.content || hasErrors(diagnostics)) return { publication: null, diagnostics, texts: loaded.texts };
+  const diagnostics = sortDiagnostics([
+    ...loaded.diagnostics,
+    ...coverageWarnings(
+      loaded,
+      scores.map((s) => s.sheet),
+    ),
+  ]);
+  if (!loaded.content || hasErrors(diagnostics))
+    return { publication: null, diagnostics, texts: loaded.texts };
   const content = loaded.content;
   const all = renderDocuments(content, scores);
   const heldBack: HeldBack[] = all
@@ -48,7 +61,9 @@ export async function publish(dir: string): Promise<PublishResult> {
     documents: all.filter((d) => !d.doc.meta.secret),
     heldBack,
     scores,
-    rules: [...content.rules.values()].sort((a, b) => a.year - b.year).map((r) => ({ year: r.year, file: r.file, rules: r.rules })),
+    rules: [...content.rules.values()]
+      .sort((a, b) => a.year - b.year)
+      .map((r) => ({ year: r.year, file: r.file, rules: r.rules })),
     pages: await sitePages(dir),
   };
   return { publication, diagnostics, texts: loaded.texts };

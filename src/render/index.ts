@@ -4,6 +4,9 @@
 import type { Content } from "../validate/content.ts";
 import type { PublishedDocument, YearScores } from "../publish/types.ts";
 
-export function renderDocuments(_content: Content, _scores: readonly YearScores[]): PublishedDocument[] {
+export function renderDocuments(
+  _content: Content,
+  _scores: readonly YearScores[],
+): PublishedDocument[] {
   return [];
 }

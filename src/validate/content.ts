@@ -1,6 +1,10 @@
 // The validated content model: what every later stage reads. Records keep where they came from.
 import type {
+  AgreementFile,
   Leadership,
+  NoticeFile,
+  PlanFile,
+  ReportFile,
   MeetingRecord,
   Office,
   PetitionRecord,
@@ -41,12 +45,22 @@ export interface RulesDoc {
   rules: Rules;
 }
 
+/** A document file (plans/, agreements/, notices/, reports/) with where it came from. */
+export interface DocumentFile<T> {
+  file: string;
+  data: T;
+}
+
 export interface Content {
   office: Office | null;
   leadership: Leadership | null;
   units: Unit[];
   rules: Map<number, RulesDoc>;
   ledgers: Map<number, Ledger>;
+  plans: DocumentFile<PlanFile>[];
+  agreements: DocumentFile<AgreementFile>[];
+  notices: DocumentFile<NoticeFile>[];
+  reports: DocumentFile<ReportFile>[];
 }
 
 export function emptyLedger(year: number): Ledger {

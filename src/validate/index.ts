@@ -9,6 +9,7 @@ import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import { classify, parseContentFile } from "../load/index.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import type { Content, Ledger, RulesDoc } from "./content.ts";
+import { validateDocuments } from "./documents.ts";
 import { validateLedger } from "./ledger.ts";
 import type { LedgerSources } from "./ledger.ts";
 import { validateWhole } from "./records.ts";
@@ -138,10 +139,11 @@ export function validateSources(
     else complete = false;
   }
 
+  const documents = validateDocuments(sources, units, knownUnits, new Set(rules.keys()), out);
   const diagnostics = sortDiagnostics(out);
   const content: Content | null =
-    complete && units && !hasErrors(diagnostics)
-      ? { office, leadership, units, rules, ledgers }
+    complete && units && documents && !hasErrors(diagnostics)
+      ? { office, leadership, units, rules, ledgers, ...documents }
       : null;
   return { content, diagnostics, sources };
 }

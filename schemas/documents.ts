@@ -1,0 +1,207 @@
+// Document files: 工作方案 (plans/), 目标责任书 (agreements/), 考评结果通报 (notices/) and
+// 工作总结 (reports/). Prose is Markdown written by the office; numbering, dates, figures and the
+// 考评方法/奖惩办法 clauses are generated.
+import { z } from "zod";
+import { dateSchema, text, unitIdSchema } from "./common.ts";
+
+const docId = z
+  .string({ error: "应为编号" })
+  .regex(/^[a-z0-9-]+$/, { error: "编号只能由小写字母、数字和连字符组成，例如 2025-annual" })
+  .describe("文件编号（小写字母、数字、连字符），用于网址和 PDF 文件名");
+
+const markdown = (description: string) =>
+  z.string({ error: "应为文字（可用 Markdown）" }).describe(description);
+
+/** GB/T 9704 header and colophon fields shared by every document file. */
+const header = {
+  number: text("发文字号，例如 青政发〔2025〕3号（注意用六角括号〔〕）").optional(),
+  issuer_mark: text(
+    "发文机关标志，例如 青禾镇人民政府文件；不填时用 office.yaml 的机关名称加“文件”",
+  ).optional(),
+  recipients: text("主送机关，例如 各村（社区）、镇直各单位").optional(),
+  signer: text("签发人（上行文）").optional(),
+  copy: z
+    .string({ error: "份号应为 6 位数字（请加引号）" })
+    .regex(/^\d{6}$/, { error: '份号应为 6 位数字，例如 "000001"' })
+    .optional()
+    .describe("份号，6 位数字"),
+  secret: z
+    .object({
+      level: z
+        .enum(["秘密", "机密", "绝密"], { error: "密级应为 秘密、机密、绝密 之一" })
+        .describe("密级"),
+      term: text("保密期限，例如 1年").optional(),
+    })
+    .optional()
+    .describe("密级和保密期限；有密级的文件不会发布到网站、搜索和合订本"),
+  urgency: z
+    .enum(["特急", "加急"], { error: "紧急程度应为 特急 或 加急" })
+    .optional()
+    .describe("紧急程度"),
+  note: text("附注，例如 此件公开发布").optional(),
+  cc: z.array(text("抄送机关")).default([]).describe("抄送机关"),
+  printer: text("印发机关，例如 青禾镇党政办公室").optional(),
+  print_date: dateSchema.optional().describe("印发日期"),
+  seal: z
+    .boolean({ error: "应为 true 或 false" })
+    .default(true)
+    .describe("是否加盖印章（决定署名和成文日期的位置）"),
+};
+
+const { number: _number, recipients: _recipients, ...noticeHeader } = header;
+
+export const targetSchema = z
+  .object({
+    name: text("指标，例如 初信初访办结率、集体访批次同比下降"),
+    op: z
+      .enum(["≥", "≤", "=", "下降", "上升"], { error: "应为 ≥、≤、=、下降、上升 之一" })
+      .default("≥")
+      .describe("比较方式"),
+    value: z.number({ error: "应为数字" }).describe("目标值"),
+    unit: text("单位，例如 %、件、批次").default("%"),
+    note: text("说明").optional(),
+  })
+  .describe("量化目标");
+
+export const stageSchema = z
+  .object({
+    name: text("阶段名称，例如 动员部署阶段"),
+    from: dateSchema.describe("开始日期"),
+    to: dateSchema.describe("结束日期"),
+    tasks: markdown("主要任务（Markdown）"),
+  })
+  .describe("工作步骤中的一个阶段");
+
+export interface PlanSection {
+  title: string;
+  body?: string | undefined;
+  targets?: z.infer<typeof targetSchema>[] | undefined;
+  schedule?: z.infer<typeof stageSchema>[] | undefined;
+  leadership?: boolean | undefined;
+  rules?: boolean | undefined;
+  sections: PlanSection[];
+}
+
+export const sectionSchema: z.ZodType<PlanSection> = z.lazy(() =>
+  z
+    .object({
+      title: text("标题（不写序号，序号自动生成：一、（一）1.（1））"),
+      body: markdown("正文（Markdown），段落之间空一行").optional(),
+      targets: z.array(targetSchema).optional().describe("量化目标，生成为条目"),
+      schedule: z.array(stageSchema).optional().describe("工作步骤，生成为阶段和时间"),
+      leadership: z
+        .boolean({ error: "应为 true 或 false" })
+        .optional()
+        .describe("在此插入 leadership.yaml 中的领导小组"),
+      rules: z
+        .boolean({ error: "应为 true 或 false" })
+        .optional()
+        .describe("在此插入由考评细则生成的考评方法和奖惩办法"),
+      sections: z.array(sectionSchema).default([]).describe("下一级小节"),
+    })
+    .describe("章节"),
+);
+
+export const planSchema = z
+  .object({
+    id: docId,
+    year: z.number({ error: "应为年份" }).int().describe("年度"),
+    title: text("标题，例如 青禾镇2025年度信访工作方案"),
+    date: dateSchema.describe("成文日期"),
+    ...header,
+    rules_year: z
+      .number({ error: "应为年份" })
+      .int()
+      .optional()
+      .describe("考评办法所依据的细则年度（默认同 year）"),
+    preamble: markdown("开头语（Markdown）").optional(),
+    sections: z.array(sectionSchema).min(1, { error: "至少要有一个章节" }).describe("正文章节"),
+    rules_attachment: z
+      .boolean({ error: "应为 true 或 false" })
+      .default(false)
+      .describe("是否把完整的考评细则作为附件"),
+  })
+  .describe("工作方案 plans/*.yaml");
+
+export const agreementSchema = z
+  .object({
+    id: docId,
+    year: z.number({ error: "应为年份" }).int().describe("年度"),
+    title: text("标题，例如 2025年度信访工作目标责任书"),
+    date: dateSchema.describe("签订日期（成文日期）"),
+    ...header,
+    term: z
+      .object({ from: dateSchema.describe("起"), to: dateSchema.describe("止") })
+      .describe("责任期限"),
+    party_a: z
+      .object({ name: text("甲方名称（默认发文机关）").optional(), signer: text("甲方负责人") })
+      .describe("甲方"),
+    party_b_signer: z
+      .enum(["书记", "主任"], { error: "应为 书记 或 主任" })
+      .default("书记")
+      .describe("乙方由哪位负责人签字"),
+    units: z.array(unitIdSchema).optional().describe("签订责任书的村（社区）；不填为全部"),
+    preamble: markdown("开头语（Markdown）").optional(),
+    targets: z.array(targetSchema).default([]).describe("责任目标"),
+    duties: z.array(markdown("一项责任（Markdown）")).default([]).describe("工作职责"),
+    rules_year: z
+      .number({ error: "应为年份" })
+      .int()
+      .optional()
+      .describe("考评办法所依据的细则年度（默认同 year）"),
+    closing: markdown("结尾（Markdown），例如 本责任书一式两份……").optional(),
+  })
+  .describe("目标责任书 agreements/*.yaml：一个文件为每个村（社区）各生成一份");
+
+export const noticeSchema = z
+  .object({
+    id: docId,
+    year: z.number({ error: "应为年份" }).int().describe("年度"),
+    months: z
+      .array(
+        z
+          .number({ error: "应为月份" })
+          .int()
+          .min(1, { error: "月份为 1–12" })
+          .max(12, { error: "月份为 1–12" }),
+      )
+      .default([])
+      .describe("发布月度通报（年初至该月末累计）的月份"),
+    annual: z
+      .boolean({ error: "应为 true 或 false" })
+      .default(true)
+      .describe("是否发布年度通报（含奖励和末位）"),
+    recipients: text("主送机关").default("各村（社区）"),
+    numbers: z
+      .record(z.string(), text("发文字号"))
+      .default({})
+      .describe("各期发文字号：键为月份 1–12 或 annual"),
+    dates: z
+      .record(z.string(), dateSchema)
+      .default({})
+      .describe("各期成文日期：键为月份或 annual；不填为次月 5 日"),
+    closing: markdown("结尾（Markdown）").optional(),
+    ...noticeHeader,
+  })
+  .describe("考评结果通报 notices/*.yaml");
+
+export const reportSchema = z
+  .object({
+    id: docId,
+    year: z.number({ error: "应为年份" }).int().describe("年度"),
+    title: text("标题，例如 青禾镇2025年信访工作总结"),
+    date: dateSchema.describe("成文日期"),
+    period: z
+      .object({ from: dateSchema.describe("起"), to: dateSchema.describe("止") })
+      .describe("总结期间"),
+    ...header,
+    sections: z.array(sectionSchema).min(1, { error: "至少要有一个章节" }).describe("正文章节"),
+  })
+  .describe("工作总结 reports/*.yaml");
+
+export type Target = z.infer<typeof targetSchema>;
+export type Stage = z.infer<typeof stageSchema>;
+export type PlanFile = z.infer<typeof planSchema>;
+export type AgreementFile = z.infer<typeof agreementSchema>;
+export type NoticeFile = z.infer<typeof noticeSchema>;
+export type ReportFile = z.infer<typeof reportSchema>;

@@ -1,0 +1,130 @@
+// Document files: schema, then ids unique per kind, referenced units and rules years that exist,
+// periods that run forwards, and signers the roster names.
+import { agreementSchema, noticeSchema, planSchema, reportSchema } from "../../schemas/index.ts";
+import type {
+  AgreementFile,
+  NoticeFile,
+  PlanFile,
+  PlanSection,
+  ReportFile,
+  Unit,
+} from "../../schemas/index.ts";
+import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { classify } from "../load/index.ts";
+import type { SourceFile } from "../load/source-file.ts";
+import type { DocumentFile } from "./content.ts";
+import { validateWhole } from "./records.ts";
+
+export interface DocumentFiles {
+  plans: DocumentFile<PlanFile>[];
+  agreements: DocumentFile<AgreementFile>[];
+  notices: DocumentFile<NoticeFile>[];
+  reports: DocumentFile<ReportFile>[];
+}
+
+const SCHEMAS = {
+  plan: planSchema,
+  agreement: agreementSchema,
+  notice: noticeSchema,
+  report: reportSchema,
+} as const;
+
+function usesRules(sections: readonly PlanSection[]): boolean {
+  return sections.some((s) => s.rules === true || usesRules(s.sections));
+}
+
+export function validateDocuments(
+  sources: ReadonlyMap<string, SourceFile>,
+  units: readonly Unit[] | null,
+  knownUnits: Set<string> | null,
+  rulesYears: ReadonlySet<number>,
+  out: Diagnostic[],
+): DocumentFiles | null {
+  const before = out.length;
+  const result: DocumentFiles = { plans: [], agreements: [], notices: [], reports: [] };
+  const ids = new Map<string, string>();
+  for (const [rel, src] of sources) {
+    const kind = classify(rel)?.kind;
+    if (kind !== "plan" && kind !== "agreement" && kind !== "notice" && kind !== "report") continue;
+    if (src.value === undefined) continue;
+    const data = validateWhole(src, SCHEMAS[kind], out);
+    if (!data) continue;
+    const at = (path: (string | number)[]) => src.locate(path);
+    const seen = ids.get(`${kind}/${data.id}`);
+    if (seen)
+      out.push(
+        makeDiagnostic("ref/duplicate-id", {
+          position: at(["id"]),
+          path: "id",
+          detail: `${data.id}（与 ${seen} 重复）`,
+        }),
+      );
+    ids.set(`${kind}/${data.id}`, rel);
+
+    const needsRules =
+      kind === "agreement" ||
+      kind === "notice" ||
+      ((kind === "plan" &&
+        (usesRules((data as PlanFile).sections) ||
+          (data as PlanFile).rules_attachment)) as boolean);
+    const rulesYear =
+      "rules_year" in data && typeof data.rules_year === "number" ? data.rules_year : data.year;
+    if (needsRules && !rulesYears.has(rulesYear)) {
+      out.push(
+        makeDiagnostic("doc/missing-rules", {
+          position: at(
+            "rules_year" in data && data.rules_year !== undefined ? ["rules_year"] : ["year"],
+          ),
+          path: "rules_year" in data && data.rules_year !== undefined ? "rules_year" : "year",
+          detail: `${rel} 需要 ${rulesYear} 年度的考评细则（rules/${rulesYear}.yaml），但没有找到`,
+        }),
+      );
+    }
+    const span =
+      kind === "agreement"
+        ? { key: "term", v: (data as AgreementFile).term }
+        : kind === "report"
+          ? { key: "period", v: (data as ReportFile).period }
+          : null;
+    if (span && span.v.to < span.v.from) {
+      out.push(
+        makeDiagnostic("doc/date-order", {
+          position: at([span.key, "to"]),
+          path: `${span.key}.to`,
+          detail: `${span.key === "term" ? "责任期限" : "总结期间"}的结束日期 ${span.v.to} 早于开始日期 ${span.v.from}`,
+        }),
+      );
+    }
+    if (kind === "agreement") {
+      const a = data as AgreementFile;
+      (a.units ?? []).forEach((u, i) => {
+        if (knownUnits && !knownUnits.has(u))
+          out.push(
+            makeDiagnostic("ref/unknown-unit", {
+              position: at(["units", i]),
+              path: `units.${i}`,
+              detail: u,
+            }),
+          );
+      });
+      for (const u of units ?? []) {
+        if ((a.units === undefined || a.units.includes(u.id)) && !u.officials[a.party_b_signer]) {
+          out.push(
+            makeDiagnostic("doc/missing-signer", {
+              position: at(["party_b_signer"]),
+              path: "party_b_signer",
+              detail: `${u.name}（${u.id}）在 units.yaml 中没有${a.party_b_signer}，责任书乙方负责人处留空`,
+            }),
+          );
+        }
+      }
+    }
+    const entry = { file: rel, data } as never;
+    if (kind === "plan") result.plans.push(entry);
+    else if (kind === "agreement") result.agreements.push(entry);
+    else if (kind === "notice") result.notices.push(entry);
+    else result.reports.push(entry);
+  }
+  return out.slice(before).some((d) => d.severity === "error") ? null : result;
+}
