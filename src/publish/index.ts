@@ -6,6 +6,7 @@ import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { coverageWarnings, loadContent, scoreAllYears } from "../index.ts";
 import { renderDocuments } from "../render/index.ts";
+import { loadTemplates } from "../render/templates.ts";
 import type { HeldBack, Publication, SitePage } from "./types.ts";
 
 export interface PublishResult {
@@ -44,7 +45,7 @@ export async function publish(dir: string): Promise<PublishResult> {
   if (!loaded.content || hasErrors(diagnostics))
     return { publication: null, diagnostics, texts: loaded.texts };
   const content = loaded.content;
-  const all = renderDocuments(content, scores);
+  const all = renderDocuments(content, scores, await loadTemplates());
   const heldBack: HeldBack[] = all
     .filter((d) => d.doc.meta.secret)
     .map((d) => ({

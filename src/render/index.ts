@@ -1,12 +1,117 @@
 // render: validated content + computed results → one Markdown text per document → Doc.
-// Takes Content and the year's score sheets; gives PublishedDocuments in a stable order.
-// Must not read files or the clock: every date comes from the content.
-import type { Content } from "../validate/content.ts";
+// Takes Content, the years' score sheets and the template sources; gives PublishedDocuments in
+// a stable order (plans, notices, reports, agreements, scoring sheets). Must not read files or
+// the clock: every date comes from the content.
+import type { Rules } from "../../schemas/index.ts";
+import { addDays } from "../compute/calendar.ts";
+import { markdownToDoc } from "../doc/from-markdown.ts";
+import { maskDoc } from "../doc/mask.ts";
+import type { Doc, DocMeta } from "../doc/types.ts";
 import type { PublishedDocument, YearScores } from "../publish/types.ts";
+import type { Content } from "../validate/content.ts";
+import { createEnvironment } from "./handlebars.ts";
+import type { Template, TemplateSources } from "./handlebars.ts";
+import { agreementView, noticeView, planView, reportView, scoringSheetView } from "./views.ts";
+
+/** Front matter nulls are fields the document does not have. */
+function cleanMeta(doc: Doc): Doc {
+  const meta = Object.fromEntries(
+    Object.entries(doc.meta).filter(([, v]) => v !== null && v !== undefined),
+  ) as unknown as DocMeta;
+  return { ...doc, meta };
+}
+
+function publishOne(template: Template, view: unknown): PublishedDocument {
+  const markdown = template(view);
+  return { markdown, doc: maskDoc(cleanMeta(markdownToDoc(markdown))) };
+}
+
+function lastDay(year: number, month: number): string {
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
 
 export function renderDocuments(
-  _content: Content,
-  _scores: readonly YearScores[],
+  content: Content,
+  scores: readonly YearScores[],
+  sources: TemplateSources,
 ): PublishedDocument[] {
-  return [];
+  const t = createEnvironment(sources);
+  const need = (name: string): Template => {
+    const tpl = t[name];
+    if (!tpl) throw new Error(`template ${name} is missing`);
+    return tpl;
+  };
+  const rulesOf = (year: number): Rules | null => content.rules.get(year)?.rules ?? null;
+  const sheetOf = (year: number) => scores.find((s) => s.year === year);
+  const out: PublishedDocument[] = [];
+
+  for (const { data } of content.plans)
+    out.push(
+      publishOne(
+        need("plan"),
+        planView(data, content.office, content.leadership, rulesOf(data.rules_year ?? data.year)),
+      ),
+    );
+
+  const annualDates = new Map<number, string>();
+  for (const { data: n } of content.notices) {
+    const ys = sheetOf(n.year);
+    const rules = rulesOf(n.year);
+    if (!ys || !rules) continue;
+    for (const month of n.months) {
+      const sheet = ys.monthly[month - 1];
+      if (!sheet) continue;
+      const date = n.dates[String(month)] ?? addDays(lastDay(n.year, month), 5);
+      out.push(
+        publishOne(
+          need("notice"),
+          noticeView(n, sheet, content.office, rules, { key: String(month), month, date }),
+        ),
+      );
+    }
+    if (n.annual) {
+      const date = n.dates.annual ?? addDays(`${n.year}-12-31`, 10);
+      annualDates.set(n.year, date);
+      out.push(
+        publishOne(
+          need("notice"),
+          noticeView(n, ys.sheet, content.office, rules, { key: "annual", month: null, date }),
+        ),
+      );
+    }
+  }
+
+  for (const { data } of content.reports)
+    out.push(
+      publishOne(
+        need("report"),
+        reportView(data, content.office, content.leadership, rulesOf(data.year)),
+      ),
+    );
+
+  for (const { data: a } of content.agreements) {
+    const rules = rulesOf(a.rules_year ?? a.year);
+    if (!rules) continue;
+    for (const unit of content.units) {
+      if (a.units && !a.units.includes(unit.id)) continue;
+      out.push(publishOne(need("agreement"), agreementView(a, unit, content.office, rules)));
+    }
+  }
+
+  for (const ys of scores) {
+    const rules = rulesOf(ys.year);
+    if (!rules) continue;
+    const date = annualDates.get(ys.year) ?? `${ys.year}-12-31`;
+    for (const u of content.units) {
+      const us = ys.sheet.units.find((x) => x.id === u.id);
+      if (us)
+        out.push(
+          publishOne(
+            need("scoring-sheet"),
+            scoringSheetView(us, ys.sheet, content.office, rules, date),
+          ),
+        );
+    }
+  }
+  return out;
 }

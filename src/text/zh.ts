@@ -27,3 +27,43 @@ export const REWARD_NAMES = {
   rank: "名次奖励",
   clean_record: "无信访奖励",
 } as const;
+
+const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (section numbering, counts). */
+export function cnNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0) return String(n);
+  if (n < 10) return DIGITS[n] as string;
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ""}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ""}`;
+  if (n < 1000) {
+    const rest = n % 100;
+    return `${DIGITS[Math.floor(n / 100)]}百${rest === 0 ? "" : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${cnNumber(rest)}` : cnNumber(rest)}`;
+  }
+  return String(n);
+}
+
+/** Heading numbers of GB/T 9704 documents: level 1 一、 level 2 （一） level 3 1. level 4 （1）. */
+export function headingNumber(level: 1 | 2 | 3 | 4, n: number): string {
+  switch (level) {
+    case 1:
+      return `${cnNumber(n)}、`;
+    case 2:
+      return `（${cnNumber(n)}）`;
+    case 3:
+      return `${n}.`;
+    case 4:
+      return `（${n}）`;
+  }
+}
+
+/** A rate with one decimal, rounded half away from zero on the exact fraction: 184/187 → 98.4%. */
+export function percent(numerator: number, denominator: number): string {
+  if (denominator === 0) return "—";
+  // Work in integers: tenths of a percent, half away from zero.
+  const scaled = numerator * 1000;
+  const q = Math.trunc(scaled / denominator);
+  const r = Math.abs(scaled - q * denominator) * 2;
+  const tenths = r >= Math.abs(denominator) ? q + Math.sign(scaled) * Math.sign(denominator) : q;
+  return `${(tenths / 10).toFixed(1)}%`;
+}

@@ -1,0 +1,57 @@
+// The Handlebars environment of every template: strict mode (a missing field is an error, not an
+// empty string), no HTML escaping (the output is Markdown), user text through the `md` helper,
+// and the Chinese formatting helpers documents need.
+import Handlebars from "handlebars";
+import { toFixed2 } from "../compute/decimal.ts";
+import type { Dec } from "../compute/decimal.ts";
+import { cnNumber, headingNumber, percent, yuan, zhDate } from "../text/zh.ts";
+import { escapeMarkdown } from "./markdown-escape.ts";
+
+export type Template = (data: unknown) => string;
+
+export interface TemplateSources {
+  /** Template name → source, e.g. plan → templates/plan.hbs. */
+  templates: Record<string, string>;
+  /** Partial name → source, e.g. wentou → templates/partials/wentou.hbs. */
+  partials: Record<string, string>;
+}
+
+const isDec = (v: unknown): v is Dec =>
+  v !== null && typeof v === "object" && "n" in v && "scale" in v;
+
+export function createEnvironment(sources: TemplateSources): Record<string, Template> {
+  const hb = Handlebars.create();
+  const helpers: Record<string, (...args: unknown[]) => unknown> = {
+    /** User text, escaped for Markdown. */
+    md: (v) => (v === undefined || v === null ? "" : escapeMarkdown(String(v))),
+    /** 2025-03-01 → 2025年3月1日 */
+    date: (v) => zhDate(String(v)),
+    /** 3 → 三 */
+    cn: (v) => cnNumber(Number(v)),
+    /** Heading number of a level and 1-based position: (h 1 2) → 二、 */
+    h: (level, n) => headingNumber(Number(level) as 1 | 2 | 3 | 4, Number(n)),
+    inc: (v) => Number(v) + 1,
+    yuan: (v) => yuan(Number(v)),
+    pct: (num, den) => percent(Number(num), Number(den)),
+    /** Points with two decimals (exact decimals or numbers). */
+    fixed2: (v) => (isDec(v) ? toFixed2(v) : Number(v).toFixed(2)),
+    /** A JSON value, which is valid YAML: for front matter. */
+    yaml: (v) => JSON.stringify(v ?? null),
+    eq: (a, b) => a === b,
+    gt: (a, b) => Number(a) > Number(b),
+    join: (list, sep) =>
+      Array.isArray(list)
+        ? list.map((x) => escapeMarkdown(String(x))).join(typeof sep === "string" ? sep : "、")
+        : "",
+  };
+  for (const [name, fn] of Object.entries(helpers))
+    hb.registerHelper(name, (...args: unknown[]) => fn(...args.slice(0, -1)));
+  for (const [name, src] of Object.entries(sources.partials))
+    hb.registerPartial(name, hb.compile(src, { strict: true, noEscape: true }));
+  const out: Record<string, Template> = {};
+  for (const [name, src] of Object.entries(sources.templates)) {
+    const compiled = hb.compile(src, { strict: true, noEscape: true });
+    out[name] = (data) => compiled(data);
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import type { Block, Inline } from "../../src/doc/types.ts";
+import { byId, renderContent } from "./render-content.ts";
+
+const textOf = (inl: Inline[]): string =>
+  inl
+    .map((i) => (i.type === "text" ? i.text : i.type === "break" ? "\n" : textOf(i.children)))
+    .join("");
+const allText = (blocks: Block[]): string =>
+  blocks
+    .map((b) => {
+      switch (b.type) {
+        case "heading":
+        case "paragraph":
+          return textOf(b.content);
+        case "list":
+          return b.items.map(textOf).join("\n");
+        case "table":
+          return [...b.rows, ...(b.totals ?? [])].map((r) => r.map(textOf).join("|")).join("\n");
+        case "signature":
+          return b.parties.map((p) => `${p.name} ${p.signer ?? ""}`).join("\n");
+        default:
+          return "";
+      }
+    })
+    .join("\n");
+
+describe("documents from the example content", async () => {
+  const docs = await renderContent();
+
+  it("renders every kind: plan, notices, report, one agreement and one scoring sheet per unit", () => {
+    const kinds = docs.map((d) => d.doc.meta.kind);
+    expect(kinds.filter((k) => k === "agreement")).toHaveLength(12);
+    expect(kinds.filter((k) => k === "scoring-sheet")).toHaveLength(12);
+    expect(kinds.filter((k) => k === "notice")).toHaveLength(4);
+    expect(kinds).toContain("plan");
+    expect(kinds).toContain("report");
+  });
+
+  it("keeps the classified plan among rendered documents, marked with its 密级", () => {
+    expect(byId(docs, "plan-2025-key-period").doc.meta.secret).toEqual({
+      level: "秘密",
+      term: "1年",
+    });
+  });
+
+  it("numbers headings 一、（一） and prints dates without leading zeros", () => {
+    const plan = byId(docs, "plan-2025-annual").doc;
+    const headings = plan.body
+      .filter((b) => b.type === "heading")
+      .map((b) => (b.type === "heading" ? `${b.level}:${textOf(b.content)}` : ""));
+    expect(headings.slice(0, 4)).toEqual([
+      "1:一、指导思想",
+      "1:二、工作目标",
+      "1:三、组织领导",
+      "1:四、主要任务",
+    ]);
+    expect(headings).toContain("2:（一）抓好矛盾纠纷排查");
+    expect(allText(plan.body)).toContain("（2025年1月1日至2025年2月28日）");
+  });
+
+  it("ends with a signature and an attachment generated from the rules", () => {
+    const plan = byId(docs, "plan-2025-annual").doc;
+    expect(plan.body.at(-1)).toMatchObject({
+      type: "signature",
+      date: "2025-01-20",
+      parties: [{ name: "青禾镇人民政府" }],
+    });
+    expect(plan.attachments.map((a) => a.title)).toEqual(["2025年度村（社区）信访工作考评细则"]);
+  });
+
+  it("the agreement carries both parties with their signers", () => {
+    const sig = byId(docs, "agreement-2025-beiling").doc.body.at(-1);
+    expect(sig).toMatchObject({
+      type: "signature",
+      parties: [
+        { role: "甲方", name: "青禾镇人民政府", signer: "宋文斌" },
+        { role: "乙方", name: "北岭村", signer: "金宝山" },
+      ],
+    });
+  });
+
+  it("the scoring sheet's total equals the computed deduction and shows sources", () => {
+    const sheet = byId(docs, "scoring-sheet-2025-nanwan").doc;
+    const table = sheet.body.filter((b) => b.type === "table")[1];
+    expect(table?.type).toBe("table");
+    if (table?.type !== "table") return;
+    expect(textOf(table.totals?.[0]?.[6] ?? [])).toBe("-18.00");
+    expect(textOf(table.rows[0]?.[7] ?? [])).toMatch(/^ledger\/2025\/petitions\.yaml:\d+$/);
+  });
+});
+
+describe("the 考评方法 and 奖惩办法 follow the rules file", () => {
+  it("a changed point value changes the clause text of plans and agreements", async () => {
+    const docs = await renderContent((files) => {
+      const rules = files.get("rules/2025.yaml") as string;
+      files.set(
+        "rules/2025.yaml",
+        rules
+          .replace(
+            "when: { status: absent }, points: -5 }",
+            "when: { status: absent }, points: -8 }",
+          )
+          .replace("rank: [10000, 8000, 6000]", "rank: [12000, 8000, 6000]"),
+      );
+    });
+    for (const id of ["plan-2025-annual", "agreement-2025-dongpo"]) {
+      const text = allText(byId(docs, id).doc.body);
+      expect(text).toContain("无故不参加信访工作例会的，每次扣8分");
+      expect(text).not.toContain("无故不参加信访工作例会的，每次扣5分");
+      expect(text).toContain("第一名的奖励12000元");
+    }
+  });
+});
+
+describe("user text is text", () => {
+  it("Markdown and HTML typed into YAML fields come out literally; ID and mobile numbers are masked", async () => {
+    const docs = await renderContent((files) => {
+      const units = files.get("units.yaml") as string;
+      files.set(
+        "units.yaml",
+        units.replace("name: 北岭村", 'name: "北岭村<script>alert(1)</script>**粗**"'),
+      );
+      const plan = files.get("plans/2025-annual.yaml") as string;
+      files.set(
+        "plans/2025-annual.yaml",
+        plan
+          .replace("title: 指导思想", 'title: "指导思想 [链接](http://example.com) # 1. <b>x</b>"')
+          .replace("制定本方案。", "制定本方案。联系电话13812345678，身份证110101199003071234。"),
+      );
+    });
+    const agreement = byId(docs, "agreement-2025-beiling").doc;
+    expect(agreement.meta.title).toBe(
+      "北岭村<script>alert(1)</script>**粗**2025年度信访工作目标责任书",
+    );
+    const body = agreement.body;
+    expect(allText(body)).toContain("与北岭村<script>alert(1)</script>**粗**（以下简称乙方）");
+    expect(JSON.stringify(body)).not.toContain('"strong"');
+    const plan = byId(docs, "plan-2025-annual").doc;
+    const first = plan.body.find((b) => b.type === "heading");
+    expect(first?.type === "heading" && textOf(first.content)).toBe(
+      "一、指导思想 [链接](http://example.com) # 1. <b>x</b>",
+    );
+    expect(JSON.stringify(plan.body)).not.toContain('"link"');
+    const text = allText(plan.body);
+    expect(text).toContain("联系电话138****5678，身份证110101********1234。");
+    expect(text).not.toContain("13812345678");
+  });
+});
