@@ -74,6 +74,7 @@ export const stageSchema = z
 
 export interface PlanSection {
   title: string;
+  figures?: boolean | undefined;
   body?: string | undefined;
   targets?: z.infer<typeof targetSchema>[] | undefined;
   schedule?: z.infer<typeof stageSchema>[] | undefined;
@@ -185,6 +186,36 @@ export const noticeSchema = z
   })
   .describe("考评结果通报 notices/*.yaml");
 
+const count = (description: string) =>
+  z
+    .number({ error: "应为整数" })
+    .int({ error: "应为整数" })
+    .min(0, { error: "不能为负数" })
+    .optional()
+    .describe(description);
+
+/** Last year's summary figures, for an office whose ledger starts this year. */
+export const previousFiguresSchema = z
+  .object({
+    accepted: count("受理信访事项（件）"),
+    headcount: count("受理人次"),
+    collective_batches: count("集体访批次"),
+    collective_headcount: count("集体访人次"),
+    leapfrog_batches: count("越级访批次"),
+    leapfrog_headcount: count("越级访人次"),
+    repeat_batches: count("重复访批次"),
+    repeat_headcount: count("重复访人次"),
+    closed: count("办结（件）"),
+    closed_on_time: count("按期办结（件）"),
+    resolved: count("化解（件）"),
+    evaluated: count("参加满意度评价（件）"),
+    satisfied: count("满意和基本满意（件）"),
+    mediations: count("排查矛盾纠纷（起）"),
+    mediations_resolved: count("调处成功（起）"),
+    receptions: count("领导接访下访（次）"),
+  })
+  .describe("上年同期的汇总数字：没有上年台账时用于计算同比；有台账时以台账为准");
+
 export const reportSchema = z
   .object({
     id: docId,
@@ -195,6 +226,7 @@ export const reportSchema = z
       .object({ from: dateSchema.describe("起"), to: dateSchema.describe("止") })
       .describe("总结期间"),
     ...header,
+    previous: previousFiguresSchema.optional(),
     sections: z.array(sectionSchema).min(1, { error: "至少要有一个章节" }).describe("正文章节"),
   })
   .describe("工作总结 reports/*.yaml");
@@ -205,3 +237,4 @@ export type PlanFile = z.infer<typeof planSchema>;
 export type AgreementFile = z.infer<typeof agreementSchema>;
 export type NoticeFile = z.infer<typeof noticeSchema>;
 export type ReportFile = z.infer<typeof reportSchema>;
+export type PreviousFigures = z.infer<typeof previousFiguresSchema>;

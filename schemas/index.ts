@@ -7,7 +7,13 @@ export * from "./rules.ts";
 export * from "./units.ts";
 
 import { agreementSchema, noticeSchema, planSchema, reportSchema } from "./documents.ts";
-import { meetingsFileSchema, petitionsFileSchema, weeklyReportsFileSchema } from "./ledger.ts";
+import {
+  mediationFileSchema,
+  receptionsFileSchema,
+  meetingsFileSchema,
+  petitionsFileSchema,
+  weeklyReportsFileSchema,
+} from "./ledger.ts";
 import { leadershipSchema, officeSchema } from "./office.ts";
 import { rulesSchema } from "./rules.ts";
 import { unitsFileSchema } from "./units.ts";
@@ -21,6 +27,8 @@ export const fileSchemas = {
   petitions: petitionsFileSchema,
   meetings: meetingsFileSchema,
   "weekly-reports": weeklyReportsFileSchema,
+  mediation: mediationFileSchema,
+  receptions: receptionsFileSchema,
   plan: planSchema,
   agreement: agreementSchema,
   notice: noticeSchema,

@@ -110,3 +110,55 @@ export const weeklyReportsFileSchema = z
 export type PetitionRecord = z.infer<typeof petitionSchema>;
 export type MeetingRecord = z.infer<typeof meetingSchema>;
 export type WeeklyReportRecord = z.infer<typeof weeklyReportSchema>;
+
+export const mediationSchema = z
+  .object({
+    id: textId("编号，例如 T-2025-001"),
+    date: dateSchema.describe("排查日期"),
+    unit: unitIdSchema,
+    category: text("纠纷类别，例如 邻里纠纷、土地纠纷、婚姻家庭").optional(),
+    resolved: z.boolean({ error: "应为 true 或 false" }).default(false).describe("是否调处成功"),
+    summary: text("简要情况（不得填写当事人身份信息）").optional(),
+  })
+  .describe("矛盾纠纷排查调处记录");
+
+export const mediationFileSchema = z
+  .object({
+    mediations: z.array(mediationSchema).default([]).describe("本年度排查出的矛盾纠纷及调处结果"),
+  })
+  .describe("矛盾纠纷排查调处台账 ledger/<年度>/mediation.yaml");
+
+export const receptionSchema = z
+  .object({
+    id: textId("编号，例如 R-2025-01"),
+    date: dateSchema.describe("日期"),
+    kind: z
+      .enum(["接访", "下访"], { error: "应为 接访 或 下访" })
+      .describe("领导接访（在接待室）或下访（到村、到户）"),
+    leader: text("接访或下访的领导"),
+    batches: z
+      .number({ error: "应为批次（整数）" })
+      .int({ error: "应为整数" })
+      .min(0, { error: "不能为负数" })
+      .describe("接待的批次"),
+    headcount: z
+      .number({ error: "应为人次（整数）" })
+      .int({ error: "应为整数" })
+      .min(0, { error: "不能为负数" })
+      .describe("接待的人次"),
+    solved: z
+      .number({ error: "应为件数（整数）" })
+      .int({ error: "应为整数" })
+      .min(0, { error: "不能为负数" })
+      .default(0)
+      .describe("现场解决的问题件数"),
+    unit: unitIdSchema.optional(),
+  })
+  .describe("领导接访、下访记录");
+
+export const receptionsFileSchema = z
+  .object({ receptions: z.array(receptionSchema).default([]).describe("本年度领导接访、下访记录") })
+  .describe("领导接访下访台账 ledger/<年度>/receptions.yaml");
+
+export type MediationRecord = z.infer<typeof mediationSchema>;
+export type ReceptionRecord = z.infer<typeof receptionSchema>;

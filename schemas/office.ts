@@ -15,6 +15,21 @@ export const officeSchema = z
     office_name: text("信访办名称，例如 青禾镇信访办公室").optional(),
     address: text("地址").optional(),
     phone: text("联系电话").optional(),
+    statistics: z
+      .object({
+        count_by: z
+          .enum(["accepted", "date"], { error: "应为 accepted（按受理日期）或 date（按信访日期）" })
+          .default("accepted")
+          .describe("统计期间按受理日期（accepted，默认）还是信访日期（date）归属"),
+        on_time_days: z
+          .number({ error: "应为天数" })
+          .int()
+          .min(1)
+          .default(60)
+          .describe("没有填写办理期限时，受理后多少天内办结为按期（默认 60 天）"),
+      })
+      .default({ count_by: "accepted", on_time_days: 60 })
+      .describe("工作总结中的统计口径"),
     fonts: z
       .object({
         仿宋: fontPath("仿宋（正文）"),

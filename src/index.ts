@@ -6,6 +6,9 @@ import { coverageDiagnostics } from "./compute/scoring/coverage.ts";
 import { scoreYear } from "./compute/scoring/index.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import type { YearScores } from "./publish/types.ts";
+import { computeStats } from "./compute/stats/index.ts";
+import type { Stats } from "./compute/stats/index.ts";
+import type { PreviousFigures } from "../schemas/index.ts";
 import type { ScoreSheet } from "./compute/scoring/index.ts";
 import { emptyLedger } from "./validate/content.ts";
 import type { Content } from "./validate/content.ts";
@@ -96,4 +99,27 @@ export function scoreAllYears(content: Content): YearScores[] {
       sheet: score(content, { year }),
       monthly: monthEnds(year, `${year}-12-31`).map((asOf) => score(content, { year, asOf })),
     }));
+}
+
+export interface StatisticsOptions {
+  from: string;
+  to: string;
+  /** Last year's summary figures (a report's `previous:` block). */
+  previous?: PreviousFigures | undefined;
+}
+
+/** Report statistics of a period with its comparison period (SPEC §5). */
+export function statistics(content: Content, options: StatisticsOptions): Stats {
+  const office = content.office;
+  return computeStats({
+    from: options.from,
+    to: options.to,
+    units: content.units,
+    ledgers: [...content.ledgers.values()].sort((a, b) => a.year - b.year),
+    threshold: (year) => content.rules.get(year)?.rules.collective_threshold ?? 5,
+    officeLevel: office?.level ?? "镇",
+    countBy: office?.statistics.count_by ?? "accepted",
+    onTimeDays: office?.statistics.on_time_days ?? 60,
+    previous: options.previous,
+  });
 }

@@ -5,6 +5,7 @@ import { runCheck } from "./check.ts";
 import { EXIT_USAGE, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
 import { runScore } from "./score.ts";
+import { runStats } from "./stats.ts";
 
 const HELP = `xinfang — 信访工作文书系统
 
@@ -12,6 +13,8 @@ const HELP = `xinfang — 信访工作文书系统
   xinfang check [--strict]                 检查内容目录中的全部文件，列出所有问题
   xinfang score --year 2025 [--as-of 2025-06-30] [--unit ID] [--json] [--strict]
                                            计算村（社区）考评得分、排名、奖励和处理
+  xinfang stats --from 2025-01-01 --to 2025-12-31 [--json]
+                                           统计受理量、办结率、化解率等，含同比
 
 通用选项：
   --content DIR   内容目录（默认 content/）
@@ -40,6 +43,14 @@ const COMMANDS: Record<
       json: { type: "boolean", default: false },
     },
     run: runScore,
+  },
+  stats: {
+    options: {
+      from: { type: "string" },
+      to: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+    run: runStats,
   },
 };
 

@@ -15,6 +15,8 @@ export type FileKind =
   | "petitions"
   | "meetings"
   | "weekly-reports"
+  | "mediation"
+  | "receptions"
   | "plan"
   | "agreement"
   | "notice"
@@ -42,14 +44,15 @@ export function classify(rel: string): Classified | null {
   if (doc) return { kind: DOCUMENT_DIRS[doc[1] as keyof typeof DOCUMENT_DIRS], year: null };
   let m = /^rules\/(\d{4})\.yaml$/.exec(rel);
   if (m) return { kind: "rules", year: Number(m[1]) };
-  m = /^ledger\/(\d{4})\/(petitions\.(?:yaml|csv)|meetings\.yaml|weekly-reports\.yaml)$/.exec(rel);
+  m =
+    /^ledger\/(\d{4})\/(petitions\.(?:yaml|csv)|meetings\.yaml|weekly-reports\.yaml|mediation\.yaml|receptions\.yaml)$/.exec(
+      rel,
+    );
   if (m) {
     const name = m[2] as string;
     const kind: FileKind = name.startsWith("petitions")
       ? "petitions"
-      : name === "meetings.yaml"
-        ? "meetings"
-        : "weekly-reports";
+      : (name.replace(/\.yaml$/, "") as FileKind);
     return { kind, year: Number(m[1]) };
   }
   return null;
@@ -95,7 +98,9 @@ export async function readContentFiles(
       continue;
     for (const name of await listDir(join(dir, "ledger", yearDir))) {
       const rel = `ledger/${yearDir}/${name}`;
-      if (classify(rel)) wanted.push(rel);
+      const kind = classify(rel)?.kind;
+      if (kind && !(scope.scoringOnly && (kind === "mediation" || kind === "receptions")))
+        wanted.push(rel);
     }
   }
   const files = new Map<string, string>();

@@ -1,6 +1,8 @@
 // The validated content model: what every later stage reads. Records keep where they came from.
 import type {
   AgreementFile,
+  MediationRecord,
+  ReceptionRecord,
   Leadership,
   NoticeFile,
   PlanFile,
@@ -30,13 +32,25 @@ export type WeeklyReport = WeeklyReportRecord & {
   submittedAt: string;
 };
 
+export type Mediation = MediationRecord & { origin: Origin };
+export type Reception = ReceptionRecord & { origin: Origin };
+
 export interface Ledger {
   year: number;
   petitions: Petition[];
   meetings: Meeting[];
   weeklyReports: WeeklyReport[];
+  /** 矛盾纠纷排查调处 and 领导接访下访 records (for reports, not scoring). */
+  mediations: Mediation[];
+  receptions: Reception[];
   /** Content-relative paths of the ledger files, null when absent. */
-  files: { petitions: string | null; meetings: string | null; weeklyReports: string | null };
+  files: {
+    petitions: string | null;
+    meetings: string | null;
+    weeklyReports: string | null;
+    mediation: string | null;
+    receptions: string | null;
+  };
 }
 
 export interface RulesDoc {
@@ -69,6 +83,14 @@ export function emptyLedger(year: number): Ledger {
     petitions: [],
     meetings: [],
     weeklyReports: [],
-    files: { petitions: null, meetings: null, weeklyReports: null },
+    mediations: [],
+    receptions: [],
+    files: {
+      petitions: null,
+      meetings: null,
+      weeklyReports: null,
+      mediation: null,
+      receptions: null,
+    },
   };
 }

@@ -114,6 +114,10 @@ export function validateSources(
     if (meetings) ledgerSources.meetings = meetings;
     const weekly = sources.get(`ledger/${year}/weekly-reports.yaml`);
     if (weekly) ledgerSources.weeklyReports = weekly;
+    const mediation = sources.get(`ledger/${year}/mediation.yaml`);
+    if (mediation) ledgerSources.mediation = mediation;
+    const receptions = sources.get(`ledger/${year}/receptions.yaml`);
+    if (receptions) ledgerSources.receptions = receptions;
     if (rulesSrc) {
       const expected: [keyof LedgerSources, string][] = [
         ["petitions", "petitions.yaml"],

@@ -3,6 +3,10 @@
 // not exist or are not owed in this year, submission times with a time zone.
 import {
   isCalendarDate,
+  mediationFileSchema,
+  mediationSchema,
+  receptionSchema,
+  receptionsFileSchema,
   meetingSchema,
   meetingsFileSchema,
   petitionSchema,
@@ -15,7 +19,8 @@ import { isoWeekDate, isoWeekExists } from "../compute/calendar.ts";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PathKey, SourceFile } from "../load/source-file.ts";
-import type { Ledger, Meeting, Petition, WeeklyReport } from "./content.ts";
+import type { z } from "zod";
+import type { Ledger, Mediation, Meeting, Petition, Reception, WeeklyReport } from "./content.ts";
 import { fastMeeting, fastPetition, fastWeeklyReport } from "./fast.ts";
 import { validateList } from "./records.ts";
 
@@ -189,6 +194,8 @@ export interface LedgerSources {
   petitions?: SourceFile;
   meetings?: SourceFile;
   weeklyReports?: SourceFile;
+  mediation?: SourceFile;
+  receptions?: SourceFile;
 }
 
 /** Validates one year's ledgers; returns the typed ledger, or null when any record is invalid. */
@@ -205,10 +212,14 @@ export function validateLedger(
     petitions: [],
     meetings: [],
     weeklyReports: [],
+    mediations: [],
+    receptions: [],
     files: {
       petitions: sources.petitions?.file ?? null,
       meetings: sources.meetings?.file ?? null,
       weeklyReports: sources.weeklyReports?.file ?? null,
+      mediation: sources.mediation?.file ?? null,
+      receptions: sources.receptions?.file ?? null,
     },
   };
   if (sources.petitions) {
@@ -260,6 +271,28 @@ export function validateLedger(
       rec.submittedAt = normaliseSubmitted(w.submitted);
       rec.origin = { file: src.file, line: src.itemLine(list.array, index), index };
       ledger.weeklyReports.push(rec);
+    });
+  }
+  for (const [key, listKey, fileSchema, record] of [
+    ["mediation", "mediations", mediationFileSchema, mediationSchema],
+    ["receptions", "receptions", receptionsFileSchema, receptionSchema],
+  ] as const) {
+    const src = sources[key];
+    if (!src) continue;
+    const list = validateList(src, listKey, fileSchema, record as z.ZodType, out);
+    const ctx = { src, year, units, out };
+    checkDuplicateIds(ctx, list.raw, listKey);
+    list.raw.forEach((r, i) => {
+      const x = rec(r);
+      checkInYear(ctx, x.date, [listKey, i, "date"], "日期");
+      if (x.unit !== undefined) checkUnit(ctx, x.unit, [listKey, i, "unit"]);
+    });
+    list.items.forEach((m, index) => {
+      if (!m) return;
+      const withOrigin = m as (Mediation | Reception) & Record<string, unknown>;
+      withOrigin.origin = { file: src.file, line: src.itemLine(list.array, index), index };
+      if (key === "mediation") ledger.mediations.push(withOrigin as Mediation);
+      else ledger.receptions.push(withOrigin as Reception);
     });
   }
   return out.slice(before).some((d) => d.severity === "error") ? null : ledger;
