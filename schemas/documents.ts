@@ -98,6 +98,10 @@ export const sectionSchema: z.ZodType<PlanSection> = z.lazy(() =>
         .boolean({ error: "应为 true 或 false" })
         .optional()
         .describe("在此插入由考评细则生成的考评方法和奖惩办法"),
+      figures: z
+        .boolean({ error: "应为 true 或 false" })
+        .optional()
+        .describe("在此插入由台账计算的统计数字、表格和图表（工作总结）"),
       sections: z.array(sectionSchema).default([]).describe("下一级小节"),
     })
     .describe("章节"),

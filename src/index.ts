@@ -4,7 +4,10 @@ import { readContentFiles } from "./load/index.ts";
 import type { ReadScope } from "./load/index.ts";
 import { coverageDiagnostics } from "./compute/scoring/coverage.ts";
 import { scoreYear } from "./compute/scoring/index.ts";
-import type { Diagnostic } from "./diagnostics/diagnostic.ts";
+import { makeDiagnostic } from "./diagnostics/catalog.ts";
+import type { Diagnostic, SourcePosition } from "./diagnostics/diagnostic.ts";
+import type { SourceFile } from "./load/source-file.ts";
+import { lintFigures } from "./compute/stats/lint.ts";
 import type { YearScores } from "./publish/types.ts";
 import { computeStats } from "./compute/stats/index.ts";
 import type { Stats } from "./compute/stats/index.ts";
@@ -122,4 +125,65 @@ export function statistics(content: Content, options: StatisticsOptions): Stats 
     onTimeDays: office?.statistics.on_time_days ?? 60,
     previous: options.previous,
   });
+}
+
+/** Where the `index`-th character of the string value at `path` stands in its source file. */
+function positionInValue(
+  src: SourceFile,
+  text: string,
+  path: (string | number)[],
+  index: number,
+): SourcePosition {
+  const at = src.locate(path);
+  const lines = text.split("\n");
+  const previous = (lines[at.line - 2] ?? "").replace(/\s+#.*$/, "").trimEnd();
+  if (/:\s*[|>][-+0-9]*$/.test(previous)) {
+    // A block scalar: the value is its lines with their common indentation removed.
+    const indent = /^ */.exec(lines[at.line - 1] ?? "")?.[0].length ?? 0;
+    let rest = index;
+    for (let l = at.line; l <= lines.length; l++) {
+      const content = (lines[l - 1] ?? "").slice(indent);
+      if (rest <= content.length) return { file: src.file, line: l, col: indent + rest + 1 };
+      rest -= content.length + 1;
+    }
+  }
+  return { file: src.file, line: at.line, col: at.col + index };
+}
+
+/** Figures typed in report narratives that contradict the ledger, as warnings at the number. */
+export function figureWarnings(loaded: Loaded): Diagnostic[] {
+  const content = loaded.content;
+  if (!content) return [];
+  const out: Diagnostic[] = [];
+  for (const { file, data } of content.reports) {
+    const s = statistics(content, {
+      from: data.period.from,
+      to: data.period.to,
+      previous: data.previous,
+    });
+    const src = loaded.sources.get(file);
+    const text = loaded.texts.get(file);
+    const visit = (sections: typeof data.sections, base: (string | number)[]) => {
+      sections.forEach((sec, i) => {
+        const path = [...base, i];
+        if (sec.body) {
+          for (const f of lintFigures(sec.body, s.current)) {
+            out.push(
+              makeDiagnostic("stats/figure-mismatch", {
+                position:
+                  src && text !== undefined
+                    ? positionInValue(src, text, [...path, "body"], f.offset)
+                    : null,
+                path: [...path, "body"].join("."),
+                detail: `${f.what}写的是 ${f.typed}，按台账计算为 ${f.computed}`,
+              }),
+            );
+          }
+        }
+        visit(sec.sections, [...path, "sections"]);
+      });
+    };
+    visit(data.sections, ["sections"]);
+  }
+  return out;
 }

@@ -178,6 +178,11 @@ const catalog = {
     message: (d) => d,
     hint: "在 units.yaml 的 officials 中补上该负责人，或把 party_b_signer 改为另一位负责人。",
   },
+  "stats/figure-mismatch": {
+    severity: "warning",
+    message: (d) => d,
+    hint: "总结中的数字应与台账一致：改正这个数字，或核对台账。统计口径见 README（只计受理的信访事项，按受理日期归属期间）。",
+  },
   "score/uncovered-cell": {
     severity: "warning",
     message: (d) => d,

@@ -4,7 +4,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { coverageWarnings, loadContent, scoreAllYears } from "../index.ts";
+import { coverageWarnings, figureWarnings, loadContent, scoreAllYears, statistics } from "../index.ts";
 import { renderDocuments } from "../render/index.ts";
 import { loadTemplates } from "../render/templates.ts";
 import type { HeldBack, Publication, SitePage } from "./types.ts";
@@ -41,11 +41,14 @@ export async function publish(dir: string): Promise<PublishResult> {
       loaded,
       scores.map((s) => s.sheet),
     ),
+    ...figureWarnings(loaded),
   ]);
   if (!loaded.content || hasErrors(diagnostics))
     return { publication: null, diagnostics, texts: loaded.texts };
   const content = loaded.content;
-  const all = renderDocuments(content, scores, await loadTemplates());
+  const all = renderDocuments(content, scores, await loadTemplates(), (from, to, previous) =>
+    statistics(content, { from, to, previous }),
+  );
   const heldBack: HeldBack[] = all
     .filter((d) => d.doc.meta.secret)
     .map((d) => ({

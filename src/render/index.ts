@@ -2,7 +2,8 @@
 // Takes Content, the years' score sheets and the template sources; gives PublishedDocuments in
 // a stable order (plans, notices, reports, agreements, scoring sheets). Must not read files or
 // the clock: every date comes from the content.
-import type { Rules } from "../../schemas/index.ts";
+import type { PreviousFigures, Rules } from "../../schemas/index.ts";
+import type { Stats } from "../compute/stats/index.ts";
 import { addDays } from "../compute/calendar.ts";
 import { markdownToDoc } from "../doc/from-markdown.ts";
 import { maskDoc } from "../doc/mask.ts";
@@ -12,6 +13,9 @@ import type { Content } from "../validate/content.ts";
 import { createEnvironment } from "./handlebars.ts";
 import type { Template, TemplateSources } from "./handlebars.ts";
 import { agreementView, noticeView, planView, reportView, scoringSheetView } from "./views.ts";
+
+/** Report statistics of a period (SPEC §5), with last year's summary figures when given. */
+export type StatisticsOf = (from: string, to: string, previous?: PreviousFigures) => Stats;
 
 /** Front matter nulls are fields the document does not have. */
 function cleanMeta(doc: Doc): Doc {
@@ -34,6 +38,7 @@ export function renderDocuments(
   content: Content,
   scores: readonly YearScores[],
   sources: TemplateSources,
+  statistics: StatisticsOf,
 ): PublishedDocument[] {
   const t = createEnvironment(sources);
   const need = (name: string): Template => {
@@ -65,7 +70,14 @@ export function renderDocuments(
       out.push(
         publishOne(
           need("notice"),
-          noticeView(n, sheet, content.office, rules, { key: String(month), month, date }),
+          noticeView(
+            n,
+            sheet,
+            content.office,
+            rules,
+            { key: String(month), month, date },
+            statistics(`${n.year}-01-01`, sheet.asOf),
+          ),
         ),
       );
     }
@@ -75,7 +87,14 @@ export function renderDocuments(
       out.push(
         publishOne(
           need("notice"),
-          noticeView(n, ys.sheet, content.office, rules, { key: "annual", month: null, date }),
+          noticeView(
+            n,
+            ys.sheet,
+            content.office,
+            rules,
+            { key: "annual", month: null, date },
+            statistics(`${n.year}-01-01`, `${n.year}-12-31`),
+          ),
         ),
       );
     }
@@ -85,7 +104,13 @@ export function renderDocuments(
     out.push(
       publishOne(
         need("report"),
-        reportView(data, content.office, content.leadership, rulesOf(data.year)),
+        reportView(
+          data,
+          content.office,
+          content.leadership,
+          rulesOf(data.year),
+          statistics(data.period.from, data.period.to, data.previous),
+        ),
       ),
     );
 

@@ -18,7 +18,10 @@ import type { ScoreSheet, UnitScore } from "../compute/scoring/index.ts";
 import type { DocKind, DocMeta, SignatureParty } from "../doc/types.ts";
 import { DOC_KIND_NAMES } from "../doc/types.ts";
 import { PAY_ITEM_NAMES, REWARD_NAMES, SANCTION_NAMES, headingNumber, zhDate } from "../text/zh.ts";
+import type { Stats } from "../compute/stats/index.ts";
 import { ruleClauses } from "./clauses.ts";
+import { figuresView } from "./figure-view.ts";
+import type { FiguresView } from "./figure-view.ts";
 import type { RuleClauses } from "./clauses.ts";
 import { escapeMarkdown as md } from "./markdown-escape.ts";
 
@@ -104,6 +107,7 @@ export interface SectionView {
   paragraphs: string[];
   leadership: LeadershipView | null;
   clauses: RuleClauses | null;
+  figures: FiguresView | null;
   subHashes: string;
   subNumbers: [string, string];
   sections: SectionView[];
@@ -140,10 +144,16 @@ export function leadershipView(l: Leadership | null, office: Office | null): Lea
   };
 }
 
+interface SectionContext {
+  rules: Rules | null;
+  leadership: LeadershipView | null;
+  figures?: FiguresView | null;
+}
+
 function sectionViews(
   sections: readonly PlanSection[],
   depth: 1 | 2 | 3 | 4,
-  ctx: { rules: Rules | null; leadership: LeadershipView | null },
+  ctx: SectionContext,
 ): SectionView[] {
   return sections.map((s, i) => {
     const paragraphs: string[] = [];
@@ -162,6 +172,7 @@ function sectionViews(
       paragraphs,
       leadership: s.leadership ? ctx.leadership : null,
       clauses: s.rules && ctx.rules ? ruleClauses(ctx.rules) : null,
+      figures: s.figures ? (ctx.figures ?? null) : null,
       subHashes: "#".repeat(sub),
       subNumbers: [headingNumber(sub, 1), headingNumber(sub, 2)],
       sections: sectionViews(s.sections, sub, ctx),
@@ -362,6 +373,7 @@ export function noticeView(
   office: Office | null,
   rules: Rules,
   slot: { key: string; month: number | null; date: string },
+  stats: Stats,
 ) {
   const annual = slot.month === null;
   const periodText = annual
@@ -415,6 +427,7 @@ export function noticeView(
     assessor: `${office?.short_name ?? office?.name ?? ""}信访工作领导小组办公室`,
     periodText,
     annual,
+    figures: figuresView(stats, { tables: false, charts: true }),
     rows,
     deductions,
     outcomes,
@@ -429,12 +442,14 @@ export function reportView(
   office: Office | null,
   leadership: Leadership | null,
   rules: Rules | null,
+  stats: Stats,
 ) {
   return {
     meta: metaView("report", `report-${r.id}`, r.year, r.title, r.date, office, r),
     sections: sectionViews(r.sections, 1, {
       rules,
       leadership: leadershipView(leadership, office),
+      figures: figuresView(stats),
     }),
     signature: officeSignature(office, r.date, r.seal),
   };

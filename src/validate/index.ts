@@ -143,7 +143,14 @@ export function validateSources(
     else complete = false;
   }
 
-  const documents = validateDocuments(sources, units, knownUnits, new Set(rules.keys()), out);
+  const documents = validateDocuments(
+    sources,
+    units,
+    knownUnits,
+    // Years with a rules file: an invalid one is reported on its own, not again per document.
+    new Set([...sources.keys()].flatMap((rel) => (classify(rel)?.kind === "rules" ? [classify(rel)?.year as number] : []))),
+    out,
+  );
   const diagnostics = sortDiagnostics(out);
   const content: Content | null =
     complete && units && documents && !hasErrors(diagnostics)

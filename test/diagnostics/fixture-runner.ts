@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
-import { coverageWarnings } from "../../src/index.ts";
+import { coverageWarnings, figureWarnings } from "../../src/index.ts";
 import { validateContent } from "../../src/validate/index.ts";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/diagnostics/", import.meta.url));
@@ -71,7 +71,7 @@ export function actualOf(files: Map<string, string>): {
   diagnostics: Diagnostic[];
 } {
   const validated = validateContent(files);
-  const diagnostics = [...validated.diagnostics, ...coverageWarnings(validated)];
+  const diagnostics = [...validated.diagnostics, ...coverageWarnings(validated), ...figureWarnings({ ...validated, texts: files })];
   const keys = diagnostics
     .map((d) =>
       key({

@@ -1,6 +1,6 @@
 // Renders every document of a content folder in memory, with optional edits to its files.
 import { fileURLToPath } from "node:url";
-import { scoreAllYears } from "../../src/index.ts";
+import { scoreAllYears, statistics } from "../../src/index.ts";
 import type { PublishedDocument } from "../../src/publish/types.ts";
 import { renderDocuments } from "../../src/render/index.ts";
 import { loadTemplates } from "../../src/render/templates.ts";
@@ -22,7 +22,13 @@ export async function renderContent(
         .map((d) => `${d.position?.file}:${d.position?.line} ${d.message}`)
         .join("\n"),
     );
-  return renderDocuments(v.content, scoreAllYears(v.content), await loadTemplates());
+  const content = v.content;
+  return renderDocuments(
+    content,
+    scoreAllYears(content),
+    await loadTemplates(),
+    (from, to, previous) => statistics(content, { from, to, previous }),
+  );
 }
 
 export function byId(docs: PublishedDocument[], id: string): PublishedDocument {

@@ -13,11 +13,18 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const UNITS = "units:\n  - { id: dongshan, name: 东山村 }\n  - { id: xishan, name: 西山村 }\n";
 
 /** `n` accepted petitions in `year`, the first `resolved` of them resolved; flow style, one per line. */
-function petitions(year: number, n: number, resolved: number, extra: (i: number) => string = () => ""): string {
+function petitions(
+  year: number,
+  n: number,
+  resolved: number,
+  extra: (i: number) => string = () => "",
+): string {
   const lines = ["petitions:"];
   for (let i = 0; i < n; i++) {
     const m = String((i % 12) + 1).padStart(2, "0");
-    lines.push(`  - { id: P-${year}-${i}, date: ${year}-${m}-10, unit: ${i % 2 ? "xishan" : "dongshan"}, level: 镇, form: 个访, headcount: ${1 + (i % 3)}, channel: 来访, accepted: ${year}-${m}-11, closed: ${year}-${m}-20, resolved: ${i < resolved}${extra(i)} }`);
+    lines.push(
+      `  - { id: P-${year}-${i}, date: ${year}-${m}-10, unit: ${i % 2 ? "xishan" : "dongshan"}, level: 镇, form: 个访, headcount: ${1 + (i % 3)}, channel: 来访, accepted: ${year}-${m}-11, closed: ${year}-${m}-20, resolved: ${i < resolved}${extra(i)} }`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -43,7 +50,20 @@ describe("xinfang stats", () => {
     expect(r.stdout).toContain("共受理信访事项187件");
     expect(r.stdout).toContain("同比下降12.6%");
     expect(r.stdout).toContain("化解184件，化解率98.4%");
-    const json = JSON.parse((await cli(["stats", "--content", dir, "--from", "2025-01-01", "--to", "2025-12-31", "--json"])).stdout);
+    const json = JSON.parse(
+      (
+        await cli([
+          "stats",
+          "--content",
+          dir,
+          "--from",
+          "2025-01-01",
+          "--to",
+          "2025-12-31",
+          "--json",
+        ])
+      ).stdout,
+    );
     expect(json.current.accepted.count).toBe(187);
     expect(json.current.rates.resolved).toEqual({ num: 184, den: 187, text: "98.4%" });
     expect(json.comparison).toBe("ledger");
@@ -76,9 +96,18 @@ describe("xinfang stats", () => {
   });
 
   it("uses a report's previous: block when last year's ledger is absent", () => {
-    const v = validateContent(new Map([["units.yaml", UNITS], ["ledger/2025/petitions.yaml", petitions(2025, 20, 20)]]));
+    const v = validateContent(
+      new Map([
+        ["units.yaml", UNITS],
+        ["ledger/2025/petitions.yaml", petitions(2025, 20, 20)],
+      ]),
+    );
     if (!v.content) throw new Error("invalid");
-    const s = statistics(v.content, { from: "2025-01-01", to: "2025-12-31", previous: { accepted: 25, collective_batches: 0 } });
+    const s = statistics(v.content, {
+      from: "2025-01-01",
+      to: "2025-12-31",
+      previous: { accepted: 25, collective_batches: 0 },
+    });
     expect(s.previous.source).toBe("summary");
     const text = figureSentences(s).map((x) => x.text);
     expect(text[0]).toBe("共受理信访事项20件、39人次，同比下降20.0%");
@@ -100,5 +129,29 @@ describe("同比 wording", () => {
     expect(yoyText(15, 16)).toBe("同比下降6.3%"); // −6.25
     expect(yoyText(81, 80)).toBe("同比增长1.3%"); // 1.25
     expect(yoyText(2001, 2000)).toBe("同比增长0.1%"); // 0.05
+  });
+});
+
+describe("figure lint", () => {
+  it("flags 化解率98.6% when the ledger gives 184 of 187, naming both values", async () => {
+    const { lintFigures } = await import("../../../src/compute/stats/lint.ts");
+    const v = validateContent(
+      new Map([
+        ["units.yaml", UNITS],
+        ["ledger/2025/petitions.yaml", petitions(2025, 187, 184)],
+      ]),
+    );
+    if (!v.content) throw new Error("invalid");
+    const s = statistics(v.content, { from: "2025-01-01", to: "2025-12-31" });
+    const text = "全年受理信访事项187件，化解184件，化解率98.6%；办结率为100%。";
+    expect(lintFigures(text, s.current)).toEqual([
+      {
+        offset: text.indexOf("98.6"),
+        what: "化解率",
+        typed: "98.6%",
+        computed: "98.4%（184÷187）",
+      },
+    ]);
+    expect(lintFigures("化解率98.4%，化解率98%。", s.current)).toEqual([]);
   });
 });
