@@ -1,16 +1,18 @@
-// Astro site of the intranet: pages live in src/site and read the pipeline (src/index.ts).
-// The base path comes from `xinfang build --base` (or XINFANG_BASE) so the site can sit under an
-// intranet sub-path; everything is served locally, nothing is fetched from another host.
-import mdx from "@astrojs/mdx";
+// Astro site of the intranet for `npx astro dev` / `npx astro build` while working on the site:
+// the same configuration `xinfang build` uses (src/publish/astro-config.ts), on the content folder
+// XINFANG_CONTENT (default content/) and base path XINFANG_BASE (default /). `xinfang build` does
+// not read this file; it also builds the search index and checks the output before replacing it.
 import process from "node:process";
+import { resolve } from "node:path";
 import { defineConfig } from "astro/config";
+import { siteConfig } from "./src/publish/astro-config.ts";
 
-export default defineConfig({
-  srcDir: "./src/site",
-  outDir: "./dist",
+process.env.ASTRO_TELEMETRY_DISABLED = "1";
+
+const { configFile: _programmaticOnly, ...config } = siteConfig({
+  contentDir: resolve(process.env.XINFANG_CONTENT ?? "content"),
+  outDir: resolve("dist"),
   base: process.env.XINFANG_BASE ?? "/",
-  trailingSlash: "ignore",
-  build: { format: "directory" },
-  integrations: [mdx()],
-  devToolbar: { enabled: false },
 });
+
+export default defineConfig(config);

@@ -1,6 +1,7 @@
 // argv → the command it names. Holds no logic beyond parsing and dispatch.
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
+import { runBuild } from "./build.ts";
 import { runCheck } from "./check.ts";
 import { EXIT_USAGE, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
@@ -15,6 +16,7 @@ const HELP = `xinfang — 信访工作文书系统
                                            计算村（社区）考评得分、排名、奖励和处理
   xinfang stats --from 2025-01-01 --to 2025-12-31 [--json]
                                            统计受理量、办结率、化解率等，含同比
+  xinfang build [--out dist] [--base /]    生成内部网站（含全文搜索）到输出目录
 
 通用选项：
   --content DIR   内容目录（默认 content/）
@@ -51,6 +53,13 @@ const COMMANDS: Record<
       json: { type: "boolean", default: false },
     },
     run: runStats,
+  },
+  build: {
+    options: {
+      out: { type: "string" },
+      base: { type: "string" },
+    },
+    run: runBuild,
   },
 };
 

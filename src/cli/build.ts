@@ -1,0 +1,63 @@
+// `xinfang build [--out dist] [--base /] [--content DIR]`: the site (and, as they are added, the
+// PDFs) from the content folder. Invalid content: the problems, exit 1, nothing written.
+import { resolve } from "node:path";
+import { BuildError, buildSite } from "../publish/site.ts";
+import { displayPrefix } from "./check.ts";
+import { formatProblems, summarise } from "./format-diagnostics.ts";
+import { EXIT_CONTENT, EXIT_OK, UsageError } from "./io.ts";
+import type { Io } from "./io.ts";
+import { contentDir } from "./options.ts";
+
+/** `--base`: an URL path such as `/` or `/xinfang/`. */
+export function parseBase(value: unknown): string {
+  if (value === undefined) return "/";
+  if (typeof value !== "string" || !/^\/?([A-Za-z0-9._~-]+\/?)*$/.test(value))
+    throw new UsageError(
+      `--base 应为网站所在的路径，例如 --base /xinfang/（收到“${String(value)}”）`,
+    );
+  const trimmed = value.replace(/^\/+|\/+$/g, "");
+  return trimmed ? `/${trimmed}/` : "/";
+}
+
+export async function runBuild(values: Record<string, unknown>, io: Io): Promise<number> {
+  const dir = await contentDir(values, io);
+  const out = resolve(io.cwd, typeof values.out === "string" ? values.out : "dist");
+  const base = parseBase(values.base);
+  const strict = values.strict === true;
+  const started = performance.now();
+  const progress = (line: string) => io.stderr.write(`${line}\n`);
+  const prefix = displayPrefix(dir, io.cwd);
+  let result;
+  try {
+    result = await buildSite({
+      contentDir: dir,
+      outDir: out,
+      base,
+      strict,
+      progress,
+      report: (diagnostics, texts) =>
+        io.stderr.write(formatProblems(diagnostics, { prefix, texts, strict })),
+    });
+  } catch (e) {
+    if (!(e instanceof BuildError)) throw e;
+    io.stderr.write(`生成失败（${e.step}）：${e.message}\n原有的输出目录未改动。\n`);
+    return EXIT_CONTENT;
+  }
+  if (!result.ok) {
+    io.stderr.write(`${summarise(result.diagnostics, strict)}\n未生成网站，没有写入任何文件。\n`);
+    return EXIT_CONTENT;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const lines = [
+    `已生成网站：${displayPrefix(result.outDir, io.cwd).replace(/\/$/, "") || "."}（网站路径 ${base}）`,
+    `  文书 ${result.documents} 份，页面 ${result.pages} 个，其中 ${result.indexed} 个可搜索，共 ${result.files} 个文件。`,
+  ];
+  if (result.heldBack.length) {
+    lines.push(`  涉密文书 ${result.heldBack.length} 份未发布：`);
+    for (const h of result.heldBack) lines.push(`    ${h.title}（${h.secret}）`);
+  } else lines.push("  没有涉密文书。");
+  lines.push(`  用时 ${seconds} 秒。`);
+  io.stderr.write(`${lines.join("\n")}\n`);
+  if (result.diagnostics.length) io.stderr.write(`${summarise(result.diagnostics)}\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,121 @@
+// Everything the pages show, derived once per build from the publication the build hands over
+// (src/publish/site-input.ts: `xinfang build` publishes before Astro starts; under `astro dev`
+// the site integration does). Pages call `siteData()` and never read content files or
+// collections themselves.
+import type { ScoreSheet, UnitScore } from "../../compute/scoring/types.ts";
+import type { DocKind } from "../../doc/types.ts";
+import { handedOver } from "../../publish/site-input.ts";
+import type { SiteInput } from "../../publish/site-input.ts";
+import type { Publication, PublishedDocument, YearScores } from "../../publish/types.ts";
+import { DOC_KINDS } from "./kinds.ts";
+import type { RankPoint } from "./rank-chart.ts";
+import { pdfFile } from "./urls.ts";
+
+export interface SiteData {
+  publication: Publication;
+  office: string;
+  /** Years with scores, newest first. */
+  years: number[];
+  latestYear: number | null;
+  /** Published documents: newest date first, then kind order, then title. */
+  documents: PublishedDocument[];
+  documentYears: number[];
+  scores(year: number): YearScores | undefined;
+  unitScore(year: number, unit: string): UnitScore | undefined;
+  /** Year-to-date rank at the end of each month, January first. */
+  rankHistory(year: number, unit: string): RankPoint[];
+  documentsOf(filter: { kind?: DocKind; year?: number; unit?: string }): PublishedDocument[];
+  latestNotice: PublishedDocument | null;
+  /** The unit's 目标责任书 (newest year first), if one was published. */
+  agreementOf(unit: string): PublishedDocument | null;
+  /** Whether the build output has this file (e.g. a document's PDF). */
+  hasFile(path: string): boolean;
+  hasPdf(id: string): boolean;
+  unitName(id: string): string;
+}
+
+/** Newest first, then kind order, then units.yaml order, then title and id. */
+function compareDocs(unitOrder: Map<string, number>) {
+  const unitRank = (u: string | undefined) =>
+    u === undefined ? -1 : (unitOrder.get(u) ?? unitOrder.size);
+  return (a: PublishedDocument, b: PublishedDocument): number => {
+    const ma = a.doc.meta;
+    const mb = b.doc.meta;
+    if (ma.date !== mb.date) return ma.date < mb.date ? 1 : -1;
+    const ka = DOC_KINDS.indexOf(ma.kind);
+    const kb = DOC_KINDS.indexOf(mb.kind);
+    if (ka !== kb) return ka - kb;
+    const ua = unitRank(ma.unit);
+    const ub = unitRank(mb.unit);
+    if (ua !== ub) return ua - ub;
+    if (ma.title !== mb.title) return ma.title < mb.title ? -1 : 1;
+    return ma.id < mb.id ? -1 : ma.id > mb.id ? 1 : 0;
+  };
+}
+
+export function deriveSiteData(input: SiteInput): SiteData {
+  const p = input.publication;
+  const years = [...p.years].sort((a, b) => b - a);
+  const byYear = new Map(p.scores.map((s) => [s.year, s]));
+  const unitIndex = new Map<ScoreSheet, Map<string, UnitScore>>();
+  const indexOf = (sheet: ScoreSheet) => {
+    let m = unitIndex.get(sheet);
+    if (!m) unitIndex.set(sheet, (m = new Map(sheet.units.map((u) => [u.id, u]))));
+    return m;
+  };
+  const unitOrder = new Map(p.units.map((u, i) => [u.id, i]));
+  const documents = [...p.documents].sort(compareDocs(unitOrder));
+  const documentYears = [...new Set(documents.map((d) => d.doc.meta.year))].sort((a, b) => b - a);
+  const names = new Map(p.units.map((u) => [u.id, u.name]));
+  const hasFile = (path: string) => input.files.has(path);
+  const documentsOf: SiteData["documentsOf"] = (f) =>
+    documents.filter(
+      (d) =>
+        (f.kind === undefined || d.doc.meta.kind === f.kind) &&
+        (f.year === undefined || d.doc.meta.year === f.year) &&
+        (f.unit === undefined || d.doc.meta.unit === f.unit),
+    );
+  return {
+    publication: p,
+    office: p.office?.short_name ?? p.office?.name ?? "信访工作",
+    years,
+    latestYear: years[0] ?? null,
+    documents,
+    documentYears,
+    scores: (year) => byYear.get(year),
+    unitScore: (year, unit) => {
+      const s = byYear.get(year);
+      return s ? indexOf(s.sheet).get(unit) : undefined;
+    },
+    rankHistory: (year, unit) => {
+      const s = byYear.get(year);
+      if (!s) return [];
+      const byMonth = new Map(s.monthly.map((m) => [Number(m.asOf.slice(5, 7)), m]));
+      return Array.from({ length: 12 }, (_, i) => {
+        const sheet = byMonth.get(i + 1);
+        const u = sheet ? indexOf(sheet).get(unit) : undefined;
+        return { label: `${i + 1}月`, rank: u?.rank ?? null, vetoed: u?.vetoed ?? false };
+      });
+    },
+    documentsOf,
+    latestNotice: documentsOf({ kind: "notice" })[0] ?? null,
+    agreementOf: (unit) => documentsOf({ kind: "agreement", unit })[0] ?? null,
+    hasFile,
+    hasPdf: (id) => hasFile(pdfFile(id)),
+    unitName: (id) => names.get(id) ?? id,
+  };
+}
+
+let cached: SiteData | undefined;
+
+/** The site's data, derived once per process from what the build handed over. */
+export async function siteData(): Promise<SiteData> {
+  if (cached) return cached;
+  const handed = handedOver();
+  if (!handed)
+    throw new Error(
+      "网站数据没有交给页面：请用 xinfang build（或 astro.config.mjs 中的配置）生成网站。",
+    );
+  cached = deriveSiteData(handed);
+  return cached;
+}

@@ -1,0 +1,85 @@
+// The rules file in Chinese for the rules page: conditions as words, the petition table with the
+// cells that vetoes cover. Reads rules; computes nothing that scoring does not already decide.
+import type { Rules, When } from "../../../schemas/index.ts";
+import { FORMS, LEVELS } from "../../../schemas/index.ts";
+import type { Form, LedgerKind, Level } from "../../../schemas/index.ts";
+import { PETITION_COLUMNS } from "../../load/csv.ts";
+
+export const LEDGER_TITLES: Record<LedgerKind, string> = {
+  petition: "信访事项",
+  meeting: "信访工作例会",
+  "weekly-report": "周排查报告",
+};
+
+const FIELD_NAMES: Record<string, string> = {
+  ...Object.fromEntries(PETITION_COLUMNS.map((c) => [c.key, c.headers[0] ?? c.key])),
+  status: "出勤",
+  on_time: "按时报送",
+  week: "周次",
+  meeting: "例会",
+  title: "例会名称",
+  min_level: "去向不低于",
+};
+
+const VALUE_NAMES: Record<string, Record<string, string>> = {
+  status: { absent: "缺席", leave: "请假" },
+};
+
+function valueText(field: string, value: unknown): string {
+  if (typeof value === "boolean") return value ? "是" : "否";
+  const s = String(value);
+  return VALUE_NAMES[field]?.[s] ?? s;
+}
+
+/** `去向：市；形式：集访或重访；处理不公：是`. */
+export function whenText(when: When | undefined): string {
+  if (!when || Object.keys(when).length === 0) return "所有记录";
+  return Object.entries(when)
+    .map(([field, value]) => {
+      const values = Array.isArray(value) ? value : [value];
+      return `${FIELD_NAMES[field] ?? field}：${values.map((v) => valueText(field, v)).join("或")}`;
+    })
+    .join("；");
+}
+
+/** A `when` that tests only level and form (a veto on table cells), matched against one cell. */
+function coversCell(when: When, level: Level, form: Form): boolean {
+  const keys = Object.keys(when);
+  if (keys.some((k) => k !== "level" && k !== "form")) return false;
+  const matches = (field: "level" | "form", value: string) => {
+    const v = when[field];
+    if (v === undefined) return true;
+    return Array.isArray(v) ? v.includes(value) : v === value;
+  };
+  return matches("level", level) && matches("form", form);
+}
+
+/** A cell's points (null when the table leaves it unset) and whether a veto covers it. */
+export interface CellView {
+  points: number | null;
+  veto: boolean;
+}
+
+/** The petition table of an item, with veto cells marked and unset cells named. */
+export function petitionTableView(
+  rules: Rules,
+  table: NonNullable<Rules["items"][number]["table"]>,
+): { levels: readonly Level[]; forms: readonly Form[]; cell(level: Level, form: Form): CellView } {
+  const vetoes = rules.vetoes.filter((v) => v.ledger === "petition");
+  return {
+    levels: LEVELS,
+    forms: FORMS,
+    cell(level, form) {
+      const veto = vetoes.some((v) => coversCell(v.when, level, form));
+      return { points: table[level]?.[form] ?? null, veto };
+    },
+  };
+}
+
+const WEEKDAYS = ["", "一", "二", "三", "四", "五", "六", "日"];
+
+/** `每周五17:00前`. */
+export function deadlineText(rules: Rules): string {
+  const d = rules.weekly_report.deadline;
+  return `每周${WEEKDAYS[d.weekday] ?? d.weekday}${d.time}前`;
+}

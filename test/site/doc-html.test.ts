@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import type { Block } from "../../src/doc/types.ts";
+import { blockToHtml, docToHtml, internalHref } from "../../src/site/lib/doc-html.ts";
+import { agreementDoc, HOSTILE, ID_NUMBER, MOBILE, noticeDoc } from "./fixtures/sample-docs.ts";
+
+const html = docToHtml(noticeDoc, { base: "/xinfang/" });
+
+describe("docToHtml", () => {
+  it("escapes every piece of user text: no markup from the Doc survives", () => {
+    expect(html).not.toContain("<script");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    // title, list item, caption, column title, alt, attachment title, 抄送, free text
+    expect(html.split("&lt;script&gt;").length - 1).toBeGreaterThanOrEqual(8);
+  });
+
+  it("masks ID and mobile numbers in text, tables, notes and figures", () => {
+    expect(html).not.toContain(ID_NUMBER);
+    expect(html).not.toContain(MOBILE);
+    expect(html).toContain("110101********1234");
+    expect(html).toContain("138****5678");
+    expect(html).toContain(encodeURIComponent("138****5678"));
+  });
+
+  it("renders the GB/T 9704 header: 份号, 紧急程度, 发文机关标志, 发文字号, red line, title", () => {
+    expect(html).toContain('<span class="gw-copy">000012</span>');
+    expect(html).toContain('<span class="gw-urgency">加急</span>');
+    expect(html).toContain('<p class="gw-mark">青禾镇人民政府文件</p>');
+    expect(html).toContain('<span class="gw-number">青政发〔2025〕7号</span>');
+    expect(html).toContain('<hr class="gw-redline">');
+    expect(html).toMatch(/<h1 class="gw-title">关于2025年1—6月考评结果的通报/);
+    expect(html).toContain('<p class="gw-recipients">各村（社区），镇直各单位：</p>');
+  });
+
+  it("renders heading levels 1–4 as h2–h5 with their GB/T classes", () => {
+    expect(html).toContain('<h2 class="gw-h1">一、考评结果</h2>');
+    expect(html).toContain('<h3 class="gw-h2">（一）排名</h3>');
+    expect(html).toContain('<h4 class="gw-h3">1.得分</h4>');
+    expect(html).toContain('<h5 class="gw-h4">（1）扣分</h5>');
+  });
+
+  it("indents paragraphs two characters unless told not to, and aligns them", () => {
+    expect(html).toMatch(/<p class="gw-p">身份证号/);
+    expect(html).toContain('<p class="gw-p gw-noindent al-center">不缩进居中</p>');
+  });
+
+  it("renders inline strong, emphasis and line breaks", () => {
+    expect(html).toContain("<strong>加粗</strong><em>强调</em><br>");
+  });
+
+  it("puts the base path on internal links and makes no link that leaves the site", () => {
+    expect(html).toContain('<a href="/xinfang/units/dongpo/">东坡村</a>');
+    expect(html).toContain('<span class="gw-external">外网</span>');
+    expect(html).toContain('<span class="gw-external">脚本</span>');
+    expect(html).not.toContain("example.com");
+    expect(html).not.toContain("javascript:");
+  });
+
+  it("renders ordered and unordered lists", () => {
+    expect(html).toContain('<ol class="gw-list"><li>第一项</li>');
+    expect(html).toContain('<ul class="gw-list"><li>无序</li></ul>');
+  });
+
+  it("renders tables with caption, header, body, totals, alignment and landscape", () => {
+    expect(html).toContain('<div class="gw-table gw-landscape"><table><caption>考评得分');
+    expect(html).toContain(
+      '<th scope="col">村（社区）</th><th scope="col" class="al-right">得分</th>',
+    );
+    expect(html).toContain('<td>东坡村</td><td class="al-right">91.25</td>');
+    expect(html).toContain(
+      '<tfoot><tr><td>合计</td><td class="al-right">91.25</td><td class="al-center"></td></tr></tfoot>',
+    );
+  });
+
+  it("embeds a figure's SVG as an image (no script runs, nothing is fetched) with alt and caption", () => {
+    expect(html).toMatch(
+      /<figure class="gw-figure"><img src="data:image\/svg\+xml;charset=utf-8,%3Csvg/,
+    );
+    expect(html).toContain('alt="图&lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(html).toContain("<figcaption>排名变化</figcaption>");
+  });
+
+  it("renders a page break, a one-party signature with the date, 附注 and 版记", () => {
+    expect(html).toContain('<div class="gw-page-break" aria-hidden="true"></div>');
+    expect(html).toContain(
+      '<div class="gw-signature gw-signature-single gw-seal"><div class="gw-parties"><div class="gw-party"><p class="gw-party-name">青禾镇人民政府</p></div></div><p class="gw-date">2025年7月7日</p></div>',
+    );
+    expect(html).toContain('<p class="gw-note">（联系人：韩磊，电话138****5678）</p>');
+    expect(html).toContain('<p class="gw-cc">抄送：县信访局，镇党委&lt;script&gt;');
+    expect(html).toContain("<span>青禾镇党政办公室</span><span>2025年7月8日印发</span>");
+  });
+
+  it("lists attachments before the signature (附件说明) and renders each after the body", () => {
+    const note = html.indexOf('<div class="gw-attachment-notes">');
+    expect(note).toBeGreaterThan(0);
+    expect(note).toBeLessThan(html.indexOf('class="gw-signature'));
+    expect(html).toContain('<p class="gw-attachment-note">附件：1．得分明细');
+    expect(html).toContain('<p class="gw-attachment-note gw-attachment-note-more">2．扣分依据</p>');
+    expect(html).toContain('<section class="gw-attachment" id="attachment-1">');
+    expect(html).toContain('<p class="gw-attachment-label">附件2</p>');
+    const attachment = html.indexOf("附件正文");
+    expect(attachment).toBeGreaterThan(html.indexOf('class="gw-signature'));
+    expect(attachment).toBeLessThan(html.indexOf('<footer class="gw-colophon">'));
+  });
+
+  it("renders two parties (甲方/乙方) with signers and a blank line where none is named", () => {
+    const a = docToHtml(agreementDoc, { base: "/" });
+    expect(a).toContain('class="gw-signature gw-signature-parties"');
+    expect(a).toContain('<span class="gw-role">甲方：</span>青禾镇人民政府');
+    expect(a).toContain("负责人（签字）：宋文斌");
+    expect(a).toContain('负责人（签字）：<span class="gw-blank"></span>');
+    expect(a).not.toContain("gw-head");
+    expect(a).not.toContain("gw-colophon");
+  });
+
+  it("throws on a block type it does not know (the switch is exhaustive)", () => {
+    expect(() => blockToHtml({ type: "video" } as unknown as Block, { base: "/" })).toThrow(
+      /unknown block/,
+    );
+  });
+});
+
+describe("internalHref", () => {
+  it("keeps fragments and relative links, prefixes the base, refuses other hosts and schemes", () => {
+    expect(internalHref("#a", "/x/")).toBe("#a");
+    expect(internalHref("/units/", "/x/")).toBe("/x/units/");
+    expect(internalHref("/units/", "/")).toBe("/units/");
+    expect(internalHref("../a/", "/x/")).toBe("../a/");
+    expect(internalHref("//evil.example/", "/")).toBeNull();
+    expect(internalHref("https://evil.example/", "/")).toBeNull();
+    expect(internalHref(" JavaScript:alert(1)", "/")).toBeNull();
+    expect(internalHref("data:text/html,x", "/")).toBeNull();
+  });
+});

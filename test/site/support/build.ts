@@ -1,0 +1,67 @@
+// Running `xinfang build` as a user does (a child process), and reading what it wrote.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+
+export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const BIN = join(ROOT, "src/cli/bin.ts");
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], cwd = ROOT): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Every file under `dir`, relative, sorted. */
+export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await listFiles(dir, rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+/** sha256 of every file: the fingerprint of a build output. */
+export async function fingerprint(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const f of await listFiles(dir))
+    out.set(
+      f,
+      createHash("sha256")
+        .update(await readFile(join(dir, f)))
+        .digest("hex"),
+    );
+  return out;
+}
+
+/**
+ * The text of every file as a reader could find it: Pagefind's index files decompressed, with
+ * the zero-width spaces Pagefind puts between Chinese words removed.
+ */
+export async function readableTexts(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const f of await listFiles(dir)) {
+    let bytes = await readFile(join(dir, f));
+    if (/\.pf_(fragment|index|meta|filter)$/.test(f)) bytes = gunzipSync(bytes);
+    if (f.endsWith(".pagefind")) continue; // the search engine itself (wasm)
+    out.set(f, bytes.toString("utf8").replaceAll("\u200b", ""));
+  }
+  return out;
+}
