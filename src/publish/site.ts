@@ -62,6 +62,8 @@ export class BuildError extends Error {
 
 let serial = 0;
 
+const VITE_RESERVED = ["BASE_URL", "MODE", "DEV", "PROD", "SSR"];
+
 async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -99,6 +101,10 @@ async function runAstro(
   // folder inside the package. Concurrent builds then never share a folder.
   const cwd = process.cwd();
   process.chdir(work);
+  // Vite lets these names in the environment override import.meta.env (a BASE_URL from the
+  // shell, or from a test runner, would replace the base path): hide them during the build.
+  const hidden = VITE_RESERVED.map((name) => [name, process.env[name]] as const);
+  for (const [name] of hidden) delete process.env[name];
   try {
     await build(
       siteConfig({
@@ -111,6 +117,7 @@ async function runAstro(
     );
   } finally {
     process.chdir(cwd);
+    for (const [name, value] of hidden) if (value !== undefined) process.env[name] = value;
     setAstroLogSink(undefined);
   }
 }

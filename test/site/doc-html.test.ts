@@ -7,6 +7,7 @@ const html = docToHtml(noticeDoc, { base: "/xinfang/" });
 
 describe("docToHtml", () => {
   it("escapes every piece of user text: no markup from the Doc survives", () => {
+    expect(html).not.toContain(HOSTILE);
     expect(html).not.toContain("<script");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     // title, list item, caption, column title, alt, attachment title, 抄送, free text

@@ -1,0 +1,202 @@
+// `xinfang build` on a fixture office (the example content plus hostile text) under a base path,
+// and builds that fail: invalid content, a page that cannot render, an output folder that is
+// not a site. A failed build writes nothing and leaves the previous output as it was.
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RUN_BROWSER_TESTS, launchChromium, search, watch } from "./support/browser.ts";
+import { ROOT, fingerprint, listFiles, readableTexts, runCli } from "./support/build.ts";
+import type { CliRun } from "./support/build.ts";
+import { serveStatic } from "./support/server.ts";
+
+const BASE = "/xinfang/";
+const ID = "110101199003071234";
+const MOBILE = "13912345678";
+const HOSTILE = '<script>alert("xss")</script>';
+
+let tmp: string;
+let content: string;
+let out: string;
+let built: CliRun;
+
+/** The example content without its office pages, plus a hostile plan and page. */
+async function writeFixture(dir: string): Promise<void> {
+  await cp(join(ROOT, "content"), dir, {
+    recursive: true,
+    filter: (src) => !src.includes(`${join(ROOT, "content", "pages")}`),
+  });
+  await writeFile(
+    join(dir, "plans", "hostile.yaml"),
+    [
+      "id: hostile",
+      "year: 2025",
+      `title: '测试方案${HOSTILE}'`,
+      "number: 青政发〔2025〕99号",
+      "date: 2025-03-01",
+      "preamble: |",
+      `  来访人身份证号${ID}，电话${MOBILE}，写有 ${HOSTILE} 与 <img src=x onerror=alert(1)>。`,
+      "sections:",
+      "  - title: 测试",
+      "    body: 正文。",
+      "",
+    ].join("\n"),
+  );
+  await mkdir(join(dir, "pages"), { recursive: true });
+  await writeFile(
+    join(dir, "pages", "说明.mdx"),
+    [
+      "---",
+      "title: 说明",
+      "---",
+      "",
+      `联系电话${MOBILE}，证件${ID}。见[排名](/units/)，外网[链接](https://example.org/a)。`,
+      "",
+      '<RankChart unit="dongpo" />',
+      "",
+    ].join("\n"),
+  );
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), "xinfang-build-"));
+  content = join(tmp, "content");
+  out = join(tmp, "site");
+  await writeFixture(content);
+  built = await runCli(["build", "--content", content, "--out", out, "--base", BASE]);
+}, 180_000);
+
+afterAll(async () => {
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+describe("a build with hostile text under a base path", () => {
+  it("succeeds", () => {
+    expect(built.stderr).toContain(`网站路径 ${BASE}`);
+    expect(built.status).toBe(0);
+  });
+
+  it("escapes user text: the <script> of a YAML field is text, not markup", async () => {
+    const html = await readFile(join(out, "documents/plan-hostile/index.html"), "utf8");
+    expect(html).toContain("&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;");
+    expect(html).not.toContain('<script>alert("xss")');
+    expect(html).not.toMatch(/<img src=x/);
+  });
+
+  it("masks ID and mobile numbers in every file, search index included", async () => {
+    for (const [file, text] of await readableTexts(out)) {
+      expect(text.includes(ID), file).toBe(false);
+      expect(text.includes(MOBILE), file).toBe(false);
+    }
+    const page = await readFile(join(out, "pages/说明/index.html"), "utf8");
+    expect(page).toContain("139****5678");
+    expect(page).toContain("110101********1234");
+  });
+
+  it("prefixes every internal link and asset with the base path", async () => {
+    const bad: string[] = [];
+    for (const file of (await listFiles(out)).filter((f) => /\.(html|css)$/.test(f))) {
+      const text = await readFile(join(out, file), "utf8");
+      for (const m of text.matchAll(/\b(?:href|src|action)="([^"]*)"|url\(([^)]*)\)/g)) {
+        const url = (m[1] ?? m[2] ?? "").replace(/^["']/, "");
+        if (url.startsWith("/") && !url.startsWith(BASE)) bad.push(`${file}: ${url}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    const page = await readFile(join(out, "pages/说明/index.html"), "utf8");
+    expect(page).toContain(`href="${BASE}units/"`);
+    expect(page).not.toContain("example.org");
+  });
+
+  it.skipIf(!RUN_BROWSER_TESTS)(
+    "works in Chromium under the base path: pages, links, search, no script from the data",
+    async () => {
+      const server = await serveStatic(out, BASE);
+      let browser: Browser | undefined;
+      try {
+        browser = await launchChromium();
+        const page = await browser.newPage();
+        const w = await watch(page, server.origin);
+        let dialogs = 0;
+        page.on("dialog", (d) => {
+          dialogs++;
+          void d.dismiss();
+        });
+        await page.goto(`${server.origin}${BASE}`, { waitUntil: "networkidle" });
+        const links = await page.$$eval("nav.site-nav a", (as) =>
+          as.map((a) => (a as HTMLAnchorElement).href),
+        );
+        expect(links.length).toBeGreaterThan(3);
+        for (const link of links) {
+          const r = await page.goto(link, { waitUntil: "networkidle" });
+          expect(r?.status(), link).toBe(200);
+        }
+        await page.goto(`${server.origin}${BASE}documents/plan-hostile/`, {
+          waitUntil: "networkidle",
+        });
+        expect(await page.locator("h1.gw-title").textContent()).toBe(`测试方案${HOSTILE}`);
+        const results = await search(page, server.origin, BASE, "东坡村");
+        expect(results.map((r) => r.href)).toContain(`${BASE}units/dongpo/`);
+        expect(dialogs).toBe(0);
+        expect(w.errors).toEqual([]);
+        expect(w.foreign).toEqual([]);
+        expect(w.failed).toEqual([]);
+      } finally {
+        await browser?.close();
+        await server.close();
+      }
+    },
+    60_000,
+  );
+});
+
+describe("failed builds", () => {
+  it("stops on invalid content with the diagnostics, writing nothing", async () => {
+    const before = await fingerprint(out);
+    const broken = join(tmp, "broken");
+    await cp(content, broken, { recursive: true });
+    const petitions = join(broken, "ledger/2025/petitions.yaml");
+    const text = await readFile(petitions, "utf8");
+    await writeFile(petitions, text.replace(/unit: dongpo/, "unit: nosuchvillage"));
+    const run = await runCli(["build", "--content", broken, "--out", out, "--base", BASE]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("ref/unknown-unit");
+    expect(run.stderr).toContain("petitions.yaml:");
+    expect(run.stderr).toContain("未生成网站，没有写入任何文件");
+    expect(await fingerprint(out)).toEqual(before);
+    const fresh = join(tmp, "never");
+    expect((await runCli(["build", "--content", broken, "--out", fresh])).status).toBe(1);
+    expect((await listFiles(tmp)).some((f) => f.startsWith("never"))).toBe(false);
+  }, 60_000);
+
+  it("leaves the previous output intact when a page fails to render", async () => {
+    const before = await fingerprint(out);
+    const failing = join(tmp, "failing");
+    await cp(content, failing, { recursive: true });
+    await writeFile(join(failing, "pages", "坏页面.mdx"), '<RankChart unit="nosuchvillage" />\n');
+    const run = await runCli(["build", "--content", failing, "--out", out, "--base", BASE]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("RankChart");
+    expect(run.stderr).toContain("原有的输出目录未改动");
+    expect(await fingerprint(out)).toEqual(before);
+    const leftovers = (await listFiles(tmp)).filter((f) => /\.site\.(building|old)-/.test(f));
+    expect(leftovers).toEqual([]);
+  }, 120_000);
+
+  it("refuses to replace a folder that is not a built site", async () => {
+    const other = join(tmp, "documents-of-the-office");
+    await mkdir(other);
+    await writeFile(join(other, "keep.txt"), "重要");
+    const run = await runCli(["build", "--content", content, "--out", other]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("不是以前生成的网站");
+    expect(await readFile(join(other, "keep.txt"), "utf8")).toBe("重要");
+  }, 60_000);
+
+  it("rejects a base path that is not a URL path", async () => {
+    const run = await runCli(["build", "--content", content, "--out", out, "--base", "a b"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--base");
+  });
+});
