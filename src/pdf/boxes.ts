@@ -1,0 +1,90 @@
+// What layout gives paint: pages of positioned glyph runs, rules and paths, in points from the
+// page's top-left corner. Nothing here knows about PDF objects.
+import type { Face } from "./fonts.ts";
+
+export type Rgb = readonly [number, number, number];
+
+export interface PlacedGlyph {
+  gid: number;
+  /** Origin of the glyph (left end of its advance), page x. */
+  x: number;
+  /** The text it stands for (for extraction), usually one character. */
+  text: string;
+}
+
+/** Glyphs of one face, size and colour on one baseline, left to right. */
+export interface TextRun {
+  type: "text";
+  face: Face;
+  size: number;
+  /** Baseline, page y. */
+  y: number;
+  glyphs: PlacedGlyph[];
+  color: Rgb;
+  /** Horizontal scaling, 1 = none (the 发文机关标志 may be condensed). */
+  hScale?: number;
+}
+
+export interface Rule {
+  type: "rule";
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+  color: Rgb;
+}
+
+export type PathOp =
+  | { op: "M" | "L"; x: number; y: number }
+  | { op: "C"; x1: number; y1: number; x2: number; y2: number; x: number; y: number }
+  | { op: "Z" };
+
+export interface PathShape {
+  type: "path";
+  ops: PathOp[];
+  fill: Rgb | null;
+  stroke: Rgb | null;
+  strokeWidth: number;
+  /** Even-odd fill rule. */
+  evenOdd?: boolean;
+}
+
+/** Items drawn through a transformation (a landscape table on a portrait page). */
+export interface Group {
+  type: "group";
+  /** [a b c d e f] mapping group coordinates to page coordinates (both y-down). */
+  matrix: readonly [number, number, number, number, number, number];
+  items: Item[];
+}
+
+export type Item = TextRun | Rule | PathShape | Group;
+
+export interface Page {
+  items: Item[];
+  /** The printed page number, or null for pages that carry none. */
+  number: number | null;
+}
+
+export interface OutlineEntry {
+  title: string;
+  /** Index into the document's pages. */
+  page: number;
+  /** Page y of the target (top of the heading). */
+  y: number;
+  children: OutlineEntry[];
+}
+
+export interface LayoutProblem {
+  code: "pdf/missing-glyph";
+  /** The character no configured font has. */
+  char: string;
+  /** Where it occurs, in words: 标题, 正文第3段, 附件1第2段, 表格第2行第3列 … */
+  where: string;
+}
+
+export interface LaidOutDoc {
+  pages: Page[];
+  outline: OutlineEntry[];
+  problems: LayoutProblem[];
+}

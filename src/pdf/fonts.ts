@@ -1,0 +1,121 @@
+// Fonts by role (仿宋, 小标宋, 黑体, 楷体): the open fonts shipped from npm, or the office's own
+// files named in office.yaml `fonts:` (paths relative to the content folder), which then come
+// first and fall back to the shipped font for characters they lack. Every file is read and parsed
+// once per process and shared by every document.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { isAbsolute, resolve } from "node:path";
+import { FontFormatError, parseTrueType } from "./truetype.ts";
+import type { TrueTypeFont } from "./truetype.ts";
+
+export const FONT_ROLES = ["仿宋", "小标宋", "黑体", "楷体"] as const;
+export type FontRole = (typeof FONT_ROLES)[number];
+
+/** One font file as the layout sees it. */
+export interface Face {
+  /** Stable key: the file's absolute path. */
+  key: string;
+  font: TrueTypeFont;
+  /** Glyph id of a code point (0 = missing), cached. */
+  glyph(codePoint: number): number;
+  /** Advance of a glyph in thousandths of an em. */
+  advance(gid: number): number;
+}
+
+export interface FontSet {
+  /** Faces to try, in order, for each role. */
+  roles: Record<FontRole, Face[]>;
+}
+
+export type OfficeFonts = Partial<Record<FontRole, string>>;
+
+export interface FontProblem {
+  role: FontRole;
+  file: string;
+  message: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The shipped fonts: Noto Serif SC (SIL OFL 1.1) for 仿宋 and its Bold for 小标宋, Noto Sans SC
+ * (OFL) for 黑体. No Kai-style font is published on npm as a full TrueType file (LXGW WenKai
+ * comes only as split WOFF2 web subsets), so 楷体 falls back to Noto Serif SC.
+ */
+export const SHIPPED_FONTS: Record<FontRole, string> = {
+  仿宋: "@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf",
+  小标宋: "@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf",
+  黑体: "@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf",
+  楷体: "@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf",
+};
+
+const faces = new Map<string, Face>();
+
+/** The face of a font file, parsed once per process. Throws FontFormatError or an fs error. */
+export function faceOf(path: string): Face {
+  let face = faces.get(path);
+  if (face) return face;
+  const font = parseTrueType(readFileSync(path));
+  const scale = 1000 / font.unitsPerEm;
+  const cache = new Map<number, number>();
+  face = {
+    key: path,
+    font,
+    glyph(cp) {
+      let g = cache.get(cp);
+      if (g === undefined) {
+        g = font.glyphOf(cp);
+        if (g >= font.numGlyphs) g = 0;
+        cache.set(cp, g);
+      }
+      return g;
+    },
+    advance: scale === 1 ? (gid) => font.advanceOf(gid) : (gid) => font.advanceOf(gid) * scale,
+  };
+  faces.set(path, face);
+  return face;
+}
+
+export function shippedFontPath(role: FontRole): string {
+  return require.resolve(SHIPPED_FONTS[role]);
+}
+
+const sets = new Map<string, { set: FontSet; problems: FontProblem[] }>();
+
+/**
+ * The font set for an office: its own files first (when office.yaml names them), the shipped
+ * fonts after. Problems name each office font that could not be used (it is then skipped).
+ */
+export function loadFontSet(
+  office: OfficeFonts = {},
+  contentDir = ".",
+): { set: FontSet; problems: FontProblem[] } {
+  const cacheKey = JSON.stringify([contentDir, FONT_ROLES.map((r) => office[r] ?? "")]);
+  const cached = sets.get(cacheKey);
+  if (cached) return cached;
+  const problems: FontProblem[] = [];
+  const roles = {} as Record<FontRole, Face[]>;
+  for (const role of FONT_ROLES) {
+    const chain: Face[] = [];
+    const own = office[role];
+    if (own) {
+      const path = isAbsolute(own) ? own : resolve(contentDir, own);
+      try {
+        chain.push(faceOf(path));
+      } catch (e) {
+        const why =
+          e instanceof FontFormatError
+            ? e.message
+            : (e as NodeJS.ErrnoException).code === "ENOENT"
+              ? "文件不存在"
+              : String((e as Error).message);
+        problems.push({ role, file: own, message: why });
+      }
+    }
+    chain.push(faceOf(shippedFontPath(role)));
+    roles[role] = chain;
+  }
+  const result = { set: { roles }, problems };
+  sets.set(cacheKey, result);
+  return result;
+}

@@ -1,0 +1,217 @@
+// TrueType subsetter for PDF embedding (FontFile2 of a CIDFontType2 with CIDToGIDMap /Identity).
+// Glyphs are renumbered densely in the order given (0 stays .notdef; components of composite
+// glyphs are appended). Written with the long `loca` format and every glyph record padded to a
+// multiple of 4 bytes, so no glyph can be shifted: the corruption of stock @pdf-lib/fontkit
+// (short loca with odd-length records, see DESIGN.md "Known traps") cannot happen here.
+import type { TrueTypeFont } from "./truetype.ts";
+
+export interface Subset {
+  /** The subset font program. */
+  bytes: Uint8Array;
+  /** Original glyph id of each new glyph id. */
+  oldIds: number[];
+}
+
+const ARG_1_AND_2_ARE_WORDS = 0x0001;
+const WE_HAVE_A_SCALE = 0x0008;
+const MORE_COMPONENTS = 0x0020;
+const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
+const WE_HAVE_A_TWO_BY_TWO = 0x0080;
+
+/** Offsets (relative to the record) of the glyph index of each component of a composite glyph. */
+function componentOffsets(view: DataView, start: number, end: number): number[] {
+  const out: number[] = [];
+  if (end - start < 10 || view.getInt16(start) >= 0) return out;
+  let p = start + 10;
+  for (;;) {
+    const flags = view.getUint16(p);
+    out.push(p + 2 - start);
+    p += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
+    if (flags & WE_HAVE_A_SCALE) p += 2;
+    else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) p += 4;
+    else if (flags & WE_HAVE_A_TWO_BY_TWO) p += 8;
+    if (!(flags & MORE_COMPONENTS) || p >= end) return out;
+  }
+}
+
+function checksum(bytes: Uint8Array, offset: number, length: number): number {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let sum = 0;
+  const end = offset + ((length + 3) & ~3);
+  for (let i = offset; i < end; i += 4) sum = (sum + v.getUint32(i)) >>> 0;
+  return sum;
+}
+
+function cmapTable(unicodes: ReadonlyMap<number, number>): Uint8Array {
+  const pairs = [...unicodes].sort((a, b) => a[0] - b[0]);
+  const bmp = pairs.filter(([cp]) => cp <= 0xfffe);
+  // format 4: one segment per code point, plus the closing 0xFFFF segment
+  const segs = bmp.length + 1;
+  const f4len = 16 + 8 * segs;
+  const f12len = 16 + 12 * pairs.length;
+  const out = new Uint8Array(4 + 16 + f4len + f12len);
+  const v = new DataView(out.buffer);
+  v.setUint16(2, 2);
+  v.setUint16(4, 3);
+  v.setUint16(6, 1);
+  v.setUint32(8, 20);
+  v.setUint16(12, 3);
+  v.setUint16(14, 10);
+  v.setUint32(16, 20 + f4len);
+  let o = 20;
+  v.setUint16(o, 4);
+  v.setUint16(o + 2, f4len);
+  v.setUint16(o + 6, segs * 2);
+  let sr = 1;
+  let es = 0;
+  while (sr * 2 <= segs) {
+    sr *= 2;
+    es++;
+  }
+  v.setUint16(o + 8, sr * 2);
+  v.setUint16(o + 10, es);
+  v.setUint16(o + 12, segs * 2 - sr * 2);
+  const ends = o + 14;
+  const starts = ends + 2 * segs + 2;
+  const deltas = starts + 2 * segs;
+  bmp.forEach(([cp, gid], i) => {
+    v.setUint16(ends + 2 * i, cp);
+    v.setUint16(starts + 2 * i, cp);
+    v.setUint16(deltas + 2 * i, (gid - cp) & 0xffff);
+  });
+  v.setUint16(ends + 2 * bmp.length, 0xffff);
+  v.setUint16(starts + 2 * bmp.length, 0xffff);
+  v.setUint16(deltas + 2 * bmp.length, 1);
+  o = 20 + f4len;
+  v.setUint16(o, 12);
+  v.setUint32(o + 4, f12len);
+  v.setUint32(o + 12, pairs.length);
+  pairs.forEach(([cp, gid], i) => {
+    v.setUint32(o + 16 + 12 * i, cp);
+    v.setUint32(o + 20 + 12 * i, cp);
+    v.setUint32(o + 24 + 12 * i, gid);
+  });
+  return out;
+}
+
+/**
+ * Subsets `font` to .notdef plus `glyphs` (original ids, in the order they get new ids 1, 2, …)
+ * and their components. `unicodes` maps code points to new glyph ids for the subset's cmap.
+ */
+export function subsetFont(
+  font: TrueTypeFont,
+  glyphs: readonly number[],
+  unicodes: ReadonlyMap<number, number> = new Map(),
+): Subset {
+  const { data, view } = font;
+  const oldIds = [0];
+  const newId = new Map<number, number>([[0, 0]]);
+  const add = (g: number) => {
+    if (!newId.has(g)) {
+      newId.set(g, oldIds.length);
+      oldIds.push(g);
+    }
+  };
+  for (const g of glyphs) add(g);
+  for (let i = 0; i < oldIds.length; i++) {
+    const [s, e] = font.glyphRange(oldIds[i] as number);
+    for (const off of componentOffsets(view, s, e)) add(view.getUint16(s + off));
+  }
+
+  // glyf + loca (long), each record padded to 4 bytes
+  let glyfLength = 0;
+  for (const g of oldIds) {
+    const [s, e] = font.glyphRange(g);
+    glyfLength += (e - s + 3) & ~3;
+  }
+  const glyf = new Uint8Array(glyfLength);
+  const glyfView = new DataView(glyf.buffer);
+  const loca = new Uint8Array(4 * (oldIds.length + 1));
+  const locaView = new DataView(loca.buffer);
+  let pos = 0;
+  oldIds.forEach((g, i) => {
+    locaView.setUint32(4 * i, pos);
+    const [s, e] = font.glyphRange(g);
+    glyf.set(data.subarray(s, e), pos);
+    for (const off of componentOffsets(view, s, e))
+      glyfView.setUint16(pos + off, newId.get(view.getUint16(s + off)) ?? 0);
+    pos += (e - s + 3) & ~3;
+  });
+  locaView.setUint32(4 * oldIds.length, pos);
+
+  // hmtx: a full metric for every glyph
+  const hmtxAt = (font.tables.get("hmtx") as { offset: number }).offset;
+  const hmtx = new Uint8Array(4 * oldIds.length);
+  const hmtxView = new DataView(hmtx.buffer);
+  oldIds.forEach((g, i) => {
+    hmtxView.setUint16(4 * i, font.advanceOf(g));
+    const lsb =
+      g < font.numberOfHMetrics
+        ? view.getInt16(hmtxAt + 4 * g + 2)
+        : view.getInt16(hmtxAt + 4 * font.numberOfHMetrics + 2 * (g - font.numberOfHMetrics));
+    hmtxView.setInt16(4 * i + 2, lsb);
+  });
+
+  const copy = (t: string): Uint8Array | null => {
+    const r = font.tables.get(t);
+    return r ? data.slice(r.offset, r.offset + r.length) : null;
+  };
+  const head = copy("head") as Uint8Array;
+  const headView = new DataView(head.buffer);
+  headView.setUint32(8, 0);
+  headView.setInt16(50, 1);
+  const hhea = copy("hhea") as Uint8Array;
+  new DataView(hhea.buffer).setUint16(34, oldIds.length);
+  const maxp = copy("maxp") as Uint8Array;
+  new DataView(maxp.buffer).setUint16(4, oldIds.length);
+  const post = new Uint8Array(32);
+  const postSrc = copy("post");
+  if (postSrc) post.set(postSrc.subarray(0, 32));
+  new DataView(post.buffer).setUint32(0, 0x00030000);
+
+  const tables: [string, Uint8Array][] = [
+    ["OS/2", copy("OS/2")],
+    ["cmap", cmapTable(unicodes)],
+    ["cvt ", copy("cvt ")],
+    ["fpgm", copy("fpgm")],
+    ["glyf", glyf],
+    ["head", head],
+    ["hhea", hhea],
+    ["hmtx", hmtx],
+    ["loca", loca],
+    ["maxp", maxp],
+    ["post", post],
+    ["prep", copy("prep")],
+  ].filter((t): t is [string, Uint8Array] => t[1] !== null);
+
+  const n = tables.length;
+  let size = 12 + 16 * n;
+  for (const [, t] of tables) size += (t.length + 3) & ~3;
+  const out = new Uint8Array(size);
+  const w = new DataView(out.buffer);
+  w.setUint32(0, 0x00010000);
+  w.setUint16(4, n);
+  let sr = 1;
+  let es = 0;
+  while (sr * 2 <= n) {
+    sr *= 2;
+    es++;
+  }
+  w.setUint16(6, sr * 16);
+  w.setUint16(8, es);
+  w.setUint16(10, n * 16 - sr * 16);
+  let off = 12 + 16 * n;
+  let headOffset = 0;
+  tables.forEach(([name, t], i) => {
+    const rec = 12 + 16 * i;
+    for (let k = 0; k < 4; k++) w.setUint8(rec + k, name.charCodeAt(k));
+    out.set(t, off);
+    w.setUint32(rec + 4, checksum(out, off, t.length));
+    w.setUint32(rec + 8, off);
+    w.setUint32(rec + 12, t.length);
+    if (name === "head") headOffset = off;
+    off += (t.length + 3) & ~3;
+  });
+  w.setUint32(headOffset + 8, (0xb1b0afba - checksum(out, 0, out.length)) >>> 0);
+  return { bytes: out, oldIds };
+}

@@ -1,0 +1,278 @@
+// Text → glyphs with widths and 禁则 classes (shaping by font role with fallback), and glyphs →
+// lines (justified paragraphs, balanced titles). Pure: fonts come in as parsed data.
+import type { Inline } from "../doc/types.ts";
+import type { Item, LayoutProblem, Rgb, TextRun } from "./boxes.ts";
+import type { Face, FontRole, FontSet } from "./fonts.ts";
+import { CHAR, SIZE } from "./gbt9704.ts";
+import { breakLines, canBreakBefore } from "./linebreak.ts";
+import type { BreakItem } from "./linebreak.ts";
+
+export interface Glyph extends BreakItem {
+  face: Face;
+  gid: number;
+  text: string;
+  size: number;
+  color: Rgb;
+  /** Forced line break (a `break` inline). */
+  newline?: boolean;
+}
+
+export interface TextContext {
+  fonts: FontSet;
+  problems: LayoutProblem[];
+  /** Where the text being shaped sits, for problems: 标题, 正文第3段 … */
+  where: string;
+}
+
+export interface Piece {
+  text: string;
+  role: FontRole;
+}
+
+const NO_START = new Set([..."，。、；：？！）】」』》〕〉〗”’…—·％‰℃,.;:?!)]}%"]);
+const NO_END = new Set([..."（【「『《〔〈〖“‘([{≥≤±"]);
+const SOFT_AFTER = new Set([..."/\\_?&=#"]);
+
+/** Inline content → text pieces by font role: strong 黑体, emphasis 楷体. */
+export function pieces(inlines: readonly Inline[], role: FontRole, out: Piece[] = []): Piece[] {
+  for (const i of inlines) {
+    switch (i.type) {
+      case "text":
+        out.push({ text: i.text, role });
+        break;
+      case "strong":
+        pieces(i.children, "黑体", out);
+        break;
+      case "emphasis":
+        pieces(i.children, "楷体", out);
+        break;
+      case "link":
+        pieces(i.children, role, out);
+        break;
+      case "break":
+        out.push({ text: "\n", role });
+        break;
+      default: {
+        const never: never = i;
+        throw new Error(`unknown inline ${JSON.stringify(never)}`);
+      }
+    }
+  }
+  return out;
+}
+
+export function plainText(inlines: readonly Inline[]): string {
+  return pieces(inlines, "仿宋")
+    .map((p) => p.text)
+    .join("");
+}
+
+export interface ShapeOptions {
+  size: number;
+  color: Rgb;
+  /** Full-width characters take the grid pitch (body text on the 28-character grid). */
+  grid?: boolean;
+}
+
+/** Shapes text pieces into glyphs; a character no font of its role has is a problem. */
+export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeOptions): Glyph[] {
+  const { size, color } = options;
+  const fullWidth = options.grid ? (CHAR * size) / SIZE.三号 : size;
+  const out: Glyph[] = [];
+  for (const piece of input) {
+    const chain = ctx.fonts.roles[piece.role];
+    for (const ch of piece.text) {
+      if (ch === "\n") {
+        const prev = out.at(-1);
+        if (prev) prev.newline = true;
+        continue;
+      }
+      if (ch === "\r" || ch === "\u200b") continue;
+      const cp = ch.codePointAt(0) as number;
+      let face = chain[0] as Face;
+      let gid = 0;
+      for (const f of chain) {
+        const g = f.glyph(cp);
+        if (g) {
+          face = f;
+          gid = g;
+          break;
+        }
+      }
+      if (!gid && cp > 0x20)
+        ctx.problems.push({ code: "pdf/missing-glyph", char: ch, where: ctx.where });
+      const adv = gid ? face.advance(gid) : 1000;
+      // full-width: CJK and the wide marks of CJK fonts (— … “ ” ≥); Latin "m" is wide but not full
+      const full = cp >= 0x2e80 || (cp >= 0x2000 && adv >= 900);
+      const width = full ? fullWidth : (adv * size) / 1000;
+      const g: Glyph = { face, gid, text: ch, size, color, width };
+      if (cp === 0x20 || cp === 0xa0) g.space = true;
+      else {
+        if (NO_START.has(ch)) g.noStart = true;
+        if (NO_END.has(ch)) g.noEnd = true;
+        // full-width CJK punctuation may give up half its width when a line is squeezed
+        if (
+          full &&
+          (g.noStart || g.noEnd) &&
+          /[\u2018-\u201f\u3000-\u303f\uff00-\uffef]/.test(ch)
+        ) {
+          g.shrink = width / 2;
+          if (g.noEnd) g.inkRight = true;
+        }
+        if (!full && cp < 0x2e80) {
+          g.word = true;
+          if (SOFT_AFTER.has(ch)) g.softAfter = true;
+        }
+      }
+      out.push(g);
+    }
+  }
+  return out;
+}
+
+export interface Line {
+  glyphs: Glyph[];
+  /** x of each glyph relative to the line's left edge (indent included). */
+  xs: number[];
+  width: number;
+}
+
+export interface ComposeOptions {
+  width: number;
+  /** Indent of the first line and of the others, in points. */
+  indent?: number;
+  hang?: number;
+  justify?: boolean;
+  align?: "left" | "center" | "right";
+}
+
+/** Breaks glyphs into lines of `width` with 禁则, justified or aligned. */
+export function compose(glyphs: readonly Glyph[], options: ComposeOptions): Line[] {
+  const indent = options.indent ?? 0;
+  const hang = options.hang ?? 0;
+  const align = options.align ?? "left";
+  const justify = (options.justify ?? true) && align === "left";
+  const out: Line[] = [];
+  // forced breaks split the text into paragraphs that break independently
+  let from = 0;
+  for (let i = 0; i <= glyphs.length; i++) {
+    if (i < glyphs.length && !(glyphs[i] as Glyph).newline) continue;
+    const part = glyphs.slice(from, Math.min(i + 1, glyphs.length));
+    from = i + 1;
+    const first = out.length;
+    const lines = breakLines(part, {
+      widths: (n) => options.width - (first + n === 0 ? indent : hang),
+      justify,
+    });
+    for (const l of lines) {
+      const off = out.length === 0 ? indent : hang;
+      const avail = options.width - off;
+      const shift =
+        align === "center" ? (avail - l.width) / 2 : align === "right" ? avail - l.width : 0;
+      out.push({
+        glyphs: part.slice(l.start, l.end),
+        xs: l.xs.map((x) => x + off + shift),
+        width: l.width,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * A title broken into balanced lines (a trapezoid or diamond), only between words: the line
+ * count is the fewest that fit, and breaks minimise the spread of line widths.
+ */
+export function balancedLines(glyphs: readonly Glyph[], width: number): Line[] {
+  const total = glyphs.reduce((s, g) => s + g.width, 0);
+  const k = Math.max(1, Math.ceil(total / width - 1e-9));
+  if (k === 1) return [centred(glyphs, width)];
+  const text = glyphs.map((g) => g.text).join("");
+  // word boundaries (in glyph indices); a boundary between two one-character "words" is weak
+  const starts = new Map<number, number>();
+  const segs = [...new Intl.Segmenter("zh", { granularity: "word" }).segment(text)];
+  let gi = 0;
+  let ci = 0;
+  const glyphAt = new Map<number, number>();
+  for (const g of glyphs) {
+    glyphAt.set(ci, gi++);
+    ci += g.text.length;
+  }
+  segs.forEach((s, i) => {
+    const at = glyphAt.get(s.index);
+    if (at === undefined || at === 0) return;
+    const prev = segs[i - 1]?.segment ?? "";
+    const weak = [...prev].length === 1 && [...s.segment].length === 1;
+    starts.set(at, weak ? 40 : 0);
+  });
+  const cands = [...starts.keys()].filter((i) => canBreakBefore(glyphs, i)).sort((a, b) => a - b);
+  const prefix = [0];
+  for (const g of glyphs) prefix.push((prefix.at(-1) as number) + g.width);
+  const w = (a: number, b: number) => (prefix[b] as number) - (prefix[a] as number);
+  const target = total / k;
+  // dynamic programming over break positions: cost = squared deviation from the mean width
+  const points = [0, ...cands, glyphs.length];
+  const best = new Map<string, { cost: number; prev: number }>();
+  best.set(`0:0`, { cost: 0, prev: -1 });
+  for (let line = 1; line <= k; line++) {
+    for (let j = 1; j < points.length; j++) {
+      const end = points[j] as number;
+      if (line === k && end !== glyphs.length) continue;
+      for (let i = 0; i < j; i++) {
+        const from = best.get(`${line - 1}:${i}`);
+        if (!from) continue;
+        const lw = w(points[i] as number, end);
+        if (lw > width + 1e-6) continue;
+        const penalty = (starts.get(points[i] as number) ?? 0) * (line > 1 ? 1 : 0);
+        const cost = from.cost + (lw - target) ** 2 + penalty * penalty;
+        const key = `${line}:${j}`;
+        const cur = best.get(key);
+        if (!cur || cost < cur.cost - 1e-9) best.set(key, { cost, prev: i });
+      }
+    }
+  }
+  const last = best.get(`${k}:${points.length - 1}`);
+  if (!last) return compose(glyphs, { width, justify: false, align: "center" });
+  const cuts: number[] = [glyphs.length];
+  let j = points.length - 1;
+  for (let line = k; line > 0; line--) {
+    const e = best.get(`${line}:${j}`) as { prev: number };
+    j = e.prev;
+    cuts.unshift(points[j] as number);
+  }
+  const lines: Line[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++)
+    lines.push(centred(glyphs.slice(cuts[i] as number, cuts[i + 1] as number), width));
+  return lines;
+}
+
+function centred(glyphs: readonly Glyph[], width: number): Line {
+  const total = glyphs.reduce((s, g) => s + g.width, 0);
+  const xs: number[] = [];
+  let x = (width - total) / 2;
+  for (const g of glyphs) {
+    xs.push(x);
+    x += g.width;
+  }
+  return { glyphs: [...glyphs], xs, width: total };
+}
+
+/** Text runs for a line placed with its left edge at `left` and baseline `y`. */
+export function runsOf(line: Line, left: number, y: number, out: Item[]): void {
+  let run: TextRun | null = null;
+  line.glyphs.forEach((g, i) => {
+    if (g.space) return;
+    if (!run || run.face !== g.face || run.size !== g.size || run.color !== g.color) {
+      run = { type: "text", face: g.face, size: g.size, y, glyphs: [], color: g.color };
+      out.push(run);
+    }
+    run.glyphs.push({ gid: g.gid, x: left + (line.xs[i] as number), text: g.text });
+  });
+}
+
+/** Width of shaped glyphs laid end to end. */
+export function widthOf(glyphs: readonly Glyph[]): number {
+  let w = 0;
+  for (const g of glyphs) w += g.width;
+  return w;
+}
