@@ -1,0 +1,217 @@
+// pdf: a published Doc → a GB/T 9704-2012 PDF, and the print bundles of a publication.
+// Takes Docs and the office's font settings; gives PDF bytes or the problems that stop them (a
+// character no configured font has). Layout is pure (layout.ts), painting is paint.ts, the only
+// door to pdf-lib. Must not read the clock: dates and file IDs come from the content.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { DOC_KIND_NAMES } from "../doc/types.ts";
+import type { Doc, DocKind } from "../doc/types.ts";
+import type { Publication } from "../publish/types.ts";
+import type { LaidOutDoc } from "./boxes.ts";
+import { layoutBundle } from "./bundle.ts";
+import type { BundlePart } from "./bundle.ts";
+import { loadFontSet } from "./fonts.ts";
+import type { FontSet, OfficeFonts } from "./fonts.ts";
+import { layoutDoc } from "./layout.ts";
+import { paintPdf } from "./paint.ts";
+
+export { layoutDoc } from "./layout.ts";
+export { loadFontSet } from "./fonts.ts";
+
+export interface PdfProblem {
+  code: "pdf/missing-glyph" | "pdf/font-file";
+  /** The document it stops (empty for an office font that cannot be used). */
+  document: string;
+  message: string;
+  hint: string;
+}
+
+export interface PdfOptions {
+  /** The content folder: office.yaml font paths are relative to it. */
+  contentDir: string;
+  /** office.yaml `fonts:` (defaults to the publication's office). */
+  fonts?: OfficeFonts;
+}
+
+export interface RenderedPdf {
+  bytes: Uint8Array;
+  pages: number;
+  problems: PdfProblem[];
+}
+
+export interface WrittenPdf {
+  /** Document id, or the bundle id (bundle-2025-agreements …). */
+  id: string;
+  title: string;
+  /** Path relative to the output folder, with forward slashes: pdf/<id>.pdf. */
+  file: string;
+  pages: number;
+}
+
+export interface WrittenBundle extends WrittenPdf {
+  year: number;
+  /** agreements, notices, or all (the whole year). */
+  set: "agreements" | "notices" | "all";
+  /** Ids of the documents in it, in order. */
+  documents: string[];
+}
+
+export interface PdfBuildResult {
+  documents: WrittenPdf[];
+  bundles: WrittenBundle[];
+  /** Non-empty means something was not written; the build should fail. */
+  problems: PdfProblem[];
+}
+
+const MISSING_HINT =
+  "换用常见写法，或在 office.yaml 的 fonts 中指定包含这个字的字体文件（TrueType）。";
+
+function cpLabel(ch: string): string {
+  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+function problemsOf(doc: Doc, laid: LaidOutDoc): PdfProblem[] {
+  const seen = new Set<string>();
+  const out: PdfProblem[] = [];
+  for (const p of laid.problems) {
+    const key = `${p.char}|${p.where}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      code: p.code,
+      document: doc.meta.id,
+      message: `文件“${doc.meta.title}”（${doc.meta.id}）${p.where}中的字符“${p.char}”（${cpLabel(p.char)}）在所有已配置的字体中都没有字形，无法生成 PDF。`,
+      hint: MISSING_HINT,
+    });
+  }
+  return out;
+}
+
+function fontSetFor(
+  options: PdfOptions,
+  publication?: Publication | null,
+): { set: FontSet; problems: PdfProblem[] } {
+  const office = options.fonts ?? publication?.office?.fonts ?? {};
+  const { set, problems } = loadFontSet(office, options.contentDir);
+  return {
+    set,
+    problems: problems.map((p) => ({
+      code: "pdf/font-file" as const,
+      document: "",
+      message: `office.yaml 中 fonts.${p.role} 指定的字体文件“${p.file}”无法使用：${p.message}。`,
+      hint: "检查路径（相对于内容目录）和文件格式；只支持 TrueType（.ttf/.ttc）字体。",
+    })),
+  };
+}
+
+function infoOf(doc: Doc) {
+  return {
+    title: doc.meta.title,
+    author: doc.meta.issuer,
+    subject: doc.meta.subject ?? DOC_KIND_NAMES[doc.meta.kind],
+    date: doc.meta.date,
+    id: doc.meta.id,
+    keywords: [DOC_KIND_NAMES[doc.meta.kind], String(doc.meta.year)],
+  };
+}
+
+/** One document as PDF bytes (nothing is written). */
+export async function renderPdf(doc: Doc, options: PdfOptions): Promise<RenderedPdf> {
+  const fonts = fontSetFor(options);
+  const laid = layoutDoc(doc, fonts.set);
+  const problems = [...fonts.problems, ...problemsOf(doc, laid)];
+  if (problems.some((p) => p.code === "pdf/missing-glyph"))
+    return { bytes: new Uint8Array(), pages: laid.pages.length, problems };
+  const bytes = await paintPdf({ pages: laid.pages, outline: laid.outline, info: infoOf(doc) });
+  return { bytes, pages: laid.pages.length, problems };
+}
+
+const BUNDLE_SETS: { set: WrittenBundle["set"]; kinds: DocKind[] | null; name: string }[] = [
+  { set: "agreements", kinds: ["agreement"], name: "目标责任书汇编" },
+  { set: "notices", kinds: ["notice"], name: "考评结果通报汇编" },
+  { set: "all", kinds: null, name: "信访工作文书汇编" },
+];
+
+/**
+ * Writes `pdf/<id>.pdf` for every published document and the bundles of each year
+ * (`pdf/bundle-<year>-agreements.pdf`, `pdf/bundle-<year>-notices.pdf`, `pdf/bundle-<year>.pdf`)
+ * under `outDir`. Held-back (classified) documents are not in `publication.documents`, so they
+ * can never be written or bundled. A document with problems is not written, nor any bundle
+ * that would contain it.
+ */
+export async function writeDocumentPdfs(
+  publication: Publication,
+  outDir: string,
+  options: PdfOptions & { bundles?: boolean },
+): Promise<PdfBuildResult> {
+  const fonts = fontSetFor(options, publication);
+  const problems: PdfProblem[] = [...fonts.problems];
+  const dir = join(outDir, "pdf");
+  await mkdir(dir, { recursive: true });
+  const documents: WrittenPdf[] = [];
+  const laidOut = new Map<string, { doc: Doc; laid: LaidOutDoc }>();
+  for (const { doc } of publication.documents) {
+    const laid = layoutDoc(doc, fonts.set);
+    const own = problemsOf(doc, laid);
+    problems.push(...own);
+    if (own.length) continue;
+    laidOut.set(doc.meta.id, { doc, laid });
+    const bytes = await paintPdf({ pages: laid.pages, outline: laid.outline, info: infoOf(doc) });
+    const file = `pdf/${doc.meta.id}.pdf`;
+    await writeFile(join(outDir, file), bytes);
+    documents.push({ id: doc.meta.id, title: doc.meta.title, file, pages: laid.pages.length });
+  }
+  const bundles: WrittenBundle[] = [];
+  if (options.bundles === false) return { documents, bundles, problems };
+  const office = publication.office;
+  const issuer = office?.name ?? publication.documents[0]?.doc.meta.issuer ?? "";
+  const short = office?.short_name ?? issuer;
+  const years = [...new Set(publication.documents.map((d) => d.doc.meta.year))].sort(
+    (a, b) => a - b,
+  );
+  for (const year of years) {
+    for (const b of BUNDLE_SETS) {
+      const docs = publication.documents
+        .map((d) => d.doc)
+        .filter((d) => d.meta.year === year && (b.kinds === null || b.kinds.includes(d.meta.kind)));
+      if (docs.length === 0 || docs.some((d) => !laidOut.has(d.meta.id))) continue;
+      if (b.kinds === null)
+        docs.sort((x, y) => KIND_ORDER.indexOf(x.meta.kind) - KIND_ORDER.indexOf(y.meta.kind));
+      const title = `${short}${year}年度${b.name}`;
+      const parts: BundlePart[] = docs.map((d) => {
+        const { laid } = laidOut.get(d.meta.id) as { laid: LaidOutDoc };
+        return {
+          title: d.meta.title,
+          pages: laid.pages,
+          outline: laid.outline,
+          ...(b.kinds === null ? { group: DOC_KIND_NAMES[d.meta.kind] } : {}),
+        };
+      });
+      const date = docs
+        .map((d) => d.meta.date)
+        .sort()
+        .at(-1) as string;
+      const layout = layoutBundle(title, issuer, date, parts, fonts.set);
+      const id = b.set === "all" ? `bundle-${year}` : `bundle-${year}-${b.set}`;
+      const bytes = await paintPdf({
+        pages: layout.pages,
+        outline: layout.outline,
+        info: { title, author: issuer, subject: title, date, id, keywords: [b.name, String(year)] },
+      });
+      const file = `pdf/${id}.pdf`;
+      await writeFile(join(outDir, file), bytes);
+      bundles.push({
+        id,
+        title,
+        file,
+        pages: layout.pages.length,
+        year,
+        set: b.set,
+        documents: docs.map((d) => d.meta.id),
+      });
+    }
+  }
+  return { documents, bundles, problems };
+}
+
+const KIND_ORDER: DocKind[] = ["plan", "notice", "report", "agreement", "scoring-sheet"];

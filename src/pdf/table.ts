@@ -1,0 +1,245 @@
+// Tables: font size and orientation, column widths from content, wrapped cells, rows as boxes
+// that the page flow stacks (repeating the header on every page). Pure.
+import type { Align, Block, Inline } from "../doc/types.ts";
+import type { Item, Rgb } from "./boxes.ts";
+import type { FontRole } from "./fonts.ts";
+import { BLACK, BLOCK_WIDTH, LANDSCAPE_WIDTH, SIZE, mm } from "./gbt9704.ts";
+import { canBreakBefore } from "./linebreak.ts";
+import { compose, pieces, plainText, runsOf, shape } from "./text.ts";
+import type { Glyph, Line, TextContext } from "./text.ts";
+
+type TableBlock = Extract<Block, { type: "table" }>;
+
+export interface Cell {
+  lines: Line[];
+  align: Align;
+}
+
+export interface Row {
+  kind: "header" | "body" | "totals";
+  cells: Cell[];
+  height: number;
+}
+
+export interface TableLayout {
+  size: number;
+  landscape: boolean;
+  /** Width of each column, in points; they add up to the frame's width. */
+  widths: number[];
+  caption: Line[];
+  captionHeight: number;
+  header: Row;
+  rows: Row[];
+}
+
+const PAD_X = mm(1.5);
+const RULE = 0.6;
+const NUMERIC = /^[-+−]?\d[\d,.]*%?$/;
+
+const lineHeight = (size: number) => size * 1.4;
+const padY = (size: number) => size * 0.35;
+
+/** Columns whose body cells are all numbers are set right-aligned whatever the Doc says. */
+function columnAligns(t: TableBlock): Align[] {
+  return t.columns.map((c, i) => {
+    const cells = [...t.rows, ...(t.totals ?? [])]
+      .map((r) => plainText(r[i] ?? []).trim())
+      .filter((s) => s !== "");
+    return cells.length > 0 &&
+      t.rows.every(
+        (r) => NUMERIC.test(plainText(r[i] ?? []).trim()) || plainText(r[i] ?? []).trim() === "",
+      )
+      ? "right"
+      : c.align;
+  });
+}
+
+/** Longest run of glyphs with no legal break inside it. */
+function longestUnit(glyphs: readonly Glyph[]): number {
+  let best = 0;
+  let cur = 0;
+  glyphs.forEach((g, i) => {
+    if (i > 0 && (canBreakBefore(glyphs, i) || (glyphs[i - 1] as Glyph).newline)) cur = 0;
+    cur += g.width;
+    best = Math.max(best, cur);
+  });
+  return best;
+}
+
+function naturalWidth(glyphs: readonly Glyph[]): number {
+  let best = 0;
+  let cur = 0;
+  for (const g of glyphs) {
+    cur += g.width;
+    best = Math.max(best, cur);
+    if (g.newline) cur = 0;
+  }
+  return best;
+}
+
+interface Shaped {
+  header: Glyph[][];
+  rows: Glyph[][][];
+  totals: Glyph[][][];
+}
+
+function shapeAll(ctx: TextContext, t: TableBlock, size: number, where: string): Shaped {
+  const cell = (content: readonly Inline[], role: FontRole, w: string) =>
+    shape({ ...ctx, where: w }, pieces(content, role), { size, color: BLACK });
+  return {
+    header: t.columns.map((c, j) =>
+      cell([{ type: "text", text: c.title }], "黑体", `${where}表头第${j + 1}列`),
+    ),
+    rows: t.rows.map((r, i) =>
+      t.columns.map((_, j) => cell(r[j] ?? [], "仿宋", `${where}第${i + 1}行第${j + 1}列`)),
+    ),
+    totals: (t.totals ?? []).map((r, i) =>
+      t.columns.map((_, j) => cell(r[j] ?? [], "黑体", `${where}合计行${i + 1}第${j + 1}列`)),
+    ),
+  };
+}
+
+/**
+ * Column widths: columns whose natural width is within a fair share of the room get it in full
+ * (short numbers and names never wrap); the wide ones share the rest in proportion to their
+ * natural width, never below their longest unbreakable unit.
+ */
+export function allocate(
+  mins: readonly number[],
+  maxes: readonly number[],
+  width: number,
+): number[] {
+  const n = maxes.length;
+  const sumMax = maxes.reduce((a, b) => a + b, 0);
+  if (sumMax <= width) return maxes.map((m) => m + ((width - sumMax) * m) / sumMax);
+  const fixed = new Set<number>();
+  for (;;) {
+    const room = width - [...fixed].reduce((s, i) => s + (maxes[i] as number), 0);
+    const flex = [...Array(n).keys()].filter((i) => !fixed.has(i));
+    const share = room / flex.length;
+    const more = flex.filter((i) => (maxes[i] as number) <= share);
+    if (more.length === 0 || more.length === flex.length) break;
+    for (const i of more) fixed.add(i);
+  }
+  const room = width - [...fixed].reduce((s, i) => s + (maxes[i] as number), 0);
+  const flex = [...Array(n).keys()].filter((i) => !fixed.has(i));
+  const out = maxes.map((m) => m);
+  // proportional to natural width, raised to the minimum where needed
+  let pinned = new Set<number>();
+  for (;;) {
+    const free = room - [...pinned].reduce((s, i) => s + (mins[i] as number), 0);
+    const rest = flex.filter((i) => !pinned.has(i));
+    const total = rest.reduce((s, i) => s + (maxes[i] as number), 0);
+    for (const i of rest) out[i] = (free * (maxes[i] as number)) / total;
+    for (const i of pinned) out[i] = mins[i] as number;
+    const low = rest.filter((i) => (out[i] as number) < (mins[i] as number));
+    if (low.length === 0 || low.length === rest.length) break;
+    pinned = new Set([...pinned, ...low]);
+  }
+  const sum = out.reduce((a, b) => a + b, 0);
+  return sum > width ? out.map((w) => (w * width) / sum) : out;
+}
+
+/**
+ * Lays a table out: 4号 text, 小四 when it is wide; a table whose content would wrap into
+ * slivers on a portrait page (its natural width over 1.6 times the text block) is set on
+ * landscape pages. `where` prefixes problem locations (e.g. 正文第2个表格).
+ */
+export function layoutTable(ctx: TextContext, t: TableBlock, where: string): TableLayout {
+  const aligns = columnAligns(t);
+  const options: { size: number; landscape: boolean }[] = [
+    ...(t.landscape ? [] : [SIZE.四号, SIZE.小四].map((size) => ({ size, landscape: false }))),
+    ...[SIZE.四号, SIZE.小四, SIZE.五号].map((size) => ({ size, landscape: true })),
+  ];
+  const problemsBefore = ctx.problems.length;
+  let chosen: {
+    size: number;
+    landscape: boolean;
+    shaped: Shaped;
+    mins: number[];
+    maxes: number[];
+  } | null = null;
+  for (const o of options) {
+    ctx.problems.length = problemsBefore;
+    const shaped = shapeAll(ctx, t, o.size, where);
+    const all = [shaped.header, ...shaped.rows, ...shaped.totals];
+    const mins = t.columns.map(
+      (_, j) => Math.max(...all.map((r) => longestUnit(r[j] ?? []))) + 2 * PAD_X,
+    );
+    const maxes = t.columns.map(
+      (_, j) => Math.max(...all.map((r) => naturalWidth(r[j] ?? []))) + 2 * PAD_X,
+    );
+    const W = o.landscape ? LANDSCAPE_WIDTH : BLOCK_WIDTH;
+    const sumMin = mins.reduce((a, b) => a + b, 0);
+    const sumMax = maxes.reduce((a, b) => a + b, 0);
+    chosen = { ...o, shaped, mins, maxes };
+    if (sumMin <= W && sumMax <= 1.6 * W) break;
+  }
+  const c = chosen as NonNullable<typeof chosen>;
+  const W = c.landscape ? LANDSCAPE_WIDTH : BLOCK_WIDTH;
+  const widths = allocate(c.mins, c.maxes, W);
+  const row = (kind: Row["kind"], cells: Glyph[][]): Row => {
+    const laid = cells.map((g, j) => ({
+      lines: compose(g, {
+        width: Math.max(1, (widths[j] as number) - 2 * PAD_X),
+        justify: false,
+        align: kind === "header" ? "center" : (aligns[j] ?? "left"),
+      }),
+      align: aligns[j] ?? "left",
+    }));
+    const n = Math.max(1, ...laid.map((l) => l.lines.length));
+    return { kind, cells: laid, height: n * lineHeight(c.size) + 2 * padY(c.size) };
+  };
+  const caption = t.caption
+    ? compose(
+        shape({ ...ctx, where: `${where}标题` }, [{ text: t.caption, role: "黑体" }], {
+          size: SIZE.四号,
+          color: BLACK,
+        }),
+        { width: W, justify: false, align: "center" },
+      )
+    : [];
+  return {
+    size: c.size,
+    landscape: c.landscape,
+    widths,
+    caption,
+    captionHeight: caption.length * lineHeight(SIZE.四号) + (caption.length ? mm(1.5) : 0),
+    header: row("header", c.shaped.header),
+    rows: [
+      ...c.shaped.rows.map((r) => row("body", r)),
+      ...c.shaped.totals.map((r) => row("totals", r)),
+    ],
+  };
+}
+
+/** Draws a caption's lines from `top`. */
+export function drawCaption(t: TableLayout, left: number, top: number, out: Item[]): void {
+  t.caption.forEach((line, i) => {
+    const lh = lineHeight(SIZE.四号);
+    runsOf(line, left, top + i * lh + (lh - SIZE.四号) / 2 + 0.88 * SIZE.四号, out);
+  });
+}
+
+/** Draws one row with its cell borders, top-left corner at (left, top). */
+export function drawRow(t: TableLayout, row: Row, left: number, top: number, out: Item[]): void {
+  const lh = lineHeight(t.size);
+  const border = (x1: number, y1: number, x2: number, y2: number, color: Rgb = BLACK) =>
+    out.push({ type: "rule", x1, y1, x2, y2, width: RULE, color });
+  let x = left;
+  const right = left + t.widths.reduce((a, b) => a + b, 0);
+  row.cells.forEach((cell, j) => {
+    const w = t.widths[j] as number;
+    const textHeight = cell.lines.length * lh;
+    const y0 = top + (row.height - textHeight) / 2;
+    cell.lines.forEach((line, k) => {
+      const baseline = y0 + k * lh + (lh - t.size) / 2 + 0.88 * t.size;
+      runsOf(line, x + PAD_X, baseline, out);
+    });
+    border(x, top, x, top + row.height);
+    x += w;
+  });
+  border(right, top, right, top + row.height);
+  border(left, top, right, top);
+  border(left, top + row.height, right, top + row.height);
+}
