@@ -19,7 +19,6 @@ describe("docToHtml", () => {
     expect(html).not.toContain(MOBILE);
     expect(html).toContain("110101********1234");
     expect(html).toContain("138****5678");
-    expect(html).toContain(encodeURIComponent("138****5678"));
   });
 
   it("renders the GB/T 9704 header: 份号, 紧急程度, 发文机关标志, 发文字号, red line, title", () => {
@@ -72,12 +71,10 @@ describe("docToHtml", () => {
     );
   });
 
-  it("embeds a figure's SVG as an image (no script runs, nothing is fetched) with alt and caption", () => {
-    expect(html).toMatch(
-      /<figure class="gw-figure"><img src="data:image\/svg\+xml;charset=utf-8,%3Csvg/,
+  it("puts a figure's SVG inline, cleaned, labelled with its alt text, with its caption", () => {
+    expect(html).toContain(
+      '<figure class="gw-figure"><svg viewBox="0 0 10 10" class="gw-svg" role="img" aria-label="图&lt;script&gt;alert(1)&lt;/script&gt;"><text>138****5678</text></svg><figcaption>排名变化</figcaption></figure>',
     );
-    expect(html).toContain('alt="图&lt;script&gt;alert(1)&lt;/script&gt;"');
-    expect(html).toContain("<figcaption>排名变化</figcaption>");
   });
 
   it("renders a page break, a one-party signature with the date, 附注 and 版记", () => {
@@ -101,6 +98,22 @@ describe("docToHtml", () => {
     const attachment = html.indexOf("附件正文");
     expect(attachment).toBeGreaterThan(html.indexOf('class="gw-signature'));
     expect(attachment).toBeLessThan(html.indexOf('<footer class="gw-colophon">'));
+  });
+
+  it("does not repeat a 附件说明 the body already has", () => {
+    const withNote = {
+      ...noticeDoc,
+      body: [
+        {
+          type: "paragraph" as const,
+          content: [{ type: "text" as const, text: "附件：得分明细" }],
+        },
+        ...noticeDoc.body,
+      ],
+    };
+    const out = docToHtml(withNote, { base: "/" });
+    expect(out).not.toContain("gw-attachment-notes");
+    expect(out.match(/附件：/g)).toHaveLength(1);
   });
 
   it("renders two parties (甲方/乙方) with signers and a blank line where none is named", () => {

@@ -3,9 +3,9 @@
 // not made links (the site is offline); internal links (`/…`) get the base path.
 // Class names (`gw-…`, 公文) are what the stylesheet lays out after GB/T 9704.
 import type { Align, Attachment, Block, Doc, Inline, SignatureParty } from "../../doc/types.ts";
-import { maskPersonal } from "../../text/mask.ts";
 import { zhDate } from "../../text/zh.ts";
 import { h } from "./html.ts";
+import { inlineSvg } from "./svg-inline.ts";
 import { link } from "./urls.ts";
 
 export interface DocHtmlOptions {
@@ -88,9 +88,9 @@ function signatureToHtml(block: Extract<Block, { type: "signature" }>): string {
 }
 
 function figureToHtml(block: Extract<Block, { type: "figure" }>): string {
-  // The SVG goes in as an image: it cannot run script or fetch anything, and prints as vectors.
-  const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(maskPersonal(block.svg))}`;
-  return `<figure class="gw-figure"><img src="${src}" alt="${h(block.alt)}"><figcaption>${h(block.caption)}</figcaption></figure>`;
+  // Inline, so it prints as vectors and its text is selectable; rebuilt from a fixed set of
+  // drawing elements, so nothing in it can run or fetch (svg-inline.ts).
+  return `<figure class="gw-figure">${inlineSvg(block.svg, block.alt)}<figcaption>${h(block.caption)}</figcaption></figure>`;
 }
 
 export function blockToHtml(block: Block, options: DocHtmlOptions): string {
@@ -126,6 +126,13 @@ export function blockToHtml(block: Block, options: DocHtmlOptions): string {
 
 export function blocksToHtml(blocks: readonly Block[], options: DocHtmlOptions): string {
   return blocks.map((b) => blockToHtml(b, options)).join("\n");
+}
+
+/** The text of inline content, without markup. */
+function plainText(inlines: readonly Inline[]): string {
+  return inlines
+    .map((i) => (i.type === "text" ? i.text : i.type === "break" ? "" : plainText(i.children)))
+    .join("");
 }
 
 /** 附件说明: `附件：1．标题` lines, placed before the signature as GB/T 9704 has it. */
@@ -179,7 +186,11 @@ export function docToHtml(doc: Doc, options: DocHtmlOptions): string {
   const out: string[] = [`<article class="gw" data-kind="${h(m.kind)}">`, headerHtml(doc)];
   out.push(`<h1 class="gw-title">${h(m.title)}</h1>`);
   if (m.recipients) out.push(`<p class="gw-recipients">${h(m.recipients)}：</p>`);
-  const note = attachmentNote(doc.attachments);
+  // The templates may write the 附件说明 into the body themselves; then it is not repeated.
+  const noted = doc.body.some(
+    (b) => b.type === "paragraph" && /^附件[：:]/.test(plainText(b.content).trim()),
+  );
+  const note = noted ? "" : attachmentNote(doc.attachments);
   const sig = doc.body.findIndex((b) => b.type === "signature");
   const before = sig < 0 ? doc.body : doc.body.slice(0, sig);
   const after = sig < 0 ? [] : doc.body.slice(sig);
