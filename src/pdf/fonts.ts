@@ -2,10 +2,10 @@
 // files named in office.yaml `fonts:` (paths relative to the content folder), which then come
 // first and fall back to the shipped font for characters they lack. Every file is read and parsed
 // once per process and shared by every document.
-import { readFileSync } from "node:fs";
+import { fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, resolve } from "node:path";
-import { FontFormatError, parseTrueType } from "./truetype.ts";
+import { FontFormatError, parseTrueType, readTrueType } from "./truetype.ts";
 import type { TrueTypeFont } from "./truetype.ts";
 
 export const FONT_ROLES = ["仿宋", "小标宋", "黑体", "楷体"] as const;
@@ -55,7 +55,7 @@ const faces = new Map<string, Face>();
 export function faceOf(path: string): Face {
   let face = faces.get(path);
   if (face) return face;
-  const font = parseTrueType(readFileSync(path));
+  const font = openFont(path);
   const scale = 1000 / font.unitsPerEm;
   const cache = new Map<number, number>();
   face = {
@@ -74,6 +74,28 @@ export function faceOf(path: string): Face {
   };
   faces.set(path, face);
   return face;
+}
+
+/**
+ * A TrueType file is read where needed through a descriptor kept open for the process (fonts are
+ * cached for its lifetime); WOFF is inflated in memory.
+ */
+function openFont(path: string): TrueTypeFont {
+  const fd = openSync(path, "r");
+  const head = Buffer.alloc(4);
+  readSync(fd, head, 0, 4, 0);
+  if (head.toString("latin1") === "wOFF") return parseTrueType(readFileSync(fd));
+  const size = fstatSync(fd).size;
+  return readTrueType((offset, length) => {
+    const b = new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(fd, b, done, length - done, offset + done);
+      if (n === 0) throw new FontFormatError("字体文件被截断");
+      done += n;
+    }
+    return b;
+  }, size);
 }
 
 export function shippedFontPath(role: FontRole): string {

@@ -18,19 +18,20 @@ const MORE_COMPONENTS = 0x0020;
 const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
 const WE_HAVE_A_TWO_BY_TWO = 0x0080;
 
-/** Offsets (relative to the record) of the glyph index of each component of a composite glyph. */
-function componentOffsets(view: DataView, start: number, end: number): number[] {
+/** Offsets of the glyph index of each component of a composite glyph record. */
+function componentOffsets(record: Uint8Array): number[] {
   const out: number[] = [];
-  if (end - start < 10 || view.getInt16(start) >= 0) return out;
-  let p = start + 10;
+  const view = new DataView(record.buffer, record.byteOffset, record.byteLength);
+  if (record.length < 10 || view.getInt16(0) >= 0) return out;
+  let p = 10;
   for (;;) {
     const flags = view.getUint16(p);
-    out.push(p + 2 - start);
+    out.push(p + 2);
     p += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
     if (flags & WE_HAVE_A_SCALE) p += 2;
     else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) p += 4;
     else if (flags & WE_HAVE_A_TWO_BY_TWO) p += 8;
-    if (!(flags & MORE_COMPONENTS) || p >= end) return out;
+    if (!(flags & MORE_COMPONENTS) || p + 4 > record.length) return out;
   }
 }
 
@@ -103,7 +104,6 @@ export function subsetFont(
   glyphs: readonly number[],
   unicodes: ReadonlyMap<number, number> = new Map(),
 ): Subset {
-  const { data, view } = font;
   const oldIds = [0];
   const newId = new Map<number, number>([[0, 0]]);
   const add = (g: number) => {
@@ -113,49 +113,41 @@ export function subsetFont(
     }
   };
   for (const g of glyphs) add(g);
+  const records: Uint8Array[] = [];
   for (let i = 0; i < oldIds.length; i++) {
-    const [s, e] = font.glyphRange(oldIds[i] as number);
-    for (const off of componentOffsets(view, s, e)) add(view.getUint16(s + off));
+    const rec = font.glyph(oldIds[i] as number);
+    records.push(rec);
+    const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
+    for (const off of componentOffsets(rec)) add(v.getUint16(off));
   }
 
-  // glyf + loca (long), each record padded to 4 bytes
+  // glyf + loca (long), each record padded to 4 bytes, components renumbered
   let glyfLength = 0;
-  for (const g of oldIds) {
-    const [s, e] = font.glyphRange(g);
-    glyfLength += (e - s + 3) & ~3;
-  }
+  for (const r of records) glyfLength += (r.length + 3) & ~3;
   const glyf = new Uint8Array(glyfLength);
   const glyfView = new DataView(glyf.buffer);
   const loca = new Uint8Array(4 * (oldIds.length + 1));
   const locaView = new DataView(loca.buffer);
   let pos = 0;
-  oldIds.forEach((g, i) => {
+  records.forEach((rec, i) => {
     locaView.setUint32(4 * i, pos);
-    const [s, e] = font.glyphRange(g);
-    glyf.set(data.subarray(s, e), pos);
-    for (const off of componentOffsets(view, s, e))
-      glyfView.setUint16(pos + off, newId.get(view.getUint16(s + off)) ?? 0);
-    pos += (e - s + 3) & ~3;
+    glyf.set(rec, pos);
+    const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
+    for (const off of componentOffsets(rec))
+      glyfView.setUint16(pos + off, newId.get(v.getUint16(off)) ?? 0);
+    pos += (rec.length + 3) & ~3;
   });
   locaView.setUint32(4 * oldIds.length, pos);
 
   // hmtx: a full metric for every glyph
-  const hmtxAt = (font.tables.get("hmtx") as { offset: number }).offset;
   const hmtx = new Uint8Array(4 * oldIds.length);
   const hmtxView = new DataView(hmtx.buffer);
   oldIds.forEach((g, i) => {
     hmtxView.setUint16(4 * i, font.advanceOf(g));
-    const lsb =
-      g < font.numberOfHMetrics
-        ? view.getInt16(hmtxAt + 4 * g + 2)
-        : view.getInt16(hmtxAt + 4 * font.numberOfHMetrics + 2 * (g - font.numberOfHMetrics));
-    hmtxView.setInt16(4 * i + 2, lsb);
+    hmtxView.setInt16(4 * i + 2, font.lsbOf(g));
   });
 
-  const copy = (t: string): Uint8Array | null => {
-    const r = font.tables.get(t);
-    return r ? data.slice(r.offset, r.offset + r.length) : null;
-  };
+  const copy = (t: string): Uint8Array | null => font.table(t);
   const head = copy("head") as Uint8Array;
   const headView = new DataView(head.buffer);
   headView.setUint32(8, 0);

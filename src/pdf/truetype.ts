@@ -11,11 +11,10 @@ export interface TableRecord {
   length: number;
 }
 
+/** Reads `length` bytes at `offset` of the font file. */
+export type ByteSource = (offset: number, length: number) => Uint8Array;
+
 export interface TrueTypeFont {
-  /** The sfnt bytes (WOFF is unpacked to sfnt). */
-  data: Uint8Array;
-  view: DataView;
-  tables: Map<string, TableRecord>;
   unitsPerEm: number;
   numGlyphs: number;
   /** hhea ascender/descender, in font units. */
@@ -25,15 +24,16 @@ export interface TrueTypeFont {
   bbox: [number, number, number, number];
   italicAngle: number;
   postScriptName: string;
-  /** 0 = short loca offsets (÷2), 1 = long. */
-  indexToLocFormat: number;
   numberOfHMetrics: number;
   /** Glyph id of a code point, 0 when the font lacks it. */
   glyphOf(codePoint: number): number;
-  /** Advance width of a glyph in font units. */
+  /** Advance width and left side bearing of a glyph, in font units. */
   advanceOf(gid: number): number;
-  /** [start, end) of the glyph's record inside `glyf` (absolute offsets into `data`). */
-  glyphRange(gid: number): [number, number];
+  lsbOf(gid: number): number;
+  /** The glyph's record in `glyf` (empty for blank glyphs). */
+  glyph(gid: number): Uint8Array;
+  /** A copy of a whole table other than glyf, or null when the font has none. */
+  table(tag: string): Uint8Array | null;
 }
 
 function tag(view: DataView, offset: number): string {
@@ -79,38 +79,75 @@ function unwoff(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Parses a font file's bytes. Throws FontFormatError for anything it cannot subset. */
+/** Parses a font held in memory. Throws FontFormatError for anything it cannot subset. */
 export function parseTrueType(input: Uint8Array): TrueTypeFont {
-  // A plain Uint8Array view (a Node Buffer's slice() would not copy).
   let data = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  let view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (data.length < 12) throw new FontFormatError("文件太短，不是字体文件");
-  let start = 0;
-  const magic = tag(view, 0);
-  if (magic === "wOFF") {
+  if (data.length >= 4 && tag(new DataView(data.buffer, data.byteOffset), 0) === "wOFF")
     data = unwoff(data);
-    view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  } else if (magic === "wOF2") {
-    throw new FontFormatError("不支持 WOFF2 字体，请使用 TrueType（.ttf）文件");
-  } else if (magic === "ttcf") {
-    start = view.getUint32(12);
-  }
-  const version = view.getUint32(start);
+  return readTrueType((offset, length) => data.subarray(offset, offset + length), data.length);
+}
+
+/**
+ * Reads a font through `read`: the table directory and the small tables at once, glyph records
+ * only when asked for — a 15 MiB CJK font costs well under 1 MiB of reading to set type with.
+ */
+export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
+  if (size < 12) throw new FontFormatError("文件太短，不是字体文件");
+  const first = read(0, Math.min(size, 16));
+  const firstView = new DataView(first.buffer, first.byteOffset, first.byteLength);
+  const magic = tag(firstView, 0);
+  if (magic === "wOFF") throw new FontFormatError("WOFF 字体须先读入内存");
+  if (magic === "wOF2") throw new FontFormatError("不支持 WOFF2 字体，请使用 TrueType（.ttf）文件");
+  const start = magic === "ttcf" ? firstView.getUint32(12) : 0;
+  const dirHead = read(start, 12);
+  let view = new DataView(dirHead.buffer, dirHead.byteOffset, dirHead.byteLength);
+  const version = view.getUint32(0);
   if (version === 0x4f54544f)
     throw new FontFormatError("这是 CFF 轮廓的 OpenType 字体（.otf），请使用 TrueType（.ttf）文件");
   if (version !== 0x00010000 && version !== 0x74727565)
     throw new FontFormatError("不是 TrueType 字体文件");
-  const numTables = view.getUint16(start + 4);
+  const numTables = view.getUint16(4);
+  const dir = read(start + 12, 16 * numTables);
+  view = new DataView(dir.buffer, dir.byteOffset, dir.byteLength);
   const tables = new Map<string, TableRecord>();
   for (let i = 0; i < numTables; i++) {
-    const o = start + 12 + 16 * i;
+    const o = 16 * i;
     tables.set(tag(view, o), { offset: view.getUint32(o + 8), length: view.getUint32(o + 12) });
   }
   for (const t of ["head", "hhea", "hmtx", "maxp", "cmap", "loca", "glyf"])
     if (!tables.has(t)) throw new FontFormatError(`字体缺少 ${t} 表（需要 TrueType 轮廓）`);
-  const at = (t: string) => (tables.get(t) as TableRecord).offset;
-  const head = at("head");
-  const hhea = at("hhea");
+  // the tables typesetting and subsetting use; glyph records are read one by one when needed
+  const NEEDED = [
+    "head",
+    "hhea",
+    "maxp",
+    "hmtx",
+    "loca",
+    "cmap",
+    "OS/2",
+    "post",
+    "name",
+    "cvt ",
+    "fpgm",
+    "prep",
+  ];
+  const small = [...tables].filter(([t]) => NEEDED.includes(t));
+  const glyfRec = tables.get("glyf") as TableRecord;
+  const bytesOf = new Map<string, Uint8Array>();
+  for (const [t, r] of small) bytesOf.set(t, read(r.offset, r.length));
+  const all = new Uint8Array(small.reduce((s, [, r]) => s + ((r.length + 3) & ~3), 0));
+  const at = new Map<string, number>();
+  let pos = 0;
+  for (const [t] of small) {
+    const b = bytesOf.get(t) as Uint8Array;
+    all.set(b, pos);
+    at.set(t, pos);
+    pos += (b.length + 3) & ~3;
+  }
+  view = new DataView(all.buffer);
+  const offsetOf = (t: string) => at.get(t) as number;
+  const head = offsetOf("head");
+  const hhea = offsetOf("hhea");
   const unitsPerEm = view.getUint16(head + 18);
   const bbox: [number, number, number, number] = [
     view.getInt16(head + 36),
@@ -119,27 +156,34 @@ export function parseTrueType(input: Uint8Array): TrueTypeFont {
     view.getInt16(head + 42),
   ];
   const indexToLocFormat = view.getInt16(head + 50);
-  const numGlyphs = view.getUint16(at("maxp") + 4);
+  const numGlyphs = view.getUint16(offsetOf("maxp") + 4);
   const numberOfHMetrics = view.getUint16(hhea + 34);
   const ascent = view.getInt16(hhea + 4);
   const descent = view.getInt16(hhea + 6);
-  const os2 = tables.get("OS/2");
+  const os2 = at.get("OS/2");
   const capHeight =
-    os2 && view.getUint16(os2.offset) >= 2 && os2.length >= 90
-      ? view.getInt16(os2.offset + 88)
+    os2 !== undefined && view.getUint16(os2) >= 2 && (bytesOf.get("OS/2")?.length ?? 0) >= 90
+      ? view.getInt16(os2 + 88)
       : Math.round(ascent * 0.7);
-  const post = tables.get("post");
-  const italicAngle = post ? view.getInt32(post.offset + 4) / 65536 : 0;
+  const post = at.get("post");
+  const italicAngle = post !== undefined ? view.getInt32(post + 4) / 65536 : 0;
 
-  const glyphOf = cmapLookup(view, at("cmap"));
-  const hmtx = at("hmtx");
-  const loca = at("loca");
-  const glyf = at("glyf");
+  const glyphOf = cmapLookup(view, offsetOf("cmap"));
+  const hmtx = offsetOf("hmtx");
+  const loca = offsetOf("loca");
+  const name = at.get("name");
   const lastAdvance = view.getUint16(hmtx + 4 * (numberOfHMetrics - 1));
+  const range = (gid: number): [number, number] => {
+    if (gid >= numGlyphs) return [0, 0];
+    const a =
+      indexToLocFormat === 0 ? view.getUint16(loca + 2 * gid) * 2 : view.getUint32(loca + 4 * gid);
+    const b =
+      indexToLocFormat === 0
+        ? view.getUint16(loca + 2 * gid + 2) * 2
+        : view.getUint32(loca + 4 * gid + 4);
+    return [a, Math.max(a, b)];
+  };
   return {
-    data,
-    view,
-    tables,
     unitsPerEm,
     numGlyphs,
     ascent,
@@ -147,24 +191,24 @@ export function parseTrueType(input: Uint8Array): TrueTypeFont {
     capHeight,
     bbox,
     italicAngle,
-    postScriptName: readPostScriptName(view, tables.get("name")),
-    indexToLocFormat,
+    postScriptName: name !== undefined ? readPostScriptName(view, name) : "Font",
     numberOfHMetrics,
     glyphOf,
     advanceOf(gid) {
       return gid < numberOfHMetrics ? view.getUint16(hmtx + 4 * gid) : lastAdvance;
     },
-    glyphRange(gid) {
-      if (gid >= numGlyphs) return [glyf, glyf];
-      const a =
-        indexToLocFormat === 0
-          ? view.getUint16(loca + 2 * gid) * 2
-          : view.getUint32(loca + 4 * gid);
-      const b =
-        indexToLocFormat === 0
-          ? view.getUint16(loca + 2 * gid + 2) * 2
-          : view.getUint32(loca + 4 * gid + 4);
-      return [glyf + a, glyf + Math.max(a, b)];
+    lsbOf(gid) {
+      return gid < numberOfHMetrics
+        ? view.getInt16(hmtx + 4 * gid + 2)
+        : view.getInt16(hmtx + 4 * numberOfHMetrics + 2 * (gid - numberOfHMetrics));
+    },
+    glyph(gid) {
+      const [a, b] = range(gid);
+      return b > a ? read(glyfRec.offset + a, b - a) : new Uint8Array(0);
+    },
+    table(t) {
+      const b = bytesOf.get(t);
+      return b ? b.slice() : null;
     },
   };
 }
@@ -235,12 +279,11 @@ function cmapLookup(view: DataView, cmap: number): (cp: number) => number {
   throw new FontFormatError("字体没有 Unicode 字符映射表（cmap）");
 }
 
-function readPostScriptName(view: DataView, name: TableRecord | undefined): string {
-  if (!name) return "Font";
-  const count = view.getUint16(name.offset + 2);
-  const strings = name.offset + view.getUint16(name.offset + 4);
+function readPostScriptName(view: DataView, name: number): string {
+  const count = view.getUint16(name + 2);
+  const strings = name + view.getUint16(name + 4);
   for (let i = 0; i < count; i++) {
-    const o = name.offset + 6 + 12 * i;
+    const o = name + 6 + 12 * i;
     if (view.getUint16(o + 6) !== 6) continue;
     const platform = view.getUint16(o);
     const length = view.getUint16(o + 8);
