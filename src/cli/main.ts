@@ -5,6 +5,7 @@ import { runBuild } from "./build.ts";
 import { runCheck } from "./check.ts";
 import { EXIT_USAGE, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
+import { runPdf } from "./pdf.ts";
 import { runScore } from "./score.ts";
 import { runStats } from "./stats.ts";
 
@@ -17,6 +18,7 @@ const HELP = `xinfang — 信访工作文书系统
   xinfang stats --from 2025-01-01 --to 2025-12-31 [--json]
                                            统计受理量、办结率、化解率等，含同比
   xinfang build [--out dist] [--base /]    生成内部网站（含全文搜索）到输出目录
+  xinfang pdf <文书编号> [--out FILE]      按 GB/T 9704 版式生成一份文书的 PDF
 
 通用选项：
   --content DIR   内容目录（默认 content/）
@@ -33,7 +35,9 @@ const COMMANDS: Record<
   string,
   {
     options: ParseArgsConfig["options"];
-    run: (values: Record<string, unknown>, io: Io) => Promise<number>;
+    run: (values: Record<string, unknown>, io: Io, positionals: string[]) => Promise<number>;
+    /** The command takes positional arguments (checked by the command itself). */
+    positionals?: boolean;
   }
 > = {
   check: { options: {}, run: runCheck },
@@ -61,6 +65,7 @@ const COMMANDS: Record<
     },
     run: runBuild,
   },
+  pdf: { options: { out: { type: "string" } }, run: runPdf, positionals: true },
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -85,8 +90,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(HELP);
       return 0;
     }
-    if (positionals.length > 0) throw new UsageError(`多余的参数：${positionals.join(" ")}`);
-    return await command.run(values, io);
+    if (positionals.length > 0 && !command.positionals)
+      throw new UsageError(`多余的参数：${positionals.join(" ")}`);
+    return await command.run(values, io, positionals);
   } catch (e) {
     if (
       e instanceof UsageError ||
