@@ -1,0 +1,121 @@
+// Tables: widths from content, a long table over several pages with its header on each, rows
+// never split, totals last, numbers right-aligned, wide tables on turned (landscape) pages.
+import { describe, expect, it } from "vitest";
+import type { Block, Inline } from "../../src/doc/types.ts";
+import { BLOCK_WIDTH, LANDSCAPE_WIDTH, toMm } from "../../src/pdf/gbt9704.ts";
+import { layoutDoc, planRows } from "../../src/pdf/layout.ts";
+import { allocate, layoutTable } from "../../src/pdf/table.ts";
+import { doc, fonts, pageText, runs } from "./support.ts";
+
+const cell = (text: string): Inline[] => [{ type: "text", text }];
+
+function scoring(n: number): Extract<Block, { type: "table" }> {
+  return {
+    type: "table",
+    columns: [
+      { title: "序号", align: "right" },
+      { title: "村（社区）", align: "left" },
+      { title: "事由", align: "left" },
+      { title: "得分", align: "right" },
+    ],
+    rows: Array.from({ length: n }, (_, i) => [
+      cell(String(i + 1)),
+      cell(`第${i + 1}村`),
+      cell(
+        i % 5 === 0
+          ? "因土地征收补偿标准问题多次到镇政府反映，要求提高补偿标准并尽快兑现"
+          : "县级个访",
+      ),
+      cell((100 - i / 4).toFixed(2)),
+    ]),
+    totals: [[cell("合计"), [], [], cell("999.00")]],
+  };
+}
+
+describe("tables", () => {
+  it("breaks a long table across pages, repeating the header row on every page, no row split", () => {
+    const laid = layoutDoc(
+      doc([{ type: "paragraph", content: cell("考评结果如下：") }, scoring(80)]),
+      fonts(),
+    );
+    const tablePages = laid.pages.filter(
+      (p) => pageText(p).includes("第1村") || /第\d+村/.test(pageText(p)),
+    );
+    expect(tablePages.length).toBeGreaterThanOrEqual(3);
+    for (const p of tablePages) expect(pageText(p)).toContain("序号村（社区）事由得分");
+    for (let i = 1; i <= 80; i++) {
+      const holding = laid.pages.filter((p) =>
+        runs(p.items).some((r) => r.glyphs.map((g) => g.text).join("") === `第${i}村`),
+      );
+      expect(holding).toHaveLength(1);
+    }
+    expect(pageText(tablePages.at(-1)!)).toContain("合计");
+    // the last page of the table holds more than the totals row
+    expect(pageText(tablePages.at(-1)!)).toContain("第80村");
+  });
+
+  it("right-aligns numbers: every score ends at the same x", () => {
+    const laid = layoutDoc(doc([scoring(12)]), fonts());
+    const ends = runs(laid.pages[0]!.items)
+      .filter((r) => /^\d+\.\d\d$/.test(r.glyphs.map((g) => g.text).join("")))
+      .map((r) => {
+        const g = r.glyphs.at(-1)!;
+        return Math.round((g.x + (r.face.advance(g.gid) * r.size) / 1000) * 100) / 100;
+      });
+    expect(ends.length).toBeGreaterThan(10);
+    expect(new Set(ends).size).toBe(1);
+  });
+
+  it("takes column widths from content and fills the text block", () => {
+    const t = layoutTable({ fonts: fonts(), problems: [], where: "" }, scoring(5), "表格");
+    expect(t.landscape).toBe(false);
+    expect(t.widths.reduce((a, b) => a + b, 0)).toBeCloseTo(BLOCK_WIDTH, 3);
+    // the short columns are not wrapped, the long text column gets the rest
+    expect(
+      t.rows.every((r) => r.cells[0]!.lines.length === 1 && r.cells[3]!.lines.length === 1),
+    ).toBe(true);
+    expect(t.widths[2]!).toBeGreaterThan(t.widths[0]! * 3);
+    expect(allocate([10, 10], [30, 50], 100)).toEqual([37.5, 62.5]);
+  });
+
+  it("sets a table too wide for a portrait page on landscape pages, header on the binding edge", () => {
+    const wide: Extract<Block, { type: "table" }> = {
+      type: "table",
+      columns: ["序号", "日期", "事项", "考评项目", "基础分", "系数", "得分", "台账出处"].map(
+        (title) => ({ title, align: "left" as const }),
+      ),
+      rows: Array.from({ length: 30 }, (_, i) => [
+        cell(String(i + 1)),
+        cell("2025-06-05"),
+        cell(`P-2025-0${100 + i}`),
+        cell("群众越级上访的（县级个访，未设分值）"),
+        cell("-1.00"),
+        cell("首次不扣分"),
+        cell("-1.00"),
+        cell(`ledger/2025/petitions.yaml:${2000 + i * 17}`),
+      ]),
+    };
+    const t = layoutTable({ fonts: fonts(), problems: [], where: "" }, wide, "表格");
+    expect(t.landscape).toBe(true);
+    expect(t.widths.reduce((a, b) => a + b, 0)).toBeCloseTo(LANDSCAPE_WIDTH, 3);
+    const laid = layoutDoc(doc([wide]), fonts());
+    const turned = laid.pages.filter((p) => p.items.some((i) => i.type === "group"));
+    expect(turned.length).toBeGreaterThanOrEqual(2);
+    for (const p of turned) {
+      const g = p.items.find((i) => i.type === "group")!;
+      // table x runs up the page from the bottom edge of the text block; its top sits at the left
+      if (g.type !== "group") throw new Error("not a group");
+      expect(g.matrix.slice(0, 4)).toEqual([0, -1, 1, 0]);
+      expect(toMm(g.matrix[4])).toBeCloseTo(28, 3);
+      expect(toMm(g.matrix[5])).toBeCloseTo(262, 3);
+      expect(pageText(p)).toContain("序号日期事项");
+    }
+    // portrait page numbers stay where they are
+    expect(turned.every((p) => p.number !== null)).toBe(true);
+  });
+
+  it("plans rows: a short table that would break moves whole to a fresh page; no lone last row", () => {
+    expect(planRows([10, 10, 10], 5, 20, 100)).toEqual({ fresh: true, breaks: [] });
+    expect(planRows(Array(10).fill(10), 5, 95, 104)).toEqual({ fresh: false, breaks: [8] });
+  });
+});
