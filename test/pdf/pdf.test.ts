@@ -1,0 +1,227 @@
+// The PDFs themselves: every example document and bundle is written; identical content gives
+// identical bytes; metadata, bookmarks and contents are right; pdftotext reads the Chinese text
+// in order; every glyph of every embedded font program decodes to the original outline (the
+// stock @pdf-lib/fontkit subset bug would fail this); a character no font has is an error.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inflateSync } from "node:zlib";
+import * as fontkit from "fontkit";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FONT_ROLES, shippedFontPath } from "../../src/pdf/fonts.ts";
+import { renderPdf, writeDocumentPdfs } from "../../src/pdf/index.ts";
+import type { PdfBuildResult } from "../../src/pdf/index.ts";
+import { plainText } from "../../src/pdf/text.ts";
+import type { Publication } from "../../src/publish/types.ts";
+import { CONTENT, doc, examplePublication, para } from "./support.ts";
+
+const temp: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), "xinfang-pdf-"));
+  temp.push(d);
+  return d;
+};
+afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+let pub: Publication;
+let out: string;
+let result: PdfBuildResult;
+beforeAll(async () => {
+  pub = await examplePublication();
+  out = tempDir();
+  result = await writeDocumentPdfs(pub, out, { contentDir: CONTENT });
+}, 120_000);
+
+const pdftotext = (file: string, first?: number) =>
+  execFileSync(
+    "pdftotext",
+    [...(first ? ["-f", String(first), "-l", String(first)] : []), "-enc", "UTF-8", file, "-"],
+    {
+      encoding: "utf8",
+    },
+  );
+const squash = (s: string) => s.replace(/\s+/g, "");
+
+/** The FontFile2 programs of a PDF: the streams that carry /Length1. */
+function fontPrograms(bytes: Buffer): Buffer[] {
+  const text = bytes.toString("latin1");
+  const out: Buffer[] = [];
+  const re = /<<([^]*?)>>\s*stream\r?\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (!/\/Length1\s/.test(m[1]!)) continue;
+    const length = Number(/\/Length\s+(\d+)/.exec(m[1]!)![1]);
+    const start = m.index + m[0].length;
+    out.push(inflateSync(bytes.subarray(start, start + length)));
+  }
+  return out;
+}
+
+describe("the example publication as PDF", () => {
+  it("writes every published document and the bundles, holds back the classified one", () => {
+    expect(result.problems).toEqual([]);
+    expect(result.documents.map((d) => d.id)).toEqual(pub.documents.map((d) => d.doc.meta.id));
+    expect(result.bundles.map((b) => b.id)).toEqual([
+      "bundle-2025-agreements",
+      "bundle-2025-notices",
+      "bundle-2025",
+    ]);
+    const files = readdirSync(join(out, "pdf"));
+    expect(files).toHaveLength(pub.documents.length + 3);
+    expect(files.some((f) => f.includes("key-period"))).toBe(false);
+    for (const b of result.bundles)
+      expect(b.documents.every((id) => !pub.heldBack.some((h) => h.id === id))).toBe(true);
+    expect(result.bundles.find((b) => b.set === "agreements")!.documents).toHaveLength(12);
+  });
+
+  it("gives byte-identical files for identical content", async () => {
+    const again = tempDir();
+    await writeDocumentPdfs(pub, again, { contentDir: CONTENT });
+    for (const f of readdirSync(join(out, "pdf")))
+      expect(readFileSync(join(again, "pdf", f)).equals(readFileSync(join(out, "pdf", f))), f).toBe(
+        true,
+      );
+  }, 120_000);
+
+  it("sets Title, Author, Subject, the document date and language zh-CN", async () => {
+    const bytes = readFileSync(join(out, "pdf/plan-2025-annual.pdf"));
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(pdf.getTitle()).toBe("青禾镇2025年度信访工作方案");
+    expect(pdf.getAuthor()).toBe("青禾镇人民政府");
+    expect(pdf.getSubject()).toContain("工作方案");
+    expect(pdf.getCreationDate()?.toISOString()).toBe("2025-01-19T16:00:00.000Z");
+    expect((pdf.catalog.lookup(PDFName.of("Lang")) as PDFString).decodeText()).toBe("zh-CN");
+    expect(bytes.toString("latin1")).toMatch(/\/ID\s*\[\s*<[0-9A-F]{32}>\s*<[0-9A-F]{32}>\s*\]/);
+  });
+
+  it("extracts the Chinese text in reading order (pdftotext)", () => {
+    for (const id of ["plan-2025-annual", "notice-2025-03", "agreement-2025-dongpo"]) {
+      const d = pub.documents.find((x) => x.doc.meta.id === id)!.doc;
+      // page numbers (— 2 —) come where a page ends, also inside a paragraph
+      const text = squash(pdftotext(join(out, `pdf/${id}.pdf`))).replace(/—\d+—/g, "");
+      let at = text.indexOf(squash(d.meta.title));
+      expect(at, `${id} title`).toBeGreaterThanOrEqual(0);
+      for (const b of d.body) {
+        if (b.type !== "paragraph" && b.type !== "heading") continue;
+        const want = squash(plainText(b.content));
+        const next = text.indexOf(want, at);
+        expect(next, `${id}: ${want}`).toBeGreaterThanOrEqual(at);
+        at = next;
+      }
+    }
+  });
+
+  it("decodes every glyph of every embedded font program to the shipped font's outline", () => {
+    const originals = FONT_ROLES.map((r) => fontkit.create(readFileSync(shippedFontPath(r))));
+    const memo = new Map<string, string>();
+    const outline = (f: number, cp: number) => {
+      const key = `${f}:${cp}`;
+      let svg = memo.get(key);
+      if (svg === undefined)
+        memo.set(key, (svg = originals[f]!.glyphForCodePoint(cp).path.toSVG()));
+      return svg;
+    };
+    let programs = 0;
+    let glyphs = 0;
+    for (const file of readdirSync(join(out, "pdf"))) {
+      for (const program of fontPrograms(readFileSync(join(out, "pdf", file)))) {
+        programs++;
+        const font = fontkit.create(program);
+        expect(font.head.indexToLocFormat).toBe(1);
+        for (let gid = 0; gid < font.numGlyphs; gid++) {
+          const g = font.getGlyph(gid);
+          if (g.path.commands.length > 0)
+            expect(Number.isFinite(g.bbox.minX + g.bbox.maxY)).toBe(true);
+          glyphs++;
+        }
+        const cps = font.characterSet.filter((cp) => cp > 0x20);
+        expect(cps.length).toBeGreaterThan(0);
+        const match = originals.findIndex((_, f) =>
+          cps.every((cp) => font.glyphForCodePoint(cp).path.toSVG() === outline(f, cp)),
+        );
+        expect(
+          match,
+          `${file}: a font program whose glyphs match no shipped font`,
+        ).toBeGreaterThanOrEqual(0);
+      }
+    }
+    expect(programs).toBeGreaterThan(60);
+    expect(glyphs).toBeGreaterThan(10_000);
+  }, 180_000);
+
+  it("bundles have a contents page whose page numbers lead to each document, and bookmarks", async () => {
+    const file = join(out, "pdf/bundle-2025-agreements.pdf");
+    const bundle = result.bundles.find((b) => b.id === "bundle-2025-agreements")!;
+    expect(squash(pdftotext(file, 1))).toContain("青禾镇2025年度目标责任书汇编");
+    const toc = pdftotext(file, 3);
+    expect(squash(toc)).toContain("目录");
+    for (const id of bundle.documents) {
+      const title = pub.documents.find((d) => d.doc.meta.id === id)!.doc.meta.title;
+      const m = new RegExp(`${squash(title)}[·.]*(\\d+)`).exec(squash(toc));
+      expect(m, title).not.toBeNull();
+      const page = Number(m![1]);
+      expect(page % 2, "documents start on odd pages").toBe(1);
+      expect(squash(pdftotext(file, page))).toContain(squash(title));
+      // each document keeps its own numbering: its first page says — 1 —
+      expect(pdftotext(file, page)).toMatch(/—\s*1\s*—/);
+    }
+    const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+    const outlines = pdf.catalog.lookup(PDFName.of("Outlines"), PDFDict);
+    const titles: string[] = [];
+    let item = outlines.lookupMaybe(PDFName.of("First"), PDFDict);
+    while (item) {
+      titles.push((item.lookup(PDFName.of("Title")) as PDFHexString).decodeText());
+      expect(item.lookup(PDFName.of("Dest"), PDFArray).size()).toBe(5);
+      item = item.lookupMaybe(PDFName.of("Next"), PDFDict);
+    }
+    expect(titles[0]).toBe("目录");
+    expect(titles.slice(1)).toEqual(
+      bundle.documents.map((id) => pub.documents.find((d) => d.doc.meta.id === id)!.doc.meta.title),
+    );
+  });
+});
+
+describe("problems", () => {
+  it("refuses a character no configured font has, naming the character, the document and where", async () => {
+    const bad = doc([para("第一段。"), para("信访人姓名中有生僻字𓀀，需核对。")], {
+      id: "notice-test",
+    });
+    const r = await renderPdf(bad, { contentDir: CONTENT });
+    expect(r.bytes.length).toBe(0);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.code).toBe("pdf/missing-glyph");
+    expect(r.problems[0]!.message).toContain("“𓀀”（U+13000）");
+    expect(r.problems[0]!.message).toContain("notice-test");
+    expect(r.problems[0]!.message).toContain("正文第2段");
+  });
+
+  it("writes nothing for such a document, nor a bundle that would hold it", async () => {
+    const base = await examplePublication();
+    const broken = base.documents.map((d, i) =>
+      i === 0 ? { ...d, doc: { ...d.doc, body: [para("𓀀"), ...d.doc.body] } } : d,
+    );
+    const dir = tempDir();
+    const r = await writeDocumentPdfs({ ...base, documents: broken }, dir, { contentDir: CONTENT });
+    expect(r.problems.map((p) => p.document)).toEqual(["plan-2025-annual"]);
+    expect(r.documents.some((d) => d.id === "plan-2025-annual")).toBe(false);
+    expect(r.bundles.map((b) => b.id)).toEqual(["bundle-2025-agreements", "bundle-2025-notices"]);
+  }, 60_000);
+
+  it("uses the office's own font files (paths relative to the content folder) and reports bad ones", async () => {
+    const own =
+      "../node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf";
+    const r = await renderPdf(doc([para("正文。")]), { contentDir: CONTENT, fonts: { 仿宋: own } });
+    expect(r.problems).toEqual([]);
+    expect(fontPrograms(Buffer.from(r.bytes)).length).toBeGreaterThan(0);
+    expect(Buffer.from(r.bytes).toString("latin1")).not.toContain("NotoSerifSC-Regular");
+    const missing = await renderPdf(doc([para("正文。")]), {
+      contentDir: CONTENT,
+      fonts: { 楷体: "fonts/simkai.ttf" },
+    });
+    expect(missing.problems.map((p) => p.message)).toEqual([
+      "office.yaml 中 fonts.楷体 指定的字体文件“fonts/simkai.ttf”无法使用：文件不存在。",
+    ]);
+  });
+});
