@@ -141,6 +141,24 @@ async function runPagefind(siteDir: string): Promise<void> {
   }
 }
 
+/** Whether a process with this id is running (for folders left by a build that was killed). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Removes the temporary folders of builds that were killed: `pattern` captures the pid. */
+async function removeStale(dir: string, pattern: RegExp): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const m = pattern.exec(name);
+    if (m && !running(Number(m[1]))) await rm(join(dir, name), { recursive: true, force: true });
+  }
+}
+
 /** Replaces `outDir` by `staged`; on failure the previous `outDir` is put back. */
 async function swapInto(staged: string, outDir: string): Promise<void> {
   const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}-${serial}`);
@@ -184,7 +202,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const extra = join(work, "extra");
   let step = "prepare";
   try {
-    await rm(staged, { recursive: true, force: true });
+    const escaped = basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    await removeStale(outParent, new RegExp(`^\\.${escaped}\\.(?:building|old)-(\\d+)-\\d+$`));
+    await removeStale(dirname(work), /^build-(\d+)-\d+$/);
     await mkdir(extra, { recursive: true });
 
     for (const stage of options.stages ?? []) {

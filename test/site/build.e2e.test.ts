@@ -1,6 +1,7 @@
 // `xinfang build` on a fixture office (the example content plus hostile text) under a base path,
 // and builds that fail: invalid content, a page that cannot render, an output folder that is
 // not a site. A failed build writes nothing and leaves the previous output as it was.
+import { spawnSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -151,7 +152,53 @@ describe("a build with hostile text under a base path", () => {
   );
 });
 
+describe("files from other output stages", () => {
+  it("links a document's PDF exactly when a stage wrote it (and clears killed builds' folders)", async () => {
+    const withPdf = join(tmp, "with-pdf");
+    const id = "plan-hostile";
+    // A temporary folder of a build that was killed (no process has this id) is cleared away.
+    const stale = join(tmp, ".with-pdf.building-2147483646-1");
+    await mkdir(stale);
+    await writeFile(join(stale, "index.html"), "");
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, "test/site/support/build-with-stage.ts"), content, withPdf, id],
+      { encoding: "utf8" },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}")).toMatchObject({ ok: true });
+    expect(await readFile(join(withPdf, "pdf", `${id}.pdf`), "utf8")).toContain("%PDF");
+    const page = await readFile(join(withPdf, "documents", id, "index.html"), "utf8");
+    expect(page).toContain(`<a class="pdf-link" href="/pdf/${id}.pdf">`);
+    const other = await readFile(
+      join(withPdf, "documents", "plan-2025-annual", "index.html"),
+      "utf8",
+    );
+    expect(other).not.toContain("pdf-link");
+    expect((await listFiles(tmp)).some((f) => f.startsWith(".with-pdf.building"))).toBe(false);
+    await rm(withPdf, { recursive: true, force: true });
+  }, 120_000);
+});
+
 describe("failed builds", () => {
+  it("treats warnings as errors with --strict, writing nothing", async () => {
+    const before = await fingerprint(out);
+    const run = await runCli([
+      "build",
+      "--content",
+      content,
+      "--out",
+      out,
+      "--base",
+      BASE,
+      "--strict",
+    ]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("score/uncovered-cell");
+    expect(run.stderr).toContain("没有写入任何文件");
+    expect(await fingerprint(out)).toEqual(before);
+  }, 60_000);
+
   it("stops on invalid content with the diagnostics, writing nothing", async () => {
     const before = await fingerprint(out);
     const broken = join(tmp, "broken");
