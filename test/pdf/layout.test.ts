@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Block } from "../../src/doc/types.ts";
 import type { Rule, TextRun } from "../../src/pdf/boxes.ts";
-import { BLOCK_TOP, CHAR, LINE, RED, toMm } from "../../src/pdf/gbt9704.ts";
+import { CHAR, LINE, RED, toMm } from "../../src/pdf/gbt9704.ts";
 import { layoutDoc } from "../../src/pdf/layout.ts";
 import { doc, examplePublication, fonts, heading, lines, para, runs } from "./support.ts";
 
