@@ -65,10 +65,27 @@ describe("docToHtml", () => {
     expect(html).toContain(
       '<th scope="col">村（社区）</th><th scope="col" class="al-right">得分</th>',
     );
-    expect(html).toContain('<td>东坡村</td><td class="al-right">91.25</td>');
     expect(html).toContain(
-      '<tfoot><tr><td>合计</td><td class="al-right">91.25</td><td class="al-center"></td></tr></tfoot>',
+      '<td>东坡村</td><td class="al-right gw-nowrap">91.25</td><td class="al-center gw-nowrap">138****5678</td>',
     );
+    expect(html).toContain(
+      '<tfoot><tr><td>合计</td><td class="al-right gw-nowrap">91.25</td><td class="al-center"></td></tr></tfoot>',
+    );
+  });
+
+  it("keeps short codes on one line and lets long ones break", () => {
+    const table = (text: string) =>
+      blockToHtml(
+        {
+          type: "table",
+          columns: [{ title: "出处", align: "left" }],
+          rows: [[[{ type: "text", text }]]],
+        },
+        { base: "/" },
+      );
+    expect(table("P-2025-0044")).toContain('<td class="gw-nowrap">P-2025-0044</td>');
+    expect(table("ledger/2025/petitions.yaml:676")).toContain('<td class="gw-breakall">');
+    expect(table("群众越级上访的")).toContain("<td>群众越级上访的</td>");
   });
 
   it("puts a figure's SVG inline, cleaned, labelled with its alt text, with its caption", () => {

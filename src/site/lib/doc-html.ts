@@ -53,18 +53,29 @@ function inlineToHtml(inline: Inline, options: DocHtmlOptions): string {
 const alignClass = (align: Align | undefined) =>
   align && align !== "left" ? ` class="al-${align}"` : "";
 
+/**
+ * Classes of a table cell: its column's alignment, and how it may wrap — short codes, dates and
+ * numbers (no Chinese) stay on one line; long ones (file:line sources) may break anywhere, so
+ * the Chinese columns keep their width.
+ */
+function cellClass(content: Inline[], align: Align | undefined): string {
+  const classes: string[] = [];
+  if (align && align !== "left") classes.push(`al-${align}`);
+  const text = plainText(content);
+  if (text !== "" && !/[\u3000-\u9fff\uff00-\uffef]/.test(text))
+    classes.push(text.length <= 16 ? "gw-nowrap" : "gw-breakall");
+  return classes.length ? ` class="${classes.join(" ")}"` : "";
+}
+
 function tableToHtml(block: Extract<Block, { type: "table" }>, options: DocHtmlOptions): string {
-  const cell = (tag: "td" | "th", content: Inline[], col: number) =>
-    `<${tag}${alignClass(block.columns[col]?.align)}>${inlinesToHtml(content, options)}</${tag}>`;
-  const row = (cells: Inline[][], tag: "td" | "th" = "td") =>
-    `<tr>${cells.map((c, i) => cell(tag, c, i)).join("")}</tr>`;
+  const cell = (content: Inline[], col: number) =>
+    `<td${cellClass(content, block.columns[col]?.align)}>${inlinesToHtml(content, options)}</td>`;
+  const row = (cells: Inline[][]) => `<tr>${cells.map((c, i) => cell(c, i)).join("")}</tr>`;
   const head = `<thead><tr>${block.columns
     .map((c) => `<th scope="col"${alignClass(c.align)}>${h(c.title)}</th>`)
     .join("")}</tr></thead>`;
-  const body = `<tbody>${block.rows.map((r) => row(r)).join("")}</tbody>`;
-  const foot = block.totals?.length
-    ? `<tfoot>${block.totals.map((r) => row(r)).join("")}</tfoot>`
-    : "";
+  const body = `<tbody>${block.rows.map(row).join("")}</tbody>`;
+  const foot = block.totals?.length ? `<tfoot>${block.totals.map(row).join("")}</tfoot>` : "";
   const caption = block.caption ? `<caption>${h(block.caption)}</caption>` : "";
   const cls = block.landscape ? "gw-table gw-landscape" : "gw-table";
   return `<div class="${cls}"><table>${caption}${head}${body}${foot}</table></div>`;
