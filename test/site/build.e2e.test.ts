@@ -7,7 +7,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RUN_BROWSER_TESTS, launchChromium, search, watch } from "./support/browser.ts";
+import {
+  RUN_BROWSER_TESTS,
+  SKIP_REASON,
+  launchChromium,
+  search,
+  watch,
+} from "./support/browser.ts";
 import { ROOT, fingerprint, listFiles, readableTexts, runCli } from "./support/build.ts";
 import type { CliRun } from "./support/build.ts";
 import { serveStatic } from "./support/server.ts";
@@ -247,3 +253,5 @@ describe("failed builds", () => {
     expect(run.stderr).toContain("--base");
   });
 });
+
+if (!RUN_BROWSER_TESTS) console.warn(SKIP_REASON);

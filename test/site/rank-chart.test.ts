@@ -47,8 +47,8 @@ describe("rankChartSvg", () => {
     const top = rankChartSvg({ id: "a", title: "t", units: 12, points: months([1]) });
     const bottom = rankChartSvg({ id: "b", title: "t", units: 12, points: months([12]) });
     const cy = (s: string) => Number(/<circle cx="[\d.]+" cy="([\d.]+)"/.exec(s)?.[1]);
-    expect(cy(top)).toBe(30);
-    expect(cy(bottom)).toBe(280 - 44);
+    expect(cy(top)).toBe(30 + 24);
+    expect(cy(bottom)).toBe(280 - 44 - 12);
   });
 
   it("uses only black, white and grey (legible in black-and-white print)", () => {

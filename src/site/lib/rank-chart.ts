@@ -27,6 +27,9 @@ const LEFT = 56;
 const RIGHT = 20;
 const TOP = 30;
 const BOTTOM = 44;
+const INSET_X = 18;
+const INSET_TOP = 24;
+const INSET_BOTTOM = 12;
 
 /** Rank ticks: every rank up to 15 units; beyond, 1, multiples of a 1-2-5 step and the last. */
 export function rankTicks(units: number): number[] {
@@ -60,9 +63,12 @@ export function rankChartSvg(input: RankChartInput): string {
   const plotW = W - LEFT - RIGHT;
   const plotH = H - TOP - BOTTOM;
   const n = Math.max(input.points.length, 1);
-  const x = (i: number) => LEFT + (n === 1 ? plotW / 2 : (i * plotW) / (n - 1));
+  // Points sit inside the frame, with room above the top rank for its label.
+  const innerW = plotW - 2 * INSET_X;
+  const innerH = plotH - INSET_TOP - INSET_BOTTOM;
+  const x = (i: number) => LEFT + INSET_X + (n === 1 ? innerW / 2 : (i * innerW) / (n - 1));
   const y = (rank: number) =>
-    TOP + (input.units <= 1 ? plotH / 2 : ((rank - 1) * plotH) / (input.units - 1));
+    TOP + INSET_TOP + (input.units <= 1 ? innerH / 2 : ((rank - 1) * innerH) / (input.units - 1));
   const titleId = `${input.id}-title`;
   const descId = `${input.id}-desc`;
   const out: string[] = [
@@ -111,7 +117,7 @@ export function rankChartSvg(input: RankChartInput): string {
         ? `<rect x="${fmt(px - 5)}" y="${fmt(py - 5)}" width="10" height="10" fill="#fff" stroke="#000" stroke-width="2"/>`
         : `<circle cx="${fmt(px)}" cy="${fmt(py)}" r="4.5" fill="#000"/>`,
     );
-    const above = py - TOP > 18;
+    const above = py - TOP >= INSET_TOP;
     out.push(
       `<text x="${fmt(px)}" y="${fmt(above ? py - 10 : py + 20)}" text-anchor="middle" font-size="13" font-weight="bold" fill="#000" stroke="#fff" stroke-width="3" paint-order="stroke">${p.rank}</text>`,
     );
