@@ -83,22 +83,24 @@ export function signatureBox(ctx: TextContext, block: SignatureBlock, note?: str
       },
     };
   }
-  // two parties (or more) side by side: 甲方 left, 乙方 right
-  const half = BLOCK_WIDTH / 2;
-  const colWidth = half - CHAR;
+  // two parties (or more) side by side: 甲方 left (as wide as its longest line needs, 14–18 字),
+  // 乙方 from 1 字 after it
+  const label = (p: (typeof block.parties)[number]) =>
+    `${p.role ? `${p.role}：` : ""}${p.name}（盖章）`;
+  const leftNeed = Math.max(
+    ...block.parties.filter((_, i) => i % 2 === 0).map((p) => one(ctx, label(p), "署名").width),
+  );
+  const left = Math.min(18 * CHAR, Math.max(14 * CHAR, leftNeed));
+  const rightStart = left + CHAR;
+  const widths = [left, BLOCK_WIDTH - rightStart];
   const rows: { lines: Line[][] }[] = [];
   for (let i = 0; i < block.parties.length; i += 2) {
     const pair = block.parties.slice(i, i + 2);
-    const names = pair.map((p) =>
-      textLines(
-        { ...ctx, where: "署名" },
-        `${p.role ? `${p.role}：` : ""}${p.name}（盖章）`,
-        "仿宋",
-        {
-          width: colWidth,
-          justify: false,
-        },
-      ),
+    const names = pair.map((p, c) =>
+      textLines({ ...ctx, where: "署名" }, label(p), "仿宋", {
+        width: widths[c] as number,
+        justify: false,
+      }),
     );
     const signers = pair.map((p) => [one(ctx, `负责人（签字）：${p.signer ?? ""}`, "署名")]);
     const dates = pair.map(() => [date]);
@@ -124,7 +126,7 @@ export function signatureBox(ctx: TextContext, block: SignatureBlock, note?: str
             drawLineAt(
               f.page.items,
               l,
-              BLOCK_LEFT + c * half + (c ? CHAR : 0),
+              BLOCK_LEFT + (c ? rightStart : 0),
               baselineIn(f.y + k * LINE, SIZE.三号),
             ),
           ),

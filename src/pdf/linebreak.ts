@@ -89,12 +89,16 @@ export function breakLines(items: readonly BreakItem[], options: BreakOptions): 
       if (e > start && e2 - e <= 2) {
         let width = 0;
         let shrink = 0;
+        let most = 0;
         const t = trimmedEnd(items, start, e2);
         for (let i = start; i < t; i++) {
-          width += (items[i] as BreakItem).width;
-          shrink += (items[i] as BreakItem).shrink ?? 0;
+          const it = items[i] as BreakItem;
+          width += it.width;
+          shrink += it.shrink ?? 0;
+          most = Math.max(most, it.shrink ?? 0);
         }
-        if (width - W <= shrink + EPS) end = e2;
+        // at most half a character in all: more squeezing shows, pulling spreads thinly
+        if (width - W <= Math.min(shrink, most) + EPS) end = e2;
       }
       // pull out: break earlier and stretch
       if (end < 0) {

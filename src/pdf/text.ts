@@ -104,7 +104,11 @@ export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeO
       const adv = gid ? face.advance(gid) : 1000;
       // full-width: CJK and the wide marks of CJK fonts (— … “ ” ≥); Latin "m" is wide but not full
       const full =
-        cp >= 0x2e80 || cp === 0x2014 || cp === 0x2015 || cp === 0x2026 || (cp >= 0x2000 && adv >= 900);
+        cp >= 0x2e80 ||
+        cp === 0x2014 ||
+        cp === 0x2015 ||
+        cp === 0x2026 ||
+        (cp >= 0x2000 && adv >= 900);
       const width = full ? fullWidth : (adv * size) / 1000;
       const g: Glyph = { face, gid, text: ch, size, color, width };
       if (cp === 0x20 || cp === 0xa0) g.space = true;

@@ -46,9 +46,9 @@ describe("禁则", () => {
     expect(lines.map(textOf).join("")).toContain("——");
   });
 
-  it("squeezes a closing mark onto a full line: punctuation gives up half its width, the line stays 156 mm", () => {
-    const lines = set(`${"国".repeat(10)}，${"国".repeat(17)}。${"家".repeat(10)}`);
-    expect(textOf(lines[0]!)).toBe(`${"国".repeat(10)}，${"国".repeat(17)}。`);
+  it("squeezes a closing mark onto a line it overflows by at most half a character", () => {
+    const lines = set(`${"国".repeat(27)}i。${"家".repeat(10)}`);
+    expect(textOf(lines[0]!)).toBe(`${"国".repeat(27)}i。`);
     // the final 。 keeps its ink (the left half of its cell) inside the measure
     expect(lines[0]!.xs.at(-1)! + CHAR / 2).toBeLessThanOrEqual(W + 1e-6);
     expect(lines[0]!.xs.at(-1)!).toBeGreaterThan(W - CHAR);
