@@ -7,7 +7,7 @@ import type { FontSet } from "./fonts.ts";
 import { baselineIn, drawLineAt, putLine, skipLines, startFlow, textLines } from "./flow.ts";
 import { BLOCK_LEFT, BLOCK_TOP, BLOCK_WIDTH, CHAR, LINE, LINES_PER_PAGE, SIZE } from "./gbt9704.ts";
 import { placeTitle } from "./head.ts";
-import { shape } from "./text.ts";
+import { balancedLines, shape } from "./text.ts";
 import type { Line, TextContext } from "./text.ts";
 
 export interface BundlePart {
@@ -59,7 +59,20 @@ function tocLines(
       : textLines(ctx, String(page), "仿宋", { width: BLOCK_WIDTH, justify: false })[0];
   const numWidth = num ? Math.max(num.width, 2 * CHAR) : 0;
   const width = BLOCK_WIDTH - indent - (num ? numWidth + 2 * CHAR : 0);
-  const lines = textLines(ctx, e.text, role, { width, hang: 2 * CHAR, justify: false });
+  let lines = textLines(ctx, e.text, role, { width, hang: 2 * CHAR, justify: false });
+  if (lines.length > 1) {
+    // a long title wraps into balanced lines (no lone character on the last one)
+    const glyphs = lines.flatMap((l) => l.glyphs);
+    lines = balancedLines(glyphs, width - 2 * CHAR).map((l, k) => {
+      let x = k > 0 ? 2 * CHAR : 0;
+      const xs = l.glyphs.map((g) => {
+        const v = x;
+        x += g.width;
+        return v;
+      });
+      return { glyphs: l.glyphs, xs, width: x };
+    });
+  }
   const last = lines[lines.length - 1];
   if (num && last) {
     // leader dots from the end of the text to the page number
