@@ -2,7 +2,19 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".astro/", "schemas/json/", "coverage/", ".bench/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      ".astro/",
+      "schemas/json/",
+      "coverage/",
+      ".bench/",
+      ".scratch/",
+      ".spike/",
+      "**/.*.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

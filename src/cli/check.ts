@@ -10,7 +10,11 @@ import { contentDir } from "./options.ts";
 export async function runCheck(values: Record<string, unknown>, io: Io): Promise<number> {
   const dir = await contentDir(values, io);
   const loaded = await loadContent(dir);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...coverageWarnings(loaded), ...figureWarnings(loaded)]);
+  const diagnostics = sortDiagnostics([
+    ...loaded.diagnostics,
+    ...coverageWarnings(loaded),
+    ...figureWarnings(loaded),
+  ]);
   const strict = values.strict === true;
   const prefix = displayPrefix(dir, io.cwd);
   for (const d of diagnostics)

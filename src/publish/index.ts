@@ -4,7 +4,13 @@ import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { coverageWarnings, figureWarnings, loadContent, scoreAllYears, statistics } from "../index.ts";
+import {
+  coverageWarnings,
+  figureWarnings,
+  loadContent,
+  scoreAllYears,
+  statistics,
+} from "../index.ts";
 import { renderDocuments } from "../render/index.ts";
 import { loadTemplates } from "../render/templates.ts";
 import type { HeldBack, Publication, SitePage } from "./types.ts";

@@ -65,7 +65,7 @@ export function figuresView(
     ];
     tables.push(
       table(
-        `表${n0}　受理信访事项按渠道统计`,
+        `表${n0}\u3000受理信访事项按渠道统计`,
         ["渠道", ...head],
         align,
         shareRows(
@@ -77,7 +77,7 @@ export function figuresView(
     );
     tables.push(
       table(
-        `表${n0 + 1}　受理信访事项按问题类别统计`,
+        `表${n0 + 1}\u3000受理信访事项按问题类别统计`,
         ["问题类别", ...head],
         align,
         shareRows(
@@ -89,7 +89,7 @@ export function figuresView(
     );
     tables.push(
       table(
-        `表${n0 + 2}　受理信访事项按村（社区）统计`,
+        `表${n0 + 2}\u3000受理信访事项按村（社区）统计`,
         ["村（社区）", ...head],
         align,
         shareRows(
@@ -108,7 +108,7 @@ export function figuresView(
     ]);
     tables.push(
       table(
-        `表${n0 + 3}　受理信访事项按月统计`,
+        `表${n0 + 3}\u3000受理信访事项按月统计`,
         ["月份", "件数", "人次", ...(prev ? ["上年同期件数"] : [])],
         [":--", "--:", "--:", ...(prev ? ["--:"] : [])],
         monthRows,
@@ -134,7 +134,7 @@ export function figuresView(
         dashed: true,
       } as (typeof series)[number]);
     charts.push({
-      caption: "图1　受理信访事项月度趋势",
+      caption: "图1\u3000受理信访事项月度趋势",
       alt: `各月受理件数：${c.byMonth.map((m, i) => `${months[i]}${m.value.count}件`).join("，")}`,
       svg: lineChart("受理信访事项月度趋势", months, series, "件"),
     });
@@ -142,13 +142,13 @@ export function figuresView(
       .slice(0, 10)
       .map((x) => ({ label: x.category, value: x.value.count }));
     charts.push({
-      caption: "图2　受理信访事项问题类别分布",
+      caption: "图2\u3000受理信访事项问题类别分布",
       alt: cats.map((x) => `${x.label}${x.value}件`).join("，"),
       svg: barChart("受理信访事项问题类别分布", cats, "件"),
     });
     const units = c.byUnit.map((x) => ({ label: x.name, value: x.value.count }));
     charts.push({
-      caption: "图3　各村（社区）受理信访事项",
+      caption: "图3\u3000各村（社区）受理信访事项",
       alt: units.map((x) => `${x.label}${x.value}件`).join("，"),
       svg: barChart("各村（社区）受理信访事项", units, "件"),
     });

@@ -148,7 +148,11 @@ export function validateSources(
     units,
     knownUnits,
     // Years with a rules file: an invalid one is reported on its own, not again per document.
-    new Set([...sources.keys()].flatMap((rel) => (classify(rel)?.kind === "rules" ? [classify(rel)?.year as number] : []))),
+    new Set(
+      [...sources.keys()].flatMap((rel) =>
+        classify(rel)?.kind === "rules" ? [classify(rel)?.year as number] : [],
+      ),
+    ),
     out,
   );
   const diagnostics = sortDiagnostics(out);

@@ -71,7 +71,11 @@ export function actualOf(files: Map<string, string>): {
   diagnostics: Diagnostic[];
 } {
   const validated = validateContent(files);
-  const diagnostics = [...validated.diagnostics, ...coverageWarnings(validated), ...figureWarnings({ ...validated, texts: files })];
+  const diagnostics = [
+    ...validated.diagnostics,
+    ...coverageWarnings(validated),
+    ...figureWarnings({ ...validated, texts: files }),
+  ];
   const keys = diagnostics
     .map((d) =>
       key({
