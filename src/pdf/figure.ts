@@ -6,6 +6,7 @@ import type { Flow } from "./flow.ts";
 import { newPage, putLine, snap, textLines } from "./flow.ts";
 import { BLOCK_BOTTOM, BLOCK_HEIGHT, BLOCK_LEFT, BLOCK_WIDTH, LINE } from "./gbt9704.ts";
 import { readSvg } from "./svg.ts";
+import type { SvgDrawing } from "./svg.ts";
 import { runsOf, shape, widthOf } from "./text.ts";
 import type { TextContext } from "./text.ts";
 
@@ -13,6 +14,20 @@ type FigureBlock = Extract<Block, { type: "figure" }>;
 
 /** CSS pixels to points. */
 const PX = 0.75;
+
+function figureScale(d: SvgDrawing, captionLines: number): number {
+  const [, , vbW, vbH] = d.viewBox;
+  const scale = Math.min(BLOCK_WIDTH, d.width * PX) / (vbW || 1);
+  const room = BLOCK_HEIGHT - captionLines * LINE;
+  return vbH * scale > room ? room / (vbH || 1) : scale;
+}
+
+/** Height a figure takes with its caption (one grid line per caption line). */
+export function figureHeight(b: FigureBlock): number {
+  const d = readSvg(b.svg);
+  const captionLines = b.caption ? Math.ceil(b.caption.length / 28) : 0;
+  return d.viewBox[3] * figureScale(d, captionLines) + captionLines * LINE;
+}
 
 export function figureBox(f: Flow, b: FigureBlock, ctx: TextContext): void {
   const d = readSvg(b.svg);
@@ -24,9 +39,7 @@ export function figureBox(f: Flow, b: FigureBlock, ctx: TextContext): void {
         align: "center",
       })
     : [];
-  let scale = Math.min(BLOCK_WIDTH, d.width * PX) / (vbW || 1);
-  const room = BLOCK_HEIGHT - caption.length * LINE;
-  if (vbH * scale > room) scale = room / (vbH || 1);
+  const scale = figureScale(d, caption.length);
   const w = vbW * scale;
   const h = vbH * scale;
   snap(f);

@@ -20,7 +20,7 @@ import {
 } from "./flow.ts";
 import { drawPageNumbers, placeColophon, signatureBox } from "./foot.ts";
 import type { SignatureBox } from "./foot.ts";
-import { figureBox } from "./figure.ts";
+import { figureBox, figureHeight } from "./figure.ts";
 import {
   BLACK,
   BLOCK_BOTTOM,
@@ -121,6 +121,28 @@ export function planRows(
   const prev = breaks.length > 1 ? (breaks.at(-2) as number) : 0;
   if (breaks.at(-1) === last && last - prev >= 3) breaks[breaks.length - 1] = last - 1;
   return { fresh, breaks };
+}
+
+/** Whether `block`, placed after `lines` more grid lines, would start on the next page. */
+function movesWhole(
+  f: Flow,
+  lines: number,
+  block: Block,
+  tableOf: (b: Extract<Block, { type: "table" }>) => TableLayout,
+): boolean {
+  snap(f);
+  const top = f.y + lines * LINE;
+  if (block.type === "figure") return top + figureHeight(block) > BLOCK_BOTTOM + 1e-6;
+  if (block.type !== "table") return false;
+  const t = tableOf(block);
+  if (t.landscape) return false;
+  const plan = planRows(
+    t.rows.map((r) => r.height),
+    t.header.height,
+    BLOCK_BOTTOM - top - t.captionHeight,
+    BLOCK_HEIGHT - t.captionHeight,
+  );
+  return plan.fresh || plan.breaks[0] === 0;
 }
 
 /** Places a table, its header repeated on every page; landscape tables on turned pages. */
@@ -267,10 +289,24 @@ function flowBlocks(
             break;
           }
         }
-        ensureLines(
-          f,
-          lines.length + leadLines(next, (t) => tableOf(t, `${where}第${tables + 1}个表格`)),
-        );
+        // a paragraph the signature keeps its last lines with counts as those lines and the block
+        const after = blocks[i + 2];
+        const lead =
+          next?.type === "paragraph" && after?.type === "signature"
+            ? Math.min(
+                2,
+                bodyLines({ ...ctx, problems: [] }, next.content, "仿宋", { indent: 2 * CHAR })
+                  .length,
+              ) + signatureBox({ ...f.ctx, problems: [] }, after, note).lines
+            : leadLines(next, (t) => tableOf(t, `${where}第${tables + 1}个表格`));
+        ensureLines(f, lines.length + lead);
+        // a table or figure that will move to the next page takes its heading along
+        if (
+          !pageIsEmpty(f) &&
+          next &&
+          movesWhole(f, lines.length, next, (t) => tableOf(t, `${where}第${tables + 1}个表格`))
+        )
+          newPage(f);
         if (b.level === 1)
           parent.children.push({
             title: plainText(b.content),

@@ -173,7 +173,12 @@ export function layoutTable(ctx: TextContext, t: TableBlock, where: string): Tab
     const sumMin = mins.reduce((a, b) => a + b, 0);
     const sumMax = maxes.reduce((a, b) => a + b, 0);
     chosen = { ...o, shaped, mins, maxes };
-    if (sumMin <= W && sumMax <= 1.6 * W) break;
+    // good enough when every column gets its whole text or at least 6 characters of width
+    const widths = allocate(mins, maxes, W);
+    const starved = widths.some(
+      (w, j) => w + 1e-6 < Math.min(maxes[j] as number, 6 * o.size + 2 * PAD_X),
+    );
+    if (sumMin <= W && sumMax <= 1.6 * W && !starved) break;
   }
   const c = chosen as NonNullable<typeof chosen>;
   const W = c.landscape ? LANDSCAPE_WIDTH : BLOCK_WIDTH;
