@@ -11,7 +11,9 @@ import * as fontkit from "fontkit";
 import type { PDFHexString, PDFString } from "pdf-lib";
 import { PDFArray, PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FONT_ROLES, shippedFontPath } from "../../src/pdf/fonts.ts";
+import { FONT_ROLES, faceOf, shippedFontPath } from "../../src/pdf/fonts.ts";
+import { subsetFont } from "../../src/pdf/subset.ts";
+import type { TrueTypeFont } from "../../src/pdf/truetype.ts";
 import { renderPdf, writeDocumentPdfs } from "../../src/pdf/index.ts";
 import type { PdfBuildResult } from "../../src/pdf/index.ts";
 import { plainText } from "../../src/pdf/text.ts";
@@ -152,6 +154,31 @@ describe("the example publication as PDF", () => {
     expect(glyphs).toBeGreaterThan(10_000);
   }, 180_000);
 
+  it("is a test that would catch the stock @pdf-lib/fontkit bug (short loca, odd-length records)", () => {
+    const font = faceOf(shippedFontPath("小标宋")).font;
+    const text = [..."关于2025年度村（社区）信访工作考评结果的通报青禾镇人民政府文件"];
+    const cps = [...new Set(text.map((c) => c.codePointAt(0)!))];
+    const gids = cps.map((cp) => font.glyphOf(cp));
+    const unicodes = new Map(cps.map((cp, i) => [cp, i + 1]));
+    const original = fontkit.create(readFileSync(shippedFontPath("小标宋")));
+    const mismatches = (bytes: Uint8Array) => {
+      const f = fontkit.create(Buffer.from(bytes));
+      return cps.filter((cp) => {
+        try {
+          return (
+            f.glyphForCodePoint(cp).path.toSVG() !== original.glyphForCodePoint(cp).path.toSVG()
+          );
+        } catch {
+          return true; // a glyph that does not even decode
+        }
+      }).length;
+    };
+    const good = subsetFont(font, gids, unicodes).bytes;
+    expect(mismatches(good)).toBe(0);
+    expect(text.some((_, i) => font.glyph(gids[i % gids.length]!).length % 2 === 1)).toBe(true);
+    expect(mismatches(buggySubset(font, good, gids))).toBeGreaterThan(0);
+  });
+
   it("bundles have a contents page whose page numbers lead to each document, and bookmarks", async () => {
     const file = join(out, "pdf/bundle-2025-agreements.pdf");
     const bundle = result.bundles.find((b) => b.id === "bundle-2025-agreements")!;
@@ -226,3 +253,49 @@ describe("problems", () => {
     ]);
   });
 });
+
+/**
+ * What stock @pdf-lib/fontkit 1.1.1 writes for a small subset: the short `loca` format (offsets
+ * halved) over glyph records laid end to end without padding.
+ */
+function buggySubset(font: TrueTypeFont, good: Uint8Array, gids: number[]): Uint8Array {
+  const v = new DataView(good.buffer, good.byteOffset, good.byteLength);
+  const tables = new Map<string, Uint8Array>();
+  for (let i = 0; i < v.getUint16(4); i++) {
+    const o = 12 + 16 * i;
+    const tag = String.fromCharCode(...good.subarray(o, o + 4));
+    tables.set(tag, good.slice(v.getUint32(o + 8), v.getUint32(o + 8) + v.getUint32(o + 12)));
+  }
+  const records = [new Uint8Array(0), ...gids.map((g) => font.glyph(g))];
+  const glyf = new Uint8Array(records.reduce((s, r) => s + r.length, 0));
+  const loca = new Uint8Array(2 * (records.length + 1));
+  const lv = new DataView(loca.buffer);
+  let pos = 0;
+  records.forEach((r, i) => {
+    lv.setUint16(2 * i, pos >> 1);
+    glyf.set(r, pos);
+    pos += r.length;
+  });
+  lv.setUint16(2 * records.length, pos >> 1);
+  tables.set("glyf", glyf);
+  tables.set("loca", loca);
+  new DataView((tables.get("head") as Uint8Array).buffer).setInt16(50, 0);
+  const maxp = tables.get("maxp") as Uint8Array;
+  new DataView(maxp.buffer).setUint16(4, records.length);
+  const list = [...tables];
+  let size = 12 + 16 * list.length;
+  for (const [, t] of list) size += (t.length + 3) & ~3;
+  const out = new Uint8Array(size);
+  const w = new DataView(out.buffer);
+  w.setUint32(0, 0x00010000);
+  w.setUint16(4, list.length);
+  let off = 12 + 16 * list.length;
+  list.forEach(([tag, t], i) => {
+    for (let k = 0; k < 4; k++) w.setUint8(12 + 16 * i + k, tag.charCodeAt(k));
+    w.setUint32(12 + 16 * i + 8, off);
+    w.setUint32(12 + 16 * i + 12, t.length);
+    out.set(t, off);
+    off += (t.length + 3) & ~3;
+  });
+  return out;
+}
