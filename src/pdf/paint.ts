@@ -162,7 +162,7 @@ function deflated(
     Filter: "FlateDecode",
     ...extra,
   } as never) as unknown as PdfLib.PDFDict;
-  return doc.context.register(PDFRawStream.of(dict, deflateSync(bytes, { level: 6 })));
+  return doc.context.register(PDFRawStream.of(dict, deflateSync(bytes, { level: 1 })));
 }
 
 function subsetTag(use: FontUse): string {

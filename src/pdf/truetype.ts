@@ -173,6 +173,8 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
   const loca = offsetOf("loca");
   const name = at.get("name");
   const lastAdvance = view.getUint16(hmtx + 4 * (numberOfHMetrics - 1));
+  // glyph records read so far (a document set uses a few thousand at most)
+  const records = new Map<number, Uint8Array>();
   const range = (gid: number): [number, number] => {
     if (gid >= numGlyphs) return [0, 0];
     const a =
@@ -203,8 +205,13 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
         : view.getInt16(hmtx + 4 * numberOfHMetrics + 2 * (gid - numberOfHMetrics));
     },
     glyph(gid) {
-      const [a, b] = range(gid);
-      return b > a ? read(glyfRec.offset + a, b - a) : new Uint8Array(0);
+      let rec = records.get(gid);
+      if (!rec) {
+        const [a, b] = range(gid);
+        rec = b > a ? read(glyfRec.offset + a, b - a) : new Uint8Array(0);
+        records.set(gid, rec);
+      }
+      return rec;
     },
     table(t) {
       const b = bytesOf.get(t);
