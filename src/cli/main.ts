@@ -1,13 +1,18 @@
 // argv → the command it names. Holds no logic beyond parsing and dispatch.
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
-import { runBuild } from "./build.ts";
-import { runCheck } from "./check.ts";
 import { EXIT_USAGE, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
-import { runPdf } from "./pdf.ts";
-import { runScore } from "./score.ts";
-import { runStats } from "./stats.ts";
+
+type Run = (values: Record<string, unknown>, io: Io, positionals: string[]) => Promise<number>;
+
+// Each command's module is loaded only when that command runs: `xinfang pdf` does not pay for
+// loading the site builder, nor `check` for pdf-lib.
+const runCheck: Run = async (v, io) => (await import("./check.ts")).runCheck(v, io);
+const runScore: Run = async (v, io) => (await import("./score.ts")).runScore(v, io);
+const runStats: Run = async (v, io) => (await import("./stats.ts")).runStats(v, io);
+const runBuild: Run = async (v, io) => (await import("./build.ts")).runBuild(v, io);
+const runPdf: Run = async (v, io, p) => (await import("./pdf.ts")).runPdf(v, io, p);
 
 const HELP = `xinfang — 信访工作文书系统
 
@@ -35,7 +40,7 @@ const COMMANDS: Record<
   string,
   {
     options: ParseArgsConfig["options"];
-    run: (values: Record<string, unknown>, io: Io, positionals: string[]) => Promise<number>;
+    run: Run;
     /** The command takes positional arguments (checked by the command itself). */
     positionals?: boolean;
   }
