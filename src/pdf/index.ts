@@ -215,3 +215,34 @@ export async function writeDocumentPdfs(
 }
 
 const KIND_ORDER: DocKind[] = ["plan", "notice", "report", "agreement", "scoring-sheet"];
+
+/** The problems that stopped PDFs from being written; the message lists them in Chinese. */
+export class PdfProblemsError extends Error {
+  readonly problems: PdfProblem[];
+  constructor(problems: PdfProblem[]) {
+    super(problems.map((p) => `${p.message}\n  提示：${p.hint}`).join("\n"));
+    this.problems = problems;
+  }
+}
+
+/**
+ * The PDF step of `xinfang build` (an output stage of the site build): writes every document
+ * and bundle under `dir`, reports one progress line, and throws PdfProblemsError when any
+ * document could not be written.
+ */
+export function pdfStage(options: PdfOptions): {
+  name: string;
+  run(publication: Publication, dir: string, progress: (line: string) => void): Promise<void>;
+} {
+  return {
+    name: "PDF",
+    async run(publication, dir, progress) {
+      const r = await writeDocumentPdfs(publication, dir, options);
+      const pages = r.documents.reduce((s, d) => s + d.pages, 0);
+      progress(
+        `  PDF：文书 ${r.documents.length} 份（${pages} 页），汇编 ${r.bundles.length} 份。`,
+      );
+      if (r.problems.length) throw new PdfProblemsError(r.problems);
+    },
+  };
+}

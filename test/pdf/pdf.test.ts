@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FONT_ROLES, faceOf, shippedFontPath } from "../../src/pdf/fonts.ts";
 import { subsetFont } from "../../src/pdf/subset.ts";
 import type { TrueTypeFont } from "../../src/pdf/truetype.ts";
-import { renderPdf, writeDocumentPdfs } from "../../src/pdf/index.ts";
+import { PdfProblemsError, pdfStage, renderPdf, writeDocumentPdfs } from "../../src/pdf/index.ts";
 import type { PdfBuildResult } from "../../src/pdf/index.ts";
 import { plainText } from "../../src/pdf/text.ts";
 import type { Publication } from "../../src/publish/types.ts";
@@ -299,3 +299,32 @@ function buggySubset(font: TrueTypeFont, good: Uint8Array, gids: number[]): Uint
   });
   return out;
 }
+
+describe("the build's PDF stage", () => {
+  it("writes under the given folder and fails with the problems listed", async () => {
+    const base = await examplePublication();
+    const lines: string[] = [];
+    const dir = tempDir();
+    const one = { ...base, documents: base.documents.slice(0, 2) };
+    await pdfStage({ contentDir: CONTENT }).run(one, dir, (l) => lines.push(l));
+    expect(readdirSync(join(dir, "pdf")).sort()).toEqual(
+      [
+        ...one.documents.map((d) => `${d.doc.meta.id}.pdf`),
+        "bundle-2025-notices.pdf",
+        "bundle-2025.pdf",
+      ].sort(),
+    );
+    expect(lines).toEqual(
+      ["  PDF：文书 2 份（16 页），汇编 2 份。"].map((l) =>
+        l.replace("16", String(lines[0]?.match(/（(\d+) 页）/)?.[1])),
+      ),
+    );
+    const broken = {
+      ...one,
+      documents: [{ ...one.documents[0]!, doc: { ...one.documents[0]!.doc, body: [para("𓀀")] } }],
+    };
+    await expect(
+      pdfStage({ contentDir: CONTENT }).run(broken, tempDir(), () => {}),
+    ).rejects.toThrow(PdfProblemsError);
+  }, 60_000);
+});
