@@ -314,11 +314,8 @@ describe("the build's PDF stage", () => {
         "bundle-2025.pdf",
       ].sort(),
     );
-    expect(lines).toEqual(
-      ["  PDF：文书 2 份（16 页），汇编 2 份。"].map((l) =>
-        l.replace("16", String(lines[0]?.match(/（(\d+) 页）/)?.[1])),
-      ),
-    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ {2}PDF：文书 2 份（\d+ 页），汇编 2 份。$/);
     const broken = {
       ...one,
       documents: [{ ...one.documents[0]!, doc: { ...one.documents[0]!.doc, body: [para("𓀀")] } }],
