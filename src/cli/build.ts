@@ -1,6 +1,7 @@
-// `xinfang build [--out dist] [--base /] [--content DIR]`: the site (and, as they are added, the
-// PDFs) from the content folder. Invalid content: the problems, exit 1, nothing written.
+// `xinfang build [--out dist] [--base /] [--content DIR]`: the site and every PDF (documents and
+// bundles) from the content folder. Invalid content: the problems, exit 1, nothing written.
 import { resolve } from "node:path";
+import { pdfStage } from "../pdf/index.ts";
 import { BuildError, buildSite } from "../publish/site.ts";
 import { displayPrefix } from "./check.ts";
 import { formatProblems, summarise } from "./format-diagnostics.ts";
@@ -35,6 +36,7 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
       base,
       strict,
       progress,
+      stages: [pdfStage({ contentDir: dir })],
       report: (diagnostics, texts) =>
         io.stderr.write(formatProblems(diagnostics, { prefix, texts, strict })),
     });
@@ -49,7 +51,7 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const lines = [
-    `已生成网站：${displayPrefix(result.outDir, io.cwd).replace(/\/$/, "") || "."}（网站路径 ${base}）`,
+    `已生成网站和 PDF：${displayPrefix(result.outDir, io.cwd).replace(/\/$/, "") || "."}（网站路径 ${base}）`,
     `  文书 ${result.documents} 份，页面 ${result.pages} 个，其中 ${result.indexed} 个可搜索，共 ${result.files} 个文件。`,
   ];
   if (result.heldBack.length) {

@@ -22,7 +22,7 @@ const HELP = `xinfang — 信访工作文书系统
                                            计算村（社区）考评得分、排名、奖励和处理
   xinfang stats --from 2025-01-01 --to 2025-12-31 [--json]
                                            统计受理量、办结率、化解率等，含同比
-  xinfang build [--out dist] [--base /]    生成内部网站（含全文搜索）到输出目录
+  xinfang build [--out dist] [--base /]    生成内部网站（含全文搜索）和全部 PDF 到输出目录
   xinfang pdf <文书编号> [--out FILE]      按 GB/T 9704 版式生成一份文书的 PDF
 
 通用选项：

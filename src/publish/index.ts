@@ -38,7 +38,12 @@ async function sitePages(dir: string): Promise<SitePage[]> {
   );
 }
 
-export async function publish(dir: string): Promise<PublishResult> {
+export interface PublishOptions {
+  /** Render only this document (the others are skipped before their templates run). */
+  only?: string;
+}
+
+export async function publish(dir: string, options: PublishOptions = {}): Promise<PublishResult> {
   const loaded = await loadContent(dir);
   const scores = loaded.content ? scoreAllYears(loaded.content) : [];
   const diagnostics = sortDiagnostics([
@@ -52,8 +57,13 @@ export async function publish(dir: string): Promise<PublishResult> {
   if (!loaded.content || hasErrors(diagnostics))
     return { publication: null, diagnostics, texts: loaded.texts };
   const content = loaded.content;
-  const all = renderDocuments(content, scores, await loadTemplates(), (from, to, previous) =>
-    statistics(content, { from, to, previous }),
+  const only = options.only;
+  const all = renderDocuments(
+    content,
+    scores,
+    await loadTemplates(),
+    (from, to, previous) => statistics(content, { from, to, previous }),
+    only === undefined ? undefined : (id) => id === only,
   );
   const heldBack: HeldBack[] = all
     .filter((d) => d.doc.meta.secret)

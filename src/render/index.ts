@@ -39,6 +39,8 @@ export function renderDocuments(
   scores: readonly YearScores[],
   sources: TemplateSources,
   statistics: StatisticsOf,
+  /** Renders only the documents whose id passes (e.g. the one `xinfang pdf` asks for). */
+  wanted: (id: string) => boolean = () => true,
 ): PublishedDocument[] {
   const t = createEnvironment(sources);
   const need = (name: string): Template => {
@@ -49,13 +51,14 @@ export function renderDocuments(
   const rulesOf = (year: number): Rules | null => content.rules.get(year)?.rules ?? null;
   const sheetOf = (year: number) => scores.find((s) => s.year === year);
   const out: PublishedDocument[] = [];
+  /** Renders document `id` with `template` when it is wanted; the view is built only then. */
+  const emit = (id: string, template: string, view: () => unknown) => {
+    if (wanted(id)) out.push(publishOne(need(template), view()));
+  };
 
   for (const { data } of content.plans)
-    out.push(
-      publishOne(
-        need("plan"),
-        planView(data, content.office, content.leadership, rulesOf(data.rules_year ?? data.year)),
-      ),
+    emit(`plan-${data.id}`, "plan", () =>
+      planView(data, content.office, content.leadership, rulesOf(data.rules_year ?? data.year)),
     );
 
   const annualDates = new Map<number, string>();
@@ -67,50 +70,41 @@ export function renderDocuments(
       const sheet = ys.monthly[month - 1];
       if (!sheet) continue;
       const date = n.dates[String(month)] ?? addDays(lastDay(n.year, month), 5);
-      out.push(
-        publishOne(
-          need("notice"),
-          noticeView(
-            n,
-            sheet,
-            content.office,
-            rules,
-            { key: String(month), month, date },
-            statistics(`${n.year}-01-01`, sheet.asOf),
-          ),
+      emit(`notice-${n.id}-${String(month).padStart(2, "0")}`, "notice", () =>
+        noticeView(
+          n,
+          sheet,
+          content.office,
+          rules,
+          { key: String(month), month, date },
+          statistics(`${n.year}-01-01`, sheet.asOf),
         ),
       );
     }
     if (n.annual) {
       const date = n.dates.annual ?? addDays(`${n.year}-12-31`, 10);
       annualDates.set(n.year, date);
-      out.push(
-        publishOne(
-          need("notice"),
-          noticeView(
-            n,
-            ys.sheet,
-            content.office,
-            rules,
-            { key: "annual", month: null, date },
-            statistics(`${n.year}-01-01`, `${n.year}-12-31`),
-          ),
+      emit(`notice-${n.id}-annual`, "notice", () =>
+        noticeView(
+          n,
+          ys.sheet,
+          content.office,
+          rules,
+          { key: "annual", month: null, date },
+          statistics(`${n.year}-01-01`, `${n.year}-12-31`),
         ),
       );
     }
   }
 
   for (const { data } of content.reports)
-    out.push(
-      publishOne(
-        need("report"),
-        reportView(
-          data,
-          content.office,
-          content.leadership,
-          rulesOf(data.year),
-          statistics(data.period.from, data.period.to, data.previous),
-        ),
+    emit(`report-${data.id}`, "report", () =>
+      reportView(
+        data,
+        content.office,
+        content.leadership,
+        rulesOf(data.year),
+        statistics(data.period.from, data.period.to, data.previous),
       ),
     );
 
@@ -119,7 +113,9 @@ export function renderDocuments(
     if (!rules) continue;
     for (const unit of content.units) {
       if (a.units && !a.units.includes(unit.id)) continue;
-      out.push(publishOne(need("agreement"), agreementView(a, unit, content.office, rules)));
+      emit(`agreement-${a.id}-${unit.id}`, "agreement", () =>
+        agreementView(a, unit, content.office, rules),
+      );
     }
   }
 
@@ -130,11 +126,8 @@ export function renderDocuments(
     for (const u of content.units) {
       const us = ys.sheet.units.find((x) => x.id === u.id);
       if (us)
-        out.push(
-          publishOne(
-            need("scoring-sheet"),
-            scoringSheetView(us, ys.sheet, content.office, rules, date),
-          ),
+        emit(`scoring-sheet-${ys.year}-${u.id}`, "scoring-sheet", () =>
+          scoringSheetView(us, ys.sheet, content.office, rules, date),
         );
     }
   }

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 // The example content built once with `xinfang build`, then read as files and browsed in
 // headless Chromium through a local static server.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -106,11 +107,23 @@ describe("xinfang build on the example content", () => {
     }
   });
 
-  it("shows no PDF link when the build has no PDF for a document", async () => {
-    const d = publication.documents[0];
-    expect(d).toBeDefined();
-    const html = await readFile(join(out, `documents/${d?.doc.meta.id}/index.html`), "utf8");
-    expect(html).not.toContain("pdf-link");
+  it("writes every document's PDF and the print bundles, and links them from the pages", async () => {
+    for (const { doc } of publication.documents) {
+      const html = await readFile(join(out, `documents/${doc.meta.id}/index.html`), "utf8");
+      expect(html, doc.meta.id).toContain(`href="/pdf/${doc.meta.id}.pdf"`);
+      expect(existsSync(join(out, "pdf", `${doc.meta.id}.pdf`)), doc.meta.id).toBe(true);
+    }
+    const index = await readFile(join(out, "documents/index.html"), "utf8");
+    for (const bundle of [
+      "bundle-2025.pdf",
+      "bundle-2025-agreements.pdf",
+      "bundle-2025-notices.pdf",
+    ]) {
+      expect(index).toContain(`href="/pdf/${bundle}"`);
+      expect(existsSync(join(out, "pdf", bundle))).toBe(true);
+    }
+    for (const held of publication.heldBack)
+      expect(existsSync(join(out, "pdf", `${held.id}.pdf`))).toBe(false);
   });
 
   it("gives the same bytes for the same input", async () => {
