@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 // The example content built once with `xinfang build`, then read as files and browsed in
 // headless Chromium through a local static server.
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
