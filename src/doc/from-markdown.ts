@@ -156,6 +156,20 @@ function blocks(tokens: readonly Token[], doc: { body: Block[]; attachments: Att
       }
       case "table": {
         const tb = t as Tokens.Table;
+        // A caption is a paragraph of bold text naming the table (表1 …) right before it.
+        const prev = target[target.length - 1];
+        let caption: string | undefined;
+        if (
+          prev?.type === "paragraph" &&
+          prev.content.length === 1 &&
+          prev.content[0]?.type === "strong"
+        ) {
+          const text = textOf(prev.content[0].children);
+          if (/^表\s*\d+/.test(text)) {
+            caption = text;
+            target.pop();
+          }
+        }
         const rows = tb.rows.map((r) => r.map((c) => inlines(c.tokens)));
         const isTotal = (r: Inline[][]) =>
           r[0]?.[0]?.type === "text" && /^合\s*计$/.test(r[0][0].text.trim());
@@ -169,6 +183,7 @@ function blocks(tokens: readonly Token[], doc: { body: Block[]; attachments: Att
           rows: rows.filter((r) => !isTotal(r)),
         };
         if (totals.length) block.totals = totals;
+        if (caption !== undefined) block.caption = caption;
         target.push(block);
         break;
       }

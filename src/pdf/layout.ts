@@ -111,7 +111,7 @@ export function planRows(
   let room = (fresh ? fullRoom : firstRoom) - header;
   const breaks: number[] = [];
   heights.forEach((h, i) => {
-    if (h > room + 1e-6 && i > (breaks.at(-1) ?? 0)) {
+    if (h > room + 1e-6 && i > (breaks.at(-1) ?? -1)) {
       breaks.push(i);
       room = fullRoom - header;
     }

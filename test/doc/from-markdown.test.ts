@@ -29,6 +29,15 @@ describe("Markdown → Doc", () => {
     });
   });
 
+  it("takes a bold 表N paragraph right before a table as its caption", () => {
+    const doc = markdownToDoc(
+      "**表1　按渠道统计**\n\n| 渠道 | 件数 |\n|:--|--:|\n| 来访 | 3 |\n\n**不是表题**\n\n| a |\n|--|\n| b |\n",
+    );
+    expect(doc.body.map((b) => (b.type === "table" ? `table:${b.caption ?? ""}` : b.type))).toEqual(
+      ["table:表1　按渠道统计", "paragraph", "table:"],
+    );
+  });
+
   it("reads signature, page break, figure and attachment blocks", () => {
     const doc = markdownToDoc(
       '正文。\n\n```signature\nparties: [{ role: 甲方, name: 青禾镇人民政府, signer: 林振华 }]\ndate: "2025-02-10"\nseal: false\n```\n\n```pagebreak\n```\n\n```figure\ncaption: 月度趋势\nalt: 折线图\nsvg: "<svg></svg>"\n```\n\n```attachment\nlabel: 附件1\ntitle: 考评细则\n```\n\n附件正文。\n',

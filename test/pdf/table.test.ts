@@ -5,7 +5,7 @@ import type { Block, Inline } from "../../src/doc/types.ts";
 import { BLOCK_WIDTH, LANDSCAPE_WIDTH, toMm } from "../../src/pdf/gbt9704.ts";
 import { layoutDoc, planRows } from "../../src/pdf/layout.ts";
 import { allocate, layoutTable } from "../../src/pdf/table.ts";
-import { doc, fonts, pageText, runs } from "./support.ts";
+import { doc, fonts, lines, pageText, para, runs } from "./support.ts";
 
 const cell = (text: string): Inline[] => [{ type: "text", text }];
 
@@ -117,5 +117,22 @@ describe("tables", () => {
   it("plans rows: a short table that would break moves whole to a fresh page; no lone last row", () => {
     expect(planRows([10, 10, 10], 5, 20, 100)).toEqual({ fresh: true, breaks: [] });
     expect(planRows(Array(10).fill(10), 5, 95, 104)).toEqual({ fresh: false, breaks: [8] });
+  });
+
+  it("plans rows: when not even the first row fits below the header, the table starts on the next page", () => {
+    expect(planRows(Array(20).fill(10), 5, 12, 200)).toEqual({ fresh: false, breaks: [0, 18] });
+  });
+
+  it("never draws a long captioned table below the text block", () => {
+    const table = { ...scoring(30), caption: "表1　长表" };
+    const filler = Array.from({ length: 19 }, () => para("正文。"));
+    const { pages } = layoutDoc(doc([...filler, table]), fonts());
+    // Text block: 37 mm from the top, 225 mm high.
+    expect(pages.length).toBeGreaterThan(2);
+    for (const p of pages) {
+      for (const l of lines(p).filter((x) => !/^—\s*\d+\s*—$/.test(x.text.trim()))) {
+        expect(l.y, `page ${p.number}: ${l.text}`).toBeLessThanOrEqual(37 + 225 + 0.5);
+      }
+    }
   });
 });
