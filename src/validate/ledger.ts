@@ -20,6 +20,7 @@ import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PathKey, SourceFile } from "../load/source-file.ts";
 import type { z } from "zod";
+import { emptyLedger } from "./content.ts";
 import type { Ledger, Mediation, Meeting, Petition, Reception, WeeklyReport } from "./content.ts";
 import { fastMeeting, fastPetition, fastWeeklyReport } from "./fast.ts";
 import { validateList } from "./records.ts";
@@ -208,12 +209,7 @@ export function validateLedger(
 ): Ledger | null {
   const before = out.length;
   const ledger: Ledger = {
-    year,
-    petitions: [],
-    meetings: [],
-    weeklyReports: [],
-    mediations: [],
-    receptions: [],
+    ...emptyLedger(year),
     files: {
       petitions: sources.petitions?.file ?? null,
       meetings: sources.meetings?.file ?? null,
