@@ -6,6 +6,7 @@ import { coverageDiagnostics } from "./compute/scoring/coverage.ts";
 import { scoreYear } from "./compute/scoring/index.ts";
 import { makeDiagnostic } from "./diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "./diagnostics/diagnostic.ts";
+import { sortDiagnostics } from "./diagnostics/diagnostic.ts";
 import type { SourceFile } from "./load/source-file.ts";
 import { lintFigures } from "./compute/stats/lint.ts";
 import type { YearScores } from "./publish/types.ts";
@@ -186,4 +187,23 @@ export function figureWarnings(loaded: Loaded): Diagnostic[] {
     visit(data.sections, ["sections"]);
   }
   return out;
+}
+
+export interface Checked extends Loaded {
+  /** Every problem of the folder, sorted: what `check` prints and what stops a build. */
+  problems: Diagnostic[];
+}
+
+/**
+ * The whole check of a content folder, the one sequence `check`, the build and the fixture tests
+ * run: load and validate, then the warnings that need computed results.
+ */
+export async function checkContent(dir: string): Promise<Checked> {
+  const loaded = await loadContent(dir);
+  const problems = sortDiagnostics([
+    ...loaded.diagnostics,
+    ...coverageWarnings(loaded),
+    ...figureWarnings(loaded),
+  ]);
+  return { ...loaded, problems };
 }

@@ -1,7 +1,7 @@
 // `xinfang check [--strict]`: every problem in every file, in one run.
 import { relative, resolve } from "node:path";
-import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
-import { coverageWarnings, figureWarnings, loadContent } from "../index.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { checkContent } from "../index.ts";
 import { formatDiagnostic, summarise } from "./format-diagnostics.ts";
 import { EXIT_CONTENT, EXIT_OK } from "./io.ts";
 import type { Io } from "./io.ts";
@@ -9,12 +9,8 @@ import { contentDir } from "./options.ts";
 
 export async function runCheck(values: Record<string, unknown>, io: Io): Promise<number> {
   const dir = await contentDir(values, io);
-  const loaded = await loadContent(dir);
-  const diagnostics = sortDiagnostics([
-    ...loaded.diagnostics,
-    ...coverageWarnings(loaded),
-    ...figureWarnings(loaded),
-  ]);
+  const loaded = await checkContent(dir);
+  const diagnostics = loaded.problems;
   const strict = values.strict === true;
   const prefix = displayPrefix(dir, io.cwd);
   for (const d of diagnostics)

@@ -1,4 +1,4 @@
-// What a command may touch: two output streams and the working folder.
+// What a command may touch: two output streams and the working folder; and how it ends.
 
 export interface Writable {
   write(chunk: string): unknown;
@@ -15,5 +15,13 @@ export const EXIT_OK = 0;
 export const EXIT_CONTENT = 1;
 /** The command line itself is wrong. */
 export const EXIT_USAGE = 2;
+/** A file or folder outside the content cannot be read or written (output folder, disk full …). */
+export const EXIT_IO = 3;
+/** A fault of the program itself (EX_SOFTWARE): never the content's fault. */
+export const EXIT_INTERNAL = 70;
 
+/** The command line is wrong: one Chinese line, exit 2. */
 export class UsageError extends Error {}
+
+/** Something outside the content cannot be read or written: one Chinese line, exit 3. */
+export class IoError extends Error {}

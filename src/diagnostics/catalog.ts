@@ -33,6 +33,46 @@ const catalog = {
     message: (d) => `未找到台账 ${d}，按空台账处理`,
     hint: "如果本年度确有记录，请补充该台账；周报台账为空时，每个村（社区）每周都按未报送计。",
   },
+  "file/not-a-file": {
+    severity: "error",
+    message: (d) => `${d}，不是可以读取的普通文件`,
+    hint: "内容目录中的文件必须是普通文件；请把它换成真正的文件，或删除它。",
+  },
+  "file/too-large": {
+    severity: "error",
+    message: (d) => d,
+    hint: "文件过大，可能是放错了文件；台账很大时请按年度分开存放。",
+  },
+  "file/unreadable": {
+    severity: "error",
+    message: (d) => `无法读取这个文件（${d}）`,
+    hint: "检查文件的访问权限，或把文件复制一份再试。",
+  },
+  "file/unknown": {
+    severity: "warning",
+    message: (d) => d,
+    hint: "这个文件不会被读取。台账只读 petitions.yaml/.csv、meetings.yaml、weekly-reports.yaml、mediation.yaml、receptions.yaml；文书文件夹只读 .yaml。",
+  },
+  "file/encoding": {
+    severity: "error",
+    message: (d) => d,
+    hint: "请用记事本或 WPS 把文件另存为“UTF-8”编码后再试。",
+  },
+  "file/legacy-encoding": {
+    severity: "warning",
+    message: (d) => d,
+    hint: "已按该编码读取。建议把文件另存为“UTF-8”编码，避免在其他电脑上出现乱码。",
+  },
+  "csv/unclosed-quote": {
+    severity: "error",
+    message: () => "这个双引号没有配对的结束引号，其后的各行都会被并入这一个单元格",
+    hint: '在单元格内容末尾补上双引号，或删除多余的双引号；单元格中的双引号要写成两个（""）。',
+  },
+  "csv/cell-count": {
+    severity: "error",
+    message: (d) => d,
+    hint: "每一行的单元格数必须与表头的列数相同；检查是否多了或少了逗号。",
+  },
   "yaml/syntax": {
     severity: "error",
     message: (d) => d,
@@ -42,6 +82,16 @@ const catalog = {
     severity: "error",
     message: (d) => `键“${d}”重复出现`,
     hint: "同一层级中每个键只能出现一次，请删除或合并重复的键。",
+  },
+  "yaml/alias": {
+    severity: "error",
+    message: (d) => `内容文件中不能使用 YAML 别名 ${d}`,
+    hint: "请把要重复的内容直接写出来。别名可以让很小的文件展开成极大的数据，所以内容文件一律不接受别名。",
+  },
+  "yaml/too-deep": {
+    severity: "error",
+    message: (d) => d,
+    hint: "内容文件的嵌套层数有上限；检查缩进是否写错，或减少嵌套。",
   },
   "schema/required": {
     severity: "error",
@@ -87,6 +137,11 @@ const catalog = {
     severity: "error",
     message: (d) => `编号“${d}”重复`,
     hint: "每条记录的 id 在同类记录中必须唯一。",
+  },
+  "ref/personal-number": {
+    severity: "error",
+    message: (d) => `编号“${d}”中含有身份证号或手机号`,
+    hint: "编号会出现在网址、文件名和审计线索中，不能含有个人号码；请改用其他编号。",
   },
   "units/duplicate-member": {
     severity: "error",
@@ -177,6 +232,56 @@ const catalog = {
     severity: "warning",
     message: (d) => d,
     hint: "在 units.yaml 的 officials 中补上该负责人，或把 party_b_signer 改为另一位负责人。",
+  },
+  "ledger/petitions-missing": {
+    severity: "error",
+    message: (d) => d,
+    hint: "没有信访事项台账时，每个村（社区）都会得满分并领取奖励。请补上台账；本年度确实没有信访事项时，写一个只有“petitions: []”的 petitions.yaml。",
+  },
+  "doc/section-depth": {
+    severity: "error",
+    message: (d) => d,
+    hint: "公文的标题最多四级（一、（一）1.（1））；更深的内容请写成正文段落。",
+  },
+  "page/syntax": {
+    severity: "error",
+    message: (d) => d,
+    hint: "页面是 Markdown，可以使用网站的三个组件；检查这一处的标记是否写完整。",
+  },
+  "page/code": {
+    severity: "error",
+    message: (d) => d,
+    hint: "页面中不能写程序：不能有 import、export 和 { } 表达式。要显示花括号，请写成 \\{ 和 \\}。",
+  },
+  "page/html": {
+    severity: "error",
+    message: (d) => d,
+    hint: "页面中只能用 Markdown 和网站的组件（ScoreTable、RankChart、DocumentList），不能写 HTML 标签。",
+  },
+  "page/attribute": {
+    severity: "error",
+    message: (d) => d,
+    hint: '组件的属性只能写成 名称="文字" 或 名称={数字}，不能写事件处理（on…）或表达式。',
+  },
+  "page/url": {
+    severity: "error",
+    message: (d) => d,
+    hint: "链接只能指向本网站的页面（如 /units/）或写成普通网址；不能用 javascript:、data: 等地址。",
+  },
+  "page/prop": {
+    severity: "error",
+    message: (d) => d,
+    hint: "组件的用法见 README 中的“内部网站”一节。",
+  },
+  "pdf/font-file": {
+    severity: "error",
+    message: (d) => d,
+    hint: "检查路径（相对于内容目录）和文件是否完整；只支持 TrueType（.ttf/.ttc）字体。",
+  },
+  "pdf/missing-glyph": {
+    severity: "error",
+    message: (d) => d,
+    hint: "换用常见写法，或在 office.yaml 的 fonts 中指定包含这个字的字体文件（TrueType）。",
   },
   "stats/figure-mismatch": {
     severity: "warning",

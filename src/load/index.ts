@@ -20,7 +20,9 @@ export type FileKind =
   | "plan"
   | "agreement"
   | "notice"
-  | "report";
+  | "report"
+  /** An office page, pages/<name>.mdx: Markdown plus the site's components (validate/pages). */
+  | "page";
 
 /** Document folders and the kind of file each holds. */
 export const DOCUMENT_DIRS = {
@@ -40,6 +42,7 @@ export function classify(rel: string): Classified | null {
   if (rel === "office.yaml") return { kind: "office", year: null };
   if (rel === "leadership.yaml") return { kind: "leadership", year: null };
   if (rel === "units.yaml") return { kind: "units", year: null };
+  if (/^pages\/[^/]+\.mdx$/.test(rel)) return { kind: "page", year: null };
   const doc = /^(plans|agreements|notices|reports)\/[^/]+\.yaml$/.exec(rel);
   if (doc) return { kind: DOCUMENT_DIRS[doc[1] as keyof typeof DOCUMENT_DIRS], year: null };
   let m = /^rules\/(\d{4})\.yaml$/.exec(rel);
@@ -87,6 +90,8 @@ export async function readContentFiles(
       for (const name of await listDir(join(dir, folder)))
         if (name.endsWith(".yaml")) wanted.push(`${folder}/${name}`);
     }
+    for (const name of await listDir(join(dir, "pages")))
+      if (name.endsWith(".mdx")) wanted.push(`pages/${name}`);
   }
   for (const name of await listDir(join(dir, "rules"))) {
     const rel = `rules/${name}`;
@@ -116,6 +121,7 @@ export async function readContentFiles(
 
 const LIST_KEYS: Partial<Record<FileKind, string>> = { petitions: "petitions" };
 
+/** Parses a YAML or CSV content file (pages are not parsed here: see validate/pages). */
 export function parseContentFile(rel: string, text: string): SourceFile {
   if (rel.endsWith(".csv")) {
     const kind = classify(rel)?.kind;

@@ -33,7 +33,10 @@ const missing = (file: string): Diagnostic =>
 /** Parses every content file this stage knows (YAML or CSV) into a SourceFile. */
 export function parseContent(files: ReadonlyMap<string, string>): Map<string, SourceFile> {
   const sources = new Map<string, SourceFile>();
-  for (const [rel, text] of files) if (classify(rel)) sources.set(rel, parseContentFile(rel, text));
+  for (const [rel, text] of files) {
+    const kind = classify(rel)?.kind;
+    if (kind && kind !== "page") sources.set(rel, parseContentFile(rel, text));
+  }
   return sources;
 }
 

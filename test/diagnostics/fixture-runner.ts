@@ -1,11 +1,20 @@
-// Loads a diagnostics fixture (the base content overlaid with the fixture's files) and runs the
-// whole check on it, in memory.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+// Runs a diagnostics fixture: the base content overlaid with the fixture's files is copied into a
+// temporary folder (bytes as they are, so encodings and odd files can be tested) and the whole
+// check runs on it, exactly as `xinfang check` does.
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
-import { coverageWarnings, figureWarnings } from "../../src/index.ts";
-import { validateContent } from "../../src/validate/index.ts";
+import { checkContent } from "../../src/index.ts";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/diagnostics/", import.meta.url));
 
@@ -16,18 +25,25 @@ function walk(dir: string): string[] {
   });
 }
 
+/** Every file under `dir` as text, by content-relative path. */
 export function readTree(dir: string): Map<string, string> {
   return new Map(
     walk(dir).map((f) => [relative(dir, f).replaceAll("\\", "/"), readFileSync(f, "utf8")]),
   );
 }
 
+/** Content-relative path → absolute path of the file that provides it. */
 export function fixtureFiles(name: string): Map<string, string> {
-  const files = readTree(join(FIXTURES, "_base"));
-  for (const [rel, text] of readTree(join(FIXTURES, name))) {
+  const files = new Map<string, string>();
+  const base = join(FIXTURES, "_base");
+  for (const f of walk(base)) files.set(relative(base, f).replaceAll("\\", "/"), f);
+  if (name === "_base") return files;
+  const own = join(FIXTURES, name);
+  for (const f of walk(own)) {
+    const rel = relative(own, f).replaceAll("\\", "/");
     if (rel === "expect.txt") continue;
     if (rel.endsWith(".delete")) files.delete(rel.slice(0, -".delete".length));
-    else files.set(rel, text);
+    else files.set(rel, f);
   }
   return files;
 }
@@ -43,8 +59,10 @@ const key = (e: Expected) => `${e.file}:${e.line}:${e.col} ${e.code}`;
 
 export function expectedOf(name: string, files: Map<string, string>): string[] {
   const out: Expected[] = [];
-  const overlay = readTree(join(FIXTURES, name));
-  for (const [rel, text] of overlay) {
+  const own = join(FIXTURES, name);
+  for (const f of walk(own)) {
+    const rel = relative(own, f).replaceAll("\\", "/");
+    const text = readFileSync(f, "utf8");
     if (rel === "expect.txt") {
       for (const line of text.split("\n")) {
         const m = /^(\S+):(\d+):(\d+)\s+(\S+)/.exec(line.trim());
@@ -66,25 +84,35 @@ export function expectedOf(name: string, files: Map<string, string>): string[] {
   return out.map(key).sort();
 }
 
-export function actualOf(files: Map<string, string>): {
+/** Copies the fixture's files into a new temporary folder; the caller removes it. */
+export function materialise(files: Map<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "xinfang-fixture-"));
+  for (const [rel, from] of files) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    cpSync(from, join(dir, rel));
+  }
+  return dir;
+}
+
+export async function actualOf(files: Map<string, string>): Promise<{
   keys: string[];
   diagnostics: Diagnostic[];
-} {
-  const validated = validateContent(files);
-  const diagnostics = [
-    ...validated.diagnostics,
-    ...coverageWarnings(validated),
-    ...figureWarnings({ ...validated, texts: files }),
-  ];
-  const keys = diagnostics
-    .map((d) =>
-      key({
-        file: d.position?.file ?? "",
-        line: d.position?.line ?? 0,
-        col: d.position?.col ?? 0,
-        code: d.code,
-      }),
-    )
-    .sort();
-  return { keys, diagnostics };
+}> {
+  const dir = materialise(files);
+  try {
+    const { problems } = await checkContent(dir);
+    const keys = problems
+      .map((d) =>
+        key({
+          file: d.position?.file ?? "",
+          line: d.position?.line ?? 0,
+          col: d.position?.col ?? 0,
+          code: d.code,
+        }),
+      )
+      .sort();
+    return { keys, diagnostics: problems };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -7,8 +7,8 @@ import { FIXTURES, actualOf, expectedOf, fixtureFiles } from "./fixture-runner.t
 const folderOf = (code: string) => code.replace("/", "--");
 
 describe("diagnostic fixtures", () => {
-  it("the base content has no diagnostics at all", () => {
-    expect(actualOf(fixtureFiles("_base")).keys).toEqual([]);
+  it("the base content has no diagnostics at all", async () => {
+    expect((await actualOf(fixtureFiles("_base"))).keys).toEqual([]);
   });
 
   it("every diagnostic code has a fixture folder", () => {
@@ -26,14 +26,14 @@ describe("diagnostic fixtures", () => {
     const folder = folderOf(code);
     it.skipIf(!existsSync(join(FIXTURES, folder)))(
       `${code}: reported exactly where the fixture says`,
-      () => {
+      async () => {
         const files = fixtureFiles(folder);
         const expected = expectedOf(folder, files);
         expect(
           expected.some((e) => e.endsWith(` ${code}`)),
           "the fixture must expect its own code",
         ).toBe(true);
-        expect(actualOf(files).keys).toEqual(expected);
+        expect((await actualOf(files)).keys).toEqual(expected);
       },
     );
   }
