@@ -5,8 +5,17 @@
 import module from "node:module";
 
 module.enableCompileCache?.();
-const { main } = await import("./main.ts");
-process.exitCode = await main(process.argv.slice(2), {
+const { main, internalErrorText } = await import("./main.ts");
+const args = process.argv.slice(2);
+// A fault that escapes main() (a callback of a library, an unhandled rejection) still ends in
+// exit code 70 with one Chinese line, never a stack trace and never exit 1.
+const fatal = (e: unknown) => {
+  process.stderr.write(internalErrorText(e, args.includes("--debug")));
+  process.exit(70);
+};
+process.on("uncaughtException", fatal);
+process.on("unhandledRejection", fatal);
+process.exitCode = await main(args, {
   stdout: process.stdout,
   stderr: process.stderr,
   cwd: process.cwd(),

@@ -1,7 +1,7 @@
 // argv → the command it names. Holds no logic beyond parsing and dispatch.
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
-import { EXIT_USAGE, UsageError } from "./io.ts";
+import { EXIT_INTERNAL, EXIT_IO, EXIT_USAGE, IoError, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
 
 type Run = (values: Record<string, unknown>, io: Io, positionals: string[]) => Promise<number>;
@@ -27,13 +27,17 @@ const HELP = `xinfang — 信访工作文书系统
 
 通用选项：
   --content DIR   内容目录（默认 content/）
+  --debug         程序出错时显示详细的出错位置（供报告问题用）
   --help          显示本帮助
+
+退出码：0 成功；1 内容有问题；2 命令用法有误；3 无法读写内容目录以外的文件或文件夹；70 程序内部错误
 `;
 
 const COMMON: ParseArgsConfig["options"] = {
   content: { type: "string", default: "content" },
   strict: { type: "boolean", default: false },
   help: { type: "boolean", default: false },
+  debug: { type: "boolean", default: false },
 };
 
 const COMMANDS: Record<
@@ -73,7 +77,76 @@ const COMMANDS: Record<
   pdf: { options: { out: { type: "string" } }, run: runPdf, positionals: true },
 };
 
+/** File-system error codes that mean "cannot read or write there", not a fault of the program. */
+const IO_CODES = new Set([
+  "EACCES",
+  "EPERM",
+  "ENOSPC",
+  "EROFS",
+  "EDQUOT",
+  "EIO",
+  "EMFILE",
+  "ENFILE",
+  "EBUSY",
+  "ENOENT",
+  "ENOTDIR",
+  "EISDIR",
+  "EEXIST",
+  "ENAMETOOLONG",
+  "ELOOP",
+  "EXDEV",
+]);
+
+const IO_WORDS: Record<string, string> = {
+  EACCES: "没有权限",
+  EPERM: "没有权限",
+  ENOSPC: "磁盘空间不足",
+  EDQUOT: "磁盘配额已满",
+  EROFS: "文件系统是只读的",
+  EIO: "读写出错",
+  ENOENT: "找不到文件或文件夹",
+  ENOTDIR: "路径中有一部分不是文件夹",
+  EISDIR: "这是一个文件夹",
+};
+
+/** An fs error as one Chinese line naming the path. */
+export function ioErrorLine(e: NodeJS.ErrnoException): string {
+  const what = IO_WORDS[e.code ?? ""] ?? `系统错误 ${e.code}`;
+  return e.path ? `无法读写“${e.path}”：${what}。` : `无法读写文件：${what}。`;
+}
+
+/** Runs a command; every failure ends in one of the documented exit codes, never a stack trace. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    if (e instanceof IoError) {
+      io.stderr.write(`${e.message}\n`);
+      return EXIT_IO;
+    }
+    const errno = e as NodeJS.ErrnoException;
+    if (e instanceof Error && typeof errno.code === "string" && IO_CODES.has(errno.code)) {
+      io.stderr.write(`${ioErrorLine(errno)}\n`);
+      if (argv.includes("--debug")) io.stderr.write(`${e.stack ?? String(e)}\n`);
+      return EXIT_IO;
+    }
+    io.stderr.write(internalErrorText(e, argv.includes("--debug")));
+    return EXIT_INTERNAL;
+  }
+}
+
+/** The lines printed for a fault of the program itself. */
+export function internalErrorText(e: unknown, debug: boolean): string {
+  const lines = [
+    "xinfang 内部错误：程序遇到了意外情况，没有完成这次运行（内容目录没有被改动）。",
+    debug
+      ? `${e instanceof Error ? (e.stack ?? e.message) : String(e)}`
+      : "提示：请加上 --debug 重新运行，把输出连同所用的命令报告给维护者。",
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout.write(HELP);

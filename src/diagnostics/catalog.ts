@@ -43,11 +43,6 @@ const catalog = {
     message: (d) => d,
     hint: "文件过大，可能是放错了文件；台账很大时请按年度分开存放。",
   },
-  "file/unreadable": {
-    severity: "error",
-    message: (d) => `无法读取这个文件（${d}）`,
-    hint: "检查文件的访问权限，或把文件复制一份再试。",
-  },
   "file/unknown": {
     severity: "warning",
     message: (d) => d,
