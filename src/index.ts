@@ -6,10 +6,15 @@ import { coverageDiagnostics } from "./compute/scoring/coverage.ts";
 import { scoreYear } from "./compute/scoring/index.ts";
 import { makeDiagnostic } from "./diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "./diagnostics/diagnostic.ts";
-import { sortDiagnostics } from "./diagnostics/diagnostic.ts";
+import { hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
+import { checkFonts, checkGlyphs } from "./pdf/check.ts";
+import type { FontSet } from "./pdf/fonts.ts";
+import { renderDocuments } from "./render/index.ts";
+import { loadTemplates } from "./render/templates.ts";
+import { LineIndex } from "./load/line-index.ts";
 import type { SourceFile } from "./load/source-file.ts";
 import { lintFigures } from "./compute/stats/lint.ts";
-import type { YearScores } from "./publish/types.ts";
+import type { PublishedDocument, YearScores } from "./publish/types.ts";
 import { computeStats } from "./compute/stats/index.ts";
 import type { Stats } from "./compute/stats/index.ts";
 import type { PreviousFigures } from "../schemas/index.ts";
@@ -192,18 +197,62 @@ export function figureWarnings(loaded: Loaded): Diagnostic[] {
 export interface Checked extends Loaded {
   /** Every problem of the folder, sorted: what `check` prints and what stops a build. */
   problems: Diagnostic[];
+  /** Scores of every year with rules (empty when the content has errors). */
+  scores: YearScores[];
+  /** Every document (classified ones included), rendered; empty when the content has errors. */
+  documents: PublishedDocument[];
+  /** The fonts the PDFs are set in (the office's usable files first). */
+  fonts: FontSet | null;
+}
+
+export interface CheckOptions {
+  /** Render and check only this document (`xinfang pdf <id>`). */
+  only?: string;
 }
 
 /**
  * The whole check of a content folder, the one sequence `check`, the build and the fixture tests
- * run: load and validate, then the warnings that need computed results.
+ * run: load and validate; score; the warnings that need computed results; render every document
+ * and typeset it against the fonts, so that what passes here builds.
  */
-export async function checkContent(dir: string): Promise<Checked> {
+export async function checkContent(dir: string, options: CheckOptions = {}): Promise<Checked> {
   const loaded = await loadContent(dir);
-  const problems = sortDiagnostics([
+  const content = loaded.content;
+  const scores = content ? scoreAllYears(content) : [];
+  const found = [
     ...loaded.diagnostics,
-    ...coverageWarnings(loaded),
+    ...coverageWarnings(
+      loaded,
+      scores.map((s) => s.sheet),
+    ),
     ...figureWarnings(loaded),
-  ]);
-  return { ...loaded, problems };
+  ];
+  if (!content || hasErrors(found))
+    return { ...loaded, problems: sortDiagnostics(found), scores, documents: [], fonts: null };
+  const only = options.only;
+  const documents = renderDocuments(
+    content,
+    scores,
+    await loadTemplates(),
+    (from, to, previous) => statistics(content, { from, to, previous }),
+    only === undefined ? undefined : (id) => id === only,
+  );
+  const office = loaded.sources.get("office.yaml");
+  const fonts = checkFonts(content.office?.fonts ?? {}, dir, (role) =>
+    office ? office.locate(["fonts", role]) : null,
+  );
+  found.push(...fonts.diagnostics);
+  found.push(...checkGlyphs(documents, fonts.set, (ch, source) => findText(loaded, ch, source)));
+  return { ...loaded, problems: sortDiagnostics(found), scores, documents, fonts: fonts.set };
+}
+
+/** The first place `text` occurs in the content, looking in `first` before the other files. */
+function findText(loaded: Loaded, text: string, first: string | null): SourcePosition | null {
+  const files = [...(first ? [first] : []), ...[...loaded.texts.keys()].filter((f) => f !== first)];
+  for (const file of files) {
+    const source = loaded.texts.get(file) ?? "";
+    const at = source.indexOf(text);
+    if (at >= 0) return { file, ...new LineIndex(source).locate(at) };
+  }
+  return null;
 }

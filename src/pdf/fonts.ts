@@ -2,10 +2,16 @@
 // files named in office.yaml `fonts:` (paths relative to the content folder), which then come
 // first and fall back to the shipped font for characters they lack. Every file is read and parsed
 // once per process and shared by every document.
-import { fstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, resolve } from "node:path";
-import { FontFormatError, parseTrueType, readTrueType } from "./truetype.ts";
+import {
+  FontFormatError,
+  MAX_FONT_BYTES,
+  parseTrueType,
+  readTrueType,
+  verifyGlyphs,
+} from "./truetype.ts";
 import type { TrueTypeFont } from "./truetype.ts";
 
 export const FONT_ROLES = ["仿宋", "小标宋", "黑体", "楷体"] as const;
@@ -78,24 +84,38 @@ export function faceOf(path: string): Face {
 
 /**
  * A TrueType file is read where needed through a descriptor kept open for the process (fonts are
- * cached for its lifetime); WOFF is inflated in memory.
+ * cached for its lifetime); WOFF is inflated in memory. Only a regular file is opened for good:
+ * the descriptor is opened without blocking (a FIFO named as a font never hangs) and checked.
  */
 function openFont(path: string): TrueTypeFont {
-  const fd = openSync(path, "r");
-  const head = Buffer.alloc(4);
-  readSync(fd, head, 0, 4, 0);
-  if (head.toString("latin1") === "wOFF") return parseTrueType(readFileSync(fd));
-  const size = fstatSync(fd).size;
-  return readTrueType((offset, length) => {
-    const b = new Uint8Array(length);
-    let done = 0;
-    while (done < length) {
-      const n = readSync(fd, b, done, length - done, offset + done);
-      if (n === 0) throw new FontFormatError("字体文件被截断");
-      done += n;
-    }
-    return b;
-  }, size);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  let keep = false;
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new FontFormatError("不是普通文件");
+    const size = info.size;
+    if (size > MAX_FONT_BYTES)
+      throw new FontFormatError(
+        `文件太大（${Math.round(size / 1048576)} MB，上限 ${MAX_FONT_BYTES / 1048576} MB）`,
+      );
+    const read = (offset: number, length: number) => {
+      const b = new Uint8Array(length);
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, b, done, length - done, offset + done);
+        if (n === 0) throw new FontFormatError("字体文件被截断");
+        done += n;
+      }
+      return b;
+    };
+    const head = size >= 4 ? new TextDecoder("latin1").decode(read(0, 4)) : "";
+    if (head === "wOFF") return parseTrueType(read(0, size));
+    const font = readTrueType(read, size);
+    keep = true;
+    return font;
+  } finally {
+    if (!keep) closeSync(fd);
+  }
 }
 
 export function shippedFontPath(role: FontRole): string {
@@ -103,6 +123,26 @@ export function shippedFontPath(role: FontRole): string {
 }
 
 const sets = new Map<string, { set: FontSet; problems: FontProblem[] }>();
+const verified = new WeakSet<Face>();
+
+/** Why a font file cannot be used, in Chinese. */
+function fontFailure(e: unknown): string {
+  if (e instanceof FontFormatError) return e.message;
+  switch ((e as NodeJS.ErrnoException).code) {
+    case "ENOENT":
+      return "文件不存在";
+    case "EISDIR":
+      return "这是一个文件夹，不是字体文件";
+    case "EACCES":
+    case "EPERM":
+      return "没有读取权限";
+    case "ELOOP":
+      return "符号链接形成了循环";
+    default:
+      // A RangeError or the like from a damaged file the checks above did not foresee.
+      return "字体文件已损坏，无法读取";
+  }
+}
 
 /**
  * The font set for an office: its own files first (when office.yaml names them), the shipped
@@ -123,15 +163,15 @@ export function loadFontSet(
     if (own) {
       const path = isAbsolute(own) ? own : resolve(contentDir, own);
       try {
-        chain.push(faceOf(path));
+        const face = faceOf(path);
+        // An office's own file is read whole once, so damage shows in `check`, not mid-build.
+        if (!verified.has(face)) {
+          verifyGlyphs(face.font);
+          verified.add(face);
+        }
+        chain.push(face);
       } catch (e) {
-        const why =
-          e instanceof FontFormatError
-            ? e.message
-            : (e as NodeJS.ErrnoException).code === "ENOENT"
-              ? "文件不存在"
-              : String((e as Error).message);
-        problems.push({ role, file: own, message: why });
+        problems.push({ role, file: own, message: fontFailure(e) });
       }
     }
     chain.push(faceOf(shippedFontPath(role)));

@@ -3,6 +3,13 @@
 // glyphs are appended). Written with the long `loca` format and every glyph record padded to a
 // multiple of 4 bytes, so no glyph can be shifted: the corruption of stock @pdf-lib/fontkit
 // (short loca with odd-length records, see DESIGN.md "Known traps") cannot happen here.
+import {
+  ARG_1_AND_2_ARE_WORDS,
+  MORE_COMPONENTS,
+  WE_HAVE_AN_X_AND_Y_SCALE,
+  WE_HAVE_A_SCALE,
+  WE_HAVE_A_TWO_BY_TWO,
+} from "./truetype.ts";
 import type { TrueTypeFont } from "./truetype.ts";
 
 export interface Subset {
@@ -11,12 +18,6 @@ export interface Subset {
   /** Original glyph id of each new glyph id. */
   oldIds: number[];
 }
-
-const ARG_1_AND_2_ARE_WORDS = 0x0001;
-const WE_HAVE_A_SCALE = 0x0008;
-const MORE_COMPONENTS = 0x0020;
-const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
-const WE_HAVE_A_TWO_BY_TWO = 0x0080;
 
 /** Offsets of the glyph index of each component of a composite glyph record. */
 function componentOffsets(record: Uint8Array): number[] {

@@ -45,21 +45,36 @@ function tag(view: DataView, offset: number): string {
   );
 }
 
+/** Largest font program accepted (a CJK TrueType font is 10–30 MiB; collections up to ~100). */
+export const MAX_FONT_BYTES = 256 * 1024 * 1024;
+
 function unwoff(bytes: Uint8Array): Uint8Array {
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 44) throw new FontFormatError("WOFF 文件头不完整");
   const flavor = v.getUint32(4);
   const numTables = v.getUint16(12);
+  if (44 + 20 * numTables > bytes.length) throw new FontFormatError("WOFF 表目录超出文件末尾");
   const entries: { tag: string; data: Uint8Array }[] = [];
+  let total = 0;
   for (let i = 0; i < numTables; i++) {
     const o = 44 + 20 * i;
     const offset = v.getUint32(o + 4);
     const compLength = v.getUint32(o + 8);
     const origLength = v.getUint32(o + 12);
+    total += origLength;
+    if (offset + compLength > bytes.length || compLength > origLength || total > MAX_FONT_BYTES)
+      throw new FontFormatError("WOFF 表的长度或位置不正确");
     const raw = bytes.subarray(offset, offset + compLength);
-    entries.push({
-      tag: tag(v, o),
-      data: compLength < origLength ? new Uint8Array(inflateSync(raw)) : raw,
-    });
+    let data: Uint8Array = raw;
+    if (compLength < origLength) {
+      try {
+        data = new Uint8Array(inflateSync(raw, { maxOutputLength: origLength }));
+      } catch {
+        throw new FontFormatError("WOFF 表无法解压");
+      }
+      if (data.length !== origLength) throw new FontFormatError("WOFF 表解压后的长度不对");
+    }
+    entries.push({ tag: tag(v, o), data });
   }
   let size = 12 + 16 * numTables;
   for (const e of entries) size += (e.data.length + 3) & ~3;
@@ -90,6 +105,8 @@ export function parseTrueType(input: Uint8Array): TrueTypeFont {
 /**
  * Reads a font through `read`: the table directory and the small tables at once, glyph records
  * only when asked for — a 15 MiB CJK font costs well under 1 MiB of reading to set type with.
+ * Every offset the reader will ever follow is checked here or where it is read, so a damaged
+ * file ends in a FontFormatError (never a RangeError, never a wrong glyph).
  */
 export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
   if (size < 12) throw new FontFormatError("文件太短，不是字体文件");
@@ -98,7 +115,9 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
   const magic = tag(firstView, 0);
   if (magic === "wOFF") throw new FontFormatError("WOFF 字体须先读入内存");
   if (magic === "wOF2") throw new FontFormatError("不支持 WOFF2 字体，请使用 TrueType（.ttf）文件");
+  if (magic === "ttcf" && size < 16) throw new FontFormatError("字体集合文件头不完整");
   const start = magic === "ttcf" ? firstView.getUint32(12) : 0;
+  if (start + 12 > size) throw new FontFormatError("字体集合中的第一个字体超出文件末尾");
   const dirHead = read(start, 12);
   let view = new DataView(dirHead.buffer, dirHead.byteOffset, dirHead.byteLength);
   const version = view.getUint32(0);
@@ -107,12 +126,16 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
   if (version !== 0x00010000 && version !== 0x74727565)
     throw new FontFormatError("不是 TrueType 字体文件");
   const numTables = view.getUint16(4);
+  if (start + 12 + 16 * numTables > size) throw new FontFormatError("字体的表目录超出文件末尾");
   const dir = read(start + 12, 16 * numTables);
   view = new DataView(dir.buffer, dir.byteOffset, dir.byteLength);
   const tables = new Map<string, TableRecord>();
   for (let i = 0; i < numTables; i++) {
     const o = 16 * i;
-    tables.set(tag(view, o), { offset: view.getUint32(o + 8), length: view.getUint32(o + 12) });
+    const record = { offset: view.getUint32(o + 8), length: view.getUint32(o + 12) };
+    if (record.offset + record.length > size)
+      throw new FontFormatError(`字体文件不完整：${tag(view, o).trim()} 表超出文件末尾`);
+    tables.set(tag(view, o), record);
   }
   for (const t of ["head", "hhea", "hmtx", "maxp", "cmap", "loca", "glyf"])
     if (!tables.has(t)) throw new FontFormatError(`字体缺少 ${t} 表（需要 TrueType 轮廓）`);
@@ -146,9 +169,19 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
   }
   view = new DataView(all.buffer);
   const offsetOf = (t: string) => at.get(t) as number;
+  const lengthOf = (t: string) => bytesOf.get(t)?.length ?? 0;
+  const need = (t: string, bytes: number) => {
+    if (lengthOf(t) < bytes) throw new FontFormatError(`字体的 ${t} 表不完整`);
+  };
+  need("head", 54);
+  need("hhea", 36);
+  need("maxp", 6);
+  need("cmap", 4);
   const head = offsetOf("head");
   const hhea = offsetOf("hhea");
   const unitsPerEm = view.getUint16(head + 18);
+  if (unitsPerEm < 16 || unitsPerEm > 16384)
+    throw new FontFormatError(`字体的 unitsPerEm 不正确（${unitsPerEm}）`);
   const bbox: [number, number, number, number] = [
     view.getInt16(head + 36),
     view.getInt16(head + 38),
@@ -156,35 +189,51 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
     view.getInt16(head + 42),
   ];
   const indexToLocFormat = view.getInt16(head + 50);
+  if (indexToLocFormat !== 0 && indexToLocFormat !== 1)
+    throw new FontFormatError("字体的 loca 表格式不正确");
   const numGlyphs = view.getUint16(offsetOf("maxp") + 4);
   const numberOfHMetrics = view.getUint16(hhea + 34);
+  if (numGlyphs < 1 || numberOfHMetrics < 1 || numberOfHMetrics > numGlyphs)
+    throw new FontFormatError("字体的字形数或度量数不正确");
+  need("hmtx", 4 * numberOfHMetrics + 2 * (numGlyphs - numberOfHMetrics));
+  need("loca", (numGlyphs + 1) * (indexToLocFormat === 0 ? 2 : 4));
   const ascent = view.getInt16(hhea + 4);
   const descent = view.getInt16(hhea + 6);
   const os2 = at.get("OS/2");
   const capHeight =
-    os2 !== undefined && view.getUint16(os2) >= 2 && (bytesOf.get("OS/2")?.length ?? 0) >= 90
+    os2 !== undefined && lengthOf("OS/2") >= 90 && view.getUint16(os2) >= 2
       ? view.getInt16(os2 + 88)
       : Math.round(ascent * 0.7);
   const post = at.get("post");
-  const italicAngle = post !== undefined ? view.getInt32(post + 4) / 65536 : 0;
+  const italicAngle =
+    post !== undefined && lengthOf("post") >= 8 ? view.getInt32(post + 4) / 65536 : 0;
 
-  const glyphOf = cmapLookup(view, offsetOf("cmap"));
+  const glyphOf = cmapLookup(view, offsetOf("cmap"), lengthOf("cmap"));
   const hmtx = offsetOf("hmtx");
   const loca = offsetOf("loca");
   const name = at.get("name");
   const lastAdvance = view.getUint16(hmtx + 4 * (numberOfHMetrics - 1));
+  const locaAt = (gid: number): number =>
+    indexToLocFormat === 0 ? view.getUint16(loca + 2 * gid) * 2 : view.getUint32(loca + 4 * gid);
+  // every glyph record must lie inside glyf, in order
+  for (let gid = 0, previous = 0; gid <= numGlyphs; gid++) {
+    const o = locaAt(gid);
+    if (o < previous || o > glyfRec.length)
+      throw new FontFormatError(`字体的 loca 表不正确（第 ${gid} 项）`);
+    previous = o;
+  }
   // glyph records read so far (a document set uses a few thousand at most)
   const records = new Map<number, Uint8Array>();
-  const range = (gid: number): [number, number] => {
-    if (gid >= numGlyphs) return [0, 0];
-    const a =
-      indexToLocFormat === 0 ? view.getUint16(loca + 2 * gid) * 2 : view.getUint32(loca + 4 * gid);
-    const b =
-      indexToLocFormat === 0
-        ? view.getUint16(loca + 2 * gid + 2) * 2
-        : view.getUint32(loca + 4 * gid + 4);
-    return [a, Math.max(a, b)];
-  };
+  const range = (gid: number): [number, number] =>
+    gid >= numGlyphs ? [0, 0] : [locaAt(gid), locaAt(gid + 1)];
+  let postScriptName = "Font";
+  if (name !== undefined) {
+    try {
+      postScriptName = readPostScriptName(view, name, lengthOf("name"));
+    } catch {
+      postScriptName = "Font";
+    }
+  }
   return {
     unitsPerEm,
     numGlyphs,
@@ -193,13 +242,15 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
     capHeight,
     bbox,
     italicAngle,
-    postScriptName: name !== undefined ? readPostScriptName(view, name) : "Font",
+    postScriptName,
     numberOfHMetrics,
     glyphOf,
     advanceOf(gid) {
+      if (gid >= numGlyphs) return 0;
       return gid < numberOfHMetrics ? view.getUint16(hmtx + 4 * gid) : lastAdvance;
     },
     lsbOf(gid) {
+      if (gid >= numGlyphs) return 0;
       return gid < numberOfHMetrics
         ? view.getInt16(hmtx + 4 * gid + 2)
         : view.getInt16(hmtx + 4 * numberOfHMetrics + 2 * (gid - numberOfHMetrics));
@@ -209,6 +260,8 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
       if (!rec) {
         const [a, b] = range(gid);
         rec = b > a ? read(glyfRec.offset + a, b - a) : new Uint8Array(0);
+        const problem = glyphProblem(rec, numGlyphs);
+        if (problem) throw new FontFormatError(`第 ${gid} 号字形的数据已损坏（${problem}）`);
         records.set(gid, rec);
       }
       return rec;
@@ -220,20 +273,102 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
   };
 }
 
-/** A code point → glyph function from the best Unicode cmap subtable (format 12, else 4). */
-function cmapLookup(view: DataView, cmap: number): (cp: number) => number {
+/**
+ * Reads and checks every glyph record of `font` (for an office's own font files, once, so a
+ * damaged outline is found by `check` rather than half-way through a build).
+ */
+export function verifyGlyphs(font: TrueTypeFont): void {
+  for (let gid = 0; gid < font.numGlyphs; gid++) font.glyph(gid);
+}
+
+/** Composite glyph component flags (glyf table). */
+export const ARG_1_AND_2_ARE_WORDS = 0x0001;
+export const WE_HAVE_A_SCALE = 0x0008;
+export const MORE_COMPONENTS = 0x0020;
+export const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
+export const WE_HAVE_A_TWO_BY_TWO = 0x0080;
+const WE_HAVE_INSTRUCTIONS = 0x0100;
+
+/** What is wrong with a glyf record's structure (lengths, counts, component ids), or null. */
+export function glyphProblem(rec: Uint8Array, numGlyphs: number): string | null {
+  if (rec.length === 0) return null;
+  if (rec.length < 10) return "记录太短";
+  const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
+  const contours = v.getInt16(0);
+  if (contours >= 0) {
+    let p = 10 + 2 * contours;
+    if (p + 2 > rec.length) return "轮廓数超出记录";
+    let points = 0;
+    for (let i = 0; i < contours; i++) {
+      const end = v.getUint16(10 + 2 * i) + 1;
+      if (end < points) return "轮廓终点顺序不对";
+      points = end;
+    }
+    p += 2 + v.getUint16(p);
+    let xBytes = 0;
+    let yBytes = 0;
+    for (let n = 0; n < points;) {
+      if (p >= rec.length) return "点的标志超出记录";
+      const flag = v.getUint8(p++);
+      let repeat = 1;
+      if (flag & 8) {
+        if (p >= rec.length) return "点的标志超出记录";
+        repeat += v.getUint8(p++);
+      }
+      if (n + repeat > points) return "点的标志多于点数";
+      xBytes += repeat * (flag & 2 ? 1 : flag & 16 ? 0 : 2);
+      yBytes += repeat * (flag & 4 ? 1 : flag & 32 ? 0 : 2);
+      n += repeat;
+    }
+    return p + xBytes + yBytes > rec.length ? "坐标超出记录" : null;
+  }
+  let p = 10;
+  let flags: number;
+  do {
+    if (p + 4 > rec.length) return "组件超出记录";
+    flags = v.getUint16(p);
+    if (v.getUint16(p + 2) >= numGlyphs) return "组件引用了不存在的字形";
+    p += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
+    if (flags & WE_HAVE_A_SCALE) p += 2;
+    else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) p += 4;
+    else if (flags & WE_HAVE_A_TWO_BY_TWO) p += 8;
+    if (p > rec.length) return "组件超出记录";
+  } while (flags & MORE_COMPONENTS);
+  if (flags & WE_HAVE_INSTRUCTIONS) {
+    if (p + 2 > rec.length) return "指令超出记录";
+    p += 2 + v.getUint16(p);
+  }
+  return p > rec.length ? "指令超出记录" : null;
+}
+
+/**
+ * A code point → glyph function from the best Unicode cmap subtable (format 12, else 4). Every
+ * subtable is checked against the table's length; a lookup that would leave it finds no glyph.
+ */
+function cmapLookup(view: DataView, cmap: number, length: number): (cp: number) => number {
   const n = view.getUint16(cmap + 2);
+  if (4 + 8 * n > length) throw new FontFormatError("字体的 cmap 表不完整");
+  const end = cmap + length;
   let f12 = -1;
   let f4 = -1;
   for (let i = 0; i < n; i++) {
     const platform = view.getUint16(cmap + 4 + 8 * i);
     const encoding = view.getUint16(cmap + 6 + 8 * i);
     const sub = cmap + view.getUint32(cmap + 8 + 8 * i);
-    const format = view.getUint16(sub);
     const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
-    if (!unicode) continue;
-    if (format === 12 && f12 < 0) f12 = sub;
-    if (format === 4 && f4 < 0) f4 = sub;
+    if (!unicode || sub + 2 > end) continue;
+    const format = view.getUint16(sub);
+    if (
+      format === 12 &&
+      f12 < 0 &&
+      sub + 16 <= end &&
+      sub + 16 + 12 * view.getUint32(sub + 12) <= end
+    )
+      f12 = sub;
+    if (format === 4 && f4 < 0 && sub + 14 <= end) {
+      const segX2 = view.getUint16(sub + 6);
+      if (segX2 > 0 && segX2 % 2 === 0 && sub + 16 + 4 * segX2 <= end) f4 = sub;
+    }
   }
   if (f12 >= 0) {
     const groups = view.getUint32(f12 + 12);
@@ -264,8 +399,8 @@ function cmapLookup(view: DataView, cmap: number): (cp: number) => number {
       let hi = segX2 / 2 - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        const end = view.getUint16(ends + 2 * mid);
-        if (cp > end) {
+        const segEnd = view.getUint16(ends + 2 * mid);
+        if (cp > segEnd) {
           lo = mid + 1;
           continue;
         }
@@ -277,7 +412,9 @@ function cmapLookup(view: DataView, cmap: number): (cp: number) => number {
         const delta = view.getInt16(deltas + 2 * mid);
         const ro = view.getUint16(ranges + 2 * mid);
         if (ro === 0) return (cp + delta) & 0xffff;
-        const g = view.getUint16(ranges + 2 * mid + ro + 2 * (cp - s));
+        const at = ranges + 2 * mid + ro + 2 * (cp - s);
+        if (at + 2 > end) return 0;
+        const g = view.getUint16(at);
         return g === 0 ? 0 : (g + delta) & 0xffff;
       }
       return 0;
@@ -286,8 +423,10 @@ function cmapLookup(view: DataView, cmap: number): (cp: number) => number {
   throw new FontFormatError("字体没有 Unicode 字符映射表（cmap）");
 }
 
-function readPostScriptName(view: DataView, name: number): string {
+function readPostScriptName(view: DataView, name: number, tableLength: number): string {
+  if (tableLength < 6) return "Font";
   const count = view.getUint16(name + 2);
+  if (6 + 12 * count > tableLength) return "Font";
   const strings = name + view.getUint16(name + 4);
   for (let i = 0; i < count; i++) {
     const o = name + 6 + 12 * i;
@@ -295,6 +434,7 @@ function readPostScriptName(view: DataView, name: number): string {
     const platform = view.getUint16(o);
     const length = view.getUint16(o + 8);
     const start = strings + view.getUint16(o + 10);
+    if (start + length > name + tableLength) continue;
     let s = "";
     if (platform === 1)
       for (let k = 0; k < length; k++) s += String.fromCharCode(view.getUint8(start + k));

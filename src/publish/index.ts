@@ -2,17 +2,9 @@
 // the diagnostics that stop the build. Writes nothing.
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import {
-  coverageWarnings,
-  figureWarnings,
-  loadContent,
-  scoreAllYears,
-  statistics,
-} from "../index.ts";
-import { renderDocuments } from "../render/index.ts";
-import { loadTemplates } from "../render/templates.ts";
+import { checkContent } from "../index.ts";
 import type { HeldBack, Publication, SitePage } from "./types.ts";
 
 export interface PublishResult {
@@ -44,27 +36,10 @@ export interface PublishOptions {
 }
 
 export async function publish(dir: string, options: PublishOptions = {}): Promise<PublishResult> {
-  const loaded = await loadContent(dir);
-  const scores = loaded.content ? scoreAllYears(loaded.content) : [];
-  const diagnostics = sortDiagnostics([
-    ...loaded.diagnostics,
-    ...coverageWarnings(
-      loaded,
-      scores.map((s) => s.sheet),
-    ),
-    ...figureWarnings(loaded),
-  ]);
-  if (!loaded.content || hasErrors(diagnostics))
-    return { publication: null, diagnostics, texts: loaded.texts };
-  const content = loaded.content;
-  const only = options.only;
-  const all = renderDocuments(
-    content,
-    scores,
-    await loadTemplates(),
-    (from, to, previous) => statistics(content, { from, to, previous }),
-    only === undefined ? undefined : (id) => id === only,
-  );
+  const checked = await checkContent(dir, options.only === undefined ? {} : { only: options.only });
+  const { content, problems: diagnostics, scores, texts } = checked;
+  if (!content || hasErrors(diagnostics)) return { publication: null, diagnostics, texts };
+  const all = checked.documents;
   const heldBack: HeldBack[] = all
     .filter((d) => d.doc.meta.secret)
     .map((d) => ({
@@ -86,5 +61,5 @@ export async function publish(dir: string, options: PublishOptions = {}): Promis
       .map((r) => ({ year: r.year, file: r.file, rules: r.rules })),
     pages: await sitePages(dir),
   };
-  return { publication, diagnostics, texts: loaded.texts };
+  return { publication, diagnostics, texts };
 }

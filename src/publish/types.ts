@@ -7,6 +7,8 @@ export interface PublishedDocument {
   doc: Doc;
   /** The Markdown the templates produced (front matter + body), before it became a Doc. */
   markdown: string;
+  /** The content file it is written from (null for scoring sheets, made from the ledgers). */
+  source: string | null;
 }
 
 export interface HeldBack {

@@ -25,9 +25,9 @@ function cleanMeta(doc: Doc): Doc {
   return { ...doc, meta };
 }
 
-function publishOne(template: Template, view: unknown): PublishedDocument {
+function publishOne(template: Template, view: unknown, source: string | null): PublishedDocument {
   const markdown = template(view);
-  return { markdown, doc: maskDoc(cleanMeta(markdownToDoc(markdown))) };
+  return { markdown, doc: maskDoc(cleanMeta(markdownToDoc(markdown))), source };
 }
 
 function lastDay(year: number, month: number): string {
@@ -51,18 +51,21 @@ export function renderDocuments(
   const rulesOf = (year: number): Rules | null => content.rules.get(year)?.rules ?? null;
   const sheetOf = (year: number) => scores.find((s) => s.year === year);
   const out: PublishedDocument[] = [];
-  /** Renders document `id` with `template` when it is wanted; the view is built only then. */
-  const emit = (id: string, template: string, view: () => unknown) => {
-    if (wanted(id)) out.push(publishOne(need(template), view()));
+  /**
+   * Renders document `id` with `template` when it is wanted (the view is built only then);
+   * `source` is the content file it is written from.
+   */
+  const emit = (id: string, template: string, source: string | null, view: () => unknown) => {
+    if (wanted(id)) out.push(publishOne(need(template), view(), source));
   };
 
-  for (const { data } of content.plans)
-    emit(`plan-${data.id}`, "plan", () =>
+  for (const { file, data } of content.plans)
+    emit(`plan-${data.id}`, "plan", file, () =>
       planView(data, content.office, content.leadership, rulesOf(data.rules_year ?? data.year)),
     );
 
   const annualDates = new Map<number, string>();
-  for (const { data: n } of content.notices) {
+  for (const { file, data: n } of content.notices) {
     const ys = sheetOf(n.year);
     const rules = rulesOf(n.year);
     if (!ys || !rules) continue;
@@ -70,7 +73,7 @@ export function renderDocuments(
       const sheet = ys.monthly[month - 1];
       if (!sheet) continue;
       const date = n.dates[String(month)] ?? addDays(lastDay(n.year, month), 5);
-      emit(`notice-${n.id}-${String(month).padStart(2, "0")}`, "notice", () =>
+      emit(`notice-${n.id}-${String(month).padStart(2, "0")}`, "notice", file, () =>
         noticeView(
           n,
           sheet,
@@ -84,7 +87,7 @@ export function renderDocuments(
     if (n.annual) {
       const date = n.dates.annual ?? addDays(`${n.year}-12-31`, 10);
       annualDates.set(n.year, date);
-      emit(`notice-${n.id}-annual`, "notice", () =>
+      emit(`notice-${n.id}-annual`, "notice", file, () =>
         noticeView(
           n,
           ys.sheet,
@@ -97,8 +100,8 @@ export function renderDocuments(
     }
   }
 
-  for (const { data } of content.reports)
-    emit(`report-${data.id}`, "report", () =>
+  for (const { file, data } of content.reports)
+    emit(`report-${data.id}`, "report", file, () =>
       reportView(
         data,
         content.office,
@@ -108,12 +111,12 @@ export function renderDocuments(
       ),
     );
 
-  for (const { data: a } of content.agreements) {
+  for (const { file, data: a } of content.agreements) {
     const rules = rulesOf(a.rules_year ?? a.year);
     if (!rules) continue;
     for (const unit of content.units) {
       if (a.units && !a.units.includes(unit.id)) continue;
-      emit(`agreement-${a.id}-${unit.id}`, "agreement", () =>
+      emit(`agreement-${a.id}-${unit.id}`, "agreement", file, () =>
         agreementView(a, unit, content.office, rules),
       );
     }
@@ -126,7 +129,7 @@ export function renderDocuments(
     for (const u of content.units) {
       const us = ys.sheet.units.find((x) => x.id === u.id);
       if (us)
-        emit(`scoring-sheet-${ys.year}-${u.id}`, "scoring-sheet", () =>
+        emit(`scoring-sheet-${ys.year}-${u.id}`, "scoring-sheet", null, () =>
           scoringSheetView(us, ys.sheet, content.office, rules, date),
         );
     }

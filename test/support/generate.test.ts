@@ -322,7 +322,7 @@ describe("generateContent", () => {
       ...p.meetings.flatMap((m) => [...m.absent, ...m.leave]),
     ]);
     expect(p.units.filter((u) => !active.has(u.id)).length).toBeGreaterThanOrEqual(2);
-  });
+  }, 60_000);
 
   it("writes CSV with RFC 4180 quoting", () => {
     const files = generateContent({
