@@ -83,8 +83,27 @@ export interface PlanSection {
   sections: PlanSection[];
 }
 
-export const sectionSchema: z.ZodType<PlanSection> = z.lazy(() =>
-  z
+/**
+ * Headings go four levels deep (一、（一）1.（1））, so a section of the fourth level has no
+ * sections of its own: each one under it is doc/section-depth, and validated documents (all that
+ * rendering ever sees) are at most four levels deep.
+ */
+const fifthLevelSection = z
+  .custom<PlanSection>(() => false, {
+    error: "此处是第五级小节，公文的标题只有四级",
+    params: { code: "doc/section-depth" },
+  })
+  .meta({ not: {} });
+
+function sectionSchemaAt(level: 1 | 2 | 3 | 4): z.ZodType<PlanSection> {
+  const sub =
+    level === 4
+      ? z.array(fifthLevelSection).default([]).describe("下一级小节（第四级章节之下不能再分小节）")
+      : z
+          .array(sectionSchemaAt((level + 1) as 2 | 3 | 4))
+          .default([])
+          .describe("下一级小节");
+  return z
     .object({
       title: text("标题（不写序号，序号自动生成：一、（一）1.（1））"),
       body: markdown("正文（Markdown），段落之间空一行").optional(),
@@ -102,10 +121,12 @@ export const sectionSchema: z.ZodType<PlanSection> = z.lazy(() =>
         .boolean({ error: "应为 true 或 false" })
         .optional()
         .describe("在此插入由台账计算的统计数字、表格和图表（工作总结）"),
-      sections: z.array(sectionSchema).default([]).describe("下一级小节"),
+      sections: sub,
     })
-    .describe("章节"),
-);
+    .describe("章节");
+}
+
+export const sectionSchema = sectionSchemaAt(1);
 
 export const planSchema = z
   .object({

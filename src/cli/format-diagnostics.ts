@@ -1,7 +1,7 @@
 // Diagnostics → the text a clerk reads: `file:line:col  code  path  message`, the source line
 // with a caret under the offending value, and a hint.
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { displayWidth } from "./text-width.ts";
+import { charWidth, displayWidth } from "./text-width.ts";
 
 export interface FormatOptions {
   /** Prefix for file paths, e.g. `content/`, so paths are clickable from the working folder. */
@@ -27,7 +27,65 @@ function sourceLine(texts: ReadonlyMap<string, string>, file: string, line: numb
     byFile.set(file, (lines = text.split("\n")));
   }
   const l = lines[line - 1];
-  return l === undefined ? null : l.replace(/\r$/, "");
+  if (l === undefined) return null;
+  return l.endsWith("\r") ? l.slice(0, -1) : l;
+}
+
+/** Widest source text a code frame shows, in terminal columns (CJK characters take two). */
+export const FRAME_WIDTH = 120;
+const CUT = "…";
+
+/**
+ * The part of a source line a code frame shows, and the column of the caret under it: the whole
+ * line when it fits in `width` columns, else a window around `col` (1-based, UTF-16 units) with
+ * … where the line was cut. Work is bounded by `width`, not by the line's length, so a 50 MB
+ * line costs no more than a short one.
+ */
+export function frameSource(
+  line: string,
+  col: number,
+  width = FRAME_WIDTH,
+): { text: string; caret: number } {
+  const at = Math.min(Math.max(0, col - 1), line.length);
+  let whole = 0;
+  for (let i = 0; i < line.length && whole <= width;) {
+    const cp = line.codePointAt(i) as number;
+    whole += charWidth(cp);
+    i += cp > 0xffff ? 2 : 1;
+  }
+  if (whole <= width) return { text: line, caret: displayWidth(line.slice(0, at)) };
+
+  const room = width - 2 * CUT.length;
+  let from = at;
+  let to = at;
+  let used = 0;
+  /** Takes characters before the window while they fit in `limit` columns. */
+  const back = (limit: number) => {
+    while (from > 0) {
+      const low = line.charCodeAt(from - 1);
+      const pair = from >= 2 && low >= 0xdc00 && low <= 0xdfff;
+      const start = pair && (line.charCodeAt(from - 2) & 0xfc00) === 0xd800 ? from - 2 : from - 1;
+      const w = charWidth(line.codePointAt(start) as number);
+      if (used + w > limit) return;
+      used += w;
+      from = start;
+    }
+  };
+  back(Math.floor(room / 2));
+  while (to < line.length) {
+    const cp = line.codePointAt(to) as number;
+    const w = charWidth(cp);
+    if (used + w > room) break;
+    used += w;
+    to += cp > 0xffff ? 2 : 1;
+  }
+  back(room); // what the line's end left over goes before the caret
+  const head = from > 0 ? CUT : "";
+  const tail = to < line.length ? CUT : "";
+  return {
+    text: `${head}${line.slice(from, to)}${tail}`,
+    caret: displayWidth(head) + displayWidth(line.slice(from, at)),
+  };
 }
 
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
@@ -39,11 +97,11 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): st
   const lines = [`${where}  ${d.code}  ${d.path ? `${d.path}  ` : ""}${severity}：${d.message}`];
   if (d.position && options.texts && !options.compact) {
     const src = sourceLine(options.texts, d.position.file, d.position.line);
-    if (src !== null && src.trim() !== "") {
+    if (src !== null && /\S/.test(src)) {
       const num = String(d.position.line);
-      const lead = src.slice(0, Math.max(0, d.position.col - 1));
-      lines.push(`  ${num} | ${src}`);
-      lines.push(`  ${" ".repeat(num.length)} | ${" ".repeat(displayWidth(lead))}^`);
+      const { text, caret } = frameSource(src, d.position.col);
+      lines.push(`  ${num} | ${text}`);
+      lines.push(`  ${" ".repeat(num.length)} | ${" ".repeat(caret)}^`);
     }
   }
   if (!options.compact) lines.push(`  提示：${d.hint}`);

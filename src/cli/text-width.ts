@@ -17,6 +17,11 @@ function isWide(cp: number): boolean {
   );
 }
 
+/** Columns one code point takes. */
+export function charWidth(cp: number): number {
+  return isWide(cp) ? 2 : 1;
+}
+
 export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += isWide(ch.codePointAt(0) as number) ? 2 : 1;

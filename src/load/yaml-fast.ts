@@ -5,6 +5,7 @@
 // (yaml.ts, on js-yaml's events) takes over, so results never depend on which reader ran:
 // test/load/yaml-fast.test.ts checks values and item offsets against the general reader.
 import { resolveCoreScalar } from "./core-schema.ts";
+import { FAST_MAX_DEPTH } from "./limits.ts";
 
 export interface FastYaml {
   value: unknown;
@@ -43,6 +44,8 @@ class Reader {
   readonly text: string;
   /** Plain keys already read (a ledger repeats the same twenty keys). */
   readonly keys = new Map<string, string>();
+  /** Collections open around the current node; deeper documents go to the general reader. */
+  depth = 0;
 
   constructor(text: string) {
     this.text = text;
@@ -95,7 +98,13 @@ class Reader {
     return at + 1 >= (this.ends[this.i] as number) || next === SP;
   }
 
+  /** Opens a collection; a document nested too deeply is the general reader's to report. */
+  enter(): void {
+    if (++this.depth > FAST_MAX_DEPTH) bail();
+  }
+
   sequence(indent: number): unknown[] {
+    this.enter();
     const out: unknown[] = [];
     const offsets: number[] = [];
     this.seqOffsets.set(out, offsets);
@@ -137,6 +146,7 @@ class Reader {
         out.push(value);
       }
     }
+    this.depth--;
     return out;
   }
 
@@ -151,6 +161,7 @@ class Reader {
    * `- key: value` that is after the dash, otherwise the line's first character).
    */
   mapping(indent: number, first: number): Record<string, unknown> {
+    this.enter();
     const out: Record<string, unknown> = {};
     this.blockMaps.set(out, { line: this.i, indent, first });
     let keyStart = first;
@@ -188,6 +199,7 @@ class Reader {
       keyStart = this.starts[this.i] as number;
       if (this.isSeqEntry(keyStart)) break;
     }
+    this.depth--;
     return out;
   }
 
@@ -382,6 +394,13 @@ class Reader {
 
   /** A flow collection that opens and closes on this line. */
   flow(p: number, end: number): { value: unknown; next: number } {
+    this.enter();
+    const read = this.flowBody(p, end);
+    this.depth--;
+    return read;
+  }
+
+  flowBody(p: number, end: number): { value: unknown; next: number } {
     const t = this.text;
     const skip = (q: number) => {
       while (q < end && t.charCodeAt(q) === SP) q++;

@@ -45,10 +45,10 @@ describe("YAML with positions", () => {
     expect(bad.value).toBeUndefined();
     expect(bad.diagnostics[0]?.code).toBe("yaml/syntax");
   });
-  it("supports anchors and aliases", () => {
-    expect(parseYamlFile("a.yaml", "x: &v [1, 2]\ny: *v\n").value).toEqual({
-      x: [1, 2],
-      y: [1, 2],
-    });
+  it("ignores anchors and refuses aliases (test/load/yaml-limits.test.ts has the details)", () => {
+    expect(parseYamlFile("a.yaml", "x: &v [1, 2]\ny: 3\n").value).toEqual({ x: [1, 2], y: 3 });
+    const aliased = parseYamlFile("a.yaml", "x: &v [1, 2]\ny: *v\n");
+    expect(aliased.value).toBeUndefined();
+    expect(aliased.diagnostics.map((d) => d.code)).toEqual(["yaml/alias"]);
   });
 });

@@ -1,0 +1,166 @@
+// `node test/bench/limits.ts [case …]`: time and peak memory of `xinfang` on hostile inputs that
+// must cost little: a YAML alias bomb under 1 KB, nesting bombs of 1,000 to 100,000 levels (flow
+// and block), a report with sections 600 levels deep, and a 50 MB line with an error near its end
+// (the code frame). Each case is a fresh process, as a user runs it, under `/usr/bin/time` for the
+// peak resident memory and killed after BENCH_TIMEOUT seconds (default 60).
+//
+// To compare with an older version: BENCH_BIN=/path/to/old/src/cli/bin.ts node test/bench/limits.ts
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { displayWidth, padEnd } from "../../src/cli/text-width.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BIN = process.env.BENCH_BIN ?? join(ROOT, "src/cli/bin.ts");
+const TIMEOUT = Number(process.env.BENCH_TIMEOUT ?? 60);
+const WORK = join(ROOT, ".bench", "limits");
+const BASE = join(ROOT, "test/fixtures/diagnostics/_base");
+const TIME = "/usr/bin/time";
+
+const HEADER = `id: 2025-annual
+year: 2025
+title: 2025年信访工作总结
+date: 2026-01-08
+period: { from: 2025-01-01, to: 2025-12-31 }
+`;
+
+/**
+ * Nine levels of nine aliases, 876 bytes: 48 million sections with a body and a target each once
+ * expanded (it ran `check` past two minutes before aliases were refused).
+ */
+function aliasBomb(): string {
+  const lines = [
+    "sections:",
+    "  - &s0 { title: 哈, body: 全年信访形势总体平稳, targets: [{ name: 化解率, value: 95 }] }",
+  ];
+  for (let i = 1; i <= 8; i++)
+    lines.push(
+      `  - &s${i} { title: 哈, sections: [${Array(9)
+        .fill(`*s${i - 1}`)
+        .join(", ")}] }`,
+    );
+  return `${HEADER}${lines.join("\n")}\n`;
+}
+
+const flow = (n: number) => `${"[".repeat(n)}${"]".repeat(n)}\n`;
+const compactList = (n: number) => `${"- ".repeat(n)}x\n`;
+const blockMaps = (n: number) =>
+  Array.from({ length: n }, (_, i) => `${" ".repeat(i)}a:\n`).join("");
+
+function deepSections(levels: number): string {
+  const lines = ["sections:"];
+  for (let i = 0; i < levels; i++) {
+    const pad = "  ".repeat(2 * i + 1);
+    lines.push(`${pad}- title: 第${i + 1}级`, `${pad}  sections:`);
+  }
+  lines.push(`${"  ".repeat(2 * levels + 1)}- title: 最深`);
+  return `${HEADER}${lines.join("\n")}\n`;
+}
+
+/** One 50 MB line whose quoted string is followed by stray text: an error 5 bytes from its end. */
+function longLine(): string {
+  return `${HEADER}sections:\n  - title: 正文\n    body: "${"x".repeat(50_000_000)}" oops\n`;
+}
+
+interface Case {
+  name: string;
+  command: string[];
+  file: () => string;
+}
+
+const PDF = ["pdf", "report-2025-annual"];
+const cases: Case[] = [
+  { name: "alias bomb (billion laughs)", command: ["check"], file: aliasBomb },
+  ...[1_000, 10_000, 100_000].map((n) => ({
+    name: `flow [[[…]]] ${n.toLocaleString("en")} levels`,
+    command: ["check"],
+    file: () => flow(n),
+  })),
+  ...[1_000, 10_000, 100_000].map((n) => ({
+    name: `block - - - ${n.toLocaleString("en")} levels`,
+    command: ["check"],
+    file: () => compactList(n),
+  })),
+  // 100,000 levels of block mappings would take 5 GB of indentation.
+  ...[1_000, 10_000].map((n) => ({
+    name: `block a: ${n.toLocaleString("en")} levels`,
+    command: ["check"],
+    file: () => blockMaps(n),
+  })),
+  { name: "sections 600 levels", command: ["check"], file: () => deepSections(600) },
+  { name: "sections 600 levels", command: PDF, file: () => deepSections(600) },
+  { name: "50 MB line, error at end", command: ["check"], file: longLine },
+];
+
+const only = process.argv.slice(2);
+const selected = only.length ? cases.filter((c) => only.some((o) => c.name.includes(o))) : cases;
+const hasTime = existsSync(TIME);
+
+function run(c: Case, index: number): string[] {
+  const dir = join(WORK, `case-${index}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "reports"), { recursive: true });
+  cpSync(BASE, dir, { recursive: true });
+  const file = join(dir, "reports", "2025.yaml");
+  writeFileSync(file, c.file());
+  const size = statSync(file).size;
+  const out = join(WORK, `out-${index}`);
+  // TERM first (timeout then waits for the process, so its peak memory is still counted).
+  const argv = [
+    "-k",
+    "10",
+    String(TIMEOUT),
+    process.execPath,
+    BIN,
+    ...c.command,
+    "--content",
+    dir,
+    ...(c.command[0] === "pdf" ? ["--out", out] : []),
+  ];
+  process.stderr.write(`${c.name}（${c.command.join(" ")}）……\n`);
+  const started = performance.now();
+  const r = hasTime
+    ? spawnSync(TIME, ["-f", "\n%e %M", "timeout", ...argv], {
+        encoding: "utf8",
+        maxBuffer: 1 << 30,
+      })
+    : spawnSync("timeout", argv, { encoding: "utf8", maxBuffer: 1 << 30 });
+  const wall = (performance.now() - started) / 1000;
+  const last = r.stderr.trimEnd().split("\n").at(-1) ?? "";
+  const timed = hasTime ? /^([\d.]+) (\d+)$/.exec(last) : null;
+  const killed =
+    r.status === 124 || r.status === 137 || /exited with non-zero status (124|137)/.test(r.stderr);
+  const outputBytes = Buffer.byteLength(r.stdout) + Buffer.byteLength(r.stderr);
+  const code = /\s([a-z]+\/[a-z-]+)\s/.exec(`${r.stdout}\n${r.stderr}`)?.[1] ?? "";
+  const crash = /RangeError|heap out of memory|Maximum call stack/.test(r.stderr) ? " 崩溃" : "";
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+  const seconds = timed ? Number(timed[1]) : wall;
+  return [
+    c.name,
+    c.command[0] as string,
+    size >= 1 << 20 ? `${(size / (1 << 20)).toFixed(1)} MB` : `${(size / 1024).toFixed(1)} KB`,
+    killed ? `超时（${TIMEOUT} s）` : `${String(r.status)}${crash}`,
+    code,
+    killed ? `> ${TIMEOUT}` : seconds.toFixed(2),
+    timed ? (Number(timed[2]) / 1024).toFixed(0) : "—",
+    outputBytes >= 1 << 20
+      ? `${(outputBytes / (1 << 20)).toFixed(1)} MB`
+      : `${(outputBytes / 1024).toFixed(1)} KB`,
+  ];
+}
+
+const rows = selected.map(run);
+const header = ["情形", "命令", "文件", "退出码", "第一个诊断", "用时 s", "峰值内存 MB", "输出"];
+const widths = header.map((h, i) =>
+  Math.max(...[h, ...rows.map((r) => r[i] ?? "")].map(displayWidth)),
+);
+const line = (cells: string[]) =>
+  `| ${cells.map((c, i) => padEnd(c, widths[i] ?? 0)).join(" | ")} |`;
+console.log(line(header));
+console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+for (const r of rows) console.log(line(r));
+console.log(
+  `\n（${BIN === join(ROOT, "src/cli/bin.ts") ? "本版本" : BIN}；每项一个新进程，超过 ${TIMEOUT} s 即终止；峰值内存为常驻内存 maxRSS${hasTime ? "" : "（没有 /usr/bin/time，未测）"}。）`,
+);
