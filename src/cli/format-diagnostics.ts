@@ -1,7 +1,7 @@
 // Diagnostics → the text a clerk reads: `file:line:col  code  path  message`, the source line
 // with a caret under the offending value, and a hint.
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { charWidth, displayWidth } from "./text-width.ts";
+import { charWidth, displayWidth, printable } from "./text-width.ts";
 
 export interface FormatOptions {
   /** Prefix for file paths, e.g. `content/`, so paths are clickable from the working folder. */
@@ -28,7 +28,7 @@ function sourceLine(texts: ReadonlyMap<string, string>, file: string, line: numb
   }
   const l = lines[line - 1];
   if (l === undefined) return null;
-  return l.endsWith("\r") ? l.slice(0, -1) : l;
+  return printable(l.endsWith("\r") ? l.slice(0, -1) : l);
 }
 
 /** Widest source text a code frame shows, in terminal columns (CJK characters take two). */

@@ -1,6 +1,7 @@
 // argv → the command it names. Holds no logic beyond parsing and dispatch.
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
+import { printable } from "./text-width.ts";
 import { EXIT_INTERNAL, EXIT_IO, EXIT_USAGE, IoError, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
 
@@ -116,7 +117,13 @@ export function ioErrorLine(e: NodeJS.ErrnoException): string {
 }
 
 /** Runs a command; every failure ends in one of the documented exit codes, never a stack trace. */
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], raw: Io): Promise<number> {
+  // Everything printed passes one filter: no control character from content reaches a terminal.
+  const io: Io = {
+    cwd: raw.cwd,
+    stdout: { write: (s: string) => raw.stdout.write(printable(s)) },
+    stderr: { write: (s: string) => raw.stderr.write(printable(s)) },
+  };
   try {
     return await dispatch(argv, io);
   } catch (e) {

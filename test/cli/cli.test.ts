@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -118,6 +118,31 @@ describe("xinfang check", () => {
     );
     expect(r.stdout).toContain("  5 |     level: 县级\n    |            ^");
     expect(r.stdout).toContain("提示：");
+  });
+
+  it("never lets a control character from the content reach the terminal", async () => {
+    const dir = tempDir();
+    cpSync(BASE, dir, { recursive: true });
+    const units = join(dir, "units.yaml");
+    writeFileSync(
+      units,
+      readFileSync(units, "utf8").replace(
+        "name: 东山村",
+        'name: "东山\\e[2J\\e]0;x\\a村\\r\\u202e"',
+      ),
+    );
+    const pet = join(dir, "ledger/2025/petitions.yaml");
+    writeFileSync(pet, readFileSync(pet, "utf8").replace("level: 县", 'level: "县\\e[31m"'));
+    for (const args of [
+      ["check"],
+      ["score", "--year", "2025"],
+      ["score", "--year", "2025", "--unit", "dongshan"],
+    ]) {
+      const r = await cli([...args, "--content", dir]);
+      // eslint-disable-next-line no-control-regex -- the point of the test
+      expect(r.stdout + r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]/);
+      expect(r.stdout + r.stderr).toContain("\ufffd");
+    }
   });
 
   it("reports an unknown command and an unknown option with exit code 2", async () => {
