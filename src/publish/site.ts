@@ -85,7 +85,10 @@ export type BuildErrorKind = "usage" | "io" | "build";
  */
 export type OutputOutcome = "untouched" | "restored" | "recovered" | "pending";
 
-/** Raised when the build fails after validation; `output` says what became of `--out`. */
+/**
+ * Raised when a build cannot be done for another reason than invalid content (that is a result
+ * with the diagnostics): `kind` says why, `output` what became of `--out`.
+ */
 export class BuildError extends Error {
   readonly step: string;
   readonly kind: BuildErrorKind;

@@ -312,7 +312,9 @@ describe("failed builds", () => {
     );
     expect(killed.signal).toBe("SIGKILL");
     expect(existsSync(fake)).toBe(false);
+    // The content of "leaves the previous output intact when a page fails to render" above.
     const failing = join(tmp, "failing");
+    expect(existsSync(join(failing, "pages", "坏页面.mdx"))).toBe(true);
     const run = await runCli(["build", "--content", failing, "--out", fake]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("上次生成在替换输出目录时中断，已把它生成完毕的网站放到");
