@@ -283,6 +283,25 @@ describe("failed builds", () => {
     expect(await fingerprint(out)).toEqual(before);
   }, 120_000);
 
+  it("two builds into the same folder at once: the second stops (exit 3), the first completes", async () => {
+    const expected = await fingerprint(out);
+    const twice = join(tmp, "twice");
+    const args = ["build", "--content", content, "--out", twice, "--base", BASE];
+    const runs = await Promise.all([runCli(args), runCli(args)]);
+    const statuses = runs.map((r) => r.status).sort();
+    // Normally one waits on the other's lock; on a slow machine they may also run one after the
+    // other. Never both write at once.
+    expect([
+      [0, 0],
+      [0, 3],
+    ]).toContainEqual(statuses);
+    for (const r of runs.filter((x) => x.status === 3))
+      expect(r.stderr).toContain("正在写入输出目录");
+    expect(await fingerprint(twice)).toEqual(expected);
+    expect((await readdir(tmp)).filter((f) => f.startsWith(".twice."))).toEqual([]);
+    await rm(twice, { recursive: true, force: true });
+  }, 120_000);
+
   it("a failure while swapping says where the output is: put back, or untouched", async () => {
     const before = await fingerprint(out);
     const child = join(ROOT, "test/publish/support/build-child.ts");
