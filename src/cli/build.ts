@@ -3,9 +3,10 @@
 import { resolve } from "node:path";
 import { pdfStage } from "../pdf/index.ts";
 import { BuildError, buildSite } from "../publish/site.ts";
+import type { OutputOutcome } from "../publish/site.ts";
 import { displayPrefix } from "./check.ts";
 import { formatProblems, summarise } from "./format-diagnostics.ts";
-import { EXIT_CONTENT, EXIT_OK, UsageError } from "./io.ts";
+import { EXIT_CONTENT, EXIT_IO, EXIT_OK, EXIT_USAGE, UsageError, ioErrorLine } from "./io.ts";
 import type { Io } from "./io.ts";
 import { contentDir } from "./options.ts";
 
@@ -18,6 +19,20 @@ export function parseBase(value: unknown): string {
     );
   const trimmed = value.replace(/^\/+|\/+$/g, "");
   return trimmed ? `/${trimmed}/` : "/";
+}
+
+/** One sentence on what became of the output folder after a failed build: always the truth. */
+export function outputSentence(outcome: OutputOutcome, out: string): string {
+  switch (outcome) {
+    case "untouched":
+      return "原有的输出目录未改动。";
+    case "restored":
+      return "原有的输出目录在替换时曾被移开，已原样放回，内容未改动。";
+    case "recovered":
+      return "输出目录已按上文所述从上次中断的生成中恢复，本次没有再改动它。";
+    case "pending":
+      return `输出目录 ${out} 暂时不存在：原有的网站和新生成的网站都保存在它旁边以“.”开头的文件夹中，再次运行 xinfang build 会自动把网站放回原处。`;
+  }
 }
 
 export async function runBuild(values: Record<string, unknown>, io: Io): Promise<number> {
@@ -42,8 +57,19 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
     });
   } catch (e) {
     if (!(e instanceof BuildError)) throw e;
-    io.stderr.write(`生成失败（${e.step}）：${e.message}\n原有的输出目录未改动。\n`);
-    return EXIT_CONTENT;
+    if (e.kind === "usage") {
+      // The message itself says that nothing was changed and what to do.
+      const recovered = e.output === "untouched" ? "" : `${outputSentence(e.output, out)}\n`;
+      io.stderr.write(`${e.message}\n${recovered}`);
+      return EXIT_USAGE;
+    }
+    const errno = e.cause as NodeJS.ErrnoException | undefined;
+    const message =
+      e.kind === "io" && errno instanceof Error && typeof errno.code === "string"
+        ? ioErrorLine(errno)
+        : e.message;
+    io.stderr.write(`生成失败（${e.step}）：${message}\n${outputSentence(e.output, out)}\n`);
+    return e.kind === "io" ? EXIT_IO : EXIT_CONTENT;
   }
   if (!result.ok) {
     io.stderr.write(`${summarise(result.diagnostics, strict)}\n未生成网站，没有写入任何文件。\n`);

@@ -2,8 +2,10 @@
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
 import { printable } from "./text-width.ts";
-import { EXIT_INTERNAL, EXIT_IO, EXIT_USAGE, IoError, UsageError } from "./io.ts";
+import { EXIT_INTERNAL, EXIT_IO, EXIT_USAGE, IoError, UsageError, ioErrorLine } from "./io.ts";
 import type { Io } from "./io.ts";
+
+export { ioErrorLine };
 
 type Run = (values: Record<string, unknown>, io: Io, positionals: string[]) => Promise<number>;
 
@@ -97,24 +99,6 @@ const IO_CODES = new Set([
   "ELOOP",
   "EXDEV",
 ]);
-
-const IO_WORDS: Record<string, string> = {
-  EACCES: "没有权限",
-  EPERM: "没有权限",
-  ENOSPC: "磁盘空间不足",
-  EDQUOT: "磁盘配额已满",
-  EROFS: "文件系统是只读的",
-  EIO: "读写出错",
-  ENOENT: "找不到文件或文件夹",
-  ENOTDIR: "路径中有一部分不是文件夹",
-  EISDIR: "这是一个文件夹",
-};
-
-/** An fs error as one Chinese line naming the path. */
-export function ioErrorLine(e: NodeJS.ErrnoException): string {
-  const what = IO_WORDS[e.code ?? ""] ?? `系统错误 ${e.code}`;
-  return e.path ? `无法读写“${e.path}”：${what}。` : `无法读写文件：${what}。`;
-}
 
 /** Runs a command; every failure ends in one of the documented exit codes, never a stack trace. */
 export async function main(argv: string[], raw: Io): Promise<number> {

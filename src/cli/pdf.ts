@@ -1,18 +1,100 @@
 // `xinfang pdf <document-id> [--out FILE] [--content DIR]`: one published document as a
 // GB/T 9704 PDF. Invalid content or a character no font has: the problems, exit 1, no file.
-import { writeFile } from "node:fs/promises";
-import { relative, resolve } from "node:path";
+// FILE may not lie in the content folder (exit 2); its folder must exist and be writable (else
+// exit 3, one line naming the folder). The PDF is written to a temporary file in that folder and
+// renamed over FILE, so an existing FILE is only ever replaced by a complete PDF.
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { access, open, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import type { PdfProblem } from "../pdf/index.ts";
 import { renderPdf } from "../pdf/index.ts";
 import { publish } from "../publish/index.ts";
+import { relationToContent } from "../publish/output-dir.ts";
 import { displayPrefix } from "./check.ts";
 import { formatProblems, summarise } from "./format-diagnostics.ts";
-import { EXIT_CONTENT, EXIT_OK, UsageError } from "./io.ts";
+import { EXIT_CONTENT, EXIT_OK, IoError, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
 import { contentDir } from "./options.ts";
 
 export function formatPdfProblems(problems: readonly PdfProblem[]): string {
   return problems.map((p) => `${p.code}  错误：${p.message}\n  提示：${p.hint}\n`).join("");
+}
+
+const WHY: Record<string, string> = {
+  EACCES: "没有写入权限",
+  EPERM: "没有写入权限",
+  EROFS: "所在的文件系统是只读的",
+  ENOSPC: "磁盘空间不足",
+  EDQUOT: "磁盘配额已满",
+  EIO: "读写出错",
+  ENOENT: "文件夹不存在",
+  ENOTDIR: "文件夹不存在（路径中有一部分是文件）",
+};
+
+/** One Chinese line: the PDF cannot be written into `folder`. */
+function cannotWrite(folder: string, e: unknown): IoError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code ?? "";
+  const why = WHY[code] ?? `系统错误 ${code || String(e)}`;
+  return new IoError(`无法把 PDF 写入文件夹“${folder}”：${why}。未生成 PDF。`);
+}
+
+/**
+ * Checks `--out` before anything is rendered: not in the content folder (exit 2), not a folder
+ * (exit 2), and its folder exists and is writable (exit 3).
+ */
+export async function checkPdfOut(out: string, contentDir: string): Promise<void> {
+  const relation = await relationToContent(out, contentDir);
+  if (relation === "same" || relation === "inside") {
+    const example = /\.pdf$/i.test(out) ? `，例如 --out ${basename(out)}` : "";
+    throw new UsageError(
+      `--out ${out} 在内容目录 ${resolve(contentDir)} 之内，不能把 PDF 写进内容目录。未做任何改动。请指定内容目录以外的文件${example}`,
+    );
+  }
+  if ((await stat(out).catch(() => null))?.isDirectory())
+    throw new UsageError(
+      `--out ${out} 是一个文件夹，请指定 PDF 文件的路径，例如 --out ${join(out, "文书.pdf")}`,
+    );
+  const folder = dirname(out);
+  const info = await stat(folder).catch((e: unknown) => {
+    throw cannotWrite(folder, e);
+  });
+  if (!info.isDirectory())
+    throw cannotWrite(folder, Object.assign(new Error(), { code: "ENOTDIR" }));
+  await access(folder, constants.W_OK | constants.X_OK).catch((e: unknown) => {
+    throw cannotWrite(folder, e);
+  });
+}
+
+/**
+ * Writes `bytes` to `file` atomically: into a temporary file in the same folder, flushed, then
+ * renamed over `file`. On any failure the temporary file is removed and `file` is as it was.
+ * `afterWrite` runs between writing and renaming (tests make it fail).
+ */
+export async function writeFileAtomic(
+  file: string,
+  bytes: Uint8Array,
+  afterWrite: (temporary: string) => Promise<void> = async () => {},
+): Promise<void> {
+  const folder = dirname(file);
+  const temporary = join(
+    folder,
+    `.${basename(file)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`,
+  );
+  try {
+    const handle = await open(temporary, "wx");
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await afterWrite(temporary);
+    await rename(temporary, file);
+  } catch (e) {
+    await rm(temporary, { force: true }).catch(() => {});
+    throw cannotWrite(folder, e);
+  }
 }
 
 export async function runPdf(
@@ -24,6 +106,8 @@ export async function runPdf(
   if (!id) throw new UsageError("请指定文书编号，例如 xinfang pdf plan-2025-annual");
   if (extra.length) throw new UsageError(`多余的参数：${extra.join(" ")}`);
   const dir = await contentDir(values, io);
+  const out = resolve(io.cwd, typeof values.out === "string" ? values.out : `${id}.pdf`);
+  await checkPdfOut(out, dir);
   const strict = values.strict === true;
   // Only the asked-for document is rendered (a cold start stays quick).
   const { publication, diagnostics, texts } = await publish(dir, { only: id });
@@ -55,8 +139,7 @@ export async function runPdf(
     io.stderr.write("未生成 PDF。\n");
     return EXIT_CONTENT;
   }
-  const out = resolve(io.cwd, typeof values.out === "string" ? values.out : `${id}.pdf`);
-  await writeFile(out, result.bytes);
+  await writeFileAtomic(out, result.bytes);
   io.stderr.write(`已生成 ${relative(io.cwd, out) || out}（${result.pages} 页）。\n`);
   return result.problems.length ? EXIT_CONTENT : EXIT_OK;
 }

@@ -1,16 +1,32 @@
 // build: a content folder → the intranet site in an output folder, or the diagnostics that stop
-// it. Order: publish (validate, score, render) — nothing is written when that fails; other
-// output stages (PDF …) into a side folder; Astro into a temporary folder next to the output;
-// Pagefind over it; then the temporary folder replaces the output. A failure at any step leaves
-// the previous output as it was.
+// it. Order: the output folder is checked (only an empty folder or an earlier output, by its
+// marker, may be replaced), locked and recovered from a killed build (output-dir.ts); publish
+// (validate, score, render) — nothing is written when that fails; other output stages (PDF …)
+// into a side folder; Astro into a temporary folder next to the output; Pagefind over it; the
+// marker; then the temporary folder replaces the output by a journalled swap. A failure at any
+// step leaves the previous output as it was; a kill at any step leaves the previous or the new
+// output, and the next build finishes or undoes the swap.
 import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, readdir, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { cp, mkdir, readFile, readdir, rm } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { PACKAGE_ROOT, siteConfig } from "./astro-config.ts";
 import { publish } from "./index.ts";
 import { findExternalReferences } from "./offline.ts";
+import {
+  OutputBlocked,
+  SwapError,
+  lockOutput,
+  outputPaths,
+  recoverOutput,
+  refuseOutput,
+  running,
+  swapFolders,
+  swapOutput,
+  writeMarker,
+} from "./output-dir.ts";
+import type { OutputLock, StepHook } from "./output-dir.ts";
 import { handOver, setAstroLogSink } from "./site-input.ts";
 import type { AstroLogEvent } from "./site-input.ts";
 import type { HeldBack, Publication } from "./types.ts";
@@ -33,6 +49,8 @@ export interface BuildOptions {
   report?: (diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>) => void;
   /** One line of progress (Chinese), for stderr. */
   progress?: (line: string) => void;
+  /** Called after each file-system step of the swap (tests kill the process there). */
+  onSwapStep?: StepHook;
 }
 
 export type BuildResult =
@@ -51,13 +69,83 @@ export type BuildResult =
       files: number;
     };
 
-/** Raised when the build fails after validation; the previous output is untouched. */
+/**
+ * Why a build failed: `usage` — the output folder may not be used (exit 2); `io` — the output
+ * folder cannot be written now, or a read/write failed (exit 3); `build` — the site could not be
+ * made from this content (exit 1).
+ */
+export type BuildErrorKind = "usage" | "io" | "build";
+
+/**
+ * What became of `--out` when a build failed: `untouched` — not changed at all; `restored` —
+ * moved away for the swap and put back unchanged; `recovered` — a killed build's swap was
+ * finished or undone at the start (reported in the progress), then left alone; `pending` — the
+ * output is missing, both the previous and the new output lie next to it with the journal, and
+ * the next build puts one back.
+ */
+export type OutputOutcome = "untouched" | "restored" | "recovered" | "pending";
+
+/**
+ * Raised when a build cannot be done for another reason than invalid content (that is a result
+ * with the diagnostics): `kind` says why, `output` what became of `--out`.
+ */
 export class BuildError extends Error {
   readonly step: string;
-  constructor(message: string, step: string, options?: ErrorOptions) {
+  readonly kind: BuildErrorKind;
+  readonly output: OutputOutcome;
+  constructor(
+    message: string,
+    step: string,
+    options: ErrorOptions & { kind?: BuildErrorKind; output?: OutputOutcome } = {},
+  ) {
     super(message, options);
     this.step = step;
+    this.kind = options.kind ?? "build";
+    this.output = options.output ?? "untouched";
   }
+}
+
+/** File-system error codes that mean "cannot read or write there" (exit 3, not the content). */
+const IO_CODES = new Set([
+  "EACCES",
+  "EPERM",
+  "ENOSPC",
+  "EROFS",
+  "EDQUOT",
+  "EIO",
+  "EMFILE",
+  "ENFILE",
+  "EBUSY",
+  "EXDEV",
+]);
+
+/** The file-system error behind `e` (it may be wrapped by Astro or Vite), if it is one. */
+function ioCause(e: unknown): NodeJS.ErrnoException | undefined {
+  for (let x = e, depth = 0; x instanceof Error && depth < 5; x = x.cause, depth++) {
+    const code = (x as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && IO_CODES.has(code)) return x;
+  }
+  return undefined;
+}
+
+/** `e` as a BuildError of `step`: a file-system failure is kind `io`, with the fs error as cause. */
+function wrap(e: unknown, step: string, output: OutputOutcome): BuildError {
+  const errno = ioCause(e);
+  return new BuildError(e instanceof Error ? e.message : String(e), step, {
+    kind: errno ? "io" : "build",
+    output,
+    cause: errno ?? e,
+  });
+}
+
+/**
+ * A failure to lock, recover or create the output folder's parent: any file-system error is
+ * kind `io`; anything else is a fault of the program and goes on as it is (exit 70).
+ */
+function prepareError(e: unknown, output: OutputOutcome): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (!(e instanceof Error) || typeof code !== "string" || !/^E[A-Z]+$/.test(code)) return e;
+  return new BuildError(e.message, "prepare", { kind: "io", output, cause: e });
 }
 
 let serial = 0;
@@ -141,36 +229,12 @@ async function runPagefind(siteDir: string): Promise<void> {
   }
 }
 
-/** Whether a process with this id is running (for folders left by a build that was killed). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Removes the temporary folders of builds that were killed: `pattern` captures the pid. */
+/** Removes the private working folders of builds that were killed: `pattern` captures the pid. */
 async function removeStale(dir: string, pattern: RegExp): Promise<void> {
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const m = pattern.exec(name);
     if (m && !running(Number(m[1]))) await rm(join(dir, name), { recursive: true, force: true });
   }
-}
-
-/** Replaces `outDir` by `staged`; on failure the previous `outDir` is put back. */
-async function swapInto(staged: string, outDir: string): Promise<void> {
-  const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}-${serial}`);
-  const hadOld = existsSync(outDir);
-  if (hadOld) await rename(outDir, old);
-  try {
-    await rename(staged, outDir);
-  } catch (e) {
-    if (hadOld) await rename(old, outDir);
-    throw e;
-  }
-  if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -179,31 +243,83 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir);
   const base = options.base ?? "/";
 
-  progress("检查内容并计算考评结果……");
-  const published = await publish(contentDir);
-  options.report?.(published.diagnostics, published.texts);
-  if (!published.publication || (options.strict && published.diagnostics.length > 0))
-    return { ok: false, diagnostics: published.diagnostics, texts: published.texts };
-  const publication = published.publication;
+  const refused = await refuseOutput(outDir, contentDir);
+  if (refused) throw new BuildError(refused, "options", { kind: "usage" });
 
-  const outParent = dirname(outDir);
-  if (relative(outDir, contentDir) === "" || !relative(outDir, contentDir).startsWith(".."))
-    throw new BuildError(`输出目录 ${outDir} 包含内容目录，不能用作输出目录。`, "options");
-  if (!(await isBuildOutput(outDir)))
-    throw new BuildError(
-      `输出目录 ${outDir} 已有其他文件（不是以前生成的网站），为免覆盖，请换一个输出目录。`,
-      "options",
+  let lock: OutputLock | undefined;
+  let recovered = false;
+  /** Locks the output folder, recovers it from a killed build, checks it again under the lock. */
+  const takeOutput = async (): Promise<OutputLock> => {
+    try {
+      lock = await lockOutput(outDir);
+      const recovery = await recoverOutput(lock);
+      for (const line of recovery.actions) progress(line);
+      recovered ||= recovery.outChanged;
+    } catch (e) {
+      const output = recovered ? "recovered" : "untouched";
+      if (e instanceof OutputBlocked)
+        throw new BuildError(e.message, "prepare", { kind: "io", output });
+      throw prepareError(e, output);
+    }
+    const again = await refuseOutput(outDir, contentDir);
+    if (again)
+      throw new BuildError(again, "options", {
+        kind: "usage",
+        output: recovered ? "recovered" : "untouched",
+      });
+    return lock;
+  };
+  try {
+    // Before the content is read: a second build into the same folder stops at once, and a
+    // killed build's output is put back even when this run's content turns out invalid.
+    let held = existsSync(outputPaths(outDir).parent) ? await takeOutput() : undefined;
+
+    progress("检查内容并计算考评结果……");
+    const published = await publish(contentDir);
+    options.report?.(published.diagnostics, published.texts);
+    if (!published.publication || (options.strict && published.diagnostics.length > 0))
+      return { ok: false, diagnostics: published.diagnostics, texts: published.texts };
+
+    if (!held) {
+      try {
+        await mkdir(outputPaths(outDir).parent, { recursive: true });
+      } catch (e) {
+        throw prepareError(e, "untouched");
+      }
+      held = await takeOutput();
+    }
+    const made = await generate(
+      options,
+      published.publication,
+      contentDir,
+      base,
+      held,
+      () => recovered,
     );
-  await mkdir(outParent, { recursive: true });
+    return { ok: true, diagnostics: published.diagnostics, texts: published.texts, ...made };
+  } finally {
+    await lock?.release().catch(() => {});
+  }
+}
+
+/** The output phase: everything after validation, with the output folder locked. */
+async function generate(
+  options: BuildOptions,
+  publication: Publication,
+  contentDir: string,
+  base: string,
+  lock: OutputLock,
+  recovered: () => boolean,
+): Promise<Omit<BuildResult & { ok: true }, "ok" | "diagnostics" | "texts">> {
+  const progress = options.progress ?? (() => {});
+  const outDir = lock.paths.out;
+  const { staged, old } = swapFolders(outDir);
   serial++;
-  const tag = `${process.pid}-${serial}`;
-  const staged = join(outParent, `.${basename(outDir)}.building-${tag}`);
-  const work = join(PACKAGE_ROOT, ".astro", `build-${tag}`);
+  const work = join(PACKAGE_ROOT, ".astro", `build-${process.pid}-${serial}`);
   const extra = join(work, "extra");
   let step = "prepare";
+  let keepStaged = false;
   try {
-    const escaped = basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    await removeStale(outParent, new RegExp(`^\\.${escaped}\\.(?:building|old)-(\\d+)-\\d+$`));
     await removeStale(dirname(work), /^build-(\d+)-\d+$/);
     await mkdir(extra, { recursive: true });
 
@@ -256,11 +372,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       if ((await readFile(join(staged, f), "utf8")).includes("data-pagefind-body")) indexed++;
 
     step = "swap";
-    await swapInto(staged, outDir);
+    await writeMarker(staged);
+    let swapped;
+    try {
+      swapped = await swapOutput(lock, staged, old, options.onSwapStep);
+    } catch (e) {
+      keepStaged = e instanceof SwapError && e.state === "pending";
+      throw e;
+    }
+    if (swapped.leftover)
+      progress(`注意：未能删除原有的网站 ${swapped.leftover}，下次生成时会再清理。`);
     return {
-      ok: true,
-      diagnostics: published.diagnostics,
-      texts: published.texts,
       outDir,
       documents: publication.documents.length,
       pages: html.length,
@@ -269,19 +391,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       files: files.length,
     };
   } catch (e) {
-    await rm(staged, { recursive: true, force: true }).catch(() => {});
-    if (e instanceof BuildError) throw e;
-    throw new BuildError(e instanceof Error ? e.message : String(e), step, { cause: e });
+    if (!keepStaged) await rm(staged, { recursive: true, force: true }).catch(() => {});
+    const output: OutputOutcome =
+      e instanceof SwapError && e.state !== "untouched"
+        ? e.state
+        : recovered()
+          ? "recovered"
+          : "untouched";
+    if (e instanceof BuildError)
+      throw new BuildError(e.message, e.step, { kind: e.kind, output, cause: e.cause });
+    throw wrap(e, step, output);
   } finally {
     await rm(work, { recursive: true, force: true }).catch(() => {});
   }
-}
-
-/** Whether `dir` looks like a previous build output (safe to replace). */
-export async function isBuildOutput(dir: string): Promise<boolean> {
-  const info = await stat(dir).catch(() => null);
-  if (!info) return true;
-  if (!info.isDirectory()) return false;
-  const names = await readdir(dir);
-  return names.length === 0 || names.includes("index.html") || names.includes("pagefind");
 }

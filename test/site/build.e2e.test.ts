@@ -1,8 +1,10 @@
 // `xinfang build` on a fixture office (the example content plus hostile text) under a base path,
 // and builds that fail: invalid content, a page that cannot render, an output folder that is
-// not a site. A failed build writes nothing and leaves the previous output as it was.
-import { spawnSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+// not a site, a build killed mid-way. A failed build writes nothing and leaves the previous
+// output as it was, and says so only when it is true.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -233,19 +235,113 @@ describe("failed builds", () => {
     expect(run.stderr).toContain("RankChart");
     expect(run.stderr).toContain("原有的输出目录未改动");
     expect(await fingerprint(out)).toEqual(before);
-    const leftovers = (await listFiles(tmp)).filter((f) => /\.site\.(building|old)-/.test(f));
-    expect(leftovers).toEqual([]);
+    expect((await readdir(tmp)).filter((f) => f.startsWith(".site."))).toEqual([]);
   }, 120_000);
 
-  it("refuses to replace a folder that is not a built site", async () => {
+  it("refuses to replace a folder that is not a built site (exit 2)", async () => {
     const other = join(tmp, "documents-of-the-office");
     await mkdir(other);
     await writeFile(join(other, "keep.txt"), "重要");
+    await writeFile(join(other, "index.html"), "<h1>门户</h1>");
     const run = await runCli(["build", "--content", content, "--out", other]);
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stderr).toContain("不是以前生成的网站");
+    expect(run.stderr).toContain("未做任何改动");
     expect(await readFile(join(other, "keep.txt"), "utf8")).toBe("重要");
+    expect(await readFile(join(other, "index.html"), "utf8")).toBe("<h1>门户</h1>");
   }, 60_000);
+
+  it("a build killed mid-way leaves the previous output; the next build cleans up", async () => {
+    const before = await fingerprint(out);
+    expect(before.get(".xinfang-build")).toBeDefined();
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, "src/cli/bin.ts"), "build", "--content", content, "--out", out, "--base", BASE],
+      { stdio: "ignore" },
+    );
+    const closed = new Promise<NodeJS.Signals | null>((done) =>
+      child.on("close", (_code, signal) => done(signal)),
+    );
+    // Kill it as soon as its staging folder appears (Astro is writing the new site into it).
+    let staging: string | undefined;
+    while (!staging) {
+      staging = (await readdir(tmp)).find((f) => f.startsWith(".site.building-"));
+      if (!staging) await new Promise((r) => setTimeout(r, 5));
+    }
+    child.kill("SIGKILL");
+    expect(await closed).toBe("SIGKILL");
+    expect(await fingerprint(out)).toEqual(before);
+    expect(await readdir(tmp)).toContain(".site.lock");
+    const work = join(ROOT, ".astro", `build-${child.pid}-1`);
+
+    const next = await runCli(["build", "--content", content, "--out", out, "--base", BASE]);
+    expect(next.status, next.stderr).toBe(0);
+    expect(next.stderr).toContain("已清除以前中断的生成留下的");
+    expect((await readdir(tmp)).filter((f) => f.startsWith(".site."))).toEqual([]);
+    expect(existsSync(work)).toBe(false);
+    // The same content gives the same bytes: the output in place is a complete build.
+    expect(await fingerprint(out)).toEqual(before);
+  }, 120_000);
+
+  it("two builds into the same folder at once: the second stops (exit 3), the first completes", async () => {
+    const expected = await fingerprint(out);
+    const twice = join(tmp, "twice");
+    const args = ["build", "--content", content, "--out", twice, "--base", BASE];
+    const runs = await Promise.all([runCli(args), runCli(args)]);
+    const statuses = runs.map((r) => r.status).sort();
+    // Normally one waits on the other's lock; on a slow machine they may also run one after the
+    // other. Never both write at once.
+    expect([
+      [0, 0],
+      [0, 3],
+    ]).toContainEqual(statuses);
+    for (const r of runs.filter((x) => x.status === 3))
+      expect(r.stderr).toContain("正在写入输出目录");
+    expect(await fingerprint(twice)).toEqual(expected);
+    expect((await readdir(tmp)).filter((f) => f.startsWith(".twice."))).toEqual([]);
+    await rm(twice, { recursive: true, force: true });
+  }, 120_000);
+
+  it("a failure while swapping says where the output is: put back, or untouched", async () => {
+    const before = await fingerprint(out);
+    const child = join(ROOT, "test/publish/support/build-child.ts");
+    const expected: [string, string, string][] = [
+      ["journal-committed", "untouched", "原有的输出目录未改动。"],
+      ["old-moved", "restored", "原有的输出目录在替换时曾被移开，已原样放回，内容未改动。"],
+    ];
+    for (const [step, output, sentence] of expected) {
+      const r = spawnSync(process.execPath, [child, content, out, step], { encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      const failure = JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}");
+      expect(failure, step).toEqual({ kind: "build", output, sentence });
+      expect(await fingerprint(out)).toEqual(before);
+      expect((await readdir(tmp)).filter((f) => f.startsWith(".site."))).toEqual([]);
+    }
+  }, 120_000);
+
+  it("after recovering a killed swap, a failed build does not claim the output was untouched", async () => {
+    // A build killed between its two renames: --out is absent, the journal next to it.
+    const fake = join(tmp, "fake");
+    await mkdir(join(fake, "documents"), { recursive: true });
+    await writeFile(join(fake, ".xinfang-build"), '{"generator":"xinfang","format":1}\n');
+    const killed = spawnSync(
+      process.execPath,
+      [join(ROOT, "test/publish/support/swap-child.ts"), fake, "6", "new"],
+      { encoding: "utf8" },
+    );
+    expect(killed.signal).toBe("SIGKILL");
+    expect(existsSync(fake)).toBe(false);
+    // The content of "leaves the previous output intact when a page fails to render" above.
+    const failing = join(tmp, "failing");
+    expect(existsSync(join(failing, "pages", "坏页面.mdx"))).toBe(true);
+    const run = await runCli(["build", "--content", failing, "--out", fake]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("上次生成在替换输出目录时中断，已把它生成完毕的网站放到");
+    expect(run.stderr).toContain("输出目录已按上文所述从上次中断的生成中恢复，本次没有再改动它。");
+    expect(run.stderr).not.toContain("原有的输出目录未改动");
+    expect(await readFile(join(fake, "index.html"), "utf8")).toBe("<p>new</p>\n");
+    expect((await readdir(tmp)).filter((f) => f.startsWith(".fake."))).toEqual([]);
+  }, 120_000);
 
   it("rejects a base path that is not a URL path", async () => {
     const run = await runCli(["build", "--content", content, "--out", out, "--base", "a b"]);
