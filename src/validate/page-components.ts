@@ -6,7 +6,7 @@ import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { DOC_KINDS, DOC_KIND_SHORT, resolveKind } from "../text/kinds.ts";
 import { maskPersonal } from "../text/mask.ts";
 import type { PageComponent } from "./content.ts";
-import { refusedScheme } from "./page-links.ts";
+import { fetchingDetail, fetchingUrl, refusedScheme } from "./page-links.ts";
 
 export const COMPONENT_NAMES = ["ScoreTable", "RankChart", "DocumentList"] as const;
 export type ComponentName = (typeof COMPONENT_NAMES)[number];
@@ -173,9 +173,10 @@ export function componentProps(
     props[prop] = value;
   });
 
+  const example = [...(ctx.knownUnits ?? [])][0] ?? "dongpo";
   for (const prop of spec.required)
     if (!(prop in props) && !attributes.some((a) => a.name === prop))
-      report("page/prop", tag, `组件 ${name} 缺少属性 ${prop}，例如 <${name} ${prop}="dongpo" />`);
+      report("page/prop", tag, `组件 ${name} 缺少属性 ${prop}，例如 <${name} ${prop}="${example}" />`);
 
   const years = [...ctx.rulesYears].sort((a, b) => a - b);
   for (const [prop, value] of Object.entries(props)) {
@@ -228,9 +229,12 @@ export function componentProps(
             `组件 ${name} 的属性 ${prop} 只能由字母、数字、- 和 _ 组成，以字母开头`,
           );
         break;
-      case "text":
+      case "text": {
         props[prop] = maskPersonal(String(value));
+        const url = fetchingUrl(props[prop] as string);
+        if (url !== null) report("page/url", where, fetchingDetail(url));
         break;
+      }
     }
   }
   if (

@@ -16,7 +16,7 @@ import { maskPersonal } from "../text/mask.ts";
 import type { Page, PageAlign, PageBlock, PageInline, PageListItem } from "./content.ts";
 import { attributeOffsets, componentProps, isComponentName } from "./page-components.ts";
 import type { ComponentContext, JsxAttribute } from "./page-components.ts";
-import { refusedScheme } from "./page-links.ts";
+import { fetchingDetail, fetchingUrl, refusedScheme } from "./page-links.ts";
 import { pageSlugs } from "./page-slugs.ts";
 
 export type PageContext = ComponentContext;
@@ -127,10 +127,18 @@ class PageReader {
     return true;
   }
 
+  /** Text of the page as it enters the data: masked; reported when the build would refuse it. */
+  plain(value: string, offset: number | undefined): string {
+    const masked = maskPersonal(value);
+    const url = fetchingUrl(masked);
+    if (url !== null) this.report("page/url", offset, fetchingDetail(url));
+    return masked;
+  }
+
   /** A link or image target: reported when refused (null then), masked otherwise. */
   private target(url: string, offset: number | undefined): string | null {
     const scheme = refusedScheme(url);
-    if (scheme === null) return maskPersonal(url);
+    if (scheme === null) return this.plain(url, offset);
     this.report(
       "page/url",
       offset,
@@ -226,7 +234,7 @@ class PageReader {
         return { type: "table", align, head: rows[0] ?? [], rows: rows.slice(1) };
       }
       case "code":
-        return { type: "code", text: maskPersonal(node.value ?? "") };
+        return { type: "code", text: this.plain(node.value ?? "", offset) };
       case "thematicBreak":
         return { type: "rule" };
       case "definition":
@@ -301,12 +309,14 @@ class PageReader {
   inlines(nodes: readonly Node[], depth: number): PageInline[] {
     const out: PageInline[] = [];
     let text: string | null = null;
+    let at: number | undefined;
     const flush = () => {
-      if (text !== null) out.push({ type: "text", text: maskPersonal(text) });
+      if (text !== null) out.push({ type: "text", text: this.plain(text, at) });
       text = null;
     };
     for (const node of nodes) {
       if (node.type === "text") {
+        if (text === null) at = node.position?.start.offset;
         text = (text ?? "") + (node.value ?? "");
         continue;
       }
@@ -329,7 +339,7 @@ class PageReader {
       case "delete":
         return { type: node.type, children: children() };
       case "inlineCode":
-        return { type: "code", text: maskPersonal(node.value ?? "") };
+        return { type: "code", text: this.plain(node.value ?? "", offset) };
       case "break":
         return { type: "break" };
       case "link": {
@@ -344,13 +354,15 @@ class PageReader {
       }
       case "image": {
         const src = this.target(node.url ?? "", offset);
-        return src === null ? null : { type: "image", src, alt: maskPersonal(node.alt ?? "") };
+        return src === null
+          ? null
+          : { type: "image", src, alt: this.plain(node.alt ?? "", offset) };
       }
       case "imageReference": {
         const src = this.definitions.get(node.identifier ?? "");
         return src === null || src === undefined
           ? null
-          : { type: "image", src, alt: maskPersonal(node.alt ?? "") };
+          : { type: "image", src, alt: this.plain(node.alt ?? "", offset) };
       }
       case "mdxTextExpression":
         if (!onlyComments(node.value ?? ""))
@@ -462,7 +474,19 @@ function frontMatterTitle(
     );
     return null;
   }
-  return ok ? maskPersonal(title.trim()) : null;
+  const masked = maskPersonal(title.trim());
+  const url = fetchingUrl(masked);
+  if (url !== null) {
+    out.push(
+      makeDiagnostic("page/url", {
+        position: shift(src.locate(["title"])),
+        path: "title",
+        detail: fetchingDetail(url),
+      }),
+    );
+    return null;
+  }
+  return ok ? masked : null;
 }
 
 /** Block quotes nested this deep are refused before parsing (the parser slows down on them). */
