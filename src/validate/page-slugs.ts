@@ -6,6 +6,11 @@
 const RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 const MAX_LENGTH = 64;
 
+/** Whether `slug` is one `slugOf` can give: a folder name that is safe everywhere. */
+export function isSafeSlug(slug: string): boolean {
+  return /^[\p{L}\p{N}_-]{1,80}$/u.test(slug) && !RESERVED.test(slug);
+}
+
 /** Letters (Chinese included), digits, `-` and `_`; every other run of characters becomes `-`. */
 export function slugOf(name: string): string {
   const cleaned = name

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { internalHref } from "../../src/site/lib/doc-html.ts";
 import { pageInlinesHtml, pageParts } from "../../src/site/lib/page-html.ts";
 import type { PageBlock, PageInline } from "../../src/validate/content.ts";
+import { tagsOf } from "./support/markup.ts";
 
 const XSS = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'";
 const text = (t: string): PageInline => ({ type: "text", text: t });
@@ -74,16 +75,10 @@ const OUR_TAGS = new Set([
 ]);
 const OUR_ATTRIBUTES = new Set(["href", "src", "alt", "loading", "id", "class", "start", "scope"]);
 
-/** Tags and attributes of HTML whose text and attribute values are escaped. */
+/** Tags and attributes of an HTML text, as a browser reads them. */
 function markup(html: string): { tags: string[]; attributes: [string, string][] } {
-  const tags: string[] = [];
-  const attributes: [string, string][] = [];
-  for (const m of html.matchAll(/<\/?([a-zA-Z0-9]+)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*\/?>/g)) {
-    tags.push((m[1] as string).toLowerCase());
-    for (const a of (m[2] as string).matchAll(/([^\s=>]+)(?:="([^"]*)")?/g))
-      attributes.push([a[1] as string, a[2] ?? ""]);
-  }
-  return { tags, attributes };
+  const tags = tagsOf(html);
+  return { tags: tags.map((t) => t.name), attributes: tags.flatMap((t) => t.attributes) };
 }
 
 describe("pageParts with data that bypassed validation", () => {

@@ -6,7 +6,7 @@ import type { PageBlock } from "../../src/validate/content.ts";
 import { validateContent } from "../../src/validate/index.ts";
 import { attributeOffsets } from "../../src/validate/page-components.ts";
 import { fetchingUrl, refusedScheme, urlScheme } from "../../src/validate/page-links.ts";
-import { pageSlugs, slugOf } from "../../src/validate/page-slugs.ts";
+import { isSafeSlug, pageSlugs, slugOf } from "../../src/validate/page-slugs.ts";
 import { MAX_NESTING, readPage, validatePages } from "../../src/validate/pages.ts";
 import type { PageContext } from "../../src/validate/pages.ts";
 
@@ -391,6 +391,13 @@ describe("page slugs", () => {
     expect(slugOf("lpt1")).toBe("lpt1-page");
     expect(slugOf("e\u0301te")).toBe("éte");
     expect(Array.from(slugOf("长".repeat(300))).length).toBe(64);
+  });
+
+  it("knows a safe slug when it sees one", () => {
+    for (const name of ["办事指南", "a b", "..", "#?%", "CON", "长".repeat(300), "../x"])
+      expect(isSafeSlug(slugOf(name)), name).toBe(true);
+    for (const slug of ["", "..", "../x", "a/b", "a b", "a\\b", "con", "x.html"])
+      expect(isSafeSlug(slug), slug).toBe(false);
   });
 
   it("makes slugs unique ignoring case, keeping already safe names as they are", () => {
