@@ -176,7 +176,11 @@ export function componentProps(
   const example = [...(ctx.knownUnits ?? [])][0] ?? "dongpo";
   for (const prop of spec.required)
     if (!(prop in props) && !attributes.some((a) => a.name === prop))
-      report("page/prop", tag, `组件 ${name} 缺少属性 ${prop}，例如 <${name} ${prop}="${example}" />`);
+      report(
+        "page/prop",
+        tag,
+        `组件 ${name} 缺少属性 ${prop}，例如 <${name} ${prop}="${example}" />`,
+      );
 
   const years = [...ctx.rulesYears].sort((a, b) => a - b);
   for (const [prop, value] of Object.entries(props)) {

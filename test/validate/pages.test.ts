@@ -94,7 +94,7 @@ const HOSTILE: [string, string, string[]][] = [
   ["front matter that is not YAML", "---\ntitle: [标题\n---\n\n正文", ["2:11 page/syntax"]],
   ["unknown front matter key", "---\ntitle: 标题\nlayout: x\n---\n", ["3:1 page/syntax"]],
   ["title that is not text", "---\ntitle: [1, 2]\n---\n", ["2:8 page/syntax"]],
-  ["block quotes nested too deep", `${">".repeat(MAX_NESTING + 1)} 深`, ["1:1 page/syntax"]],
+  ["block quotes nested too deep", `${">".repeat(MAX_NESTING + 1)} 深`, ["1:35 page/syntax"]],
   [
     "lists nested too deep",
     Array.from({ length: 40 }, (_, i) => `${"  ".repeat(i)}- a`).join("\n"),
@@ -110,6 +110,12 @@ describe("hostile office pages", () => {
       expect(page).toBeNull();
     });
   }
+
+  it("refuses a quote bomb before parsing it, in a moment", () => {
+    const started = performance.now();
+    expect(check(`正文\n\n${"> ".repeat(100_000)}深`).problems).toEqual(["3:1 page/syntax"]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 
   it("counts columns in UTF-16 units and after a byte order mark", () => {
     expect(check("中文😀 {x}").problems).toEqual(["1:6 page/code"]);
@@ -369,6 +375,25 @@ describe("what a page may contain", () => {
     expect(json).toContain("110101********1234");
     expect(json).toContain("139****5678");
     expect(page?.title).toBe("联系139****5678");
+  });
+
+  it("resolves reference links by their first definition, checking every one", () => {
+    const { page } = check("[排名][a]\n\n[a]: /units/\n[a]: /documents/");
+    expect(page?.blocks).toEqual([
+      {
+        type: "paragraph",
+        content: [{ type: "link", href: "/units/", children: [{ type: "text", text: "排名" }] }],
+      },
+    ]);
+    expect(check("[排名][a]\n\n[a]: /units/\n[a]: javascript:x").problems).toEqual([
+      "4:1 page/url",
+    ]);
+  });
+
+  it("masks numbers in messages too", () => {
+    const { out } = check("{'13812345678'}");
+    expect(out[0]?.message).toContain("138****5678");
+    expect(out[0]?.message).not.toContain("13812345678");
   });
 
   it("takes the title from the file name when the page has none", () => {
