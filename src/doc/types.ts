@@ -2,15 +2,11 @@
 // union of blocks: renderers switch on `type` with an exhaustive `never` default, so a new block
 // type fails to compile until every output handles it.
 
-export type DocKind = "plan" | "agreement" | "scoring-sheet" | "notice" | "report";
+import type { DocKind } from "../text/kinds.ts";
 
-export const DOC_KIND_NAMES: Record<DocKind, string> = {
-  plan: "工作方案",
-  agreement: "目标责任书",
-  "scoring-sheet": "考评得分表",
-  notice: "考评结果通报",
-  report: "工作总结",
-};
+// Kinds and their names are shared wording (text/kinds.ts); re-exported for the outputs.
+export type { DocKind } from "../text/kinds.ts";
+export { DOC_KIND_NAMES } from "../text/kinds.ts";
 
 export type Inline =
   | { type: "text"; text: string }

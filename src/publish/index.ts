@@ -1,33 +1,14 @@
 // publish: a content folder → everything a build outputs (documents, scores, rules, pages), or
 // the diagnostics that stop the build. Writes nothing.
-import { readFile, readdir } from "node:fs/promises";
-import { join } from "node:path";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { checkContent } from "../index.ts";
-import type { HeldBack, Publication, SitePage } from "./types.ts";
+import type { HeldBack, Publication } from "./types.ts";
 
 export interface PublishResult {
   publication: Publication | null;
   diagnostics: Diagnostic[];
   texts: Map<string, string>;
-}
-
-async function sitePages(dir: string): Promise<SitePage[]> {
-  const names = (await readdir(join(dir, "pages")).catch(() => [] as string[]))
-    .filter((n) => n.endsWith(".mdx"))
-    .sort();
-  return Promise.all(
-    names.map(async (name) => {
-      const text = await readFile(join(dir, "pages", name), "utf8");
-      const title =
-        /^---\n[\s\S]*?^title:\s*(.+)$/m
-          .exec(text)?.[1]
-          ?.trim()
-          .replace(/^["']|["']$/g, "") ?? name.replace(/\.mdx$/, "");
-      return { slug: name.replace(/\.mdx$/, ""), file: `pages/${name}`, title };
-    }),
-  );
 }
 
 export interface PublishOptions {
@@ -59,7 +40,7 @@ export async function publish(dir: string, options: PublishOptions = {}): Promis
     rules: [...content.rules.values()]
       .sort((a, b) => a.year - b.year)
       .map((r) => ({ year: r.year, file: r.file, rules: r.rules })),
-    pages: await sitePages(dir),
+    pages: content.pages,
   };
   return { publication, diagnostics, texts };
 }

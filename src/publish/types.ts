@@ -2,6 +2,7 @@
 import type { Leadership, Office, Rules, Unit } from "../../schemas/index.ts";
 import type { ScoreSheet } from "../compute/scoring/index.ts";
 import type { Doc } from "../doc/types.ts";
+import type { Page } from "../validate/content.ts";
 
 export interface PublishedDocument {
   doc: Doc;
@@ -33,13 +34,8 @@ export interface YearRules {
   rules: Rules;
 }
 
-export interface SitePage {
-  /** URL segment under pages/, from the file name. */
-  slug: string;
-  /** Content-relative path of the .mdx file. */
-  file: string;
-  title: string;
-}
+/** An office page (pages/<name>.mdx) as validated data: title, slug, Markdown blocks, components. */
+export type SitePage = Page;
 
 export interface Publication {
   office: Office | null;

@@ -14,6 +14,7 @@ import type {
   Unit,
   WeeklyReportRecord,
 } from "../../schemas/index.ts";
+import type { DocKind } from "../text/kinds.ts";
 
 export interface Origin {
   /** Content-relative file path. */
@@ -75,6 +76,66 @@ export interface Content {
   agreements: DocumentFile<AgreementFile>[];
   notices: DocumentFile<NoticeFile>[];
   reports: DocumentFile<ReportFile>[];
+  /** The office's pages (pages/*.mdx) as data, in file-name order. */
+  pages: Page[];
+}
+
+// An office page is data, not code: Markdown blocks and the site's components with literal
+// props (validate/pages.ts). Every text is masked (ID and mobile numbers) when the page is read;
+// the site renders this data with its own escaping code.
+
+export type PageInline =
+  | { type: "text"; text: string }
+  | { type: "strong" | "emphasis" | "delete"; children: PageInline[] }
+  | { type: "code"; text: string }
+  /** `href` as written (masked); the site links it only when it stays on the site. */
+  | { type: "link"; href: string; children: PageInline[] }
+  | { type: "image"; src: string; alt: string }
+  | { type: "break" };
+
+export type PageAlign = "left" | "center" | "right" | null;
+
+export interface PageListItem {
+  /** Task list items: `- [x]` true, `- [ ]` false; null for an ordinary item. */
+  checked: boolean | null;
+  children: PageBlock[];
+}
+
+export type PageBlock =
+  | { type: "heading"; depth: 1 | 2 | 3 | 4 | 5 | 6; content: PageInline[] }
+  | { type: "paragraph"; content: PageInline[] }
+  /** `tight`: items are not separated by blank lines (their paragraphs are not <p>). */
+  | { type: "list"; ordered: boolean; start: number | null; tight: boolean; items: PageListItem[] }
+  | { type: "blockquote"; children: PageBlock[] }
+  | { type: "table"; align: PageAlign[]; head: PageInline[][]; rows: PageInline[][][] }
+  | { type: "code"; text: string }
+  | { type: "rule" }
+  /** Only at the top level of a page. */
+  | { type: "component"; component: PageComponent };
+
+/** The site's components with their props (src/site/components), checked against the content. */
+export type PageComponent =
+  | { name: "ScoreTable"; year?: number; caption?: string }
+  | { name: "RankChart"; unit: string; year?: number; id?: string }
+  | {
+      name: "DocumentList";
+      kind?: DocKind;
+      year?: number;
+      unit?: string;
+      limit?: number;
+      empty?: string;
+    };
+
+export interface Page {
+  /** Content-relative path, `pages/<name>.mdx`. */
+  file: string;
+  /**
+   * URL segment and folder name under pages/: letters, digits, `-` and `_` only (safe as a
+   * folder name on Windows and Linux and in a URL), unique ignoring case.
+   */
+  slug: string;
+  title: string;
+  blocks: PageBlock[];
 }
 
 export function emptyLedger(year: number): Ledger {

@@ -11,6 +11,7 @@ import type { SourceFile } from "../load/source-file.ts";
 import type { Content, Ledger, RulesDoc } from "./content.ts";
 import { validateDocuments } from "./documents.ts";
 import { validateLedger } from "./ledger.ts";
+import { validatePages } from "./pages.ts";
 import type { LedgerSources } from "./ledger.ts";
 import { validateWhole } from "./records.ts";
 import { validateRules } from "./rules.ts";
@@ -19,6 +20,8 @@ import { validateUnits } from "./units.ts";
 export interface ValidateOptions {
   /** Years that must have rules and are about to be scored (missing ledgers are then warned). */
   requireYears?: number[];
+  /** Texts of the office pages, `pages/<name>.mdx` (validate/pages.ts). */
+  pages?: ReadonlyMap<string, string>;
 }
 
 export interface Validated {
@@ -44,7 +47,7 @@ export function validateContent(
   files: ReadonlyMap<string, string>,
   options: ValidateOptions = {},
 ): Validated {
-  return validateSources(parseContent(files), options);
+  return validateSources(parseContent(files), { ...options, pages: files });
 }
 
 export function validateSources(
@@ -146,22 +149,18 @@ export function validateSources(
     else complete = false;
   }
 
-  const documents = validateDocuments(
-    sources,
-    units,
-    knownUnits,
-    // Years with a rules file: an invalid one is reported on its own, not again per document.
-    new Set(
-      [...sources.keys()].flatMap((rel) =>
-        classify(rel)?.kind === "rules" ? [classify(rel)?.year as number] : [],
-      ),
+  // Years with a rules file: an invalid one is reported on its own, not again per document.
+  const rulesYears = new Set(
+    [...sources.keys()].flatMap((rel) =>
+      classify(rel)?.kind === "rules" ? [classify(rel)?.year as number] : [],
     ),
-    out,
   );
+  const documents = validateDocuments(sources, units, knownUnits, rulesYears, out);
+  const pages = validatePages(options.pages ?? new Map(), { knownUnits, rulesYears }, out);
   const diagnostics = sortDiagnostics(out);
   const content: Content | null =
     complete && units && documents && !hasErrors(diagnostics)
-      ? { office, leadership, units, rules, ledgers, ...documents }
+      ? { office, leadership, units, rules, ledgers, ...documents, pages }
       : null;
   return { content, diagnostics, sources };
 }

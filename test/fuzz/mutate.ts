@@ -189,7 +189,7 @@ export const MUTATIONS: Record<string, Mutation> = {
     const text = readFileSync(join(dir, rel), "utf8");
     const at = rng.int(0, text.length);
     const how = rng.pick(["quote", "comma", "nocomma", "header", "newline", "quoted"]);
-    let out = text;
+    let out: string;
     if (how === "quote") out = `${text.slice(0, at)}"${text.slice(at)}`;
     else if (how === "comma") out = `${text.slice(0, at)},${text.slice(at)}`;
     else if (how === "nocomma") {

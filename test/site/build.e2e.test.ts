@@ -1,6 +1,6 @@
 // `xinfang build` on a fixture office (the example content plus hostile text) under a base path,
-// and builds that fail: invalid content, a page that cannot render, an output folder that is
-// not a site, a build killed mid-way. A failed build writes nothing and leaves the previous
+// and builds that fail: invalid content, an office page that does not validate, an output folder
+// that is not a site, a build killed mid-way. A failed build writes nothing and leaves the previous
 // output as it was, and says so only when it is true.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -225,15 +225,21 @@ describe("failed builds", () => {
     expect((await listFiles(tmp)).some((f) => f.startsWith("never"))).toBe(false);
   }, 60_000);
 
-  it("leaves the previous output intact when a page fails to render", async () => {
+  it("stops on an office page that cannot render, at its line and column, writing nothing", async () => {
+    // Pages are checked before anything is built (a page that passes check renders).
     const before = await fingerprint(out);
     const failing = join(tmp, "failing");
     await cp(content, failing, { recursive: true });
-    await writeFile(join(failing, "pages", "坏页面.mdx"), '<RankChart unit="nosuchvillage" />\n');
+    await writeFile(
+      join(failing, "pages", "坏页面.mdx"),
+      '正文\n\n<RankChart unit="nosuchvillage" />\n\n{process.exit(0)}\n',
+    );
     const run = await runCli(["build", "--content", failing, "--out", out, "--base", BASE]);
     expect(run.status).toBe(1);
+    expect(run.stderr).toContain("pages/坏页面.mdx:3:12  page/prop");
     expect(run.stderr).toContain("RankChart");
-    expect(run.stderr).toContain("原有的输出目录未改动");
+    expect(run.stderr).toContain("pages/坏页面.mdx:5:1  page/code");
+    expect(run.stderr).toContain("未生成网站，没有写入任何文件");
     expect(await fingerprint(out)).toEqual(before);
     expect((await readdir(tmp)).filter((f) => f.startsWith(".site."))).toEqual([]);
   }, 120_000);

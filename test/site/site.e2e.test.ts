@@ -268,8 +268,36 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the example site in Chromium", { timeout: 3
   it("renders the office's MDX pages with the embedded components", async () => {
     await page.goto(`${server.origin}/pages/${encodeURIComponent("工作动态")}/`);
     expect(await page.locator("table.score-table").count()).toBe(1);
+    expect(await page.locator("table.score-table tbody tr").count()).toBe(publication.units.length);
     expect(await page.locator("svg.rank-chart").count()).toBe(1);
-    expect(await page.locator("ul.doc-list li[data-kind=notice]").count()).toBeGreaterThan(0);
+    expect(await page.locator("svg.rank-chart title").textContent()).toContain("东坡村");
+    expect(await page.locator("ul.doc-list li[data-kind=notice]").count()).toBe(
+      publication.documents.filter((d) => d.doc.meta.kind === "notice").length,
+    );
+    expect(await page.locator("article h2").allTextContents()).toEqual([
+      "全年考评结果出炉",
+      "东坡村：逐月排名变化",
+      "考评结果通报",
+      "下一步工作",
+    ]);
+  });
+
+  it("renders the office's Markdown as the MDX source has it", async () => {
+    const source = await readFile(join(CONTENT, "pages", "办事指南.mdx"), "utf8");
+    await page.goto(`${server.origin}/pages/${encodeURIComponent("办事指南")}/`);
+    expect(await page.locator("article h1").textContent()).toBe("办事指南");
+    expect(await page.locator("article h2").allTextContents()).toEqual(
+      [...source.matchAll(/^## (.+)$/gm)].map((m) => m[1]),
+    );
+    expect(await page.locator("article ol li").count()).toBe(
+      [...source.matchAll(/^\d+\. /gm)].length,
+    );
+    expect(await page.locator("article ol li strong").first().textContent()).toBe("说清楚事情");
+    expect(await page.locator("article ul li").count()).toBe([...source.matchAll(/^- /gm)].length);
+    const link = page.locator("article a", { hasText: "考评排名" });
+    expect(await link.getAttribute("href")).toBe("/units/");
+    await link.click();
+    await page.waitForURL(`${server.origin}/units/`);
   });
 });
 

@@ -13,13 +13,19 @@ export interface DocHtmlOptions {
   base: string;
 }
 
-/** An internal link target with the base path, or null for anything that would leave the site. */
+/**
+ * An internal link target with the base path, or null for anything that would leave the site or
+ * run: any scheme (`https:`, `javascript:` …), `//host`, and a leading backslash (browsers read
+ * `/\host` as `//host`). Read as browsers read it: tabs and line breaks anywhere and control
+ * characters and spaces around it do not count (` java\tscript:` has a scheme).
+ */
 export function internalHref(href: string, base: string): string | null {
-  const trimmed = href.trim();
-  if (trimmed.startsWith("#")) return trimmed;
-  if (trimmed.startsWith("//") || /^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return null;
-  if (trimmed.startsWith("/")) return link(base, trimmed);
-  return trimmed === "" ? null : trimmed;
+  const cleaned = href.replace(/[\t\n\r]/g, "").replace(/^[\s\p{Cc}]+|[\s\p{Cc}]+$/gu, "");
+  if (cleaned === "") return null;
+  if (cleaned.startsWith("#")) return cleaned;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(cleaned) || /^(?:\\|[/\\]{2})/.test(cleaned)) return null;
+  if (cleaned.startsWith("/")) return link(base, cleaned);
+  return cleaned;
 }
 
 export function inlinesToHtml(inlines: readonly Inline[], options: DocHtmlOptions): string {
