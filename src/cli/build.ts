@@ -72,7 +72,11 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
     return e.kind === "io" ? EXIT_IO : EXIT_CONTENT;
   }
   if (!result.ok) {
-    io.stderr.write(`${summarise(result.diagnostics, strict)}\n未生成网站，没有写入任何文件。\n`);
+    const nothing =
+      result.output === "untouched"
+        ? "未生成网站，没有写入任何文件。"
+        : `未生成网站。${outputSentence(result.output, out)}`;
+    io.stderr.write(`${summarise(result.diagnostics, strict)}\n${nothing}\n`);
     return EXIT_CONTENT;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

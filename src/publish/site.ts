@@ -54,7 +54,13 @@ export interface BuildOptions {
 }
 
 export type BuildResult =
-  | { ok: false; diagnostics: Diagnostic[]; texts: Map<string, string> }
+  | {
+      ok: false;
+      diagnostics: Diagnostic[];
+      texts: Map<string, string>;
+      /** What became of `--out`: untouched, or recovered from a killed build before reading. */
+      output: OutputOutcome;
+    }
   | {
       ok: true;
       diagnostics: Diagnostic[];
@@ -278,7 +284,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const published = await publish(contentDir);
     options.report?.(published.diagnostics, published.texts);
     if (!published.publication || (options.strict && published.diagnostics.length > 0))
-      return { ok: false, diagnostics: published.diagnostics, texts: published.texts };
+      return {
+        ok: false,
+        diagnostics: published.diagnostics,
+        texts: published.texts,
+        output: recovered ? "recovered" : "untouched",
+      };
 
     if (!held) {
       try {
