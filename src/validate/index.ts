@@ -19,6 +19,11 @@ import { validateUnits } from "./units.ts";
 export interface ValidateOptions {
   /** Years that must have rules and are about to be scored (missing ledgers are then warned). */
   requireYears?: number[];
+  /**
+   * Content files that exist but could not be read (load reported why): not reported again as
+   * missing.
+   */
+  unreadable?: ReadonlySet<string>;
 }
 
 export interface Validated {
@@ -65,9 +70,11 @@ export function validateSources(
 
   let units: Unit[] | null = null;
   let knownUnits: Set<string> | null = null;
+  const unreadable = options.unreadable ?? new Set<string>();
   const unitsSrc = sources.get("units.yaml");
-  if (!unitsSrc) out.push(missing("units.yaml"));
-  else if (unitsSrc.value !== undefined) {
+  if (!unitsSrc) {
+    if (!unreadable.has("units.yaml")) out.push(missing("units.yaml"));
+  } else if (unitsSrc.value !== undefined) {
     const r = validateUnits(unitsSrc, out);
     units = r.units;
     knownUnits = r.knownIds;
@@ -89,7 +96,7 @@ export function validateSources(
     let yearRules: Rules | null = null;
     if (!rulesSrc) {
       if (options.requireYears?.includes(year)) {
-        out.push(missing(rulesRel));
+        if (!unreadable.has(rulesRel)) out.push(missing(rulesRel));
         complete = false;
       }
     } else if (rulesSrc.value !== undefined) {
@@ -122,13 +129,26 @@ export function validateSources(
     const receptions = sources.get(`ledger/${year}/receptions.yaml`);
     if (receptions) ledgerSources.receptions = receptions;
     if (rulesSrc) {
+      const unread = (name: string) => unreadable.has(`ledger/${year}/${name}`);
+      // Without a petitions ledger every village would score full marks and be paid its rewards:
+      // an error, located at the rules file that makes the year scored (the ledger does not
+      // exist to point into). `petitions: []` says "no petitions".
+      if (!ledgerSources.petitions && !unread("petitions.yaml") && !unread("petitions.csv")) {
+        out.push(
+          makeDiagnostic("ledger/petitions-missing", {
+            position: { file: rulesRel, line: 1, col: 1 },
+            path: "",
+            detail: `${year} 年度有考评细则 ${rulesRel}，但没有信访事项台账 ledger/${year}/petitions.yaml 或 petitions.csv`,
+          }),
+        );
+        complete = false;
+      }
       const expected: [keyof LedgerSources, string][] = [
-        ["petitions", "petitions.yaml"],
         ["meetings", "meetings.yaml"],
         ["weeklyReports", "weekly-reports.yaml"],
       ];
       for (const [key, name] of expected) {
-        if (!ledgerSources[key]) {
+        if (!ledgerSources[key] && !unread(name)) {
           out.push(
             makeDiagnostic("ledger/missing-file", {
               position: { file: `ledger/${year}/${name}`, line: 1, col: 1 },
