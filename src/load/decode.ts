@@ -195,8 +195,10 @@ export function decodeContent(file: string, bytes: Uint8Array): DecodeResult {
   // A UTF-8 file damaged in a few places (more well-formed multi-byte characters than bad bytes)
   // is not re-read as GB18030: that would turn every Chinese character into a wrong one.
   if (bom === 0 && scan.multibyte <= scan.bad) {
-    const gb = fatal("GB18030", bytes);
-    if (gb !== null) {
+    const decoded = fatal("GB18030", bytes);
+    if (decoded !== null) {
+      // GB18030 has a byte order mark too (0x84 0x31 0x95 0x33): U+FEFF, removed like the others.
+      const gb = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
       const checked = checkNul(file, bytes, gb, "GB18030");
       if (checked.text === null) return checked;
       return {
