@@ -125,9 +125,17 @@ export function unknownFileDiagnostic(
   } else if (ext === "yml") {
     detail = `未读取 ${rel}：扩展名是 .yml`;
     hint = `本系统只读取扩展名为 .yaml 的文件：请把它改名为 ${stem}.yaml。${reads}`;
-  } else if (lowered !== rel && classify(lowered) !== null) {
+  } else if (classify(`${folder}/${stem}.${ext}`) !== null || classify(lowered) !== null) {
+    const right =
+      classify(`${folder}/${stem}.${ext}`) !== null ? `${stem}.${ext}` : name.toLowerCase();
     detail = `未读取 ${rel}：文件名的大小写不对`;
-    hint = `文件名要全部小写：请把它改名为 ${name.toLowerCase()}。`;
+    hint = `请把它改名为 ${right}（扩展名和台账文件名都用小写）。`;
+  } else if (role === "ledger" && classify(`ledger/2025/${name}`) !== null) {
+    detail = `未读取 ${rel}：台账要放在年度文件夹中`;
+    hint = `请把它移到对应年度的文件夹中，如 ledger/2025/${name}。`;
+  } else if (role === "ledger-year" && ext === "csv") {
+    detail = `未读取 ${rel}：只有信访事项台账可以用 CSV 格式`;
+    hint = `${reads}信访事项台账的 CSV 文件名必须是 petitions.csv；其他台账用 YAML 格式。`;
   }
   return makeDiagnostic("file/unknown", {
     position: { file: rel, line: 1, col: 1 },

@@ -230,6 +230,9 @@ describe("files the tool does not read", slow, () => {
       "ledger/2025/petitions.xls",
       "ledger/2025/petitions.yml",
       "ledger/2025/Petitions.CSV",
+      "ledger/2025/meetings.csv",
+      "ledger/petitions.csv",
+      "plans/2025-annual.YAML",
       "ledger/2025/notes.docx",
       "ledger/2025.yml",
       "rules/2025.yml",
@@ -266,6 +269,9 @@ describe("files the tool does not read", slow, () => {
     expect(message("ledger/2025/petitions.yml")).toMatch(/改名为 petitions\.yaml/);
     expect(message("rules/2025.yml")).toMatch(/改名为 2025\.yaml/);
     expect(message("ledger/2025/Petitions.CSV")).toMatch(/改名为 petitions\.csv/);
+    expect(message("plans/2025-annual.YAML")).toMatch(/改名为 2025-annual\.yaml/);
+    expect(message("ledger/2025/meetings.csv")).toMatch(/只有信访事项台账可以用 CSV/);
+    expect(message("ledger/petitions.csv")).toMatch(/移到.*ledger\/2025\/petitions\.csv/);
     expect(message("ledger/2025/旧台账")).toMatch(/文件夹/);
     const r = await cli(["check", "--content", dir]);
     expect(r.code).toBe(0);
