@@ -154,6 +154,8 @@ function notAFolderDiagnostic(rel: string): Diagnostic {
   });
 }
 
+const READ_CONCURRENCY = 8;
+
 export interface ContentFiles {
   /** Decoded text of every content file read, by content-relative path, sorted by path. */
   texts: Map<string, string>;
@@ -214,7 +216,16 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
 
   const texts = new Map<string, string>();
   const unreadable = new Set<string>();
-  const results = await Promise.all(wanted.map((rel) => readContentFile(dir, rel)));
+  // A few files at a time: a folder of thousands of documents must not run out of descriptors.
+  const results: FileRead[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < wanted.length) {
+      const i = next++;
+      results[i] = await readContentFile(dir, wanted[i] as string);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, wanted.length) }, worker));
   wanted.forEach((rel, i) => {
     const r = results[i] as FileRead;
     if (r.status === "absent") return;
