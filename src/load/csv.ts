@@ -190,7 +190,8 @@ export function parseCsvFile(
       break;
     }
     const cells = rec.cells;
-    if (cells.length !== width || (cells[0] as string).trim() === "") {
+    const first = cells[0] as string;
+    if (cells.length !== width || first === "" || first.charCodeAt(0) <= 32) {
       // Blank lines and rows of empty cells (Excel writes ",,,,") are skipped.
       if (cells.every((cell) => cell.trim() === "")) continue;
       if (cells.length !== width) {
