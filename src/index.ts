@@ -34,12 +34,19 @@ export interface Loaded extends Validated {
 
 /** Reads and validates a content folder. `scope.year` with `scoringOnly` reads what `score` needs. */
 export async function loadContent(dir: string, scope: ReadScope = {}): Promise<Loaded> {
-  const texts = await readContentFiles(dir, scope);
-  const validated = validateContent(
-    texts,
-    scope.year !== undefined ? { requireYears: [scope.year] } : {},
-  );
-  return { ...validated, texts };
+  const read = await readContentFiles(dir, scope);
+  const validated = validateContent(read.texts, {
+    ...(scope.year !== undefined ? { requireYears: [scope.year] } : {}),
+    unreadable: read.unreadable,
+  });
+  // A file that exists but could not be read leaves the content incomplete: never a short ledger.
+  const readFailed = hasErrors(read.diagnostics);
+  return {
+    ...validated,
+    content: readFailed ? null : validated.content,
+    diagnostics: sortDiagnostics([...read.diagnostics, ...validated.diagnostics]),
+    texts: read.texts,
+  };
 }
 
 export interface ScoreOptions {

@@ -1,6 +1,7 @@
 // argv → the command it names. Holds no logic beyond parsing and dispatch.
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
+import { ContentReadError } from "../load/read.ts";
 import { printable } from "./text-width.ts";
 import { EXIT_INTERNAL, EXIT_IO, EXIT_USAGE, IoError, UsageError, ioErrorLine } from "./io.ts";
 import type { Io } from "./io.ts";
@@ -111,7 +112,7 @@ export async function main(argv: string[], raw: Io): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (e) {
-    if (e instanceof IoError) {
+    if (e instanceof IoError || e instanceof ContentReadError) {
       io.stderr.write(`${e.message}\n`);
       return EXIT_IO;
     }

@@ -56,13 +56,19 @@ function convert(raw: string, kind: CellKind): unknown {
   return raw;
 }
 
+interface CsvRecord {
+  cells: string[];
+  offsets: number[];
+  next: number;
+  /** Offset of a quote that opens a cell and never closes; -1 when every quote closes. */
+  unclosed: number;
+}
+
 /** Splits one record starting at `start`; returns cell texts, their offsets and the next start. */
-function readRecord(
-  text: string,
-  start: number,
-): { cells: string[]; offsets: number[]; next: number } {
+function readRecord(text: string, start: number): CsvRecord {
   const cells: string[] = [];
   const offsets: number[] = [];
+  let unclosed = -1;
   let i = start;
   const n = text.length;
   for (;;) {
@@ -73,6 +79,7 @@ function readRecord(
       for (;;) {
         const q = text.indexOf('"', i);
         if (q === -1) {
+          unclosed = offsets[offsets.length - 1] as number;
           value += text.slice(i);
           i = n;
           break;
@@ -108,15 +115,15 @@ function readRecord(
       cells.push(text.slice(i, j));
       i = j;
     }
-    if (i >= n) return { cells, offsets, next: n };
+    if (i >= n) return { cells, offsets, next: n, unclosed };
     const c = text.charCodeAt(i);
     if (c === 44) {
       i++;
       continue;
     }
     // End of record: \n, \r\n or \r.
-    if (c === 13 && text.charCodeAt(i + 1) === 10) return { cells, offsets, next: i + 2 };
-    return { cells, offsets, next: i + 1 };
+    if (c === 13 && text.charCodeAt(i + 1) === 10) return { cells, offsets, next: i + 2, unclosed };
+    return { cells, offsets, next: i + 1, unclosed };
   }
 }
 
@@ -137,6 +144,7 @@ export function parseCsvFile(
   const at = (offset: number) => ({ file, ...lines.locate(offset + bom) });
 
   const header = readRecord(text, 0);
+  if (header.unclosed !== -1) header.cells.length = 0; // the header swallowed the file
   const byHeader = new Map<string, CsvColumn>();
   for (const col of columns) for (const h of col.headers) byHeader.set(h, col);
   const colOf: (CsvColumn | null)[] = header.cells.map((h, i) => {
@@ -154,14 +162,50 @@ export function parseCsvFile(
     return col;
   });
 
+  const width = header.cells.length;
   const records: Record<string, unknown>[] = [];
   const rowStarts: number[] = [];
+  // A quote that never closes swallows every later row into one cell: the file is unusable
+  // (value undefined), never a short ledger.
+  let unclosed = header.unclosed;
+  if (unclosed === -1 && header.cells.every((h) => h.trim() === "")) {
+    diagnostics.push(
+      makeDiagnostic("schema/required", {
+        position: at(0),
+        path: "",
+        detail: `表头：CSV 文件的第一行应当是列名（${columns
+          .slice(0, 3)
+          .map((c) => c.headers[0])
+          .join("、")}等）`,
+      }),
+    );
+  }
   let pos = header.next;
-  while (pos < text.length) {
+  while (unclosed === -1 && pos < text.length) {
     const rec = readRecord(text, pos);
     const start = pos;
     pos = rec.next;
-    if (rec.cells.length === 1 && (rec.cells[0] as string).trim() === "") continue; // blank line
+    if (rec.unclosed !== -1) {
+      unclosed = rec.unclosed;
+      break;
+    }
+    const cells = rec.cells;
+    const first = cells[0] as string;
+    if (cells.length !== width || first === "" || first.charCodeAt(0) <= 32) {
+      // Blank lines and rows of empty cells (Excel writes ",,,,") are skipped.
+      if (cells.every((cell) => cell.trim() === "")) continue;
+      if (cells.length !== width) {
+        const line = lines.locate(start + bom).line;
+        diagnostics.push(
+          makeDiagnostic("csv/cell-count", {
+            position: at(start),
+            path: "",
+            detail: `第${line}行有${cells.length}个单元格，表头有${width}列`,
+          }),
+        );
+        continue;
+      }
+    }
     const obj: Record<string, unknown> = {};
     for (let c = 0; c < rec.cells.length; c++) {
       const col = colOf[c];
@@ -173,7 +217,12 @@ export function parseCsvFile(
     records.push(obj);
     rowStarts.push(start);
   }
-  const value = { [listKey]: records };
+  if (unclosed !== -1) {
+    diagnostics.push(
+      makeDiagnostic("csv/unclosed-quote", { position: at(unclosed), path: "", detail: "" }),
+    );
+  }
+  const value = unclosed === -1 ? { [listKey]: records } : undefined;
 
   return {
     file,

@@ -1,9 +1,11 @@
 // load: content folder → file texts → parsed SourceFiles with positions.
 // Takes a folder path (or an in-memory file map); gives parsed values and syntax diagnostics.
 // Must not validate meaning (that is validate/) nor write anything.
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { PETITION_COLUMNS, parseCsvFile } from "./csv.ts";
+import { listContentFolder, readContentFile } from "./read.ts";
+import type { FileRead, FolderEntry } from "./read.ts";
 import type { SourceFile } from "./source-file.ts";
 import { parseYamlFile } from "./yaml.ts";
 
@@ -68,55 +70,174 @@ export interface ReadScope {
   scoringOnly?: boolean;
 }
 
-async function listDir(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir, { withFileTypes: true }))
-      .filter((e) => e.isFile() || e.isDirectory())
-      .map((e) => e.name);
-  } catch {
-    return [];
-  }
+/** Names in content folders that are never read nor reported: hidden files, editor leftovers. */
+export function isIgnoredName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (
+    name.startsWith(".") || // .DS_Store, ._x (macOS), .git, .x.swp
+    name.startsWith("~$") || // Office lock files
+    name.endsWith("~") || // editor backups
+    lower === "thumbs.db" ||
+    lower === "desktop.ini"
+  );
 }
 
-/** Reads every content file in scope into a map of content-relative path → text. */
-export async function readContentFiles(
-  dir: string,
-  scope: ReadScope = {},
-): Promise<Map<string, string>> {
+/** What each folder reads, for the hint of a file it does not read. */
+type FolderRole = "ledger" | "ledger-year" | "rules" | "documents" | "pages";
+
+const FOLDER_READS: Record<FolderRole, (folder: string) => string> = {
+  ledger: () => "ledger/ 中只读取以年度命名的文件夹，如 ledger/2025/。",
+  "ledger-year": (f) =>
+    `${f}/ 中只读取 petitions.yaml 或 petitions.csv、meetings.yaml、weekly-reports.yaml、mediation.yaml、receptions.yaml。`,
+  rules: () => "rules/ 中只读取以年度命名的考评细则，如 rules/2025.yaml。",
+  documents: (f) => `${f}/ 中只读取 .yaml 文件，每份文书一个文件。`,
+  pages: () => "pages/ 中只读取 .mdx 页面文件。",
+};
+
+/** file/unknown for `rel`, a file or folder that `role`'s folder holds but this tool does not read. */
+export function unknownFileDiagnostic(
+  rel: string,
+  directory: boolean,
+  role: FolderRole,
+): Diagnostic {
+  const slash = rel.lastIndexOf("/");
+  const folder = slash === -1 ? "" : rel.slice(0, slash);
+  const name = rel.slice(slash + 1);
+  const dot = name.lastIndexOf(".");
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const reads = FOLDER_READS[role](folder);
+  let detail = `未读取 ${rel}：这不是本系统读取的文件`;
+  let hint = `${reads}这个文件不会被读取；不需要时请把它移出内容目录。`;
+  const lowered = `${folder}/${name.toLowerCase()}`;
+  if (directory) {
+    detail = `未读取 ${rel}：这是一个文件夹，其中的文件都不会被读取`;
+    hint =
+      role === "ledger"
+        ? `${reads}如果这是某一年度的台账，请把文件夹改名为四位的年度数字。`
+        : `${reads}请把需要的文件直接放在 ${folder}/ 中。`;
+  } else if (["xlsx", "xls", "xlsm", "et", "ods"].includes(ext)) {
+    detail = `未读取 ${rel}：暂不读取 Excel/WPS 表格`;
+    hint =
+      role === "ledger-year"
+        ? `信访事项台账请在 Excel 或 WPS 中“另存为”“CSV UTF-8（逗号分隔）”格式，命名为 ${folder}/petitions.csv（列名见 README）；其他台账用 YAML 格式。`
+        : `${reads}表格中的内容不会被读取。`;
+  } else if (ext === "yml") {
+    detail = `未读取 ${rel}：扩展名是 .yml`;
+    hint = `本系统只读取扩展名为 .yaml 的文件：请把它改名为 ${stem}.yaml。${reads}`;
+  } else if (classify(`${folder}/${stem}.${ext}`) !== null || classify(lowered) !== null) {
+    const right =
+      classify(`${folder}/${stem}.${ext}`) !== null ? `${stem}.${ext}` : name.toLowerCase();
+    detail = `未读取 ${rel}：文件名的大小写不对`;
+    hint = `请把它改名为 ${right}（扩展名和台账文件名都用小写）。`;
+  } else if (role === "ledger" && classify(`ledger/2025/${name}`) !== null) {
+    detail = `未读取 ${rel}：台账要放在年度文件夹中`;
+    hint = `请把它移到对应年度的文件夹中，如 ledger/2025/${name}。`;
+  } else if (role === "ledger-year" && ext === "csv") {
+    detail = `未读取 ${rel}：只有信访事项台账可以用 CSV 格式`;
+    hint = `${reads}信访事项台账的 CSV 文件名必须是 petitions.csv；其他台账用 YAML 格式。`;
+  }
+  return makeDiagnostic("file/unknown", {
+    position: { file: rel, line: 1, col: 1 },
+    path: "",
+    detail,
+    hint,
+  });
+}
+
+function notAFolderDiagnostic(rel: string): Diagnostic {
+  return makeDiagnostic("file/unknown", {
+    position: { file: rel, line: 1, col: 1 },
+    path: "",
+    detail: `未读取 ${rel}：这里应当是一个文件夹，但它不是（是文件、失效或循环的符号链接）`,
+    hint: `请把 ${rel} 换成一个文件夹，其中的文件才会被读取。`,
+  });
+}
+
+const READ_CONCURRENCY = 8;
+
+export interface ContentFiles {
+  /** Decoded text of every content file read, by content-relative path, sorted by path. */
+  texts: Map<string, string>;
+  /**
+   * Problems found while reading: paths that are not regular files, too large or undecodable
+   * (errors), files the tool does not read and legacy encodings (warnings).
+   */
+  diagnostics: Diagnostic[];
+  /** Content files that exist but could not be read (each has an error in `diagnostics`). */
+  unreadable: Set<string>;
+}
+
+/**
+ * Reads every content file in scope (through read.ts: regular files only, decoded) into a map of
+ * content-relative path → text, and reports what it could not read or does not read.
+ * Throws ContentReadError when the disk refuses (permissions, I/O errors).
+ */
+export async function readContentFiles(dir: string, scope: ReadScope = {}): Promise<ContentFiles> {
+  const diagnostics: Diagnostic[] = [];
   const wanted: string[] = ["units.yaml"];
   if (!scope.scoringOnly) wanted.push("office.yaml", "leadership.yaml");
+
+  const list = async (rel: string): Promise<FolderEntry[]> => {
+    const listing = await listContentFolder(dir, rel);
+    if (listing.status === "not-a-folder") diagnostics.push(notAFolderDiagnostic(rel));
+    return listing.status === "ok" ? listing.entries.filter((e) => !isIgnoredName(e.name)) : [];
+  };
+  /** Files of a folder this stage reads; `take` says whether a known file is in scope. */
+  const scan = async (folder: string, role: FolderRole, take: (c: Classified) => boolean) => {
+    for (const e of await list(folder)) {
+      const rel = `${folder}/${e.name}`;
+      const c = classify(rel); // a folder named like a ledger is refused by read.ts
+      if (c) {
+        if (take(c)) wanted.push(rel);
+      } else diagnostics.push(unknownFileDiagnostic(rel, e.directory, role));
+    }
+  };
+
   if (!scope.scoringOnly) {
-    for (const folder of Object.keys(DOCUMENT_DIRS)) {
-      for (const name of await listDir(join(dir, folder)))
-        if (name.endsWith(".yaml")) wanted.push(`${folder}/${name}`);
-    }
-    for (const name of await listDir(join(dir, "pages")))
-      if (name.endsWith(".mdx")) wanted.push(`pages/${name}`);
+    for (const folder of Object.keys(DOCUMENT_DIRS)) await scan(folder, "documents", () => true);
+    await scan("pages", "pages", () => true);
   }
-  for (const name of await listDir(join(dir, "rules"))) {
-    const rel = `rules/${name}`;
-    const c = classify(rel);
-    if (c && (scope.year === undefined || c.year === scope.year)) wanted.push(rel);
-  }
-  for (const yearDir of await listDir(join(dir, "ledger"))) {
-    if (!/^\d{4}$/.test(yearDir) || (scope.year !== undefined && Number(yearDir) !== scope.year))
+  const inYear = (year: number | null) => scope.year === undefined || year === scope.year;
+  await scan("rules", "rules", (c) => inYear(c.year));
+  for (const e of await list("ledger")) {
+    const rel = `ledger/${e.name}`;
+    if (!/^\d{4}$/.test(e.name)) {
+      diagnostics.push(unknownFileDiagnostic(rel, e.directory, "ledger"));
       continue;
-    for (const name of await listDir(join(dir, "ledger", yearDir))) {
-      const rel = `ledger/${yearDir}/${name}`;
-      const kind = classify(rel)?.kind;
-      if (kind && !(scope.scoringOnly && (kind === "mediation" || kind === "receptions")))
-        wanted.push(rel);
     }
+    if (!inYear(Number(e.name))) continue;
+    await scan(
+      rel,
+      "ledger-year",
+      (c) => !(scope.scoringOnly && (c.kind === "mediation" || c.kind === "receptions")),
+    );
   }
-  const files = new Map<string, string>();
-  const texts = await Promise.all(
-    wanted.map((rel) => readFile(join(dir, rel), "utf8").catch(() => null)),
-  );
+
+  const texts = new Map<string, string>();
+  const unreadable = new Set<string>();
+  // A few files at a time: a folder of thousands of documents must not run out of descriptors.
+  const results: FileRead[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < wanted.length) {
+      const i = next++;
+      results[i] = await readContentFile(dir, wanted[i] as string);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, wanted.length) }, worker));
   wanted.forEach((rel, i) => {
-    const t = texts[i];
-    if (t !== null && t !== undefined) files.set(rel, t);
+    const r = results[i] as FileRead;
+    if (r.status === "absent") return;
+    diagnostics.push(...r.diagnostics);
+    if (r.status === "read") texts.set(rel, r.text);
+    else unreadable.add(rel);
   });
-  return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return {
+    texts: new Map([...texts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    diagnostics,
+    unreadable,
+  };
 }
 
 const LIST_KEYS: Partial<Record<FileKind, string>> = { petitions: "petitions" };

@@ -22,6 +22,11 @@ export interface ValidateOptions {
   requireYears?: number[];
   /** Texts of the office pages, `pages/<name>.mdx` (validate/pages.ts). */
   pages?: ReadonlyMap<string, string>;
+  /**
+   * Content files that exist but could not be read (load reported why): not reported again as
+   * missing.
+   */
+  unreadable?: ReadonlySet<string>;
 }
 
 export interface Validated {
@@ -68,9 +73,11 @@ export function validateSources(
 
   let units: Unit[] | null = null;
   let knownUnits: Set<string> | null = null;
+  const unreadable = options.unreadable ?? new Set<string>();
   const unitsSrc = sources.get("units.yaml");
-  if (!unitsSrc) out.push(missing("units.yaml"));
-  else if (unitsSrc.value !== undefined) {
+  if (!unitsSrc) {
+    if (!unreadable.has("units.yaml")) out.push(missing("units.yaml"));
+  } else if (unitsSrc.value !== undefined) {
     const r = validateUnits(unitsSrc, out);
     units = r.units;
     knownUnits = r.knownIds;
@@ -92,7 +99,7 @@ export function validateSources(
     let yearRules: Rules | null = null;
     if (!rulesSrc) {
       if (options.requireYears?.includes(year)) {
-        out.push(missing(rulesRel));
+        if (!unreadable.has(rulesRel)) out.push(missing(rulesRel));
         complete = false;
       }
     } else if (rulesSrc.value !== undefined) {
@@ -125,13 +132,26 @@ export function validateSources(
     const receptions = sources.get(`ledger/${year}/receptions.yaml`);
     if (receptions) ledgerSources.receptions = receptions;
     if (rulesSrc) {
+      const unread = (name: string) => unreadable.has(`ledger/${year}/${name}`);
+      // Without a petitions ledger every village would score full marks and be paid its rewards:
+      // an error, located at the rules file that makes the year scored (the ledger does not
+      // exist to point into). `petitions: []` says "no petitions".
+      if (!ledgerSources.petitions && !unread("petitions.yaml") && !unread("petitions.csv")) {
+        out.push(
+          makeDiagnostic("ledger/petitions-missing", {
+            position: { file: rulesRel, line: 1, col: 1 },
+            path: "",
+            detail: `${year} 年度有考评细则 ${rulesRel}，但没有信访事项台账 ledger/${year}/petitions.yaml 或 petitions.csv`,
+          }),
+        );
+        complete = false;
+      }
       const expected: [keyof LedgerSources, string][] = [
-        ["petitions", "petitions.yaml"],
         ["meetings", "meetings.yaml"],
         ["weeklyReports", "weekly-reports.yaml"],
       ];
       for (const [key, name] of expected) {
-        if (!ledgerSources[key]) {
+        if (!ledgerSources[key] && !unread(name)) {
           out.push(
             makeDiagnostic("ledger/missing-file", {
               position: { file: `ledger/${year}/${name}`, line: 1, col: 1 },

@@ -10,7 +10,7 @@ if (!dir) throw new Error("usage: score-phases.ts <content-dir> [year]");
 const year = Number(yearText ?? 2025);
 
 const t0 = performance.now();
-const files = await readContentFiles(dir, { year, scoringOnly: true });
+const { texts: files } = await readContentFiles(dir, { year, scoringOnly: true });
 const t1 = performance.now();
 const sources = parseContent(files);
 const t2 = performance.now();

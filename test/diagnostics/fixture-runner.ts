@@ -9,6 +9,8 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  truncateSync,
+  writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -43,6 +45,7 @@ export function fixtureFiles(name: string): Map<string, string> {
     const rel = relative(own, f).replaceAll("\\", "/");
     if (rel === "expect.txt") continue;
     if (rel.endsWith(".delete")) files.delete(rel.slice(0, -".delete".length));
+    else if (rel.endsWith(SPARSE)) files.set(rel.slice(0, -SPARSE.length), f);
     else files.set(rel, f);
   }
   return files;
@@ -84,12 +87,28 @@ export function expectedOf(name: string, files: Map<string, string>): string[] {
   return out.map(key).sort();
 }
 
+/**
+ * Marker for a file git cannot hold: `<path>.sparse` holding a size such as `600M` (suffix K, M
+ * or G: KiB, MiB, GiB) stands for a sparse file of that size at `<path>`, made instantly.
+ */
+const SPARSE = ".sparse";
+
+function sparseSize(marker: string): number {
+  const m = /^(\d+)([KMG]?)$/.exec(readFileSync(marker, "utf8").trim());
+  if (!m) throw new Error(`${marker}: a size such as 600M expected`);
+  const unit = { "": 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[m[2] as "" | "K" | "M" | "G"];
+  return Number(m[1]) * unit;
+}
+
 /** Copies the fixture's files into a new temporary folder; the caller removes it. */
 export function materialise(files: Map<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "xinfang-fixture-"));
   for (const [rel, from] of files) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    cpSync(from, join(dir, rel));
+    if (from.endsWith(SPARSE)) {
+      writeFileSync(join(dir, rel), "");
+      truncateSync(join(dir, rel), sparseSize(from));
+    } else cpSync(from, join(dir, rel));
   }
   return dir;
 }

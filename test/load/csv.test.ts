@@ -1,5 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
+import { checkContent } from "../../src/index.ts";
 import { PETITION_COLUMNS, parseCsvFile } from "../../src/load/csv.ts";
+import { cli } from "../cli/run-cli.ts";
+import { generateContent, writeContent } from "../support/generate.ts";
 
 const HEAD = "编号,日期,村（社区）,去向,形式,人数,事由,上级催办";
 
@@ -55,5 +62,95 @@ describe("CSV ledgers", () => {
     expect(f.diagnostics.map((d) => [d.code, d.position?.line, d.position?.col])).toEqual([
       ["schema/unknown-key", 1, 7],
     ]);
+  });
+});
+
+const where = (d: Diagnostic) =>
+  `${d.position?.file}:${d.position?.line}:${d.position?.col} ${d.code}`;
+const parse = (text: string) => parseCsvFile("p.csv", text, "petitions", PETITION_COLUMNS);
+const rowsOf = (f: ReturnType<typeof parse>) =>
+  (f.value as { petitions: { id?: string }[] } | undefined)?.petitions.map((p) => p.id);
+
+describe("damaged CSV ledgers are errors, never a short ledger", () => {
+  it("a quote that never closes: an error at the opening quote, and no value at all", () => {
+    const f = parse(
+      `${HEAD}\nP-1,2025-01-08,dongshan,县,个访,1,"事由,否\nP-2,2025-01-09,xishan,县,个访,1,,否\n`,
+    );
+    expect(f.diagnostics.map(where)).toEqual(["p.csv:2:32 csv/unclosed-quote"]);
+    expect(f.diagnostics[0]?.severity).toBe("error");
+    expect(f.value).toBeUndefined();
+    // In the header too.
+    expect(parse(`编号,"日期\nP-1,2025-01-08\n`).diagnostics.map(where)).toEqual([
+      "p.csv:1:4 csv/unclosed-quote",
+    ]);
+  });
+
+  it("quotes that close (doubled quotes, line breaks inside) are not damage", () => {
+    const f = parse(`${HEAD}\nP-1,2025-01-08,dongshan,县,个访,1,"他说""好""\n第二行",否\n`);
+    expect(f.diagnostics).toEqual([]);
+    expect(rowsOf(f)).toEqual(["P-1"]);
+  });
+
+  it("rows with more or fewer cells than the header: an error at the row, the row not read", () => {
+    const f = parse(
+      `${HEAD}\r\nP-1,2025-01-08,dongshan,县,个访,1,土地,补偿,否\r\nP-2,2025-01-09,xishan,县,个访\r\nP-3,2025-01-10,xishan,县,个访,1,,否\r\n`,
+    );
+    expect(f.diagnostics.map(where)).toEqual([
+      "p.csv:2:1 csv/cell-count",
+      "p.csv:3:1 csv/cell-count",
+    ]);
+    expect(f.diagnostics.map((d) => d.message)).toEqual([
+      "第2行有9个单元格，表头有8列",
+      "第3行有5个单元格，表头有8列",
+    ]);
+    expect(rowsOf(f)).toEqual(["P-3"]);
+  });
+
+  it("blank lines, rows of empty cells and a trailing line break are fine", () => {
+    const f = parse(
+      `${HEAD}\n\nP-1,2025-01-08,dongshan,县,个访,1,,否\n   \n,,,,,,,\n,,\nP-2,2025-01-09,xishan,县,个访,1,,否\n\n`,
+    );
+    expect(f.diagnostics).toEqual([]);
+    expect(rowsOf(f)).toEqual(["P-1", "P-2"]);
+    expect(rowsOf(parse(`${HEAD}\nP-1,2025-01-08,dongshan,县,个访,1,,否`))).toEqual(["P-1"]);
+  });
+
+  it("an empty file has no header: an error, not an empty ledger", () => {
+    expect(parse("").diagnostics.map(where)).toEqual(["p.csv:1:1 schema/required"]);
+    expect(parse("\ufeff\n").diagnostics.map(where)).toEqual(["p.csv:1:2 schema/required"]);
+  });
+
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it("300 petitions with one stray quote: check fails at the quote (it used to load 151 and pass)", async () => {
+    const files = generateContent({
+      seed: 8,
+      year: 2025,
+      units: 12,
+      petitions: 300,
+      petitionFormat: "csv",
+      rules: "spec",
+    });
+    const lines = (files.get("ledger/2025/petitions.csv") as string).split("\n");
+    const col = (lines[0] as string).split(",").indexOf("事由");
+    const cells = (lines[151] as string).split(",");
+    const at = cells.slice(0, col).join(",").length + 2; // 1-based column of the 事由 cell
+    cells[col] = `"${cells[col]}`;
+    lines[151] = cells.join(",");
+    files.set("ledger/2025/petitions.csv", lines.join("\n"));
+    const dir = mkdtempSync(join(tmpdir(), "xinfang-csv-"));
+    dirs.push(dir);
+    await writeContent(dir, files);
+
+    const checked = await checkContent(dir);
+    expect(checked.problems.filter((d) => d.severity === "error").map(where)).toEqual([
+      `ledger/2025/petitions.csv:152:${at} csv/unclosed-quote`,
+    ]);
+    expect(checked.content).toBeNull();
+    const r = await cli(["score", "--content", dir, "--year", "2025"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`ledger/2025/petitions.csv:152:${at}  csv/unclosed-quote`);
+    expect(r.stdout).toBe("");
   });
 });

@@ -1,36 +1,60 @@
-// A GB18030 encoder for tests (Node's TextEncoder writes only UTF-8): the two-byte table is read
-// back from the platform's GB18030 decoder once. Characters outside it (rare in office text)
-// become "?", which is fine for files written to test the readers.
+// A GB18030 encoder for tests (Node has only the decoder): the reverse of TextDecoder's table for
+// the two-byte codes and the four-byte codes of the Basic Multilingual Plane, plus the four-byte
+// ranges for the supplementary planes. Lets tests write content files as Excel, WPS and Notepad
+// on Chinese Windows write them.
 
-let table: Map<string, number> | null = null;
+let table: Map<number, number[]> | null = null;
 
-function twoByteTable(): Map<string, number> {
-  if (table) return table;
-  table = new Map();
-  const decoder = new TextDecoder("gb18030");
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = decoder.decode(Uint8Array.of(lead, trail));
-      if ([...ch].length === 1 && ch !== "\uFFFD" && !table.has(ch))
-        table.set(ch, (lead << 8) | trail);
+function buildTable(): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  const dec = new TextDecoder("gb18030", { fatal: true });
+  const add = (bytes: number[]) => {
+    let s: string;
+    try {
+      s = dec.decode(new Uint8Array(bytes));
+    } catch {
+      return;
     }
-  }
-  return table;
+    const cp = s.codePointAt(0);
+    if (cp !== undefined && s.length === 1 && !map.has(cp)) map.set(cp, bytes);
+  };
+  for (let b1 = 0x81; b1 <= 0xfe; b1++)
+    for (let b2 = 0x40; b2 <= 0xfe; b2++) if (b2 !== 0x7f) add([b1, b2]);
+  for (let b1 = 0x81; b1 <= 0x84; b1++)
+    for (let b2 = 0x30; b2 <= 0x39; b2++)
+      for (let b3 = 0x81; b3 <= 0xfe; b3++)
+        for (let b4 = 0x30; b4 <= 0x39; b4++) add([b1, b2, b3, b4]);
+  return map;
 }
 
-/** `text` in GB18030 (ASCII as is, CJK and full-width forms as two bytes). */
+/** `text` encoded as GB18030 (throws on a character the encoding cannot hold, none exist). */
 export function encodeGb18030(text: string): Uint8Array {
-  const t = twoByteTable();
+  table ??= buildTable();
   const out: number[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
-    if (cp < 0x80) out.push(cp);
-    else {
-      const code = t.get(ch);
-      if (code === undefined) out.push(0x3f);
-      else out.push(code >> 8, code & 0xff);
+    if (cp < 0x80) {
+      out.push(cp);
+      continue;
     }
+    const bytes = table.get(cp);
+    if (bytes) {
+      out.push(...bytes);
+      continue;
+    }
+    if (cp >= 0x10000) {
+      // Supplementary planes: a linear four-byte range starting at 0x90 0x30 0x81 0x30.
+      let n = cp - 0x10000;
+      const b4 = n % 10;
+      n = Math.floor(n / 10);
+      const b3 = n % 126;
+      n = Math.floor(n / 126);
+      const b2 = n % 10;
+      const b1 = Math.floor(n / 10);
+      out.push(0x90 + b1, 0x30 + b2, 0x81 + b3, 0x30 + b4);
+      continue;
+    }
+    throw new Error(`no GB18030 code for U+${cp.toString(16)}`);
   }
-  return Uint8Array.from(out);
+  return new Uint8Array(out);
 }

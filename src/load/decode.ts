@@ -1,0 +1,235 @@
+// Bytes of a content file → its text. UTF-8 (with or without BOM) and UTF-16 with a BOM are read
+// as they are; a file that is not UTF-8 is tried as GB18030 (what Excel, WPS and Notepad write on
+// Chinese Windows: "ANSI", GBK) and read with a warning naming the encoding; anything else is an
+// error at the first byte that cannot be decoded. Never guesses silently, never returns mojibake
+// without saying so.
+import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+
+export type Encoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030";
+
+export interface DecodeResult {
+  /** The text (BOM removed); null when the bytes cannot be read as text. */
+  text: string | null;
+  /** The encoding the text was read with; null when it could not be decoded. */
+  encoding: Encoding | null;
+  /** file/legacy-encoding (warning) or file/encoding (error), located in `file`. */
+  diagnostics: Diagnostic[];
+}
+
+const LABEL: Record<Encoding, string> = {
+  "UTF-8": "utf-8",
+  "UTF-16LE": "utf-16le",
+  "UTF-16BE": "utf-16be",
+  GB18030: "gb18030",
+};
+
+function fatal(encoding: Encoding, bytes: Uint8Array): string | null {
+  try {
+    // ignoreBOM false: a leading BOM of this encoding is consumed, not returned.
+    return new TextDecoder(LABEL[encoding], { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function lenient(encoding: Encoding, bytes: Uint8Array): string {
+  return new TextDecoder(LABEL[encoding], { ignoreBOM: true }).decode(bytes);
+}
+
+/** 1-based line and column (UTF-16 units) just after `before`. */
+function endOf(before: string): { line: number; col: number } {
+  let line = 1;
+  let at = before.indexOf("\n");
+  let lastStart = 0;
+  while (at !== -1) {
+    line++;
+    lastStart = at + 1;
+    at = before.indexOf("\n", lastStart);
+  }
+  return { line, col: before.length - lastStart + 1 };
+}
+
+const hex = (bytes: Uint8Array): string =>
+  [...bytes].map((b) => `0x${b.toString(16).toUpperCase().padStart(2, "0")}`).join(" ");
+
+/** Length of the well-formed UTF-8 sequence at `i`, or 0 when the bytes there are not one. */
+function utf8Sequence(b: Uint8Array, i: number): number {
+  const c = b[i] as number;
+  if (c < 0x80) return 1;
+  const n = b.length;
+  const cont = (k: number) => k < n && ((b[k] as number) & 0xc0) === 0x80;
+  if (c >= 0xc2 && c <= 0xdf) return cont(i + 1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    const c1 = b[i + 1] ?? 0;
+    if (c === 0xe0 && c1 < 0xa0) return 0;
+    if (c === 0xed && c1 > 0x9f) return 0; // surrogates
+    return cont(i + 1) && cont(i + 2) ? 3 : 0;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    const c1 = b[i + 1] ?? 0;
+    if (c === 0xf0 && c1 < 0x90) return 0;
+    if (c === 0xf4 && c1 > 0x8f) return 0;
+    return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+  }
+  return 0;
+}
+
+interface Utf8Scan {
+  /** Byte offset of the first ill-formed sequence. */
+  firstBad: number;
+  /** Well-formed multi-byte characters in the whole file. */
+  multibyte: number;
+  /** Ill-formed positions in the whole file (resynchronising one byte after each). */
+  bad: number;
+}
+
+function scanUtf8(b: Uint8Array, from: number): Utf8Scan {
+  let firstBad = -1;
+  let multibyte = 0;
+  let bad = 0;
+  for (let i = from; i < b.length;) {
+    if ((b[i] as number) < 0x80) {
+      i++;
+      continue;
+    }
+    const len = utf8Sequence(b, i);
+    if (len === 0) {
+      if (firstBad === -1) firstBad = i;
+      bad++;
+      i++;
+    } else {
+      multibyte++;
+      i += len;
+    }
+  }
+  return { firstBad, multibyte, bad };
+}
+
+/** Byte offset of the first unpaired surrogate (or odd trailing byte) of UTF-16 text, or -1. */
+function firstBadUtf16(b: Uint8Array, bigEndian: boolean): number {
+  const unit = (i: number) =>
+    bigEndian
+      ? ((b[i] as number) << 8) | (b[i + 1] as number)
+      : (b[i] as number) | ((b[i + 1] as number) << 8);
+  let i = 2;
+  for (; i + 1 < b.length; i += 2) {
+    const u = unit(i);
+    if (u >= 0xd800 && u <= 0xdbff) {
+      if (i + 3 < b.length) {
+        const next = unit(i + 2);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          i += 2;
+          continue;
+        }
+      }
+      return i;
+    }
+    if (u >= 0xdc00 && u <= 0xdfff) return i;
+  }
+  return i < b.length ? i : -1;
+}
+
+function encodingError(
+  file: string,
+  bytes: Uint8Array,
+  at: number,
+  before: string,
+  what: string,
+): DecodeResult {
+  const pos = endOf(before);
+  const shown = hex(bytes.subarray(at, Math.min(bytes.length, at + 4)));
+  return {
+    text: null,
+    encoding: null,
+    diagnostics: [
+      makeDiagnostic("file/encoding", {
+        position: { file, ...pos },
+        path: "",
+        detail: `${file} 第 ${pos.line} 行第 ${pos.col} 列${what}（字节 ${shown}），无法读取这个文件`,
+      }),
+    ],
+  };
+}
+
+/** A NUL character means a binary file or UTF-16 without BOM: refuse it rather than parse it. */
+function checkNul(file: string, bytes: Uint8Array, text: string, encoding: Encoding): DecodeResult {
+  const nul = text.indexOf("\0");
+  if (nul === -1) return { text, encoding, diagnostics: [] };
+  const pos = endOf(text.slice(0, nul));
+  return {
+    text: null,
+    encoding: null,
+    diagnostics: [
+      makeDiagnostic("file/encoding", {
+        position: { file, ...pos },
+        path: "",
+        detail: `${file} 第 ${pos.line} 行第 ${pos.col} 列有空字符（字节 0x00）：这不是文本文件，或是没有字节顺序标记（BOM）的 UTF-16 文件`,
+        hint:
+          bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0)
+            ? "请用记事本或 WPS 把文件另存为“UTF-8”编码后再试。"
+            : "请确认这是用文本编辑器或“另存为 CSV”保存的文本文件，并以“UTF-8”编码保存。",
+      }),
+    ],
+  };
+}
+
+/**
+ * Decodes a content file. `file` is its content-relative path (for the diagnostics' positions).
+ * Lines and columns of an error are counted on the text decoded before the bad byte.
+ */
+export function decodeContent(file: string, bytes: Uint8Array): DecodeResult {
+  // UTF-16 with a byte order mark (Excel's "Unicode text", Notepad's "UTF-16").
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return decodeUtf16(file, bytes, "UTF-16LE");
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return decodeUtf16(file, bytes, "UTF-16BE");
+
+  const utf8 = fatal("UTF-8", bytes);
+  if (utf8 !== null) return checkNul(file, bytes, utf8, "UTF-8");
+
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const scan = scanUtf8(bytes, bom);
+  const firstBad = scan.firstBad === -1 ? bom : scan.firstBad;
+  const before = lenient("UTF-8", bytes.subarray(bom, firstBad));
+  // A UTF-8 file damaged in a few places (more well-formed multi-byte characters than bad bytes)
+  // is not re-read as GB18030: that would turn every Chinese character into a wrong one.
+  if (bom === 0 && scan.multibyte <= scan.bad) {
+    const decoded = fatal("GB18030", bytes);
+    if (decoded !== null) {
+      // GB18030 has a byte order mark too (0x84 0x31 0x95 0x33): U+FEFF, removed like the others.
+      const gb = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+      const checked = checkNul(file, bytes, gb, "GB18030");
+      if (checked.text === null) return checked;
+      return {
+        text: gb,
+        encoding: "GB18030",
+        diagnostics: [
+          makeDiagnostic("file/legacy-encoding", {
+            position: { file, line: 1, col: 1 },
+            path: "",
+            detail: `${file} 不是 UTF-8 编码，已按 GB18030（GBK）编码读取；这是中文版 Windows 上 Excel、WPS 和记事本保存“ANSI”文本时常用的编码`,
+          }),
+        ],
+      };
+    }
+  }
+  return encodingError(
+    file,
+    bytes,
+    firstBad,
+    before,
+    bom === 0 && scan.multibyte <= scan.bad
+      ? "的字节既不是 UTF-8 编码，也不是 GB18030（GBK）编码"
+      : "的字节不是有效的 UTF-8 编码",
+  );
+}
+
+function decodeUtf16(file: string, bytes: Uint8Array, encoding: Encoding): DecodeResult {
+  const text = fatal(encoding, bytes);
+  if (text !== null) return checkNul(file, bytes, text, encoding);
+  const found = firstBadUtf16(bytes, encoding === "UTF-16BE");
+  const at = found === -1 ? 2 : found;
+  const before = lenient(encoding, bytes.subarray(2, at));
+  return encodingError(file, bytes, at, before, `的字节不是有效的 ${encoding} 编码`);
+}

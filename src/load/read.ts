@@ -1,0 +1,242 @@
+// The one way a content file is read from disk. Only regular files are read: the path is opened
+// without blocking and the open descriptor is examined, so a directory, named pipe, socket or
+// device is refused (never read, never waited on) with a diagnostic at the file, as are broken or
+// looping symlinks and files too large to hold. Symlinks to regular files are followed. What
+// cannot be read for lack of permission or a disk fault is an I/O error (ContentReadError), not
+// a content problem. Bytes become text in decode.ts.
+import { constants } from "node:fs";
+import type { Stats } from "node:fs";
+import { lstat, open, readdir, readlink, stat } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
+import { join } from "node:path";
+import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { decodeContent } from "./decode.ts";
+
+/**
+ * The largest content file read, in bytes (384 MiB). A petitions CSV of 2,000,000 rows is about
+ * 300 MB; the limit stays well below V8's longest string (2^29 − 24 UTF-16 units), which a file
+ * of this size cannot exceed in any encoding read here.
+ */
+export const MAX_CONTENT_FILE_BYTES = 384 * 1024 * 1024;
+
+// O_NONBLOCK: opening a named pipe for reading returns at once instead of waiting for a writer.
+// (Windows has no such flag and no named pipes in the file system.)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+const ERRNO_WORDS: Record<string, string> = {
+  EACCES: "没有读取权限",
+  EPERM: "没有读取权限",
+  EIO: "磁盘读取出错",
+  EBUSY: "文件正被其他程序占用",
+  EMFILE: "同时打开的文件过多",
+  ENFILE: "同时打开的文件过多",
+  ENOTDIR: "路径中有一部分不是文件夹",
+  ENAMETOOLONG: "路径过长",
+};
+
+/**
+ * A content file or folder exists but cannot be read (permissions, disk fault): not a problem of
+ * the content's text, so not a diagnostic. Carries the fs error's `code` and the absolute
+ * `path`; the CLI ends with exit code 3 and this message.
+ */
+export class ContentReadError extends Error {
+  readonly code: string;
+  readonly path: string;
+  readonly rel: string;
+
+  constructor(rel: string, path: string, code: string) {
+    super(`无法读取内容目录中的“${rel}”（${path}）：${ERRNO_WORDS[code] ?? `系统错误 ${code}`}。`);
+    this.name = "ContentReadError";
+    this.code = code;
+    this.path = path;
+    this.rel = rel;
+  }
+}
+
+function errnoOf(e: unknown): string | null {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return typeof code === "string" ? code : null;
+}
+
+function ioError(rel: string, abs: string, e: unknown): unknown {
+  const code = errnoOf(e);
+  return code === null ? e : new ContentReadError(rel, abs, code);
+}
+
+export type FileRead =
+  /** Decoded text; diagnostics may hold a file/legacy-encoding warning. */
+  | { status: "read"; text: string; diagnostics: Diagnostic[] }
+  /** The path exists but holds no text this tool can use; diagnostics say why (errors). */
+  | { status: "unreadable"; diagnostics: Diagnostic[] }
+  /** Nothing at the path. */
+  | { status: "absent" };
+
+function kindOf(s: Stats): string {
+  if (s.isDirectory()) return "目录";
+  if (s.isFIFO()) return "命名管道";
+  if (s.isSocket()) return "套接字";
+  if (s.isCharacterDevice() || s.isBlockDevice()) return "设备文件";
+  return "特殊文件";
+}
+
+/** "一个目录", or "一个符号链接，指向的“/dev/zero”是设备文件" when `abs` is a link. */
+async function describe(abs: string, target: Stats): Promise<string> {
+  const kind = kindOf(target);
+  const link = await lstat(abs).catch(() => null);
+  if (link?.isSymbolicLink()) {
+    const to = await readlink(abs).catch(() => null);
+    return to === null ? `一个符号链接，指向${kind}` : `一个符号链接，指向的“${to}”是${kind}`;
+  }
+  return `一个${kind}`;
+}
+
+function notAFile(rel: string, what: string): FileRead {
+  return {
+    status: "unreadable",
+    diagnostics: [
+      makeDiagnostic("file/not-a-file", {
+        position: { file: rel, line: 1, col: 1 },
+        path: "",
+        detail: `${rel} 是${what}`,
+      }),
+    ],
+  };
+}
+
+const MB = 1024 * 1024;
+const megabytes = (n: number) => `${(n / MB).toFixed(n < 10 * MB ? 1 : 0)} MB`;
+
+function tooLarge(rel: string, size: number | null, max: number): FileRead {
+  return {
+    status: "unreadable",
+    diagnostics: [
+      makeDiagnostic("file/too-large", {
+        position: { file: rel, line: 1, col: 1 },
+        path: "",
+        detail:
+          size === null
+            ? `${rel} 在读取时超过了 ${megabytes(max)}（内容文件的大小上限），没有读取`
+            : `${rel} 有 ${megabytes(size)}（${size} 字节），超过了内容文件的大小上限 ${megabytes(max)}，没有读取`,
+      }),
+    ],
+  };
+}
+
+/** Why `abs` could not be opened: a diagnostic for what is not a regular file, else throws. */
+async function openFailed(rel: string, abs: string, e: unknown): Promise<FileRead> {
+  const code = errnoOf(e);
+  if (code === "ENOENT") {
+    // Listed but not there: a symlink whose target is missing, or a file deleted meanwhile.
+    const link = await lstat(abs).catch(() => null);
+    if (!link) return { status: "absent" };
+    if (link.isSymbolicLink()) {
+      const to = await readlink(abs).catch(() => null);
+      return notAFile(
+        rel,
+        to === null ? "一个失效的符号链接" : `一个失效的符号链接（指向的“${to}”不存在）`,
+      );
+    }
+    throw ioError(rel, abs, e);
+  }
+  if (code === "ELOOP") return notAFile(rel, "一个循环的符号链接（链接最终又指向自己）");
+  if (code === "EISDIR") return notAFile(rel, "一个目录");
+  // ENXIO (a socket), ENODEV, EACCES on a device …: refuse what is not a regular file by what
+  // it is; a regular file that cannot be opened is an I/O error.
+  const target = await stat(abs).catch(() => null);
+  if (target && !target.isFile()) return notAFile(rel, await describe(abs, target));
+  throw ioError(rel, abs, e);
+}
+
+/** Reads at most `max` bytes; null when the file holds more (it grew after fstat, or /proc). */
+async function readAll(fh: FileHandle, size: number, max: number): Promise<Uint8Array | null> {
+  let buf = Buffer.allocUnsafe(Math.min(size, max) + 1);
+  let len = 0;
+  for (;;) {
+    if (len === buf.length) {
+      if (len > max) return null;
+      const bigger = Buffer.allocUnsafe(Math.min(max + 1, Math.max(buf.length * 2, 64 * 1024)));
+      buf.copy(bigger, 0, 0, len);
+      buf = bigger;
+    }
+    const { bytesRead } = await fh.read(buf, len, buf.length - len, null);
+    if (bytesRead === 0) break;
+    len += bytesRead;
+  }
+  return len > max ? null : buf.subarray(0, len);
+}
+
+export interface ReadOptions {
+  /** Size limit in bytes; MAX_CONTENT_FILE_BYTES unless given (tests use small limits). */
+  maxBytes?: number;
+}
+
+/**
+ * Reads the content file `rel` (content-relative, forward slashes) of the folder `dir` and
+ * decodes it. Never blocks on a pipe or device; throws ContentReadError only for I/O failures.
+ */
+export async function readContentFile(
+  dir: string,
+  rel: string,
+  options: ReadOptions = {},
+): Promise<FileRead> {
+  const max = options.maxBytes ?? MAX_CONTENT_FILE_BYTES;
+  const abs = join(dir, rel);
+  let fh: FileHandle;
+  try {
+    fh = await open(abs, OPEN_FLAGS);
+  } catch (e) {
+    return openFailed(rel, abs, e);
+  }
+  let bytes: Uint8Array | null;
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) return notAFile(rel, await describe(abs, st));
+    if (st.size > max) return tooLarge(rel, st.size, max);
+    bytes = await readAll(fh, st.size, max);
+  } catch (e) {
+    throw ioError(rel, abs, e);
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+  if (bytes === null) return tooLarge(rel, null, max);
+  const decoded = decodeContent(rel, bytes);
+  return decoded.text === null
+    ? { status: "unreadable", diagnostics: decoded.diagnostics }
+    : { status: "read", text: decoded.text, diagnostics: decoded.diagnostics };
+}
+
+export interface FolderEntry {
+  name: string;
+  /** A directory itself (not a symlink to one): only used to word messages. */
+  directory: boolean;
+}
+
+export type FolderListing =
+  | { status: "ok"; entries: FolderEntry[] }
+  | { status: "absent" }
+  /** Something that is not a folder stands where a folder is expected. */
+  | { status: "not-a-folder" };
+
+/** Lists a folder of the content (`rel` content-relative); throws ContentReadError on I/O errors. */
+export async function listContentFolder(dir: string, rel: string): Promise<FolderListing> {
+  const abs = join(dir, rel);
+  try {
+    const entries = await readdir(abs, { withFileTypes: true });
+    return {
+      status: "ok",
+      entries: entries
+        .map((e) => ({ name: e.name, directory: e.isDirectory() }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    };
+  } catch (e) {
+    const code = errnoOf(e);
+    if (code === "ENOENT") {
+      // A broken symlink where the folder should be is not "no folder".
+      const link = await lstat(abs).catch(() => null);
+      return link ? { status: "not-a-folder" } : { status: "absent" };
+    }
+    if (code === "ENOTDIR" || code === "ELOOP") return { status: "not-a-folder" };
+    throw ioError(rel, abs, e);
+  }
+}
