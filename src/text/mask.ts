@@ -1,23 +1,248 @@
-// Masking of personal numbers in any text an output shows (SPEC §1, privacy by design):
-// 18-digit resident ID numbers keep their first 6 and last 4 characters (110101********1234),
-// mainland mobile numbers their first 3 and last 4 digits (138****5678). Pure: text in, text out.
+// Masking of personal numbers in free text (SPEC §1, privacy by design): 18-character resident ID
+// numbers keep their first 6 and last 4 characters (110101********1234), mainland mobile numbers
+// their first 3 and last 4 digits (138****5678). Pure: text in, text out.
+//
+// What counts as a number, as offices type them:
+// - digits: the decimal digits of any script (ASCII, full-width １３８ from a Chinese IME, …), and
+//   the ID check character X in either width and case;
+// - separators between groups of digits, a run of up to four: spaces (also U+3000 and no-break
+//   spaces), tabs and line breaks, hyphens and dashes (- － ‐ – — −), dots (. ． · ・) and
+//   invisible characters (zero-width space, soft hyphen);
+// - a mobile number: 1[3-9] and 9 more digits, in one run or in groups of at least 3 digits
+//   (138 1234 5678, 1381-234-5678), also after +86, 0086 or 86 (fused too: +8613812345678);
+// - an ID number: 17 digits and a digit or X in one run (always masked), or in groups of at least
+//   2 digits (110101 19900101 1234, 110101-19900101-123X) when the first digit is not 0, the
+//   characters 7–14 are a birth date (19xx/20xx, month 01–12, day 01–31) and the separators are
+//   of one kind (or the check character is right).
+// A number is never part of a longer run of digits (12 digits in a row are not a mobile number,
+// 19 not an ID number) and is made of whole groups, so 2025-01-08, 12,000, 13:45, 0571-88886666,
+// 13.5 14.5 15.5 16.5 and 青政发〔2025〕3号 are left alone. The masked number is written in ASCII
+// without separators; a country prefix fused to it is kept (in ASCII).
+//
+// Masking too much is the safe side: a 17-digit serial number with an X, or a list of numbers
+// that happens to group like a mobile number, is masked too.
 
-// An ID number: 17 digits and a digit or X, not part of a longer run of digits. Letters around
-// it do not protect it (masking too much is the safe side).
-const ID_NUMBER = /(?<!\d)(\d{6})\d{8}(\d{3}[0-9Xx])(?!\d)/g;
+const SEPARATOR_CHARS =
+  " \\t\\r\\n\\u00a0\\u00ad\\u2000-\\u200d\\u202f\\u205f\\u2060\\u3000\\ufeff" +
+  "\\-\\u2010-\\u2015\\u2212\\ufe58\\ufe63\\uff0d" +
+  ".\\uff0e\\u00b7\\u30fb\\uff65";
 
-// A mobile number: 1[3-9] and 9 more digits, optionally +86/0086/86 in front and written
-// 3-4-4 with spaces or hyphens; not part of a longer run of digits.
-const MOBILE = /(?<![0-9])((?:(?:\+|00)?86[- ]?)?1[3-9]\d)([- ]?)\d{4}([- ]?)(\d{4})(?![0-9])/g;
+/** Markdown may hide a separator behind emphasis, code or a backslash: 138**1234**5678. */
+const MARKDOWN_SEPARATOR_CHARS = `${SEPARATOR_CHARS}*_~\`\\\\`;
 
-/** Masks every resident ID number and mobile phone number in `text`. */
+const chainPattern = (separators: string, run: number) =>
+  new RegExp(`\\p{Nd}+(?:[${separators}]{1,${run}}\\p{Nd}+)*[XxＸｘ]?`, "gu");
+
+const PLAIN_CHAIN = chainPattern(SEPARATOR_CHARS, 4);
+const MARKDOWN_CHAIN = chainPattern(MARKDOWN_SEPARATOR_CHARS, 6);
+
+const DIGIT = /\p{Nd}/u;
+const DIGIT_RUN = /\p{Nd}+/gu;
+
+/** The ASCII value of a decimal digit of any script (Unicode encodes them 0–9 in runs of ten). */
+function digitValue(ch: string): string {
+  const cp = ch.codePointAt(0) as number;
+  if (cp <= 0x39) return ch;
+  if (cp >= 0xff10 && cp <= 0xff19) return String(cp - 0xff10);
+  let start = cp;
+  while (DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  return String((cp - start) % 10);
+}
+
+function asciiDigits(text: string): string {
+  let out = "";
+  for (const ch of text) out += digitValue(ch);
+  return out;
+}
+
+interface Group {
+  /** ASCII digits of the group. */
+  digits: string;
+  /** Offsets in the text: the digits span [start, end). */
+  start: number;
+  end: number;
+  /** The kind of separator before the group (see `separatorKind`); "" for the first. */
+  sep: string;
+  /** The chain's last group may end in the ID check character X (then at `end`, 1 unit). */
+  x: boolean;
+}
+
+/** Separators that look alike are one kind: " - " is "-", 138 1234  5678 uses one kind. */
+function separatorKind(sep: string): string {
+  return sep
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "")
+    .replace(/[\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, "-")
+    .replace(/[.\uff0e\u00b7\u30fb\uff65]/g, ".")
+    .replace(/[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, " ")
+    .replace(/^ (?=.)|(?<=.) $/gs, "");
+}
+
+function groupsOf(chain: string, offset: number): Group[] {
+  const groups: Group[] = [];
+  let previous = 0;
+  for (const m of chain.matchAll(DIGIT_RUN)) {
+    const start = offset + m.index;
+    const sep = groups.length === 0 ? "" : separatorKind(chain.slice(previous, m.index));
+    groups.push({ digits: asciiDigits(m[0]), start, end: start + m[0].length, sep, x: false });
+    previous = m.index + m[0].length;
+  }
+  const last = groups[groups.length - 1] as Group;
+  last.x = previous < chain.length;
+  return groups;
+}
+
+const MOBILE = /^1[3-9]\d{9}$/;
+
+function plausibleBirthDate(id: string): boolean {
+  const month = Number(id.slice(10, 12));
+  const day = Number(id.slice(12, 14));
+  return /^(19|20)$/.test(id.slice(6, 8)) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/** The check character of GB 11643 (ISO 7064 MOD 11-2) is right. */
+function checksumOk(id: string): boolean {
+  let sum = 0;
+  for (let k = 0; k < 17; k++) sum += Number(id[k]) * (WEIGHTS[k] as number);
+  return "10X98765432"[sum % 11] === id[17];
+}
+
+interface Hit {
+  /** Index of the last group of the number. */
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** An ID number beginning with group i: 18 characters over whole groups. */
+function idFrom(groups: readonly Group[], i: number, mask: Mask): Hit | null {
+  let digits = "";
+  for (let j = i; j < groups.length; j++) {
+    const g = groups[j] as Group;
+    digits += g.digits;
+    const check = digits.length === 17 && g.x;
+    if (digits.length < 17 || (digits.length === 17 && !check)) continue;
+    if (digits.length > 18) return null;
+    const id = check ? `${digits}X` : digits;
+    const whole = j === i;
+    const parts = groups.slice(i, j + 1);
+    const grouped =
+      parts.every((p) => p.digits.length >= 2 || (p === g && check)) &&
+      (parts.every((p, k) => k === 0 || p.sep === (parts[1] as Group).sep) || checksumOk(id)) &&
+      /^[1-9]/.test(id) &&
+      plausibleBirthDate(id);
+    if (!whole && !grouped) return null;
+    return {
+      last: j,
+      start: (groups[i] as Group).start,
+      end: g.end + (check ? 1 : 0),
+      text: mask(`${id.slice(0, 6)}********${id.slice(14)}`),
+    };
+  }
+  return null;
+}
+
+/** A mobile number beginning with group i, possibly after a fused 86 or 0086 prefix. */
+function mobileFrom(groups: readonly Group[], i: number, mask: Mask): Hit | null {
+  const parts: string[] = [];
+  for (let j = i; j < groups.length; j++) {
+    const g = groups[j] as Group;
+    parts.push(g.digits);
+    const digits = parts.join("");
+    if (digits.length > 15) return null;
+    if (digits.length < 11) continue;
+    for (const prefix of ["", "86", "0086"]) {
+      if (digits.length !== 11 + prefix.length || !digits.startsWith(prefix)) continue;
+      const number = digits.slice(prefix.length);
+      const own = [(parts[0] as string).slice(prefix.length), ...parts.slice(1)];
+      if (!MOBILE.test(number) || own[0] === "") continue;
+      if (own.length > 1 && own.some((p) => p.length < 3)) continue;
+      return {
+        last: j,
+        start: (groups[i] as Group).start,
+        end: g.end,
+        text: prefix + mask(`${number.slice(0, 3)}****${number.slice(7)}`),
+      };
+    }
+  }
+  return null;
+}
+
+type Mask = (masked: string) => string;
+
+/** Personal numbers among the groups of one chain, left to right, an ID number first. */
+function hitsIn(groups: readonly Group[], mask: Mask): Hit[] {
+  const hits: Hit[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const hit = idFrom(groups, i, mask) ?? mobileFrom(groups, i, mask);
+    if (hit) {
+      hits.push(hit);
+      i = hit.last;
+    }
+  }
+  return hits;
+}
+
+/**
+ * One pass of masking. The digits a mask keeps can form a new number with the digits after it
+ * (13812341385 1234 567 leaves 1385 1234 567), so `maskWith` repeats until nothing changes.
+ */
+function maskOnce(text: string, chain: RegExp, mask: Mask): string {
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(chain)) {
+    if (m[0].length < 11) continue;
+    hits.push(...hitsIn(groupsOf(m[0], m.index), mask));
+  }
+  if (hits.length === 0) return text;
+  let out = "";
+  let at = 0;
+  for (const h of hits) {
+    out += text.slice(at, h.start) + h.text;
+    at = h.end;
+  }
+  return out + text.slice(at);
+}
+
+function maskWith(text: string, chain: RegExp, mask: Mask): string {
+  if (text.length < 11) return text;
+  let out = text;
+  for (let previous = ""; previous !== out;) {
+    previous = out;
+    out = maskOnce(out, chain, mask);
+  }
+  return out;
+}
+
+/** Masks every resident ID number and mobile phone number in plain `text`. */
 export function maskPersonal(text: string): string {
-  if (!/\d{11}|\d[- ]\d/.test(text)) return text;
-  return text
-    .replace(ID_NUMBER, (_m, head: string, tail: string) => `${head}********${tail}`)
-    .replace(
-      MOBILE,
-      (_m, head: string, sep1: string, sep2: string, tail: string) =>
-        `${head}${sep1}****${sep2}${tail}`,
-    );
+  return maskWith(text, PLAIN_CHAIN, (s) => s);
+}
+
+/** Digits, X, plus signs and separators written as character references (&#49; is 1). */
+const CHARACTER_REFERENCE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(nbsp|shy|ZeroWidthSpace));/g;
+const NAMED: Record<string, string> = { nbsp: "\u00a0", shy: "\u00ad", ZeroWidthSpace: "\u200b" };
+const REFERENCED = new RegExp(`^(?:\\p{Nd}|[XxＸｘ+＋${SEPARATOR_CHARS}])$`, "u");
+
+/**
+ * Masks personal numbers in Markdown source: also when emphasis, code marks, backslashes or
+ * character references sit inside the number, and with the mask's asterisks escaped
+ * (138\*\*\*\*5678) so that they print as asterisks, never as emphasis.
+ */
+export function maskPersonalMarkdown(markdown: string): string {
+  if (markdown.length < 11) return markdown;
+  const decoded = markdown.replace(
+    CHARACTER_REFERENCE,
+    (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      const cp =
+        dec !== undefined ? Number(dec) : hex !== undefined ? Number.parseInt(hex, 16) : -1;
+      const ch =
+        name !== undefined ? (NAMED[name] ?? "") : cp <= 0x10ffff ? String.fromCodePoint(cp) : "";
+      return REFERENCED.test(ch) ? ch : m;
+    },
+  );
+  const masked = maskWith(decoded, MARKDOWN_CHAIN, (s) => s.replaceAll("*", "\\*"));
+  return masked === decoded ? markdown : masked;
 }

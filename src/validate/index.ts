@@ -11,6 +11,7 @@ import type { SourceFile } from "../load/source-file.ts";
 import type { Content, Ledger, RulesDoc } from "./content.ts";
 import { validateDocuments } from "./documents.ts";
 import { validateLedger } from "./ledger.ts";
+import { identifierDiagnostics, maskContent } from "./mask.ts";
 import type { LedgerSources } from "./ledger.ts";
 import { validateWhole } from "./records.ts";
 import { validateRules } from "./rules.ts";
@@ -158,10 +159,12 @@ export function validateSources(
     ),
     out,
   );
+  out.push(...identifierDiagnostics(sources));
   const diagnostics = sortDiagnostics(out);
+  // Personal numbers are masked here, once: every later stage sees masked free text (SPEC §1).
   const content: Content | null =
     complete && units && documents && !hasErrors(diagnostics)
-      ? { office, leadership, units, rules, ledgers, ...documents }
+      ? maskContent({ office, leadership, units, rules, ledgers, ...documents })
       : null;
   return { content, diagnostics, sources };
 }
