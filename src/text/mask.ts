@@ -72,7 +72,7 @@ function separatorKind(sep: string): string {
   return sep
     .replace(/\r\n?/g, "\n")
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "")
-    .replace(/[\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, "-")
+    .replace(/[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, "-")
     .replace(/[.\uff0e\u00b7\u30fb\uff65]/g, ".")
     .replace(/[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, " ")
     .replace(/^ (?=.)|(?<=.) $/gs, "");

@@ -93,23 +93,48 @@ const rec = (v: unknown): Record<string, unknown> | null =>
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** Rule, modifier and veto ids of a rules file, with their paths. */
-function ruleIds(value: unknown): [PathKey[], unknown][] {
+/** The values of a `when` condition (a value or a list of values per field), with their paths. */
+function whenValues(when: unknown, base: PathKey[]): [PathKey[], unknown][] {
+  return Object.entries(rec(when) ?? {}).flatMap(([field, v]): [PathKey[], unknown][] =>
+    Array.isArray(v)
+      ? v.map((x, k): [PathKey[], unknown] => [[...base, field, k], x])
+      : [[[...base, field], v]],
+  );
+}
+
+/**
+ * Rule, modifier and veto ids of a rules file, and the values of its conditions: a condition is
+ * compared with the ledger as written, so it is held to the same rule as an identifier.
+ */
+function ruleIdentifiers(value: unknown): [PathKey[], unknown][] {
   const r = rec(value);
   const out: [PathKey[], unknown][] = [];
   list(r?.items).forEach((item, i) => {
     out.push([["items", i, "id"], rec(item)?.id]);
-    list(rec(item)?.modifiers).forEach((m, k) =>
-      out.push([["items", i, "modifiers", k, "id"], rec(m)?.id]),
-    );
+    out.push(...whenValues(rec(item)?.when, ["items", i, "when"]));
+    list(rec(item)?.modifiers).forEach((m, k) => {
+      out.push([["items", i, "modifiers", k, "id"], rec(m)?.id]);
+      out.push(...whenValues(rec(m)?.when, ["items", i, "modifiers", k, "when"]));
+    });
   });
-  list(r?.vetoes).forEach((v, i) => out.push([["vetoes", i, "id"], rec(v)?.id]));
+  list(r?.vetoes).forEach((v, i) => {
+    out.push([["vetoes", i, "id"], rec(v)?.id]);
+    out.push(...whenValues(rec(v)?.when, ["vetoes", i, "when"]));
+  });
+  const s = rec(r?.sanctions);
+  for (const [key, field] of [
+    ["warning", "when"],
+    ["yellow_card", "when"],
+    ["key_management", "first"],
+    ["key_management", "then"],
+  ] as const)
+    out.push(...whenValues(rec(s?.[key])?.[field], ["sanctions", key, field]));
   return out;
 }
 
 function identifiersOf(src: SourceFile): [PathKey[], unknown][] {
   const kind = classify(src.file)?.kind;
-  if (kind === "rules") return ruleIds(src.value);
+  if (kind === "rules") return ruleIdentifiers(src.value);
   const where = kind ? IDENTIFIERS[kind] : undefined;
   if (!where) return [];
   const records: [PathKey[], unknown][] =
@@ -123,8 +148,8 @@ function identifiersOf(src: SourceFile): [PathKey[], unknown][] {
 
 /**
  * A `ref/personal-number` error at every identifier (unit, record, issue, rule and document ids)
- * that holds a resident ID or mobile number. Read from the parsed files, so that it is reported
- * together with every other problem, valid record or not.
+ * and every rule condition value that holds a resident ID or mobile number. Read from the parsed
+ * files, so that it is reported together with every other problem, valid record or not.
  */
 export function identifierDiagnostics(sources: ReadonlyMap<string, SourceFile>): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -135,11 +160,13 @@ export function identifierDiagnostics(sources: ReadonlyMap<string, SourceFile>):
       if (id === null) continue;
       const masked = maskPersonal(id);
       if (masked === id) continue;
+      const condition = path.some((k) => k === "when" || k === "first" || k === "then");
+      const what = condition ? "考评条件的取值" : "编号";
       out.push(
         makeDiagnostic("ref/personal-number", {
           position: src.locate(path),
           path: path.join("."),
-          detail: masked,
+          detail: `${what}“${masked}”`,
         }),
       );
     }
