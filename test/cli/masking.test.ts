@@ -228,25 +228,28 @@ let tmp: string;
 let content: string;
 const inj = new Injector();
 let numbers: Set<string>;
-/** Output name → the injected numbers found in it. */
-const leaks = new Map<string, Set<string>>();
 
-function look(output: string, text: string): void {
-  const hit = found(text, numbers);
-  if (hit.size > 0) leaks.set(output, hit);
-}
+/** The injected numbers found in the outputs one test reads, by output. */
+class Leaks {
+  private readonly hits = new Map<string, Set<string>>();
 
-/** Leaked vs injected numbers so far, and where the first leaks were found. */
-function tally(): { injected: number; leaked: number; first: string[] } {
-  const byNumber = new Map(inj.injected.map((i) => [i.number, i]));
-  const leaked = new Set([...leaks.values()].flatMap((hit) => [...hit]));
-  const where = [...leaks].flatMap(([output, hit]) =>
-    [...hit].map((n) => {
-      const i = byNumber.get(n) as Injected;
-      return `${output}: ${i.form}（注入于 ${i.where}）`;
-    }),
-  );
-  return { injected: numbers.size, leaked: leaked.size, first: where.slice(0, 30) };
+  look(output: string, text: string): void {
+    const hit = found(text, numbers);
+    if (hit.size > 0) this.hits.set(output, hit);
+  }
+
+  /** Leaked vs injected numbers, and where the first leaks were found. */
+  tally(): { injected: number; leaked: number; first: string[] } {
+    const byNumber = new Map(inj.injected.map((i) => [i.number, i]));
+    const leaked = new Set([...this.hits.values()].flatMap((hit) => [...hit]));
+    const where = [...this.hits].flatMap(([output, hit]) =>
+      [...hit].map((n) => {
+        const i = byNumber.get(n) as Injected;
+        return `${output}: ${i.form}（注入于 ${i.where}）`;
+      }),
+    );
+    return { injected: numbers.size, leaked: leaked.size, first: where.slice(0, 30) };
+  }
 }
 
 const NONE = () => ({ injected: numbers.size, leaked: 0, first: [] });
@@ -297,6 +300,7 @@ describe("personal numbers injected into every free-text field", () => {
   });
 
   it("appear in no CLI output: score, score --json, score --unit, stats", async () => {
+    const leaks = new Leaks();
     const units = (
       parse(await readFile(join(content, "units.yaml"), "utf8")) as {
         units: { id: string }[];
@@ -317,48 +321,53 @@ describe("personal numbers injected into every free-text field", () => {
     for (const [name, args] of runs) {
       const r = await cli([...args, "--content", content]);
       expect(r.code, `${name}: ${r.stderr}`).toBe(0);
-      look(`xinfang ${name}`, r.stdout);
+      leaks.look(`xinfang ${name}`, r.stdout);
     }
-    expect(tally()).toEqual(NONE());
+    expect(leaks.tally()).toEqual(NONE());
   });
 
   it("appear in no rendered document, Markdown or Doc", async () => {
+    const leaks = new Leaks();
     const r = await publish(content);
     expect(r.publication).not.toBeNull();
     const p = r.publication;
     if (!p) return;
     expect(p.documents.length).toBeGreaterThan(20);
     for (const d of p.documents) {
-      look(`${d.doc.meta.id}.md`, d.markdown);
-      look(`${d.doc.meta.id} (Doc)`, JSON.stringify(d.doc));
+      leaks.look(`${d.doc.meta.id}.md`, d.markdown);
+      leaks.look(`${d.doc.meta.id} (Doc)`, JSON.stringify(d.doc));
     }
-    look("held back", JSON.stringify(p.heldBack));
-    expect(tally()).toEqual(NONE());
+    leaks.look("held back", JSON.stringify(p.heldBack));
+    expect(leaks.tally()).toEqual(NONE());
   });
 
   it.skipIf(!RUN_BUILD)(
     "appear in no file of the built site and in no PDF, text or metadata",
     async () => {
+      const leaks = new Leaks();
       const out = join(tmp, "out");
       const built = await runCli(["build", "--content", content, "--out", out]);
       expect(built.status, built.stderr).toBe(0);
-      look("xinfang build (stdout)", built.stdout);
+      leaks.look("xinfang build (stdout)", built.stdout);
       const files = await listFiles(out);
       const pdfs = files.filter((f) => f.endsWith(".pdf"));
       expect(pdfs.length).toBeGreaterThan(20);
       expect(pdfs.some((f) => f.startsWith("pdf/bundle-"))).toBe(true);
       for (const [file, text] of await readableTexts(out)) {
-        if (!file.endsWith(".pdf")) look(file, text);
+        if (!file.endsWith(".pdf")) leaks.look(file, text);
       }
       for (const f of pdfs) {
         const path = join(out, f);
-        look(
+        leaks.look(
           `${f} (text)`,
           execFileSync("pdftotext", ["-enc", "UTF-8", path, "-"], { encoding: "utf8" }),
         );
-        look(`${f} (info)`, execFileSync("pdfinfo", ["-enc", "UTF-8", path], { encoding: "utf8" }));
+        leaks.look(
+          `${f} (info)`,
+          execFileSync("pdfinfo", ["-enc", "UTF-8", path], { encoding: "utf8" }),
+        );
       }
-      expect(tally()).toEqual(NONE());
+      expect(leaks.tally()).toEqual(NONE());
     },
     180_000,
   );
