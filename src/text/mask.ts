@@ -33,8 +33,10 @@ const MARKDOWN_SEPARATOR_CHARS = `${SEPARATOR_CHARS}*_~\`\\\\`;
 const chainPattern = (separators: string, run: number) =>
   new RegExp(`\\p{Nd}+(?:[${separators}]{1,${run}}\\p{Nd}+)*[XxＸｘ]?`, "gu");
 
-const PLAIN_CHAIN = chainPattern(SEPARATOR_CHARS, 4);
-const MARKDOWN_CHAIN = chainPattern(MARKDOWN_SEPARATOR_CHARS, 6);
+const PLAIN_RUN = 4;
+const MARKDOWN_RUN = 6;
+const PLAIN_CHAIN = chainPattern(SEPARATOR_CHARS, PLAIN_RUN);
+const MARKDOWN_CHAIN = chainPattern(MARKDOWN_SEPARATOR_CHARS, MARKDOWN_RUN);
 
 const DIGIT = /\p{Nd}/u;
 const DIGIT_RUN = /\p{Nd}+/gu;
@@ -206,19 +208,76 @@ function maskOnce(text: string, chain: RegExp, mask: Mask): string {
   return out + text.slice(at);
 }
 
-function maskWith(text: string, chain: RegExp, mask: Mask): string {
-  if (text.length < 11) return text;
+/** How a UTF-16 code unit can take part in a number (bits of the lookup table). */
+const DIGIT_UNIT = 1;
+const SEPARATOR_UNIT = 2;
+const MARKDOWN_SEPARATOR_UNIT = 4;
+/** A digit of another script, or half of a surrogate pair: only the full scan can tell. */
+const UNKNOWN_UNIT = 8;
+
+let units: Uint8Array | null = null;
+
+function unitTable(): Uint8Array {
+  if (units) return units;
+  const table = new Uint8Array(0x10000);
+  const separator = new RegExp(`[${SEPARATOR_CHARS}]`);
+  const markdown = new RegExp(`[${MARKDOWN_SEPARATOR_CHARS}]`);
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) table[c] = DIGIT_UNIT;
+    else if ((c >= 0xd800 && c <= 0xdfff) || DIGIT.test(ch)) table[c] = UNKNOWN_UNIT;
+    else if (separator.test(ch)) table[c] = SEPARATOR_UNIT | MARKDOWN_SEPARATOR_UNIT;
+    else if (markdown.test(ch)) table[c] = MARKDOWN_SEPARATOR_UNIT;
+  }
+  return (units = table);
+}
+
+/**
+ * Whether `text` may hold a personal number: 11 digits joined by separators (the fewest any has).
+ * One pass over the code units, so that the many short texts of a large ledger cost little.
+ */
+function mayHoldNumber(text: string, separatorUnit: number, run: number): boolean {
+  const table = unitTable();
+  let digits = 0;
+  let separators = 0;
+  for (let i = 0; i < text.length; i++) {
+    const t = table[text.charCodeAt(i)] as number;
+    if (t & DIGIT_UNIT) {
+      if (++digits >= 11) return true;
+      separators = 0;
+    } else if (t & UNKNOWN_UNIT) return true;
+    else if (t & separatorUnit && ++separators <= run) continue;
+    else digits = separators = 0;
+  }
+  return false;
+}
+
+interface Scan {
+  chain: RegExp;
+  separatorUnit: number;
+  run: number;
+}
+
+const PLAIN: Scan = { chain: PLAIN_CHAIN, separatorUnit: SEPARATOR_UNIT, run: PLAIN_RUN };
+const MARKDOWN: Scan = {
+  chain: MARKDOWN_CHAIN,
+  separatorUnit: MARKDOWN_SEPARATOR_UNIT,
+  run: MARKDOWN_RUN,
+};
+
+function maskWith(text: string, scan: Scan, mask: Mask): string {
+  if (text.length < 11 || !mayHoldNumber(text, scan.separatorUnit, scan.run)) return text;
   let out = text;
   for (let previous = ""; previous !== out;) {
     previous = out;
-    out = maskOnce(out, chain, mask);
+    out = maskOnce(out, scan.chain, mask);
   }
   return out;
 }
 
 /** Masks every resident ID number and mobile phone number in plain `text`. */
 export function maskPersonal(text: string): string {
-  return maskWith(text, PLAIN_CHAIN, (s) => s);
+  return maskWith(text, PLAIN, (s) => s);
 }
 
 /** Digits, X, plus signs and separators written as character references (&#49; is 1). */
@@ -243,6 +302,6 @@ export function maskPersonalMarkdown(markdown: string): string {
       return REFERENCED.test(ch) ? ch : m;
     },
   );
-  const masked = maskWith(decoded, MARKDOWN_CHAIN, (s) => s.replaceAll("*", "\\*"));
+  const masked = maskWith(decoded, MARKDOWN, (s) => s.replaceAll("*", "\\*"));
   return masked === decoded ? markdown : masked;
 }

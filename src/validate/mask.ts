@@ -20,16 +20,29 @@ export const MARKDOWN_FIELDS: ReadonlySet<string> = new Set([
   "closing",
 ]);
 
-/** Every string inside `value` masked; strings under a Markdown field masked as Markdown. */
+/**
+ * Every string inside `value` masked; strings under a Markdown field masked as Markdown. What
+ * holds no personal number is returned as it is (no copy), so masking a large ledger is cheap.
+ */
 function maskDeep<T>(value: T, markdown = false): T {
   if (typeof value === "string")
     return (markdown ? maskPersonalMarkdown(value) : maskPersonal(value)) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => maskDeep(v, markdown)) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    value.forEach((v: unknown, i) => {
+      const m = maskDeep(v, markdown);
+      if (m !== v) (out ??= [...(value as unknown[])])[i] = m;
+    });
+    return (out ?? value) as T;
+  }
   if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value))
-      out[k] = maskDeep(v, markdown || MARKDOWN_FIELDS.has(k));
-    return out as T;
+    let out: Record<string, unknown> | null = null;
+    for (const k in value) {
+      const v = (value as Record<string, unknown>)[k];
+      const m = maskDeep(v, markdown || MARKDOWN_FIELDS.has(k));
+      if (m !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = m;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }
@@ -37,18 +50,48 @@ function maskDeep<T>(value: T, markdown = false): T {
 /** `record` with every field masked except `keep` (paths and provenance), which stay as they are. */
 function maskExcept<T extends object>(record: T, keep: readonly (keyof T)[]): T {
   const out = maskDeep(record);
+  if (out === record) return record;
   for (const k of keep) if (k in record) out[k] = record[k];
   return out;
 }
 
+/**
+ * The free-text fields of ledger records. Their other fields are identifiers (rejected when they
+ * hold a number), dates, weeks, vocabularies, numbers and the origin; naming the few text fields
+ * keeps masking a ledger of 500,000 records cheap. test/validate/mask.test.ts checks this list
+ * against the schemas, so a new text field cannot be forgotten.
+ */
+export const LEDGER_TEXT_FIELDS = {
+  petitions: ["category", "summary"],
+  meetings: ["title"],
+  weeklyReports: [],
+  mediations: ["category", "summary"],
+  receptions: ["leader"],
+} as const satisfies Record<
+  "petitions" | "meetings" | "weeklyReports" | "mediations" | "receptions",
+  readonly string[]
+>;
+
+function maskFields<T extends object>(record: T, fields: readonly string[]): T {
+  let out: Record<string, unknown> | null = null;
+  for (const f of fields) {
+    const v = (record as Record<string, unknown>)[f];
+    if (typeof v !== "string") continue;
+    const m = maskPersonal(v);
+    if (m !== v) (out ??= { ...(record as Record<string, unknown>) })[f] = m;
+  }
+  return (out ?? record) as T;
+}
+
 function maskLedger(l: Ledger): Ledger {
+  const f = LEDGER_TEXT_FIELDS;
   return {
     ...l,
-    petitions: l.petitions.map((r) => maskExcept(r, ["origin"])),
-    meetings: l.meetings.map((r) => maskExcept(r, ["origin"])),
-    weeklyReports: l.weeklyReports.map((r) => maskExcept(r, ["origin"])),
-    mediations: l.mediations.map((r) => maskExcept(r, ["origin"])),
-    receptions: l.receptions.map((r) => maskExcept(r, ["origin"])),
+    petitions: l.petitions.map((r) => maskFields(r, f.petitions)),
+    meetings: l.meetings.map((r) => maskFields(r, f.meetings)),
+    weeklyReports: l.weeklyReports.map((r) => maskFields(r, f.weeklyReports)),
+    mediations: l.mediations.map((r) => maskFields(r, f.mediations)),
+    receptions: l.receptions.map((r) => maskFields(r, f.receptions)),
   };
 }
 
@@ -132,20 +175,6 @@ function ruleIdentifiers(value: unknown): [PathKey[], unknown][] {
   return out;
 }
 
-function identifiersOf(src: SourceFile): [PathKey[], unknown][] {
-  const kind = classify(src.file)?.kind;
-  if (kind === "rules") return ruleIdentifiers(src.value);
-  const where = kind ? IDENTIFIERS[kind] : undefined;
-  if (!where) return [];
-  const records: [PathKey[], unknown][] =
-    where.list === null
-      ? [[[], src.value]]
-      : list(rec(src.value)?.[where.list]).map((r, i) => [[where.list as string, i], r]);
-  return records.flatMap(([base, r]) =>
-    where.fields.map((f): [PathKey[], unknown] => [[...base, f], rec(r)?.[f]]),
-  );
-}
-
 /**
  * A `ref/personal-number` error at every identifier (unit, record, issue, rule and document ids)
  * and every rule condition value that holds a resident ID or mobile number. Read from the parsed
@@ -153,22 +182,39 @@ function identifiersOf(src: SourceFile): [PathKey[], unknown][] {
  */
 export function identifierDiagnostics(sources: ReadonlyMap<string, SourceFile>): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const check = (src: SourceFile, raw: unknown, path: () => PathKey[]) => {
+    const id = typeof raw === "string" ? raw : typeof raw === "number" ? String(raw) : null;
+    if (id === null) return;
+    const masked = maskPersonal(id);
+    if (masked === id) return;
+    const at = path();
+    const condition = at.some((k) => k === "when" || k === "first" || k === "then");
+    out.push(
+      makeDiagnostic("ref/personal-number", {
+        position: src.locate(at),
+        path: at.join("."),
+        detail: `${condition ? "考评条件的取值" : "编号"}“${masked}”`,
+      }),
+    );
+  };
   for (const src of sources.values()) {
     if (src.value === undefined) continue;
-    for (const [path, raw] of identifiersOf(src)) {
-      const id = typeof raw === "string" ? raw : typeof raw === "number" ? String(raw) : null;
-      if (id === null) continue;
-      const masked = maskPersonal(id);
-      if (masked === id) continue;
-      const condition = path.some((k) => k === "when" || k === "first" || k === "then");
-      const what = condition ? "考评条件的取值" : "编号";
-      out.push(
-        makeDiagnostic("ref/personal-number", {
-          position: src.locate(path),
-          path: path.join("."),
-          detail: `${what}“${masked}”`,
-        }),
-      );
+    const kind = classify(src.file)?.kind;
+    if (kind === "rules") {
+      for (const [path, raw] of ruleIdentifiers(src.value)) check(src, raw, () => path);
+      continue;
+    }
+    const where = kind ? IDENTIFIERS[kind] : undefined;
+    if (!where) continue;
+    const key = where.list;
+    if (key === null) {
+      for (const f of where.fields) check(src, rec(src.value)?.[f], () => [f]);
+      continue;
+    }
+    const records = list(rec(src.value)?.[key]);
+    for (let i = 0; i < records.length; i++) {
+      const r = rec(records[i]);
+      if (r) for (const f of where.fields) check(src, r[f], () => [key, i, f]);
     }
   }
   return out;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/index.ts";
 import { validateContent } from "../../src/validate/index.ts";
-import { MARKDOWN_FIELDS } from "../../src/validate/mask.ts";
+import { LEDGER_TEXT_FIELDS, MARKDOWN_FIELDS } from "../../src/validate/mask.ts";
 import { FIXTURES, readTree } from "../diagnostics/fixture-runner.ts";
 
 const MOBILE = "13812345678";
@@ -190,5 +190,36 @@ describe("MARKDOWN_FIELDS", () => {
     for (const name of ["plan", "agreement", "notice", "report"])
       walk(JSON.parse(readFileSync(`schemas/json/${name}.json`, "utf8")), null);
     expect([...found].sort()).toEqual([...MARKDOWN_FIELDS].sort());
+  });
+});
+
+describe("LEDGER_TEXT_FIELDS", () => {
+  it("names every free-text field of the ledger schemas (the rest are checked identifiers)", () => {
+    const files = {
+      petitions: ["petitions", "petitions"],
+      meetings: ["meetings", "meetings"],
+      weeklyReports: ["weekly-reports", "weekly_reports"],
+      mediations: ["mediation", "mediations"],
+      receptions: ["receptions", "receptions"],
+    } as const;
+    for (const [kind, [file, list]] of Object.entries(files)) {
+      const schema = JSON.parse(readFileSync(`schemas/json/${file}.json`, "utf8")) as {
+        properties: Record<
+          string,
+          { items: { properties: Record<string, Record<string, unknown>> } }
+        >;
+      };
+      const fields = schema.properties[list]?.items.properties ?? {};
+      // a string without a vocabulary, pattern or format is free text, or an id checked by
+      // ref/personal-number (id, issue)
+      const text = Object.entries(fields)
+        .filter(([, f]) => f.type === "string" && !f.enum && !f.pattern && !f.format)
+        .map(([k]) => k)
+        .filter((k) => k !== "id" && k !== "issue")
+        .sort();
+      expect(text, kind).toEqual(
+        [...LEDGER_TEXT_FIELDS[kind as keyof typeof LEDGER_TEXT_FIELDS]].sort(),
+      );
+    }
   });
 });
