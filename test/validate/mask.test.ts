@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { score } from "../../src/index.ts";
+import { figureWarnings, score } from "../../src/index.ts";
 import { validateContent } from "../../src/validate/index.ts";
 import { LEDGER_TEXT_FIELDS, MARKDOWN_FIELDS } from "../../src/validate/mask.ts";
 import { FIXTURES, readTree } from "../diagnostics/fixture-runner.ts";
@@ -221,5 +221,29 @@ describe("LEDGER_TEXT_FIELDS", () => {
         [...LEDGER_TEXT_FIELDS[kind as keyof typeof LEDGER_TEXT_FIELDS]].sort(),
       );
     }
+  });
+});
+
+describe("figure warnings in a narrative with a personal number", () => {
+  it("point at the typed figure in the file, not in the masked text", () => {
+    const report = [
+      "id: 2025-annual",
+      "year: 2025",
+      "title: 2025年信访工作总结",
+      "date: 2026-01-08",
+      "period: { from: 2025-01-01, to: 2025-12-31 }",
+      "sections:",
+      "  - title: 基本情况",
+      "    body: |",
+      "      联系电话138 1234 5678，&#49;3912345678，化解率98.6%。",
+      "  - title: 其他",
+      "    body: 电话１３８１２３４５６７８，受理信访事项3件。",
+    ].join("\n");
+    const texts = files({ "reports/2025.yaml": report });
+    const loaded = { ...validateContent(texts), texts };
+    expect(loaded.content?.reports[0]?.data.sections[0]?.body).toContain("138\\*\\*\\*\\*5678");
+    const at = figureWarnings(loaded).map((d) => `${d.position?.line}:${d.position?.col}`);
+    // the 9 of 化解率98.6% on line 9 and the 3 of 3件 on line 11, as the file has them
+    expect(at).toEqual(["9:44", "11:31"]);
   });
 });
