@@ -30,16 +30,11 @@ const SEPARATOR_CHARS =
 /** Markdown may hide a separator behind emphasis, code or a backslash: 138**1234**5678. */
 const MARKDOWN_SEPARATOR_CHARS = `${SEPARATOR_CHARS}*_~\`\\\\`;
 
-const chainPattern = (separators: string, run: number) =>
-  new RegExp(`\\p{Nd}+(?:[${separators}]{1,${run}}\\p{Nd}+)*[XxＸｘ]?`, "gu");
-
+/** Separators in a row between two groups of digits, at most. */
 const PLAIN_RUN = 4;
 const MARKDOWN_RUN = 6;
-const PLAIN_CHAIN = chainPattern(SEPARATOR_CHARS, PLAIN_RUN);
-const MARKDOWN_CHAIN = chainPattern(MARKDOWN_SEPARATOR_CHARS, MARKDOWN_RUN);
 
 const DIGIT = /\p{Nd}/u;
-const DIGIT_RUN = /\p{Nd}+/gu;
 
 /** The ASCII value of a decimal digit of any script (Unicode encodes them 0–9 in runs of ten). */
 function digitValue(ch: string): string {
@@ -49,12 +44,6 @@ function digitValue(ch: string): string {
   let start = cp;
   while (DIGIT.test(String.fromCodePoint(start - 1))) start--;
   return String((cp - start) % 10);
-}
-
-function asciiDigits(text: string): string {
-  let out = "";
-  for (const ch of text) out += digitValue(ch);
-  return out;
 }
 
 interface Group {
@@ -69,29 +58,21 @@ interface Group {
   x: boolean;
 }
 
+const kinds = new Map<string, string>();
+
 /** Separators that look alike are one kind: " - " is "-", 138 1234  5678 uses one kind. */
 function separatorKind(sep: string): string {
-  return sep
+  const known = kinds.get(sep);
+  if (known !== undefined) return known;
+  const kind = sep
     .replace(/\r\n?/g, "\n")
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "")
     .replace(/[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, "-")
     .replace(/[.\uff0e\u00b7\u30fb\uff65]/g, ".")
     .replace(/[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, " ")
     .replace(/^ (?=.)|(?<=.) $/gs, "");
-}
-
-function groupsOf(chain: string, offset: number): Group[] {
-  const groups: Group[] = [];
-  let previous = 0;
-  for (const m of chain.matchAll(DIGIT_RUN)) {
-    const start = offset + m.index;
-    const sep = groups.length === 0 ? "" : separatorKind(chain.slice(previous, m.index));
-    groups.push({ digits: asciiDigits(m[0]), start, end: start + m[0].length, sep, x: false });
-    previous = m.index + m[0].length;
-  }
-  const last = groups[groups.length - 1] as Group;
-  last.x = previous < chain.length;
-  return groups;
+  if (kinds.size < 1000) kinds.set(sep, kind);
+  return kind;
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -126,17 +107,18 @@ function idFrom(groups: readonly Group[], i: number, mask: Mask): Hit | null {
     const g = groups[j] as Group;
     digits += g.digits;
     const check = digits.length === 17 && g.x;
+    // In groups, every group has 2 digits or more (the last may be 1 and the X).
+    if (digits.length < 18 && g.digits.length < 2 && !check) return null;
     if (digits.length < 17 || (digits.length === 17 && !check)) continue;
     if (digits.length > 18) return null;
     const id = check ? `${digits}X` : digits;
-    const whole = j === i;
-    const parts = groups.slice(i, j + 1);
-    const grouped =
-      parts.every((p) => p.digits.length >= 2 || (p === g && check)) &&
-      (parts.every((p, k) => k === 0 || p.sep === (parts[1] as Group).sep) || checksumOk(id)) &&
-      /^[1-9]/.test(id) &&
-      plausibleBirthDate(id);
-    if (!whole && !grouped) return null;
+    if (j > i) {
+      if (!/^[1-9]/.test(id) || !plausibleBirthDate(id)) return null;
+      const sep = (groups[i + 1] as Group).sep;
+      let oneKind = true;
+      for (let k = i + 2; k <= j; k++) oneKind &&= (groups[k] as Group).sep === sep;
+      if (!oneKind && !checksumOk(id)) return null;
+    }
     return {
       last: j,
       start: (groups[i] as Group).start,
@@ -149,19 +131,23 @@ function idFrom(groups: readonly Group[], i: number, mask: Mask): Hit | null {
 
 /** A mobile number beginning with group i, possibly after a fused 86 or 0086 prefix. */
 function mobileFrom(groups: readonly Group[], i: number, mask: Mask): Hit | null {
-  const parts: string[] = [];
+  // A number starts 1[3-9], 86 or 0086; in groups, every group has 3 digits or more.
+  const first = (groups[i] as Group).digits;
+  if (first.length < 3 || !/^(?:1[3-9]|86|00)/.test(first)) return null;
+  let digits = "";
   for (let j = i; j < groups.length; j++) {
     const g = groups[j] as Group;
-    parts.push(g.digits);
-    const digits = parts.join("");
+    if (g.digits.length < 3) return null;
+    digits += g.digits;
     if (digits.length > 15) return null;
     if (digits.length < 11) continue;
     for (const prefix of ["", "86", "0086"]) {
       if (digits.length !== 11 + prefix.length || !digits.startsWith(prefix)) continue;
+      // the digits of the first group after a fused prefix
+      const own = first.length - prefix.length;
+      if (own <= 0 || (j > i && own < 3)) continue;
       const number = digits.slice(prefix.length);
-      const own = [(parts[0] as string).slice(prefix.length), ...parts.slice(1)];
-      if (!MOBILE.test(number) || own[0] === "") continue;
-      if (own.length > 1 && own.some((p) => p.length < 3)) continue;
+      if (!MOBILE.test(number)) continue;
       return {
         last: j,
         start: (groups[i] as Group).start,
@@ -174,39 +160,6 @@ function mobileFrom(groups: readonly Group[], i: number, mask: Mask): Hit | null
 }
 
 type Mask = (masked: string) => string;
-
-/** Personal numbers among the groups of one chain, left to right, an ID number first. */
-function hitsIn(groups: readonly Group[], mask: Mask): Hit[] {
-  const hits: Hit[] = [];
-  for (let i = 0; i < groups.length; i++) {
-    const hit = idFrom(groups, i, mask) ?? mobileFrom(groups, i, mask);
-    if (hit) {
-      hits.push(hit);
-      i = hit.last;
-    }
-  }
-  return hits;
-}
-
-/**
- * One pass of masking. The digits a mask keeps can form a new number with the digits after it
- * (13812341385 1234 567 leaves 1385 1234 567), so `maskWith` repeats until nothing changes.
- */
-function maskOnce(text: string, chain: RegExp, mask: Mask): string {
-  const hits: Hit[] = [];
-  for (const m of text.matchAll(chain)) {
-    if (m[0].length < 11) continue;
-    hits.push(...hitsIn(groupsOf(m[0], m.index), mask));
-  }
-  if (hits.length === 0) return text;
-  let out = "";
-  let at = 0;
-  for (const h of hits) {
-    out += text.slice(at, h.start) + h.text;
-    at = h.end;
-  }
-  return out + text.slice(at);
-}
 
 /** How a UTF-16 code unit can take part in a number (bits of the lookup table). */
 const DIGIT_UNIT = 1;
@@ -253,24 +206,102 @@ function mayHoldNumber(text: string, separatorUnit: number, run: number): boolea
 }
 
 interface Scan {
-  chain: RegExp;
+  /** The bit of the lookup table that marks a separator. */
   separatorUnit: number;
+  /** Separators in a row between two groups, at most. */
   run: number;
 }
 
-const PLAIN: Scan = { chain: PLAIN_CHAIN, separatorUnit: SEPARATOR_UNIT, run: PLAIN_RUN };
-const MARKDOWN: Scan = {
-  chain: MARKDOWN_CHAIN,
-  separatorUnit: MARKDOWN_SEPARATOR_UNIT,
-  run: MARKDOWN_RUN,
-};
+const PLAIN: Scan = { separatorUnit: SEPARATOR_UNIT, run: PLAIN_RUN };
+const MARKDOWN: Scan = { separatorUnit: MARKDOWN_SEPARATOR_UNIT, run: MARKDOWN_RUN };
+
+/** The digit at `i` as [ASCII value, code units], or null. */
+function digitAt(text: string, i: number, table: Uint8Array): [string, number] | null {
+  const c = text.charCodeAt(i);
+  const t = table[c] as number;
+  if (t & DIGIT_UNIT) return [String(c <= 0x39 ? c - 0x30 : c - 0xff10), 1];
+  if (!(t & UNKNOWN_UNIT)) return null;
+  const ch = String.fromCodePoint(text.codePointAt(i) as number);
+  return DIGIT.test(ch) ? [digitValue(ch), ch.length] : null;
+}
+
+const isCheckX = (c: number) => c === 0x58 || c === 0x78 || c === 0xff38 || c === 0xff58;
+
+/** A group longer than this is no part of any number; its digits need not be kept. */
+const LONGEST = 19;
+
+/**
+ * One pass of masking: the text read left to right as chains of digit groups joined by
+ * separators, each chain searched for numbers over whole groups (an ID number first). Linear in
+ * the text; a chain is searched as it is read, keeping only the groups a number could still use.
+ * The digits a mask keeps can form a new number with the digits after it (13812341385 1234 567
+ * leaves 1385 1234 567), so `maskWith` repeats until nothing changes.
+ */
+function maskOnce(text: string, scan: Scan, mask: Mask): string {
+  const table = unitTable();
+  const out: string[] = [];
+  let at = 0;
+  let groups: Group[] = [];
+  /** Searches the groups read so far; all of them at the end of a chain. */
+  const search = (final: boolean) => {
+    let i = 0;
+    const until = final ? groups.length : groups.length - LONGEST;
+    while (i < until) {
+      const hit = idFrom(groups, i, mask) ?? mobileFrom(groups, i, mask);
+      if (hit) {
+        out.push(text.slice(at, hit.start), hit.text);
+        at = hit.end;
+        i = hit.last + 1;
+      } else i++;
+    }
+    groups = final ? [] : groups.slice(i);
+  };
+  const n = text.length;
+  let pos = 0;
+  while (pos < n) {
+    if (!digitAt(text, pos, table)) {
+      pos++;
+      continue;
+    }
+    let sep = "";
+    for (;;) {
+      const start = pos;
+      let digits = "";
+      for (let d = digitAt(text, pos, table); d; d = digitAt(text, pos, table)) {
+        if (digits.length < LONGEST) digits += d[0];
+        pos += d[1];
+      }
+      groups.push({ digits, start, end: pos, sep: separatorKind(sep), x: false });
+      if (groups.length > 4 * LONGEST) search(false);
+      let q = pos;
+      while (
+        q < n &&
+        q - pos < scan.run &&
+        (table[text.charCodeAt(q)] as number) & scan.separatorUnit
+      )
+        q++;
+      if (q > pos && q < n && digitAt(text, q, table)) {
+        sep = text.slice(pos, q);
+        pos = q;
+        continue;
+      }
+      if (pos < n && isCheckX(text.charCodeAt(pos))) (groups[groups.length - 1] as Group).x = true;
+      break;
+    }
+    search(true);
+  }
+  if (out.length === 0) return text;
+  out.push(text.slice(at));
+  return out.join("");
+}
 
 function maskWith(text: string, scan: Scan, mask: Mask): string {
   if (text.length < 11 || !mayHoldNumber(text, scan.separatorUnit, scan.run)) return text;
   let out = text;
-  for (let previous = ""; previous !== out;) {
+  // Realistic text settles in one or two passes; the bound keeps a hostile text linear.
+  for (let pass = 0, previous = ""; pass < 8 && previous !== out; pass++) {
     previous = out;
-    out = maskOnce(out, scan.chain, mask);
+    out = maskOnce(out, scan, mask);
   }
   return out;
 }
