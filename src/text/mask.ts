@@ -173,15 +173,19 @@ let units: Uint8Array | null = null;
 function unitTable(): Uint8Array {
   if (units) return units;
   const table = new Uint8Array(0x10000);
-  const separator = new RegExp(`[${SEPARATOR_CHARS}]`);
-  const markdown = new RegExp(`[${MARKDOWN_SEPARATOR_CHARS}]`);
-  for (let c = 0; c < 0x10000; c++) {
-    const ch = String.fromCharCode(c);
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) table[c] = DIGIT_UNIT;
-    else if ((c >= 0xd800 && c <= 0xdfff) || DIGIT.test(ch)) table[c] = UNKNOWN_UNIT;
-    else if (separator.test(ch)) table[c] = SEPARATOR_UNIT | MARKDOWN_SEPARATOR_UNIT;
-    else if (markdown.test(ch)) table[c] = MARKDOWN_SEPARATOR_UNIT;
-  }
+  // Every BMP code unit once (surrogates stand in as "a"), classified by one regex pass each.
+  const codes = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) codes[c] = c >= 0xd800 && c <= 0xdfff ? 0x61 : c;
+  const bmp = new TextDecoder("utf-16le").decode(codes);
+  const mark = (re: RegExp, bits: number) => {
+    for (const m of bmp.matchAll(re)) table[m.index] = (table[m.index] as number) | bits;
+  };
+  mark(/\p{Nd}/gu, UNKNOWN_UNIT);
+  mark(new RegExp(`[${SEPARATOR_CHARS}]`, "g"), SEPARATOR_UNIT | MARKDOWN_SEPARATOR_UNIT);
+  mark(new RegExp(`[${MARKDOWN_SEPARATOR_CHARS}]`, "g"), MARKDOWN_SEPARATOR_UNIT);
+  table.fill(UNKNOWN_UNIT, 0xd800, 0xe000);
+  table.fill(DIGIT_UNIT, 0x30, 0x3a);
+  table.fill(DIGIT_UNIT, 0xff10, 0xff1a);
   return (units = table);
 }
 

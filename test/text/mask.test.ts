@@ -107,6 +107,24 @@ describe("maskPersonal: ordinary numbers stay", () => {
   });
 });
 
+describe("maskPersonal: long and hostile texts", () => {
+  it("reads a long text in one linear pass (no backtracking, no stack overflow)", () => {
+    const spaced = "1 ".repeat(1_000_000);
+    expect(maskPersonal(spaced)).toBe(spaced);
+    const grouped = "138 ".repeat(300_000);
+    expect(maskPersonal(grouped)).toBe(grouped);
+    const numbers = "13812345678，".repeat(100_000);
+    expect(maskPersonal(numbers)).toBe("138****5678，".repeat(100_000));
+  });
+
+  it("masks a number a mask's kept digits would form with the next groups", () => {
+    // 13812341385 is masked first; 1385 1234 567 is a second reading of the same digits
+    const out = maskPersonal("13812341385 1234 567");
+    expect(digitsOf(out)).not.toContain("13851234567");
+    expect(maskPersonal(out)).toBe(out);
+  });
+});
+
 describe("maskPersonalMarkdown", () => {
   it("escapes the mask's asterisks so they print as asterisks", () => {
     expect(maskPersonalMarkdown("电话13812345678和13912345678。")).toBe(
