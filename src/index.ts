@@ -163,6 +163,16 @@ function positionInValue(
   return { file: src.file, line: at.line, col: at.col + index };
 }
 
+/** The string at `path` of a parsed file's value, or null. */
+function rawString(value: unknown, path: readonly (string | number)[]): string | null {
+  let v = value;
+  for (const k of path) {
+    if (v === null || typeof v !== "object") return null;
+    v = (v as Record<string, unknown>)[String(k)];
+  }
+  return typeof v === "string" ? v : null;
+}
+
 /** Figures typed in report narratives that contradict the ledger, as warnings at the number. */
 export function figureWarnings(loaded: Loaded): Diagnostic[] {
   const content = loaded.content;
@@ -179,8 +189,10 @@ export function figureWarnings(loaded: Loaded): Diagnostic[] {
     const visit = (sections: typeof data.sections, base: (string | number)[]) => {
       sections.forEach((sec, i) => {
         const path = [...base, i];
-        if (sec.body) {
-          for (const f of lintFigures(sec.body, s.current)) {
+        // Offsets are positions in the file: lint the body as written (Content holds it masked).
+        const body = (src && rawString(src.value, [...path, "body"])) ?? sec.body;
+        if (body) {
+          for (const f of lintFigures(body, s.current)) {
             out.push(
               makeDiagnostic("stats/figure-mismatch", {
                 position:

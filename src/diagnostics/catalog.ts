@@ -135,8 +135,8 @@ const catalog = {
   },
   "ref/personal-number": {
     severity: "error",
-    message: (d) => `编号“${d}”中含有身份证号或手机号`,
-    hint: "编号会出现在网址、文件名和审计线索中，不能含有个人号码；请改用其他编号。",
+    message: (d) => `${d}中含有身份证号或手机号`,
+    hint: "编号会出现在网址、文件名和扣分出处中，考评条件要与台账原文比对，打码会改变它们，所以都不能含有身份证号或手机号；请改用其他编号或写法。",
   },
   "units/duplicate-member": {
     severity: "error",

@@ -6,7 +6,6 @@ import type { PreviousFigures, Rules } from "../../schemas/index.ts";
 import type { Stats } from "../compute/stats/index.ts";
 import { addDays } from "../compute/calendar.ts";
 import { markdownToDoc } from "../doc/from-markdown.ts";
-import { maskDoc } from "../doc/mask.ts";
 import type { Doc, DocMeta } from "../doc/types.ts";
 import type { PublishedDocument, YearScores } from "../publish/types.ts";
 import type { Content } from "../validate/content.ts";
@@ -27,7 +26,7 @@ function cleanMeta(doc: Doc): Doc {
 
 function publishOne(template: Template, view: unknown, source: string | null): PublishedDocument {
   const markdown = template(view);
-  return { markdown, doc: maskDoc(cleanMeta(markdownToDoc(markdown))), source };
+  return { markdown, doc: cleanMeta(markdownToDoc(markdown)), source };
 }
 
 function lastDay(year: number, month: number): string {

@@ -11,6 +11,7 @@ import type { SourceFile } from "../load/source-file.ts";
 import type { Content, Ledger, RulesDoc } from "./content.ts";
 import { validateDocuments } from "./documents.ts";
 import { validateLedger } from "./ledger.ts";
+import { identifierDiagnostics, maskContent } from "./mask.ts";
 import { validatePages } from "./pages.ts";
 import type { LedgerSources } from "./ledger.ts";
 import { validateWhole } from "./records.ts";
@@ -176,11 +177,14 @@ export function validateSources(
     ),
   );
   const documents = validateDocuments(sources, units, knownUnits, rulesYears, out);
+  // Pages are masked where they are read (validate/pages.ts), the rest of the content below.
   const pages = validatePages(options.pages ?? new Map(), { knownUnits, rulesYears }, out);
+  out.push(...identifierDiagnostics(sources));
   const diagnostics = sortDiagnostics(out);
+  // Personal numbers are masked here, once: every later stage sees masked free text (SPEC §1).
   const content: Content | null =
     complete && units && documents && !hasErrors(diagnostics)
-      ? { office, leadership, units, rules, ledgers, ...documents, pages }
+      ? maskContent({ office, leadership, units, rules, ledgers, ...documents, pages })
       : null;
   return { content, diagnostics, sources };
 }

@@ -1,6 +1,7 @@
 // Doc → semantic HTML for a document page. Pure: a Doc and the base path in, a string out.
-// Every text is masked and escaped here; the markup around it is ours. Links to other hosts are
-// not made links (the site is offline); internal links (`/…`) get the base path.
+// Every text is escaped here (it arrives masked, like all content text); the markup around it is
+// ours. Links to other hosts are not made links (the site is offline); internal links (`/…`) get
+// the base path.
 // Class names (`gw-…`, 公文) are what the stylesheet lays out after GB/T 9704.
 import type { Align, Attachment, Block, Doc, Inline, SignatureParty } from "../../doc/types.ts";
 import { zhDate } from "../../text/zh.ts";

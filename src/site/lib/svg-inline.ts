@@ -1,9 +1,9 @@
 // A figure's SVG (from the render stage) put inline into a page: rebuilt from its tokens with a
 // fixed set of drawing elements and attributes, so nothing in it can run, fetch or style the
 // page — no script, style, foreignObject, image, use, links, event handlers or url() other than
-// `url(#…)`. Text is masked and escaped. Tolerant of what browsers tolerate in HTML (a repeated
-// attribute keeps its first value); anything unknown is left out.
-import { maskPersonal } from "../../text/mask.ts";
+// `url(#…)`. Text is escaped (it was masked with the content it comes from). Tolerant of what
+// browsers tolerate in HTML (a repeated attribute keeps its first value); anything unknown is left
+// out.
 import { escapeHtml } from "./html.ts";
 
 const ELEMENTS = new Set([
@@ -155,7 +155,7 @@ export function inlineSvg(svg: string, label: string): string {
       continue;
     }
     if (skipping || open.length === 0 || token === "<") continue;
-    out.push(escapeHtml(maskPersonal(decode(token))));
+    out.push(escapeHtml(decode(token)));
   }
   while (open.length) out.push(`</${open.pop()}>`);
   return out.join("");
