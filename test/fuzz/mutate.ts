@@ -23,7 +23,12 @@ function files(dir: string, prefix = ""): string[] {
     .flatMap((name) => {
       const rel = prefix ? `${prefix}/${name}` : name;
       const full = join(dir, name);
-      const st = statSync(full, { throwIfNoEntry: false });
+      let st;
+      try {
+        st = statSync(full, { throwIfNoEntry: false });
+      } catch {
+        return []; // a looping symlink from an earlier mutation
+      }
       if (!st) return [];
       return st.isDirectory() ? files(full, rel) : st.isFile() ? [rel] : [];
     });
