@@ -1,3 +1,5 @@
+import { errnoWords } from "../text/errno.ts";
+
 // What a command may touch: two output streams and the working folder; and how it ends.
 
 export interface Writable {
@@ -26,20 +28,8 @@ export class UsageError extends Error {}
 /** Something outside the content cannot be read or written: one Chinese line, exit 3. */
 export class IoError extends Error {}
 
-const IO_WORDS: Record<string, string> = {
-  EACCES: "没有权限",
-  EPERM: "没有权限",
-  ENOSPC: "磁盘空间不足",
-  EDQUOT: "磁盘配额已满",
-  EROFS: "文件系统是只读的",
-  EIO: "读写出错",
-  ENOENT: "找不到文件或文件夹",
-  ENOTDIR: "路径中有一部分不是文件夹",
-  EISDIR: "这是一个文件夹",
-};
-
 /** An fs error as one Chinese line naming the path. */
 export function ioErrorLine(e: NodeJS.ErrnoException): string {
-  const what = IO_WORDS[e.code ?? ""] ?? `系统错误 ${e.code}`;
+  const what = errnoWords(e.code);
   return e.path ? `无法读写“${e.path}”：${what}。` : `无法读写文件：${what}。`;
 }

@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
 import { ContentReadError } from "../load/read.ts";
+import { ENVIRONMENT_ERRORS, PATH_ERRORS, errnoCode } from "../text/errno.ts";
 import { printable } from "./text-width.ts";
 import { EXIT_INTERNAL, EXIT_IO, EXIT_USAGE, IoError, UsageError, ioErrorLine } from "./io.ts";
 import type { Io } from "./io.ts";
@@ -81,26 +82,6 @@ const COMMANDS: Record<
   pdf: { options: { out: { type: "string" } }, run: runPdf, positionals: true },
 };
 
-/** File-system error codes that mean "cannot read or write there", not a fault of the program. */
-const IO_CODES = new Set([
-  "EACCES",
-  "EPERM",
-  "ENOSPC",
-  "EROFS",
-  "EDQUOT",
-  "EIO",
-  "EMFILE",
-  "ENFILE",
-  "EBUSY",
-  "ENOENT",
-  "ENOTDIR",
-  "EISDIR",
-  "EEXIST",
-  "ENAMETOOLONG",
-  "ELOOP",
-  "EXDEV",
-]);
-
 /** Runs a command; every failure ends in one of the documented exit codes, never a stack trace. */
 export async function main(argv: string[], raw: Io): Promise<number> {
   // Everything printed passes one filter: no control character from content reaches a terminal.
@@ -116,10 +97,11 @@ export async function main(argv: string[], raw: Io): Promise<number> {
       io.stderr.write(`${e.message}\n`);
       return EXIT_IO;
     }
-    const errno = e as NodeJS.ErrnoException;
-    if (e instanceof Error && typeof errno.code === "string" && IO_CODES.has(errno.code)) {
+    const code = errnoCode(e);
+    if (code !== null && (ENVIRONMENT_ERRORS.has(code) || PATH_ERRORS.has(code))) {
+      const errno = e as NodeJS.ErrnoException;
       io.stderr.write(`${ioErrorLine(errno)}\n`);
-      if (argv.includes("--debug")) io.stderr.write(`${e.stack ?? String(e)}\n`);
+      if (argv.includes("--debug")) io.stderr.write(`${errno.stack ?? String(e)}\n`);
       return EXIT_IO;
     }
     io.stderr.write(internalErrorText(e, argv.includes("--debug")));

@@ -11,6 +11,7 @@ import type { FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { errnoWords } from "../text/errno.ts";
 import { decodeContent } from "./decode.ts";
 
 /**
@@ -24,17 +25,6 @@ export const MAX_CONTENT_FILE_BYTES = 384 * 1024 * 1024;
 // (Windows has no such flag and no named pipes in the file system.)
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-const ERRNO_WORDS: Record<string, string> = {
-  EACCES: "没有读取权限",
-  EPERM: "没有读取权限",
-  EIO: "磁盘读取出错",
-  EBUSY: "文件正被其他程序占用",
-  EMFILE: "同时打开的文件过多",
-  ENFILE: "同时打开的文件过多",
-  ENOTDIR: "路径中有一部分不是文件夹",
-  ENAMETOOLONG: "路径过长",
-};
-
 /**
  * A content file or folder exists but cannot be read (permissions, disk fault): not a problem of
  * the content's text, so not a diagnostic. Carries the fs error's `code` and the absolute
@@ -46,7 +36,7 @@ export class ContentReadError extends Error {
   readonly rel: string;
 
   constructor(rel: string, path: string, code: string) {
-    super(`无法读取内容目录中的“${rel}”（${path}）：${ERRNO_WORDS[code] ?? `系统错误 ${code}`}。`);
+    super(`无法读取内容目录中的“${rel}”（${path}）：${errnoWords(code)}。`);
     this.name = "ContentReadError";
     this.code = code;
     this.path = path;

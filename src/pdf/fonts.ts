@@ -5,6 +5,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, resolve } from "node:path";
+import { errnoCode, errnoWords } from "../text/errno.ts";
 import {
   FontFormatError,
   MAX_FONT_BYTES,
@@ -128,20 +129,9 @@ const verified = new WeakSet<Face>();
 /** Why a font file cannot be used, in Chinese. */
 function fontFailure(e: unknown): string {
   if (e instanceof FontFormatError) return e.message;
-  switch ((e as NodeJS.ErrnoException).code) {
-    case "ENOENT":
-      return "文件不存在";
-    case "EISDIR":
-      return "这是一个文件夹，不是字体文件";
-    case "EACCES":
-    case "EPERM":
-      return "没有读取权限";
-    case "ELOOP":
-      return "符号链接形成了循环";
-    default:
-      // A RangeError or the like from a damaged file the checks above did not foresee.
-      return "字体文件已损坏，无法读取";
-  }
+  const code = errnoCode(e);
+  // Anything else is a damaged file the checks of truetype.ts did not foresee (a RangeError …).
+  return code === null ? "字体文件已损坏，无法读取" : errnoWords(code);
 }
 
 /**

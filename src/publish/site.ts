@@ -11,6 +11,7 @@ import { cp, mkdir, readFile, readdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { ENVIRONMENT_ERRORS } from "../text/errno.ts";
 import { PACKAGE_ROOT, siteConfig } from "./astro-config.ts";
 import { publish } from "./index.ts";
 import { findExternalReferences } from "./offline.ts";
@@ -111,25 +112,11 @@ export class BuildError extends Error {
   }
 }
 
-/** File-system error codes that mean "cannot read or write there" (exit 3, not the content). */
-const IO_CODES = new Set([
-  "EACCES",
-  "EPERM",
-  "ENOSPC",
-  "EROFS",
-  "EDQUOT",
-  "EIO",
-  "EMFILE",
-  "ENFILE",
-  "EBUSY",
-  "EXDEV",
-]);
-
 /** The file-system error behind `e` (it may be wrapped by Astro or Vite), if it is one. */
 function ioCause(e: unknown): NodeJS.ErrnoException | undefined {
   for (let x = e, depth = 0; x instanceof Error && depth < 5; x = x.cause, depth++) {
     const code = (x as NodeJS.ErrnoException).code;
-    if (typeof code === "string" && IO_CODES.has(code)) return x;
+    if (typeof code === "string" && ENVIRONMENT_ERRORS.has(code)) return x;
   }
   return undefined;
 }

@@ -88,6 +88,12 @@ export class PageReader {
     return { file: this.file, ...this.lines.locate((offset ?? 0) + this.base) };
   }
 
+  /** `{…}` holds JavaScript: refused, unless it is only a comment (dropped). */
+  private expression(value: string, offset: number | undefined): void {
+    if (!onlyComments(value))
+      this.report("page/code", offset, `页面中不能写 { } 表达式（“{${snippet(value)}}”）`);
+  }
+
   report(code: DiagnosticCode, offset: number | undefined, detail: string): void {
     this.out.push(makeDiagnostic(code, { position: this.at(offset), path: "", detail }));
   }
@@ -227,12 +233,7 @@ export class PageReader {
         );
         return null;
       case "mdxFlowExpression":
-        if (!onlyComments(node.value ?? ""))
-          this.report(
-            "page/code",
-            offset,
-            `页面中不能写 { } 表达式（“{${snippet(node.value ?? "")}}”）`,
-          );
+        this.expression(node.value ?? "", offset);
         return null;
       case "mdxJsxFlowElement": {
         const name = node.name ?? null;
@@ -337,12 +338,7 @@ export class PageReader {
           : { type: "image", src, alt: this.plain(node.alt ?? "", offset) };
       }
       case "mdxTextExpression":
-        if (!onlyComments(node.value ?? ""))
-          this.report(
-            "page/code",
-            offset,
-            `页面中不能写 { } 表达式（“{${snippet(node.value ?? "")}}”）`,
-          );
+        this.expression(node.value ?? "", offset);
         return null;
       case "mdxJsxTextElement": {
         const name = node.name ?? null;

@@ -198,7 +198,7 @@ describe(
       expect((e as ContentReadError).message).toContain(`“${rel}”`);
       const r = await cli(["check", "--content", dir]);
       expect(r.code).toBe(3);
-      expect(r.stderr).toBe(`无法读取内容目录中的“${rel}”（${join(dir, rel)}）：磁盘读取出错。\n`);
+      expect(r.stderr).toBe(`无法读取内容目录中的“${rel}”（${join(dir, rel)}）：磁盘读写出错。\n`);
     });
 
     it.skipIf(!unix || root)("a content file without read permission", async () => {
@@ -208,7 +208,7 @@ describe(
       const r = await cli(["score", "--content", dir, "--year", "2025"]);
       expect(r.code).toBe(3);
       expect(r.stderr).toContain(`无法读取内容目录中的“${rel}”`);
-      expect(r.stderr).toContain("没有读取权限");
+      expect(r.stderr).toContain("没有权限");
     });
 
     it.skipIf(!unix || root)("a content folder without read permission", async () => {

@@ -249,7 +249,7 @@ describe("problems", () => {
       fonts: { 楷体: "fonts/simkai.ttf" },
     });
     expect(missing.problems.map((p) => p.message)).toEqual([
-      "office.yaml 中 fonts.楷体 指定的字体文件“fonts/simkai.ttf”无法使用：文件不存在。",
+      "office.yaml 中 fonts.楷体 指定的字体文件“fonts/simkai.ttf”无法使用：找不到文件或文件夹。",
     ]);
   });
 });
