@@ -3,13 +3,15 @@
 // names every offending reference (file, the reference and its context).
 import { readFile, readdir } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { externalReferences } from "../text/external.ts";
+import { externalReferences, markupReferences } from "../text/external.ts";
 import type { ExternalReference } from "../text/external.ts";
 
-export { externalReferences } from "../text/external.ts";
+export { externalReferences, markupReferences } from "../text/external.ts";
 export type { ExternalReference } from "../text/external.ts";
 
 const TEXT_FILES = new Set([".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt"]);
+/** Files read as markup: their text (where the documents' words are) is not searched. */
+const MARKUP = new Set([".html", ".svg", ".xml"]);
 
 async function* walk(dir: string, prefix = ""): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -24,7 +26,8 @@ export async function findExternalReferences(root: string): Promise<ExternalRefe
   const found: ExternalReference[] = [];
   for await (const file of walk(root)) {
     if (!TEXT_FILES.has(extname(file))) continue;
-    found.push(...externalReferences(await readFile(join(root, file), "utf8"), file));
+    const text = await readFile(join(root, file), "utf8");
+    found.push(...(MARKUP.has(extname(file)) ? markupReferences : externalReferences)(text, file));
   }
   return found;
 }

@@ -1,6 +1,8 @@
-// References in a text that would make a browser fetch from another host: the patterns the
-// build's offline check (publish/offline.ts) refuses in built files, shared with validation so
-// that user text which would trip it is reported by `check` (validate/pages.ts).
+// References that would make a browser fetch from another host: what the build's offline check
+// (publish/offline.ts) refuses in built files. Style sheets and scripts are searched as text;
+// HTML and SVG are read as markup, so only what a browser fetches counts (URL attributes, style
+// attributes, style and script elements) and the text of a document — escaped, never markup —
+// can never trip the check however it is worded.
 
 export interface ExternalReference {
   file: string;
@@ -35,4 +37,131 @@ export function externalReferences(text: string, file = ""): ExternalReference[]
     }
   }
   return out;
+}
+
+/** Attributes whose value a browser fetches (or navigates to) as a URL. */
+const URL_ATTRIBUTES = new Set([
+  "src",
+  "href",
+  "srcset",
+  "action",
+  "formaction",
+  "poster",
+  "data",
+  "manifest",
+  "background",
+  "xlink:href",
+  "ping",
+  "cite",
+  "longdesc",
+]);
+
+const NAMED: Record<string, string> = {
+  amp: "&",
+  quot: '"',
+  apos: "'",
+  lt: "<",
+  gt: ">",
+  sol: "/",
+  colon: ":",
+  tab: "\t",
+  newline: "\n",
+};
+
+/** An attribute value as the browser reads it: character references decoded. */
+function decodeAttribute(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);?/gi, (m, e: string) => {
+    if (e[0] === "#") {
+      const cp = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    }
+    return NAMED[e.toLowerCase()] ?? m;
+  });
+}
+
+/** Whether a URL (as a browser reads it: tabs and line breaks dropped) leaves for another host. */
+function leavesSite(url: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:)?\/\/[a-z0-9[]/i.test(url.replace(/[\t\n\r]/g, "").trim());
+}
+
+interface Attribute {
+  name: string;
+  value: string;
+  at: number;
+}
+
+/** Reads the tag starting at `lt` (`<name …>`): its name, attributes and the offset after it. */
+function readTag(html: string, lt: number): { name: string; attributes: Attribute[]; end: number } {
+  let i = lt + 1;
+  const nameStart = i;
+  while (i < html.length && !/[\s/>]/.test(html[i] as string)) i++;
+  const name = html.slice(nameStart, i).toLowerCase();
+  const attributes: Attribute[] = [];
+  for (;;) {
+    while (i < html.length && /[\s/]/.test(html[i] as string)) i++;
+    if (i >= html.length || html[i] === ">") return { name, attributes, end: i + 1 };
+    const at = i;
+    while (i < html.length && !/[\s/>=]/.test(html[i] as string)) i++;
+    const attr = html.slice(at, i).toLowerCase();
+    while (i < html.length && /\s/.test(html[i] as string)) i++;
+    let value = "";
+    if (html[i] === "=") {
+      i++;
+      while (i < html.length && /\s/.test(html[i] as string)) i++;
+      const quote = html[i];
+      if (quote === '"' || quote === "'") {
+        const close = html.indexOf(quote, i + 1);
+        const stop = close === -1 ? html.length : close;
+        value = html.slice(i + 1, stop);
+        i = stop + 1;
+      } else {
+        const from = i;
+        while (i < html.length && !/[\s>]/.test(html[i] as string)) i++;
+        value = html.slice(from, i);
+      }
+    }
+    attributes.push({ name: attr, value: decodeAttribute(value), at });
+  }
+}
+
+/** Every reference in an HTML or SVG file that would make a browser fetch from another host. */
+export function markupReferences(html: string, file = ""): ExternalReference[] {
+  const out: ExternalReference[] = [];
+  const context = (at: number) => html.slice(Math.max(0, at - 30), at + 80);
+  let i = 0;
+  for (;;) {
+    const lt = html.indexOf("<", i);
+    if (lt === -1) return out;
+    if (html.startsWith("<!--", lt)) {
+      const close = html.indexOf("-->", lt + 4);
+      if (close === -1) return out;
+      i = close + 3;
+      continue;
+    }
+    if (!/[A-Za-z]/.test(html[lt + 1] ?? "")) {
+      i = lt + 1;
+      continue;
+    }
+    const tag = readTag(html, lt);
+    for (const a of tag.attributes) {
+      if (a.name === "style") {
+        for (const r of externalReferences(a.value))
+          out.push({ ...r, file, context: context(a.at) });
+      } else if (URL_ATTRIBUTES.has(a.name)) {
+        const urls =
+          a.name === "srcset"
+            ? a.value.split(",").map((c) => c.trim().split(/\s+/)[0] ?? "")
+            : [a.value];
+        for (const url of urls)
+          if (leavesSite(url)) out.push({ file, url: url.trim(), context: context(a.at) });
+      }
+    }
+    i = tag.end;
+    if (tag.name === "script" || tag.name === "style") {
+      const close = html.toLowerCase().indexOf(`</${tag.name}`, i);
+      const body = html.slice(i, close === -1 ? html.length : close);
+      for (const r of externalReferences(body)) out.push({ ...r, file });
+      i = close === -1 ? html.length : close;
+    }
+  }
 }

@@ -6,7 +6,7 @@ import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { DOC_KINDS, DOC_KIND_SHORT, resolveKind } from "../text/kinds.ts";
 import { maskPersonal } from "../text/mask.ts";
 import type { PageComponent } from "./content.ts";
-import { fetchingDetail, fetchingUrl, refusedScheme } from "./page-links.ts";
+import { refusedScheme } from "./page-links.ts";
 
 export const COMPONENT_NAMES = ["ScoreTable", "RankChart", "DocumentList"] as const;
 export type ComponentName = (typeof COMPONENT_NAMES)[number];
@@ -233,12 +233,9 @@ export function componentProps(
             `组件 ${name} 的属性 ${prop} 只能由字母、数字、- 和 _ 组成，以字母开头`,
           );
         break;
-      case "text": {
+      case "text":
         props[prop] = maskPersonal(String(value));
-        const url = fetchingUrl(props[prop] as string);
-        if (url !== null) report("page/url", where, fetchingDetail(url));
         break;
-      }
     }
   }
   if (

@@ -4,7 +4,6 @@ import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseYamlFile } from "../load/yaml.ts";
 import { maskPersonal } from "../text/mask.ts";
-import { fetchingDetail, fetchingUrl } from "./page-links.ts";
 
 const FRONT_MATTER_KEYS = new Set(["title"]);
 
@@ -68,17 +67,5 @@ export function frontMatterTitle(
     );
     return null;
   }
-  const masked = maskPersonal(title.trim());
-  const url = fetchingUrl(masked);
-  if (url !== null) {
-    out.push(
-      makeDiagnostic("page/url", {
-        position: src.locate(["title"]),
-        path: "title",
-        detail: fetchingDetail(url),
-      }),
-    );
-    return null;
-  }
-  return ok ? masked : null;
+  return ok ? maskPersonal(title.trim()) : null;
 }

@@ -1,7 +1,5 @@
 // Link targets in office pages: which ones a page may not contain at all. (What the site makes of
-// the others is its own business: it links only targets that stay on the site.) And text that
-// the build's offline check would take for a reference to another host.
-import { externalReferences } from "../text/external.ts";
+// the others is its own business: it links only targets that stay on the site.)
 
 /** Schemes that run code or carry a whole document in the URL. */
 const REFUSED = new Set(["javascript", "vbscript", "livescript", "data"]);
@@ -22,16 +20,3 @@ export function refusedScheme(url: string): string | null {
   const scheme = urlScheme(url);
   return scheme !== null && REFUSED.has(scheme) ? scheme : null;
 }
-
-/**
- * The other host's URL when `text` reads like a fetch from it (`src=//host/x`, `url(https://…)`):
- * the build refuses such a site, so `check` reports it instead (plain URLs in text are fine).
- */
-export function fetchingUrl(text: string): string | null {
-  if (!text.includes("//")) return null;
-  return externalReferences(text)[0]?.url ?? null;
-}
-
-/** The message for text that `fetchingUrl` found. */
-export const fetchingDetail = (url: string) =>
-  `文字中的“${url}”会被当作引用其他网站的地址（内网网站不能引用外部地址，生成网站时会被拒绝），请改写，例如去掉地址前的“src=”或“url(”`;

@@ -10,7 +10,7 @@ import { maskPersonal } from "../text/mask.ts";
 import type { PageAlign, PageBlock, PageInline, PageListItem } from "./content.ts";
 import { attributeOffsets, componentProps, isComponentName } from "./page-components.ts";
 import type { ComponentContext, JsxAttribute } from "./page-components.ts";
-import { fetchingDetail, fetchingUrl, refusedScheme } from "./page-links.ts";
+import { refusedScheme } from "./page-links.ts";
 
 /** Containers (lists, quotes, emphasis …) nested deeper than this are refused. */
 export const MAX_NESTING = 32;
@@ -106,18 +106,10 @@ export class PageReader {
     return true;
   }
 
-  /** Text of the page as it enters the data: masked; reported when the build would refuse it. */
-  plain(value: string, offset: number | undefined): string {
-    const masked = maskPersonal(value);
-    const url = fetchingUrl(masked);
-    if (url !== null) this.report("page/url", offset, fetchingDetail(url));
-    return masked;
-  }
-
   /** A link or image target: reported when refused (null then), masked otherwise. */
   private target(url: string, offset: number | undefined): string | null {
     const scheme = refusedScheme(url);
-    if (scheme === null) return this.plain(url, offset);
+    if (scheme === null) return maskPersonal(url);
     this.report(
       "page/url",
       offset,
@@ -212,7 +204,7 @@ export class PageReader {
         return { type: "table", align, head: rows[0] ?? [], rows: rows.slice(1) };
       }
       case "code":
-        return { type: "code", text: this.plain(node.value ?? "", offset) };
+        return { type: "code", text: maskPersonal(node.value ?? "") };
       case "thematicBreak":
         return { type: "rule" };
       case "definition":
@@ -282,14 +274,12 @@ export class PageReader {
   inlines(nodes: readonly MdastNode[], depth: number): PageInline[] {
     const out: PageInline[] = [];
     let text: string | null = null;
-    let at: number | undefined;
     const flush = () => {
-      if (text !== null) out.push({ type: "text", text: this.plain(text, at) });
+      if (text !== null) out.push({ type: "text", text: maskPersonal(text) });
       text = null;
     };
     for (const node of nodes) {
       if (node.type === "text") {
-        if (text === null) at = node.position?.start.offset;
         text = (text ?? "") + (node.value ?? "");
         continue;
       }
@@ -312,7 +302,7 @@ export class PageReader {
       case "delete":
         return { type: node.type, children: children() };
       case "inlineCode":
-        return { type: "code", text: this.plain(node.value ?? "", offset) };
+        return { type: "code", text: maskPersonal(node.value ?? "") };
       case "break":
         return { type: "break" };
       case "link": {
@@ -327,15 +317,13 @@ export class PageReader {
       }
       case "image": {
         const src = this.target(node.url ?? "", offset);
-        return src === null
-          ? null
-          : { type: "image", src, alt: this.plain(node.alt ?? "", offset) };
+        return src === null ? null : { type: "image", src, alt: maskPersonal(node.alt ?? "") };
       }
       case "imageReference": {
         const src = this.definitions.get(node.identifier ?? "");
         return src === null || src === undefined
           ? null
-          : { type: "image", src, alt: this.plain(node.alt ?? "", offset) };
+          : { type: "image", src, alt: maskPersonal(node.alt ?? "") };
       }
       case "mdxTextExpression":
         this.expression(node.value ?? "", offset);

@@ -45,14 +45,11 @@ describe("code frame of a long line", () => {
       path: "",
       detail: "引号没有闭合",
     });
-    const started = performance.now();
     const out = formatDiagnostic(d, { texts: new Map([["reports/2025.yaml", `${line}\n`]]) });
-    const ms = performance.now() - started;
     expect(out.split("\n").slice(1, 3)).toEqual([
       `  1 | …${"x".repeat(108)}0123456789`,
       `    | ${" ".repeat(114)}^`,
     ]);
     expect(out.split("\n")[1]?.length).toBeLessThanOrEqual(FRAME_WIDTH + 6);
-    expect(ms).toBeLessThan(5_000);
   });
 });

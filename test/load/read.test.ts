@@ -156,9 +156,7 @@ describe("file size limit", slow, () => {
     const dir = base();
     const rel = "ledger/2025/weekly-reports.yaml";
     truncateSync(join(dir, rel), MAX_CONTENT_FILE_BYTES + 1); // sparse: made instantly
-    const t = performance.now();
     const checked = await checkContent(dir);
-    expect(performance.now() - t).toBeLessThan(5_000);
     expect(checked.problems.map(where)).toEqual([`${rel}:1:1 file/too-large`]);
     expect(checked.problems[0]?.message).toBe(
       `${rel} 有 384 MB（${MAX_CONTENT_FILE_BYTES + 1} 字节），超过了内容文件的大小上限 384 MB，没有读取`,

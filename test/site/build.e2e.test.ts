@@ -48,7 +48,8 @@ async function writeFixture(dir: string): Promise<void> {
       `  来访人身份证号${ID}，电话${MOBILE}，写有 ${HOSTILE} 与 <img src=x onerror=alert(1)>。`,
       "sections:",
       "  - title: 测试",
-      "    body: 正文。",
+      // text that reads like a fetch from another host is only text: check passes, so must build
+      "    body: 正文写有 src=//evil.example/a.png 和 url(https://evil.example/b)。",
       "",
     ].join("\n"),
   );

@@ -1,6 +1,10 @@
 // The small helpers of the site: base paths, kind names, rules in words, offline check.
 import { describe, expect, it } from "vitest";
-import { findExternalReferences, externalReferences } from "../../src/publish/offline.ts";
+import {
+  findExternalReferences,
+  externalReferences,
+  markupReferences,
+} from "../../src/publish/offline.ts";
 import { escapeHtml, h, t } from "../../src/site/lib/html.ts";
 import { resolveKind } from "../../src/site/lib/kinds.ts";
 import { whenText } from "../../src/site/lib/rules-view.ts";
@@ -96,6 +100,30 @@ describe("externalReferences", () => {
       "// comment https://x.example/",
     ].join("\n");
     expect(externalReferences(text)).toEqual([]);
+  });
+
+  it("reads HTML as markup: URL attributes, style, style and script elements; never the text", () => {
+    const html = [
+      "<p>网址写作 src=//evil.example/a.png 或 url(https://evil.example/b) 都只是文字</p>",
+      '<p title="src=//evil.example/t" data-x="url(https://evil.example/u)">属性值也只是文字</p>',
+      "<!-- <img src=//evil.example/comment> -->",
+      '<img alt="图" src="&#47;&#47;cdn.example/a.png">',
+      "<a href='java\tscript:x'>x</a><a href=HTTPS://x.example/b>y</a>",
+      '<div style="background:url(//bg.example/c.png)"></div>',
+      '<img srcset="/local.png 1x, https://hi.example/2.png 2x">',
+      "<style>a{background:url(https://css.example/d.png)}</style>",
+      '<script>fetch("https://api.example/e")</script>',
+      '<svg xmlns="http://www.w3.org/2000/svg"><use xlink:href="//svg.example/s#i"/></svg>',
+    ].join("\n");
+    expect(markupReferences(html).map((r) => r.url)).toEqual([
+      "//cdn.example/a.png",
+      "HTTPS://x.example/b",
+      "//bg.example/c.png",
+      "https://hi.example/2.png",
+      "https://css.example/d.png",
+      "https://api.example/e",
+      "//svg.example/s#i",
+    ]);
   });
 
   it("scans the text files of a folder", async () => {

@@ -5,7 +5,7 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import type { PageBlock } from "../../src/validate/content.ts";
 import { validateContent } from "../../src/validate/index.ts";
 import { attributeOffsets } from "../../src/validate/page-components.ts";
-import { fetchingUrl, refusedScheme, urlScheme } from "../../src/validate/page-links.ts";
+import { refusedScheme, urlScheme } from "../../src/validate/page-links.ts";
 import { isSafeSlug, pageSlugs, slugOf } from "../../src/validate/page-slugs.ts";
 import { MAX_NESTING, readPage, validatePages } from "../../src/validate/pages.ts";
 import type { PageContext } from "../../src/validate/pages.ts";
@@ -78,11 +78,6 @@ const HOSTILE: [string, string, string[]][] = [
   ["data: image", "正文\n\n![图](data:image/svg+xml,<svg/onload=alert(1)>)", ["3:1 page/url"]],
   ["javascript: in a reference definition", "[x][a]\n\n[a]: javascript:alert(1)", ["3:1 page/url"]],
   ["javascript: in a prop", '<DocumentList empty="javascript:alert(1)" />', ["1:15 page/url"]],
-  [
-    "text the offline check would take for a fetch",
-    "图片地址 src=//evil.example/x.png",
-    ["1:1 page/url"],
-  ],
   ["HTML comment", "正文\n\n<!-- 注释 -->", ["3:1 page/syntax"]],
   ["unclosed brace", "正文 {未闭合", ["1:4 page/syntax"]],
   ["unclosed tag", "<ScoreTable year={2025}>\n", ["1:1 page/syntax"]],
@@ -111,10 +106,16 @@ describe("hostile office pages", () => {
     });
   }
 
-  it("refuses a quote bomb before parsing it, in a moment", () => {
-    const started = performance.now();
+  it("refuses a quote bomb before parsing it", () => {
     expect(check(`正文\n\n${"> ".repeat(100_000)}深`).problems).toEqual(["3:1 page/syntax"]);
-    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("takes text that reads like markup for the text it is", () => {
+    const { page, problems } = check(
+      "图片地址 src=//evil.example/x.png，背景 url(https://x.example/)",
+    );
+    expect(problems).toEqual([]);
+    expect(page).not.toBeNull();
   });
 
   it("counts columns in UTF-16 units and after a byte order mark", () => {
@@ -459,13 +460,6 @@ describe("URLs", () => {
     expect(urlScheme("java%0ascript:x")).toBeNull();
     expect(refusedScheme("https://example.org")).toBeNull();
     expect(refusedScheme("DATA:text/html,x")).toBe("data");
-  });
-
-  it("finds text that the offline check would refuse, and only that", () => {
-    expect(fetchingUrl("src=//evil.example/x")).toBe("//evil.example/x");
-    expect(fetchingUrl("背景 url(https://evil.example/a.png)")).toBe("https://evil.example/a.png");
-    expect(fetchingUrl("网址：https://www.gov.cn")).toBeNull();
-    expect(fetchingUrl("没有地址")).toBeNull();
   });
 
   it("locates attributes in a component tag", () => {
