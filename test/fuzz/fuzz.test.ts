@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { runCase } from "./invariants.ts";
 import type { CaseResult } from "./invariants.ts";
 
-const COUNT = Number(process.env.XINFANG_FUZZ_COUNT ?? 150);
+const COUNT = Number(process.env.XINFANG_FUZZ_COUNT ?? 300);
 const FIRST_SEED = Number(process.env.XINFANG_FUZZ_SEED ?? 1);
 
 describe("mutated content folders", () => {
