@@ -1,7 +1,6 @@
 // Office pages in real builds: page files named any way a clerk names them give folders that are
 // safe on any server and links that work; and a build whose pages bypass validation (hostile page
 // data handed straight to the site) ships no script, handler or frame from them.
-import { spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -47,24 +46,7 @@ async function contentWith(dir: string, pages: Record<string, string>): Promise<
 
 /** `xinfang build` with validate/pages.ts replaced by a stub that lets hostile data through. */
 function buildUnvalidated(args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        join(ROOT, "test/site/support/unvalidated-pages.ts"),
-        join(ROOT, "src/cli/bin.ts"),
-        ...args,
-      ],
-      { cwd: ROOT, env: { ...process.env } },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
+  return runCli(args, ROOT, ["--import", join(ROOT, "test/site/support/unvalidated-pages.ts")]);
 }
 
 beforeAll(async () => {

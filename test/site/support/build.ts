@@ -15,9 +15,13 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd = ROOT): Promise<CliRun> {
+/** Runs `xinfang args…` in a child process; `nodeArgs` go to Node first (e.g. `--import`). */
+export function runCli(args: string[], cwd = ROOT, nodeArgs: string[] = []): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env } });
+    const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
+      cwd,
+      env: { ...process.env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
