@@ -6,7 +6,16 @@ import { BuildError, buildSite } from "../publish/site.ts";
 import type { OutputOutcome } from "../publish/site.ts";
 import { displayPrefix } from "./check.ts";
 import { formatProblems, summarise } from "./format-diagnostics.ts";
-import { EXIT_CONTENT, EXIT_IO, EXIT_OK, EXIT_USAGE, UsageError, ioErrorLine } from "./io.ts";
+import {
+  EXIT_CONTENT,
+  EXIT_INTERNAL,
+  EXIT_IO,
+  EXIT_OK,
+  EXIT_USAGE,
+  UsageError,
+  internalErrorText,
+  ioErrorLine,
+} from "./io.ts";
 import type { Io } from "./io.ts";
 import { contentDir } from "./options.ts";
 
@@ -64,12 +73,18 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
       return EXIT_USAGE;
     }
     const errno = e.cause as NodeJS.ErrnoException | undefined;
-    const message =
-      e.kind === "io" && errno instanceof Error && typeof errno.code === "string"
-        ? ioErrorLine(errno)
-        : e.message;
-    io.stderr.write(`生成失败（${e.step}）：${message}\n${outputSentence(e.output, out)}\n`);
-    return e.kind === "io" ? EXIT_IO : EXIT_CONTENT;
+    if (e.kind === "io") {
+      const message =
+        errno instanceof Error && typeof errno.code === "string" ? ioErrorLine(errno) : e.message;
+      io.stderr.write(`生成失败（${e.step}）：${message}\n${outputSentence(e.output, out)}\n`);
+      return EXIT_IO;
+    }
+    // The content passed the check: whatever stopped the build is a fault of the program.
+    io.stderr.write(
+      `生成失败（${e.step}）：${e.message}\n${outputSentence(e.output, out)}\n` +
+        internalErrorText(e.cause ?? e, values.debug === true),
+    );
+    return EXIT_INTERNAL;
   }
   if (!result.ok) {
     const nothing =

@@ -33,3 +33,14 @@ export function ioErrorLine(e: NodeJS.ErrnoException): string {
   const what = errnoWords(e.code);
   return e.path ? `无法读写“${e.path}”：${what}。` : `无法读写文件：${what}。`;
 }
+
+/** The lines printed for a fault of the program itself. */
+export function internalErrorText(e: unknown, debug: boolean): string {
+  const lines = [
+    "xinfang 内部错误：程序遇到了意外情况，没有完成这次运行（内容目录没有被改动）。",
+    debug
+      ? `${e instanceof Error ? (e.stack ?? e.message) : String(e)}`
+      : "提示：请加上 --debug 重新运行，把输出连同所用的命令报告给维护者。",
+  ];
+  return `${lines.join("\n")}\n`;
+}

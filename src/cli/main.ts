@@ -4,10 +4,18 @@ import type { ParseArgsConfig } from "node:util";
 import { ContentReadError } from "../load/read.ts";
 import { ENVIRONMENT_ERRORS, PATH_ERRORS, errnoCode } from "../text/errno.ts";
 import { printable } from "./text-width.ts";
-import { EXIT_INTERNAL, EXIT_IO, EXIT_USAGE, IoError, UsageError, ioErrorLine } from "./io.ts";
+import {
+  EXIT_INTERNAL,
+  EXIT_IO,
+  EXIT_USAGE,
+  IoError,
+  UsageError,
+  internalErrorText,
+  ioErrorLine,
+} from "./io.ts";
 import type { Io } from "./io.ts";
 
-export { ioErrorLine };
+export { internalErrorText, ioErrorLine };
 
 type Run = (values: Record<string, unknown>, io: Io, positionals: string[]) => Promise<number>;
 
@@ -107,17 +115,6 @@ export async function main(argv: string[], raw: Io): Promise<number> {
     io.stderr.write(internalErrorText(e, argv.includes("--debug")));
     return EXIT_INTERNAL;
   }
-}
-
-/** The lines printed for a fault of the program itself. */
-export function internalErrorText(e: unknown, debug: boolean): string {
-  const lines = [
-    "xinfang 内部错误：程序遇到了意外情况，没有完成这次运行（内容目录没有被改动）。",
-    debug
-      ? `${e instanceof Error ? (e.stack ?? e.message) : String(e)}`
-      : "提示：请加上 --debug 重新运行，把输出连同所用的命令报告给维护者。",
-  ];
-  return `${lines.join("\n")}\n`;
 }
 
 async function dispatch(argv: string[], io: Io): Promise<number> {

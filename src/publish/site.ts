@@ -78,10 +78,11 @@ export type BuildResult =
 
 /**
  * Why a build failed: `usage` — the output folder may not be used (exit 2); `io` — the output
- * folder cannot be written now, or a read/write failed (exit 3); `build` — the site could not be
- * made from this content (exit 1).
+ * folder cannot be written now, or a read/write failed (exit 3); `internal` — anything else: the
+ * content passed the same check `xinfang check` runs, so a failure after it is a fault of the
+ * program (exit 70), never a content problem.
  */
-export type BuildErrorKind = "usage" | "io" | "build";
+export type BuildErrorKind = "usage" | "io" | "internal";
 
 /**
  * What became of `--out` when a build failed: `untouched` — not changed at all; `restored` —
@@ -107,7 +108,7 @@ export class BuildError extends Error {
   ) {
     super(message, options);
     this.step = step;
-    this.kind = options.kind ?? "build";
+    this.kind = options.kind ?? "internal";
     this.output = options.output ?? "untouched";
   }
 }
@@ -125,7 +126,7 @@ function ioCause(e: unknown): NodeJS.ErrnoException | undefined {
 function wrap(e: unknown, step: string, output: OutputOutcome): BuildError {
   const errno = ioCause(e);
   return new BuildError(e instanceof Error ? e.message : String(e), step, {
-    kind: errno ? "io" : "build",
+    kind: errno ? "io" : "internal",
     output,
     cause: errno ?? e,
   });

@@ -320,7 +320,7 @@ describe("failed builds", () => {
       const r = spawnSync(process.execPath, [child, content, out, step], { encoding: "utf8" });
       expect(r.status, r.stderr).toBe(0);
       const failure = JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}");
-      expect(failure, step).toEqual({ kind: "build", output, sentence });
+      expect(failure, step).toEqual({ kind: "internal", output, sentence });
       expect(await fingerprint(out)).toEqual(before);
       expect((await readdir(tmp)).filter((f) => f.startsWith(".site."))).toEqual([]);
     }
