@@ -11,6 +11,7 @@ import { checkFonts, checkGlyphs } from "./pdf/check.ts";
 import type { FontSet } from "./pdf/fonts.ts";
 import { renderDocuments } from "./render/index.ts";
 import { loadTemplates } from "./render/templates.ts";
+import { monthEndsUntil } from "./calendar/calendar.ts";
 import { LineIndex } from "./load/line-index.ts";
 import type { SourceFile } from "./load/source-file.ts";
 import { lintFigures } from "./compute/stats/lint.ts";
@@ -96,16 +97,6 @@ export function coverageWarnings(
   return out;
 }
 
-/** The last day of each month of `year` up to `last`, e.g. 2025-01-31 … 2025-12-31. */
-function monthEnds(year: number, last: string): string[] {
-  const out: string[] = [];
-  for (let m = 1; m <= 12; m++) {
-    const end = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
-    if (end <= last) out.push(end);
-  }
-  return out;
-}
-
 /** Scores of every year that has rules: the year and each month's year-to-date sheet. */
 export function scoreAllYears(content: Content): YearScores[] {
   return [...content.rules.keys()]
@@ -113,7 +104,7 @@ export function scoreAllYears(content: Content): YearScores[] {
     .map((year) => ({
       year,
       sheet: score(content, { year }),
-      monthly: monthEnds(year, `${year}-12-31`).map((asOf) => score(content, { year, asOf })),
+      monthly: monthEndsUntil(year, `${year}-12-31`).map((asOf) => score(content, { year, asOf })),
     }));
 }
 

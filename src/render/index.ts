@@ -4,7 +4,7 @@
 // the clock: every date comes from the content.
 import type { PreviousFigures, Rules } from "../../schemas/index.ts";
 import type { Stats } from "../compute/stats/index.ts";
-import { addDays } from "../compute/calendar.ts";
+import { addDays, monthEnd } from "../calendar/calendar.ts";
 import { markdownToDoc } from "../doc/from-markdown.ts";
 import type { Doc, DocMeta } from "../doc/types.ts";
 import type { PublishedDocument, YearScores } from "../publish/types.ts";
@@ -27,10 +27,6 @@ function cleanMeta(doc: Doc): Doc {
 function publishOne(template: Template, view: unknown, source: string | null): PublishedDocument {
   const markdown = template(view);
   return { markdown, doc: cleanMeta(markdownToDoc(markdown)), source };
-}
-
-function lastDay(year: number, month: number): string {
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
 export function renderDocuments(
@@ -71,7 +67,7 @@ export function renderDocuments(
     for (const month of n.months) {
       const sheet = ys.monthly[month - 1];
       if (!sheet) continue;
-      const date = n.dates[String(month)] ?? addDays(lastDay(n.year, month), 5);
+      const date = n.dates[String(month)] ?? addDays(monthEnd(n.year, month), 5);
       emit(`notice-${n.id}-${String(month).padStart(2, "0")}`, "notice", file, () =>
         noticeView(
           n,

@@ -15,7 +15,7 @@ import {
   weeklyReportsFileSchema,
 } from "../../schemas/index.ts";
 import type { MeetingRecord, WeeklyReportRecord } from "../../schemas/index.ts";
-import { isoWeekDate, isoWeekExists } from "../compute/calendar.ts";
+import { isoWeekDate, isoWeekExists } from "../calendar/calendar.ts";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PathKey, SourceFile } from "../load/source-file.ts";

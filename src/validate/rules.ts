@@ -3,7 +3,7 @@
 // positive, ids are unique, exempt weeks exist.
 import { EVENT_FIELDS, LEVELS, itemSchema, rulesSchema, vetoSchema } from "../../schemas/index.ts";
 import type { FieldType, LedgerKind, RuleItem, Rules, VetoRule } from "../../schemas/index.ts";
-import { isoWeekExists } from "../compute/calendar.ts";
+import { isoWeekExists } from "../calendar/calendar.ts";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PathKey, SourceFile } from "../load/source-file.ts";

@@ -3,7 +3,7 @@
 // weekly-report), which SPEC leaves open.
 import type { Form, Rules, Unit } from "../../../schemas/index.ts";
 import type { Ledger, Petition } from "../../validate/content.ts";
-import { isoWeekDate, weeksWithWeekdayIn } from "../calendar.ts";
+import { isoWeekDate, weeksWithWeekdayIn } from "../../calendar/calendar.ts";
 import type { ScoreEvent } from "./types.ts";
 
 export interface Period {

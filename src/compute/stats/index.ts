@@ -5,7 +5,7 @@
 import { CHANNELS, LEVELS } from "../../../schemas/index.ts";
 import type { Channel, Form, Level, PreviousFigures, Unit } from "../../../schemas/index.ts";
 import type { Ledger, Petition } from "../../validate/content.ts";
-import { addDays } from "../calendar.ts";
+import { addDays } from "../../calendar/calendar.ts";
 
 export interface Count {
   /** 件 / 批次 */

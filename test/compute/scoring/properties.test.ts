@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { FORMS, LEVELS } from "../../../schemas/index.ts";
 import { add, cmp, toText } from "../../../src/compute/decimal.ts";
 import type { ScoreSheet } from "../../../src/compute/scoring/index.ts";
-import { addDays } from "../../../src/compute/calendar.ts";
+import { addDays } from "../../../src/calendar/calendar.ts";
 import type { Meeting, Petition, WeeklyReport } from "../../../src/validate/content.ts";
 import { meeting, petition, report, run, specRules, unit } from "./build.ts";
 

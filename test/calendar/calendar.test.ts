@@ -5,8 +5,10 @@ import {
   isoWeekExists,
   isoWeekday,
   isoWeeksInYear,
+  monthEnd,
+  monthEndsUntil,
   weeksWithWeekdayIn,
-} from "../../src/compute/calendar.ts";
+} from "../../src/calendar/calendar.ts";
 
 describe("ISO weeks", () => {
   it("knows which years have 53 weeks", () => {
@@ -37,5 +39,19 @@ describe("ISO weeks", () => {
   it("adds months, clamping to the month's end", () => {
     expect(addMonths("2025-01-31", 1)).toBe("2025-02-28");
     expect(addMonths("2025-11-15", 3)).toBe("2026-02-15");
+  });
+});
+
+describe("month ends", () => {
+  it("knows the last day of each month, leap years included", () => {
+    expect(monthEnd(2024, 2)).toBe("2024-02-29");
+    expect(monthEnd(2025, 2)).toBe("2025-02-28");
+    expect(monthEnd(2025, 4)).toBe("2025-04-30");
+    expect(monthEnd(2025, 12)).toBe("2025-12-31");
+  });
+
+  it("lists the month ends up to a day", () => {
+    expect(monthEndsUntil(2025, "2025-03-30")).toEqual(["2025-01-31", "2025-02-28"]);
+    expect(monthEndsUntil(2025, "2025-12-31")).toHaveLength(12);
   });
 });

@@ -89,3 +89,18 @@ export function addMonths(date: string, months: number): string {
   const dd = Math.min(d, last);
   return `${yy}-${mm + 1 < 10 ? "0" : ""}${mm + 1}-${dd < 10 ? "0" : ""}${dd}`;
 }
+
+/** The last day of `month` (1–12) of `year`, e.g. 2025, 2 → 2025-02-28. */
+export function monthEnd(year: number, month: number): string {
+  return fromDayNumber(dayNumber(`${year}-${String(month + 1).padStart(2, "0")}-01`) - 1);
+}
+
+/** The last day of each month of `year` up to and including `last`, January first. */
+export function monthEndsUntil(year: number, last: string): string[] {
+  const out: string[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const end = monthEnd(year, m);
+    if (end <= last) out.push(end);
+  }
+  return out;
+}
