@@ -6,7 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DOC_KIND_NAMES } from "../doc/types.ts";
 import type { Doc, DocKind } from "../doc/types.ts";
-import type { Publication } from "../publish/types.ts";
+import type { Publication } from "../site/input.ts";
 import type { LaidOutDoc } from "./boxes.ts";
 import { layoutBundle } from "./bundle.ts";
 import type { BundlePart } from "./bundle.ts";

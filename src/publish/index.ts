@@ -3,7 +3,7 @@
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { checkContent } from "../index.ts";
-import type { HeldBack, Publication } from "./types.ts";
+import type { HeldBack, Publication } from "../site/input.ts";
 
 export interface PublishResult {
   publication: Publication | null;

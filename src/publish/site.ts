@@ -30,7 +30,7 @@ import {
 import type { OutputLock, StepHook } from "./output-dir.ts";
 import { handOver, setAstroLogSink } from "./site-input.ts";
 import type { AstroLogEvent } from "./site-input.ts";
-import type { HeldBack, Publication } from "./types.ts";
+import type { HeldBack, Publication } from "../site/input.ts";
 
 /** A further output (PDF, DOCX …): writes files under `dir`, which becomes the output root. */
 export interface OutputStage {

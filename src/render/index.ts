@@ -7,11 +7,20 @@ import type { Stats } from "../compute/stats/index.ts";
 import { addDays, monthEnd } from "../calendar/calendar.ts";
 import { markdownToDoc } from "../doc/from-markdown.ts";
 import type { Doc, DocMeta } from "../doc/types.ts";
-import type { PublishedDocument, YearScores } from "../publish/types.ts";
+import type { YearScores } from "../compute/scoring/index.ts";
 import type { Content } from "../validate/content.ts";
 import { createEnvironment } from "./handlebars.ts";
 import type { Template, TemplateSources } from "./handlebars.ts";
 import { agreementView, noticeView, planView, reportView, scoringSheetView } from "./views.ts";
+
+/** A rendered document: the Doc every output reads, and where it came from. */
+export interface PublishedDocument {
+  doc: Doc;
+  /** The Markdown the templates produced (front matter + body), before it became a Doc. */
+  markdown: string;
+  /** The content file it is written from (null for scoring sheets, made from the ledgers). */
+  source: string | null;
+}
 
 /** Report statistics of a period (SPEC §5), with last year's summary figures when given. */
 export type StatisticsOf = (from: string, to: string, previous?: PreviousFigures) => Stats;

@@ -17,7 +17,7 @@ import type { TrueTypeFont } from "../../src/pdf/truetype.ts";
 import { PdfProblemsError, pdfStage, renderPdf, writeDocumentPdfs } from "../../src/pdf/index.ts";
 import type { PdfBuildResult } from "../../src/pdf/index.ts";
 import { plainText } from "../../src/pdf/text.ts";
-import type { Publication } from "../../src/publish/types.ts";
+import type { Publication } from "../../src/site/input.ts";
 import { CONTENT, doc, examplePublication, para } from "./support.ts";
 
 const temp: string[] = [];

@@ -7,7 +7,7 @@ import { loadFontSet } from "../../src/pdf/fonts.ts";
 import type { FontSet } from "../../src/pdf/fonts.ts";
 import { toMm } from "../../src/pdf/gbt9704.ts";
 import { publish } from "../../src/publish/index.ts";
-import type { Publication } from "../../src/publish/types.ts";
+import type { Publication } from "../../src/site/input.ts";
 
 export const CONTENT = fileURLToPath(new URL("../../content/", import.meta.url));
 

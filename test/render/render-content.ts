@@ -1,7 +1,7 @@
 // Renders every document of a content folder in memory, with optional edits to its files.
 import { fileURLToPath } from "node:url";
 import { scoreAllYears, statistics } from "../../src/index.ts";
-import type { PublishedDocument } from "../../src/publish/types.ts";
+import type { PublishedDocument } from "../../src/render/index.ts";
 import { renderDocuments } from "../../src/render/index.ts";
 import { loadTemplates } from "../../src/render/templates.ts";
 import { validateContent } from "../../src/validate/index.ts";

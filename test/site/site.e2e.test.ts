@@ -10,7 +10,7 @@ import { scoreSheetJson } from "../../src/compute/scoring/json.ts";
 import { loadContent, score } from "../../src/index.ts";
 import { findExternalReferences } from "../../src/publish/offline.ts";
 import { publish } from "../../src/publish/index.ts";
-import type { Publication } from "../../src/publish/types.ts";
+import type { Publication } from "../../src/site/input.ts";
 import {
   RUN_BROWSER_TESTS,
   SKIP_REASON,

@@ -128,3 +128,12 @@ export interface ScoreSheet {
   /** Units each 包村领导/干部 covers, by name (for per-unit views of losses). */
   liaisonUnits: Map<string, string[]>;
 }
+
+/** The scores of one year: the whole year and each month's year-to-date sheet. */
+export interface YearScores {
+  year: number;
+  /** The whole year (or the year so far, when the ledger ends earlier: see `asOf`). */
+  sheet: ScoreSheet;
+  /** Year-to-date sheets at the end of each month that has ended in the ledger, January first. */
+  monthly: ScoreSheet[];
+}

@@ -1,16 +1,10 @@
-// What a build publishes: the contract between the pipeline and the outputs (site, PDF, DOCX).
+// What the site is built from: the contract between the build (src/build) and the Astro pages.
+// Computed once per build and handed to the pages (see build/site-input.ts); the pages never
+// read the content folder themselves.
 import type { Leadership, Office, Rules, Unit } from "../../schemas/index.ts";
-import type { ScoreSheet } from "../compute/scoring/index.ts";
-import type { Doc } from "../doc/types.ts";
+import type { YearScores } from "../compute/scoring/index.ts";
+import type { PublishedDocument } from "../render/index.ts";
 import type { Page } from "../validate/content.ts";
-
-export interface PublishedDocument {
-  doc: Doc;
-  /** The Markdown the templates produced (front matter + body), before it became a Doc. */
-  markdown: string;
-  /** The content file it is written from (null for scoring sheets, made from the ledgers). */
-  source: string | null;
-}
 
 export interface HeldBack {
   id: string;
@@ -18,14 +12,6 @@ export interface HeldBack {
   /** e.g. 秘密★1年 */
   secret: string;
   source: string;
-}
-
-export interface YearScores {
-  year: number;
-  /** The whole year (or the year so far, when the ledger ends earlier: see `asOf`). */
-  sheet: ScoreSheet;
-  /** Year-to-date sheets at the end of each month that has ended in the ledger, January first. */
-  monthly: ScoreSheet[];
 }
 
 export interface YearRules {
