@@ -2,8 +2,8 @@
 // bundles) from the content folder. Invalid content: the problems, exit 1, nothing written.
 import { resolve } from "node:path";
 import { pdfStage } from "../pdf/index.ts";
-import { BuildError, buildSite } from "../publish/site.ts";
-import type { OutputOutcome } from "../publish/site.ts";
+import { BuildError, buildSite } from "../build/index.ts";
+import type { OutputOutcome } from "../build/index.ts";
 import { displayPrefix } from "./check.ts";
 import { formatProblems, summarise } from "./format-diagnostics.ts";
 import {

@@ -1,5 +1,5 @@
 // References that would make a browser fetch from another host: what the build's offline check
-// (publish/offline.ts) refuses in built files. Style sheets and scripts are searched as text;
+// (site/build/offline.ts) refuses in built files. Style sheets and scripts are searched as text;
 // HTML and SVG are read as markup, so only what a browser fetches counts (URL attributes, style
 // attributes, style and script elements) and the text of a document — escaped, never markup —
 // can never trip the check however it is worded.

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lockOutput } from "../../src/publish/output-dir.ts";
+import { lockOutput } from "../../src/build/output-dir.ts";
 import { cli } from "./run-cli.ts";
 import { ROOT } from "../site/support/build.ts";
 

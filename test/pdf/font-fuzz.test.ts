@@ -108,7 +108,7 @@ describe("damaged office fonts", () => {
     expect(thrown).toEqual([]);
     expect(refused).toBeGreaterThan(100);
     expect(typeset).toBeGreaterThan(10);
-  });
+  }, 120_000);
 
   it("a truncated office font is a located error in check and stops xinfang pdf with exit 1", async () => {
     const content = join(dir, "content");
@@ -135,5 +135,5 @@ describe("damaged office fonts", () => {
     expect(pdf.code).toBe(1);
     expect(pdf.stderr).toContain("pdf/font-file");
     expect(existsSync(join(dir, "x.pdf"))).toBe(false);
-  });
+  }, 120_000);
 });

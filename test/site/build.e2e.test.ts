@@ -311,7 +311,7 @@ describe("failed builds", () => {
 
   it("a failure while swapping says where the output is: put back, or untouched", async () => {
     const before = await fingerprint(out);
-    const child = join(ROOT, "test/publish/support/build-child.ts");
+    const child = join(ROOT, "test/build/support/build-child.ts");
     const expected: [string, string, string][] = [
       ["journal-committed", "untouched", "原有的输出目录未改动。"],
       ["old-moved", "restored", "原有的输出目录在替换时曾被移开，已原样放回，内容未改动。"],
@@ -333,7 +333,7 @@ describe("failed builds", () => {
     await writeFile(join(fake, ".xinfang-build"), '{"generator":"xinfang","format":1}\n');
     const killed = spawnSync(
       process.execPath,
-      [join(ROOT, "test/publish/support/swap-child.ts"), fake, "6", "new"],
+      [join(ROOT, "test/build/support/swap-child.ts"), fake, "6", "new"],
       { encoding: "utf8" },
     );
     expect(killed.signal).toBe("SIGKILL");

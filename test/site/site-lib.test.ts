@@ -4,7 +4,7 @@ import {
   findExternalReferences,
   externalReferences,
   markupReferences,
-} from "../../src/publish/offline.ts";
+} from "../../src/site/build/offline.ts";
 import { escapeHtml, h, t } from "../../src/site/lib/html.ts";
 import { resolveKind } from "../../src/site/lib/kinds.ts";
 import { whenText } from "../../src/site/lib/rules-view.ts";

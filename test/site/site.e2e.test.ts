@@ -8,8 +8,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scoreSheetJson } from "../../src/compute/scoring/json.ts";
 import { loadContent, score } from "../../src/index.ts";
-import { findExternalReferences } from "../../src/publish/offline.ts";
-import { publish } from "../../src/publish/index.ts";
+import { findExternalReferences } from "../../src/site/build/offline.ts";
+import { publish } from "../../src/build/publish.ts";
 import type { Publication } from "../../src/site/input.ts";
 import {
   RUN_BROWSER_TESTS,

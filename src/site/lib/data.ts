@@ -1,11 +1,11 @@
 // Everything the pages show, derived once per build from the publication the build hands over
-// (src/publish/site-input.ts: `xinfang build` publishes before Astro starts; under `astro dev`
+// (src/site/build/hand-over.ts: `xinfang build` publishes before Astro starts; under `astro dev`
 // the site integration does). Pages call `siteData()` and never read content files or
 // collections themselves.
 import type { ScoreSheet, UnitScore } from "../../compute/scoring/types.ts";
 import type { DocKind } from "../../doc/types.ts";
-import { handedOver } from "../../publish/site-input.ts";
-import type { SiteInput } from "../../publish/site-input.ts";
+import { handedOver } from "../build/hand-over.ts";
+import type { SiteInput } from "../build/hand-over.ts";
 import type { YearScores } from "../../compute/scoring/index.ts";
 import type { PublishedDocument } from "../../render/index.ts";
 import type { Publication } from "../input.ts";

@@ -2,7 +2,7 @@
 // stage that writes pdf/<document-id>.pdf, as the PDF stage will. Prints the result as JSON.
 import { writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { buildSite } from "../../../src/publish/site.ts";
+import { buildSite } from "../../../src/build/index.ts";
 
 const [content, out, id] = process.argv.slice(2) as [string, string, string];
 const result = await buildSite({

@@ -10,7 +10,7 @@ import {
   swapFolders,
   swapOutput,
   writeMarker,
-} from "../../../src/publish/output-dir.ts";
+} from "../../../src/build/output-dir.ts";
 
 const [out, killAfter, label] = process.argv.slice(2) as [string, string, string];
 let steps = 0;

@@ -4,38 +4,32 @@
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroInlineConfig, AstroIntegration } from "astro";
-import { handOver, handedOver } from "./site-input.ts";
+import type { Publication } from "../input.ts";
+import { handOver, handedOver } from "./hand-over.ts";
 
 /** The package root: where src/site and node_modules are. */
-export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const PACKAGE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 /**
- * Publishes the content folder when Astro runs on its own (`astro dev`, `astro build`):
- * `xinfang build` has handed the publication over already. Runs in Node, not in Astro's bundle,
- * so the pipeline finds its templates.
+ * When Astro runs on its own (`astro dev`, `astro build` through astro.config.mjs) the site's
+ * input comes from `load` (the pipeline, passed in by the caller: the site never reaches up to
+ * it); `xinfang build` has handed its input over already. Runs in Node, not in Astro's bundle.
  */
-export function publicationIntegration(contentDir: string): AstroIntegration {
+export function publicationIntegration(load: () => Promise<Publication>): AstroIntegration {
   return {
     name: "xinfang:publication",
     hooks: {
       "astro:config:setup": async () => {
         if (handedOver()) return;
-        const { publish } = await import("./index.ts");
-        const result = await publish(contentDir);
-        if (!result.publication) {
-          const errors = result.diagnostics.filter((d) => d.severity === "error").length;
-          throw new Error(
-            `内容目录 ${contentDir} 有 ${errors} 个错误，无法生成网站。运行 xinfang check 查看详情。`,
-          );
-        }
-        handOver({ publication: result.publication, files: new Set() });
+        handOver({ publication: await load(), files: new Set() });
       },
     },
   };
 }
 
 export interface SiteConfigOptions {
-  contentDir: string;
+  /** The site's input when Astro runs on its own (see publicationIntegration). */
+  load?: () => Promise<Publication>;
   /** Where Astro writes the site. */
   outDir: string;
   base: string;
@@ -60,11 +54,13 @@ export function siteConfig(options: SiteConfigOptions): AstroInlineConfig {
     compressHTML: true,
     prefetch: false,
     devToolbar: { enabled: false },
-    integrations: [publicationIntegration(options.contentDir)],
+    integrations: options.load ? [publicationIntegration(options.load)] : [],
     ...(options.captureLogs
       ? {
           logLevel: "info" as const,
-          logger: { entrypoint: pathToFileURL(join(PACKAGE_ROOT, "src/publish/astro-logger.ts")) },
+          logger: {
+            entrypoint: pathToFileURL(join(PACKAGE_ROOT, "src/site/build/astro-logger.ts")),
+          },
         }
       : {}),
     vite: {

@@ -7,14 +7,14 @@
 // step leaves the previous output as it was; a kill at any step leaves the previous or the new
 // output, and the next build finishes or undoes the swap.
 import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, readdir, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { stripVTControlCharacters } from "node:util";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { SiteError, listFiles, renderSite } from "../site/build/render-site.ts";
+import type { HeldBack, Publication } from "../site/input.ts";
 import { ENVIRONMENT_ERRORS } from "../text/errno.ts";
-import { PACKAGE_ROOT, siteConfig } from "./astro-config.ts";
-import { publish } from "./index.ts";
-import { findExternalReferences } from "./offline.ts";
+import { publish } from "./publish.ts";
 import {
   OutputBlocked,
   SwapError,
@@ -28,9 +28,6 @@ import {
   writeMarker,
 } from "./output-dir.ts";
 import type { OutputLock, StepHook } from "./output-dir.ts";
-import { handOver, setAstroLogSink } from "./site-input.ts";
-import type { AstroLogEvent } from "./site-input.ts";
-import type { HeldBack, Publication } from "../site/input.ts";
 
 /** A further output (PDF, DOCX …): writes files under `dir`, which becomes the output root. */
 export interface OutputStage {
@@ -123,9 +120,9 @@ function ioCause(e: unknown): NodeJS.ErrnoException | undefined {
 }
 
 /** `e` as a BuildError of `step`: a file-system failure is kind `io`, with the fs error as cause. */
-function wrap(e: unknown, step: string, output: OutputOutcome): BuildError {
+function wrap(e: unknown, step: string, output: OutputOutcome, message?: string): BuildError {
   const errno = ioCause(e);
-  return new BuildError(e instanceof Error ? e.message : String(e), step, {
+  return new BuildError(message ?? (e instanceof Error ? e.message : String(e)), step, {
     kind: errno ? "io" : "internal",
     output,
     cause: errno ?? e,
@@ -140,95 +137,6 @@ function prepareError(e: unknown, output: OutputOutcome): unknown {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (!(e instanceof Error) || typeof code !== "string" || !/^E[A-Z]+$/.test(code)) return e;
   return new BuildError(e.message, "prepare", { kind: "io", output, cause: e });
-}
-
-let serial = 0;
-
-const VITE_RESERVED = ["BASE_URL", "MODE", "DEV", "PROD", "SSR"];
-
-async function listFiles(dir: string, prefix = ""): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)));
-    else out.push(rel);
-  }
-  return out.sort();
-}
-
-/** Runs Astro with the publication handed over, in a private working folder. */
-async function runAstro(
-  contentDir: string,
-  siteDir: string,
-  base: string,
-  work: string,
-  progress: (line: string) => void,
-): Promise<void> {
-  process.env.ASTRO_TELEMETRY_DISABLED = "1";
-  const { build } = await import("astro");
-  let generated = 0;
-  const problems: string[] = [];
-  setAstroLogSink((e: AstroLogEvent) => {
-    const line = stripVTControlCharacters(e.message);
-    if (e.level === "warn" || e.level === "error") {
-      problems.push(line);
-      progress(`  Astro ${e.level === "warn" ? "警告" : "错误"}：${line}`);
-    } else if (/index\.html|\.html \(/.test(line) && /[├└]─/.test(line)) {
-      generated++;
-      if (generated % 200 === 0) progress(`  已生成 ${generated} 个页面……`);
-    }
-  });
-  // Astro writes its server-side bundle under the working directory when the output lies
-  // outside it, and that bundle must find this package's node_modules: so work in a private
-  // folder inside the package. Concurrent builds then never share a folder.
-  const cwd = process.cwd();
-  process.chdir(work);
-  // Vite lets these names in the environment override import.meta.env (a BASE_URL from the
-  // shell, or from a test runner, would replace the base path): hide them during the build.
-  const hidden = VITE_RESERVED.map((name) => [name, process.env[name]] as const);
-  for (const [name] of hidden) delete process.env[name];
-  try {
-    await build(
-      siteConfig({
-        contentDir,
-        outDir: siteDir,
-        base,
-        cacheDir: join(work, "cache"),
-        captureLogs: true,
-      }),
-    );
-  } finally {
-    process.chdir(cwd);
-    for (const [name, value] of hidden) if (value !== undefined) process.env[name] = value;
-    setAstroLogSink(undefined);
-  }
-}
-
-async function runPagefind(siteDir: string): Promise<void> {
-  const pagefind = await import("pagefind");
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(errors.join("\n"));
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length) throw new Error(added.errors.join("\n"));
-    const bundle = join(siteDir, "pagefind");
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) throw new Error(written.errors.join("\n"));
-    // The site has its own search page on pagefind.js; Pagefind's ready-made UIs are not used.
-    for (const name of await readdir(bundle))
-      if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name))
-        await rm(join(bundle, name));
-  } finally {
-    await pagefind.close();
-  }
-}
-
-/** Removes the private working folders of builds that were killed: `pattern` captures the pid. */
-async function removeStale(dir: string, pattern: RegExp): Promise<void> {
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    const m = pattern.exec(name);
-    if (m && !running(Number(m[1]))) await rm(join(dir, name), { recursive: true, force: true });
-  }
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -287,14 +195,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       }
       held = await takeOutput();
     }
-    const made = await generate(
-      options,
-      published.publication,
-      contentDir,
-      base,
-      held,
-      () => recovered,
-    );
+    const made = await generate(options, published.publication, base, held, () => recovered);
     return { ok: true, diagnostics: published.diagnostics, texts: published.texts, ...made };
   } finally {
     await lock?.release().catch(() => {});
@@ -305,7 +206,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 async function generate(
   options: BuildOptions,
   publication: Publication,
-  contentDir: string,
   base: string,
   lock: OutputLock,
   recovered: () => boolean,
@@ -313,15 +213,10 @@ async function generate(
   const progress = options.progress ?? (() => {});
   const outDir = lock.paths.out;
   const { staged, old } = swapFolders(outDir);
-  serial++;
-  const work = join(PACKAGE_ROOT, ".astro", `build-${process.pid}-${serial}`);
-  const extra = join(work, "extra");
+  const extra = await mkdtemp(join(tmpdir(), "xinfang-build-"));
   let step = "prepare";
   let keepStaged = false;
   try {
-    await removeStale(dirname(work), /^build-(\d+)-\d+$/);
-    await mkdir(extra, { recursive: true });
-
     for (const stage of options.stages ?? []) {
       step = stage.name;
       progress(`生成${stage.name}……`);
@@ -330,45 +225,20 @@ async function generate(
     const extraFiles = await listFiles(extra);
 
     step = "site";
-    progress(
-      `生成网站（${publication.documents.length} 份文书，${publication.units.length} 个村（社区））……`,
-    );
-    handOver({ publication, files: new Set(extraFiles) });
-    try {
-      await runAstro(contentDir, staged, base, work, progress);
-    } finally {
-      handOver(undefined);
-    }
+    const site = await renderSite({
+      publication,
+      files: new Set(extraFiles),
+      base,
+      dir: staged,
+      progress,
+      running,
+    });
     for (const file of extraFiles) {
       await mkdir(dirname(join(staged, file)), { recursive: true });
       await cp(join(extra, file), join(staged, file));
     }
 
-    step = "check";
-    for (const held of publication.heldBack) {
-      if (existsSync(join(staged, "documents", held.id)))
-        throw new BuildError(`涉密文书“${held.title}”出现在网站中，已停止生成。`, step);
-    }
-
-    step = "search";
-    progress("建立全文搜索索引……");
-    await runPagefind(staged);
-
-    step = "offline";
-    const external = await findExternalReferences(staged);
-    if (external.length) {
-      const list = external.slice(0, 10).map((e) => `  ${e.file}：${e.url}`);
-      throw new BuildError(
-        `网站中有 ${external.length} 处引用了其他网站的地址，内网无法访问：\n${list.join("\n")}`,
-        step,
-      );
-    }
-
     const files = await listFiles(staged);
-    const html = files.filter((f) => f.endsWith(".html"));
-    let indexed = 0;
-    for (const f of html)
-      if ((await readFile(join(staged, f), "utf8")).includes("data-pagefind-body")) indexed++;
 
     step = "swap";
     await writeMarker(staged);
@@ -384,8 +254,8 @@ async function generate(
     return {
       outDir,
       documents: publication.documents.length,
-      pages: html.length,
-      indexed,
+      pages: site.pages,
+      indexed: site.indexed,
       heldBack: publication.heldBack,
       files: files.length,
     };
@@ -399,8 +269,9 @@ async function generate(
           : "untouched";
     if (e instanceof BuildError)
       throw new BuildError(e.message, e.step, { kind: e.kind, output, cause: e.cause });
+    if (e instanceof SiteError) throw wrap(e.cause ?? e, e.step, output, e.message);
     throw wrap(e, step, output);
   } finally {
-    await rm(work, { recursive: true, force: true }).catch(() => {});
+    await rm(extra, { recursive: true, force: true }).catch(() => {});
   }
 }

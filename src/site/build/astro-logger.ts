@@ -1,7 +1,7 @@
 // Astro's log destination during `xinfang build`: events go to the sink the build installed
 // (progress and warnings in Chinese on stderr), never straight to stdout.
-import { astroLogSink } from "./site-input.ts";
-import type { AstroLogEvent } from "./site-input.ts";
+import { astroLogSink } from "./hand-over.ts";
+import type { AstroLogEvent } from "./hand-over.ts";
 
 export default function astroLogDestination(): { write(event: AstroLogEvent): boolean } {
   return {

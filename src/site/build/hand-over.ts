@@ -1,6 +1,6 @@
 // The hand-over from `xinfang build` to the Astro pages it builds in the same process: the
 // publication computed once (pages never re-read the content) and the files other stages add.
-import type { Publication } from "../site/input.ts";
+import type { Publication } from "../input.ts";
 
 export interface SiteInput {
   publication: Publication;

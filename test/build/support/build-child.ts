@@ -2,7 +2,7 @@
 // failure injected right after the given step of the swap. Prints the failure as JSON: its kind,
 // what became of --out, and the sentence the CLI prints for that.
 import { outputSentence } from "../../../src/cli/build.ts";
-import { BuildError, buildSite } from "../../../src/publish/site.ts";
+import { BuildError, buildSite } from "../../../src/build/index.ts";
 
 const [content, out, failAt] = process.argv.slice(2) as [string, string, string];
 try {

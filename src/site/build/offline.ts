@@ -3,11 +3,11 @@
 // names every offending reference (file, the reference and its context).
 import { readFile, readdir } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { externalReferences, markupReferences } from "../text/external.ts";
-import type { ExternalReference } from "../text/external.ts";
+import { externalReferences, markupReferences } from "../../text/external.ts";
+import type { ExternalReference } from "../../text/external.ts";
 
-export { externalReferences, markupReferences } from "../text/external.ts";
-export type { ExternalReference } from "../text/external.ts";
+export { externalReferences, markupReferences } from "../../text/external.ts";
+export type { ExternalReference } from "../../text/external.ts";
 
 const TEXT_FILES = new Set([".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt"]);
 /** Files read as markup: their text (where the documents' words are) is not searched. */

@@ -20,11 +20,11 @@ import {
   swapFolders,
   swapOutput,
   writeMarker,
-} from "../../src/publish/output-dir.ts";
-import type { SwapStep } from "../../src/publish/output-dir.ts";
+} from "../../src/build/output-dir.ts";
+import type { SwapStep } from "../../src/build/output-dir.ts";
 import { ROOT } from "../site/support/build.ts";
 
-const CHILD = join(ROOT, "test/publish/support/swap-child.ts");
+const CHILD = join(ROOT, "test/build/support/swap-child.ts");
 const roots: string[] = [];
 let parent: string;
 let out: string;

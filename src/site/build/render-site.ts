@@ -1,0 +1,177 @@
+// The site output: the publication → the intranet site in a folder (Astro pages, then the
+// Pagefind search index), checked before anyone sees it: no classified document made it in, and
+// no file makes a browser fetch from another host. The build (src/build) decides where the
+// folder is and swaps it into place.
+//
+// Process-wide state, and why it stays: Astro and Vite read a few things from the process, not
+// from their options. (1) The publication reaches the pages through a registered global symbol
+// (hand-over.ts): Astro bundles the pages into modules of their own, which share nothing else
+// with this process but globalThis. (2) Astro writes its server bundle under the working
+// directory, so the build works inside a private folder of the package (`process.chdir`). (3)
+// Vite lets BASE_URL, MODE … in the environment override import.meta.env, so they are hidden
+// while Astro runs. All three are set and restored around one run, and runs are queued one at a
+// time (`queue` below), so two builds in one process never see each other's state.
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
+import type { Publication } from "../input.ts";
+import { PACKAGE_ROOT, siteConfig } from "./astro-config.ts";
+import { handOver, setAstroLogSink } from "./hand-over.ts";
+import type { AstroLogEvent } from "./hand-over.ts";
+import { findExternalReferences } from "./offline.ts";
+
+/** A check of the built site failed, or a step could not run: `step` names it. */
+export class SiteError extends Error {
+  readonly step: string;
+  constructor(message: string, step: string, options?: ErrorOptions) {
+    super(message, options);
+    this.step = step;
+  }
+}
+
+export interface SiteOptions {
+  publication: Publication;
+  /** Files other outputs add to the site (e.g. `pdf/plan-2025.pdf`): the pages link them. */
+  files: ReadonlySet<string>;
+  /** Base path, e.g. `/` or `/xinfang/`. */
+  base: string;
+  /** The folder the site is written to (it must not exist yet). */
+  dir: string;
+  progress: (line: string) => void;
+  /** Whether a process is running (the private folders of killed builds are removed). */
+  running: (pid: number) => boolean;
+}
+
+export interface SiteResult {
+  /** HTML pages written. */
+  pages: number;
+  /** Pages in the search index. */
+  indexed: number;
+}
+
+const VITE_RESERVED = ["BASE_URL", "MODE", "DEV", "PROD", "SSR"];
+
+/** Every file under `dir`, relative, sorted. */
+export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Builds the site into `options.dir`; one build at a time per process (see the header). */
+export function renderSite(options: SiteOptions): Promise<SiteResult> {
+  const run = queue.then(() => renderSiteNow(options));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
+  const { publication, dir, progress } = options;
+  const works = join(PACKAGE_ROOT, ".astro");
+  await mkdir(works, { recursive: true });
+  for (const name of await readdir(works).catch(() => [] as string[])) {
+    const m = /^build-(\d+)-/.exec(name);
+    if (m && !options.running(Number(m[1])))
+      await rm(join(works, name), { recursive: true, force: true });
+  }
+  const work = await mkdtemp(join(works, `build-${process.pid}-`));
+  let step = "site";
+  try {
+    progress(
+      `生成网站（${publication.documents.length} 份文书，${publication.units.length} 个村（社区））……`,
+    );
+    await runAstro(options, work);
+
+    step = "check";
+    for (const held of publication.heldBack)
+      if (existsSync(join(dir, "documents", held.id)))
+        throw new SiteError(`涉密文书“${held.title}”出现在网站中，已停止生成。`, step);
+
+    step = "search";
+    progress("建立全文搜索索引……");
+    await runPagefind(dir);
+
+    step = "offline";
+    const external = await findExternalReferences(dir);
+    if (external.length) {
+      const list = external.slice(0, 10).map((e) => `  ${e.file}：${e.url}`);
+      throw new SiteError(
+        `网站中有 ${external.length} 处引用了其他网站的地址，内网无法访问：\n${list.join("\n")}`,
+        step,
+      );
+    }
+    const html = (await listFiles(dir)).filter((f) => f.endsWith(".html"));
+    let indexed = 0;
+    for (const f of html)
+      if ((await readFile(join(dir, f), "utf8")).includes("data-pagefind-body")) indexed++;
+    return { pages: html.length, indexed };
+  } catch (e) {
+    if (e instanceof SiteError) throw e;
+    throw new SiteError(e instanceof Error ? e.message : String(e), step, { cause: e });
+  } finally {
+    await rm(work, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+/** Runs Astro with the publication handed over, in the private working folder `work`. */
+async function runAstro(options: SiteOptions, work: string): Promise<void> {
+  const { progress } = options;
+  process.env.ASTRO_TELEMETRY_DISABLED = "1";
+  const { build } = await import("astro");
+  let generated = 0;
+  setAstroLogSink((e: AstroLogEvent) => {
+    const line = stripVTControlCharacters(e.message);
+    if (e.level === "warn" || e.level === "error")
+      progress(`  Astro ${e.level === "warn" ? "警告" : "错误"}：${line}`);
+    else if (/index\.html|\.html \(/.test(line) && /[├└]─/.test(line)) {
+      generated++;
+      if (generated % 200 === 0) progress(`  已生成 ${generated} 个页面……`);
+    }
+  });
+  handOver({ publication: options.publication, files: options.files });
+  const cwd = process.cwd();
+  process.chdir(work);
+  const hidden = VITE_RESERVED.map((name) => [name, process.env[name]] as const);
+  for (const [name] of hidden) delete process.env[name];
+  try {
+    await build(
+      siteConfig({
+        outDir: options.dir,
+        base: options.base,
+        cacheDir: join(work, "cache"),
+        captureLogs: true,
+      }),
+    );
+  } finally {
+    process.chdir(cwd);
+    for (const [name, value] of hidden) if (value !== undefined) process.env[name] = value;
+    handOver(undefined);
+    setAstroLogSink(undefined);
+  }
+}
+
+async function runPagefind(siteDir: string): Promise<void> {
+  const pagefind = await import("pagefind");
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(errors.join("\n"));
+    const added = await index.addDirectory({ path: siteDir });
+    if (added.errors.length) throw new Error(added.errors.join("\n"));
+    const bundle = join(siteDir, "pagefind");
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length) throw new Error(written.errors.join("\n"));
+    // The site has its own search page on pagefind.js; Pagefind's ready-made UIs are not used.
+    for (const name of await readdir(bundle))
+      if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name))
+        await rm(join(bundle, name));
+  } finally {
+    await pagefind.close();
+  }
+}
