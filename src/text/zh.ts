@@ -10,24 +10,6 @@ export function yuan(amount: number): string {
   return `${amount}元`;
 }
 
-export const SANCTION_NAMES = {
-  warning: "警告",
-  yellow_card: "黄牌警告",
-  key_management: "重点管理",
-  veto: "一票否决",
-} as const;
-
-export const PAY_ITEM_NAMES = {
-  monthly_subsidy: "村级补贴",
-  star_pay: "星级评定工资",
-  monthly_award: "精神文明奖",
-} as const;
-
-export const REWARD_NAMES = {
-  rank: "名次奖励",
-  clean_record: "无信访奖励",
-} as const;
-
 const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (section numbering, counts). */
