@@ -39,13 +39,23 @@ export function headingNumber(level: 1 | 2 | 3 | 4, n: number): string {
   }
 }
 
-/** A rate with one decimal, rounded half away from zero on the exact fraction: 184/187 → 98.4%. */
-export function percent(numerator: number, denominator: number): string {
-  if (denominator === 0) return "—";
-  // Work in integers: tenths of a percent, half away from zero.
-  const scaled = numerator * 1000;
+/**
+ * A percentage of an exact fraction with `decimals` places, rounded half away from zero in
+ * integers (no binary fractions): (184, 187) → 98.4, (1, 16, 0) → 6; null when the denominator
+ * is 0.
+ */
+export function percentDigits(numerator: number, denominator: number, decimals = 1): string | null {
+  if (denominator === 0) return null;
+  const unit = 10 ** decimals;
+  const scaled = numerator * 100 * unit;
   const q = Math.trunc(scaled / denominator);
   const r = Math.abs(scaled - q * denominator) * 2;
-  const tenths = r >= Math.abs(denominator) ? q + Math.sign(scaled) * Math.sign(denominator) : q;
-  return `${(tenths / 10).toFixed(1)}%`;
+  const n = r >= Math.abs(denominator) ? q + Math.sign(scaled) * Math.sign(denominator) : q;
+  return (n / unit).toFixed(decimals);
+}
+
+/** A rate with one decimal, rounded half away from zero on the exact fraction: 184/187 → 98.4%. */
+export function percent(numerator: number, denominator: number): string {
+  const digits = percentDigits(numerator, denominator);
+  return digits === null ? "—" : `${digits}%`;
 }
