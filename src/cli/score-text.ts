@@ -1,6 +1,7 @@
 // The score sheet as terminal text: the ranking table, pay lost, and one unit's 扣分明细.
 import type { ScoreSheet } from "../compute/scoring/index.ts";
 import {
+  NO_ENTRIES,
   PAY_ITEM_NAMES,
   VETO_RANK_NOTE,
   appraisalText,
@@ -120,7 +121,7 @@ export function unitDetailText(sheet: ScoreSheet, unitId: string): string {
     `得分 ${points2(u.score)}，${rankText(u.rank)}${u.vetoed ? `（${VETO_RANK_NOTE}）` : ""}`,
   );
   lines.push("");
-  if (u.entries.length === 0) lines.push("本期没有扣分或加分事项。");
+  if (u.entries.length === 0) lines.push(`${NO_ENTRIES}。`);
   else {
     lines.push(
       table(

@@ -25,6 +25,7 @@ import type { FiguresView } from "./figure-view.ts";
 import type { RuleClauses } from "./clauses.ts";
 import { escapeMarkdown as md } from "./markdown-escape.ts";
 import {
+  NO_ENTRIES,
   deductionSummary,
   entryItem,
   factorsText,
@@ -291,6 +292,7 @@ export function scoringSheetView(
     total: add(u.deducted, u.added),
     rank: rankAmong(u.rank, sheet.units.length),
     vetoed: u.vetoed,
+    noEntries: NO_ENTRIES,
     // Entries that count or explain something: points, a free event, an unset table cell.
     entries: u.entries
       .filter((e) => e.points.n !== 0n || e.free || e.cell?.unset)

@@ -116,6 +116,17 @@ export function rankAmong(rank: number, units: number): string {
 /** Why a vetoed unit stands where it stands. */
 export const VETO_RANK_NOTE = "一票否决，排在未被否决的村（社区）之后";
 
+/** What a veto does to a unit's score, rank and rewards. */
+export const VETO_RULE =
+  "被一票否决的村（社区）保留计算得分，排在所有未被否决的村（社区）之后，不得奖励";
+
+/** How a score is made and ranked. */
+export const SCORE_RULE =
+  "得分 = 基础分 + 各项得分（扣分为负、加分为正，系数相乘），按精确值排名，显示时保留两位小数";
+
+/** A unit without entries in the period. */
+export const NO_ENTRIES = "本期没有扣分或加分事项";
+
 /** Sum of a unit's rewards in yuan. */
 export function rewardTotal(u: UnitScore): number {
   return u.rewards.reduce((sum, r) => sum + r.amount, 0);
