@@ -11,6 +11,7 @@ import type {
   UnitScore,
   VetoHit,
 } from "../../src/compute/scoring/index.ts";
+import { createEnvironment } from "../../src/render/handlebars.ts";
 import { escapeMarkdown } from "../../src/render/markdown-escape.ts";
 import {
   deductionSummary,
@@ -416,5 +417,16 @@ describe("the results notice", () => {
       entries: ["P-1", "P-2", "P-3"].map((event) => entry({ event, base: dec("-0.125") })),
     });
     expect(deductionSummary(u)).toBe("东山村：县级个访3件（扣0.38分），合计扣0.38分。");
+  });
+});
+
+describe("the templates' fixed2 helper", () => {
+  it("rounds the exact value half away from zero, for decimals and numbers alike", () => {
+    const t = createEnvironment({
+      templates: { t: "{{fixed2 a}} {{fixed2 b}} {{fixed2 c}}" },
+      partials: {},
+    });
+    // 1.005 is 1.00499999999999989… in binary: toFixed(2) gives 1.00.
+    expect(t.t?.({ a: 1.005, b: dec("-2.675"), c: -0.004 })).toBe("1.01 -2.68 0.00");
   });
 });
