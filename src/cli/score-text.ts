@@ -115,7 +115,7 @@ export function unitDetailText(sheet: ScoreSheet, unitId: string): string {
   if (!u) return "";
   const lines: string[] = [];
   const outcomes = unitOutcomes(u, sheet);
-  lines.push(entriesTitle(u, sheet.year));
+  lines.push(entriesTitle(u, sheet));
   lines.push(periodLine(sheet));
   lines.push(
     `得分 ${points2(u.score)}，${rankText(u.rank)}${u.vetoed ? `（${VETO_RANK_NOTE}）` : ""}`,

@@ -9,7 +9,7 @@
 // sums are decimal sums, rounding happens once, where a figure becomes text.
 import type { LedgerKind } from "../../schemas/index.ts";
 import { addDays } from "../compute/calendar.ts";
-import { ZERO, add, cmp, toFixed2, toText } from "../compute/decimal.ts";
+import { ZERO, add, cmp, dec, toFixed2, toText } from "../compute/decimal.ts";
 import type { Dec } from "../compute/decimal.ts";
 import { lossUnits, unitLosses } from "../compute/scoring/index.ts";
 import type {
@@ -88,7 +88,7 @@ export function pointsText(points: number | Dec): string {
   if (sign === 0) return "不扣分";
   const abs =
     typeof points === "number"
-      ? String(Math.abs(points))
+      ? toText(dec(Math.abs(points)))
       : pointsShort(sign < 0 ? { n: -points.n, scale: points.scale } : points);
   return `${sign < 0 ? "扣" : "加"}${abs}分`;
 }
@@ -170,8 +170,8 @@ export function scoringSheetTitle(unitName: string, year: number): string {
 }
 
 /** `南湾村（nanwan）2025年度信访工作考评扣分明细`. */
-export function entriesTitle(u: UnitScore, year: number): string {
-  return `${u.name}（${u.id}）${year}年度信访工作考评扣分明细`;
+export function entriesTitle(u: UnitScore, p: Period): string {
+  return `${u.name}（${u.id}）${periodText(p)}信访工作考评扣分明细`;
 }
 
 // ---------------------------------------------------------------------------------------------

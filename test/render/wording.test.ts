@@ -174,6 +174,7 @@ describe("figures as printed", () => {
     expect(pointsText(-0.125)).toBe("扣0.125分");
     expect(pointsText(dec("-0.125"))).toBe("扣0.13分");
     expect(pointsText(-5)).toBe("扣5分");
+    expect(pointsText(1e-7)).toBe("加0.0000001分");
     expect(pointsText(0)).toBe("不扣分");
   });
 
