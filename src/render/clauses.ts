@@ -3,24 +3,32 @@
 import { FORMS, LEVELS } from "../../schemas/index.ts";
 import type { RuleItem, Rules, When } from "../../schemas/index.ts";
 import { cnNumber } from "../text/zh.ts";
+import { freeText, pointsText } from "./wording.ts";
 
-const WEEKDAYS = ["", "周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+const WEEKDAYS = ["", "一", "二", "三", "四", "五", "六", "日"];
 
-/** −5 → 扣5分, 2 → 加2分, 0 → 不扣分. */
-export function pointsText(points: number): string {
-  if (points === 0) return "不扣分";
-  return `${points < 0 ? "扣" : "加"}${Math.abs(points)}分`;
+/** When the weekly report is due: `每周五17:00前`. */
+export function deadlineText(rules: Rules): string {
+  const d = rules.weekly_report.deadline;
+  return `每周${WEEKDAYS[d.weekday] ?? d.weekday}${d.time}前`;
 }
 
-function factorText(factor: number): string {
+/** A modifier's factor in words: 0.5 → 减半计分, 2 → 加倍计分. */
+export function factorText(factor: number): string {
   if (factor === 0.5) return "减半计分";
   if (factor === 2) return "加倍计分";
   return `按分值乘以${factor}计分`;
 }
 
-function freeText(free: number, clause: string): string {
+/** A modifier as a clause: `及时发现并提前报送信息、采取稳控措施的，减半计分`. */
+export function modifierClause(m: { clause: string; factor: number }): string {
+  return `${m.clause}，${factorText(m.factor)}`;
+}
+
+/** The free events of an item after its clause, unless the clause already says so. */
+function freeNote(free: number, clause: string): string {
   if (free === 0 || clause.includes("不扣分")) return "";
-  return free === 1 ? "（第一次不扣分）" : `（前${cnNumber(free)}次不扣分）`;
+  return `（${freeText(free)}）`;
 }
 
 /** 赴县上访，个访一次扣1分、集访一次扣3分、非访一次扣5分 … */
@@ -49,16 +57,15 @@ function tableText(item: RuleItem): string[] {
 
 function itemText(item: RuleItem, rules: Rules): string {
   if (item.table)
-    return `${item.clause}：${tableText(item).join("；")}${freeText(item.free, item.clause)}`;
+    return `${item.clause}：${tableText(item).join("；")}${freeNote(item.free, item.clause)}`;
   const points = item.points ?? 0;
   if (item.ledger === "weekly-report") {
-    const { weekday, time } = rules.weekly_report.deadline;
     const exempt = rules.weekly_report.exempt_weeks;
     const weeks = exempt.map((w) => `${w.slice(0, 4)}年第${Number(w.slice(6))}周`);
-    const due = `每周${WEEKDAYS[weekday]?.slice(1) ?? weekday}${time}前报送矛盾纠纷排查报告，没有隐患的报送零报告${weeks.length ? `（${weeks.join("、")}免报）` : ""}`;
-    return `${due}；${item.clause}，每次${pointsText(points)}${freeText(item.free, item.clause)}`;
+    const due = `${deadlineText(rules)}报送矛盾纠纷排查报告，没有隐患的报送零报告${weeks.length ? `（${weeks.join("、")}免报）` : ""}`;
+    return `${due}；${item.clause}，每次${pointsText(points)}${freeNote(item.free, item.clause)}`;
   }
-  return `${item.clause}，每次${pointsText(points)}${freeText(item.free, item.clause)}`;
+  return `${item.clause}，每次${pointsText(points)}${freeNote(item.free, item.clause)}`;
 }
 
 export interface RuleClauses {
@@ -82,9 +89,7 @@ function whenIsEmpty(w: When | undefined): boolean {
 
 export function ruleClauses(rules: Rules): RuleClauses {
   const basis = `考评实行百分制，基础分${rules.base}分，按下列标准扣分${rules.items.some((i) => (i.points ?? 0) > 0) ? "或加分" : ""}，年终按得分高低排名；考评结果每月通报一次（年初至当月末累计），年终进行总评。`;
-  const modifiers = rules.items.flatMap((i) =>
-    i.modifiers.map((m) => `${m.clause}，${factorText(m.factor)}`),
-  );
+  const modifiers = rules.items.flatMap((i) => i.modifiers.map(modifierClause));
   const vetoes = rules.vetoes.map((v) => v.clause);
   const rewards: string[] = [];
   const rank = rules.rewards.rank;

@@ -2,10 +2,11 @@
 // empty string), no HTML escaping (the output is Markdown), user text through the `md` helper,
 // and the Chinese formatting helpers documents need.
 import Handlebars from "handlebars";
-import { toFixed2 } from "../compute/decimal.ts";
+import { dec } from "../compute/decimal.ts";
 import type { Dec } from "../compute/decimal.ts";
 import { cnNumber, headingNumber, percent, yuan, zhDate } from "../text/zh.ts";
 import { escapeMarkdown } from "./markdown-escape.ts";
+import { points2 } from "./wording.ts";
 
 export type Template = (data: unknown) => string;
 
@@ -33,8 +34,9 @@ export function createEnvironment(sources: TemplateSources): Record<string, Temp
     inc: (v) => Number(v) + 1,
     yuan: (v) => yuan(Number(v)),
     pct: (num, den) => percent(Number(num), Number(den)),
-    /** Points with two decimals (exact decimals or numbers). */
-    fixed2: (v) => (isDec(v) ? toFixed2(v) : Number(v).toFixed(2)),
+    /** Points with two decimals, rounded half away from zero on the exact value (a number is read
+     * as the decimal it prints as: 1.005 → 1.01, where binary `toFixed` gives 1.00). */
+    fixed2: (v) => points2(isDec(v) ? v : dec(Number(v))),
     /** A JSON value, which is valid YAML: for front matter. */
     yaml: (v) => JSON.stringify(v ?? null),
     eq: (a, b) => a === b,

@@ -13,17 +13,34 @@ import type {
   Unit,
 } from "../../schemas/index.ts";
 import type { Leadership, Rules } from "../../schemas/index.ts";
-import { add, toFixed2 } from "../compute/decimal.ts";
+import { add } from "../compute/decimal.ts";
 import type { ScoreSheet, UnitScore } from "../compute/scoring/index.ts";
 import type { DocKind, DocMeta, SignatureParty } from "../doc/types.ts";
 import { DOC_KIND_NAMES } from "../doc/types.ts";
-import { PAY_ITEM_NAMES, REWARD_NAMES, SANCTION_NAMES, headingNumber, zhDate } from "../text/zh.ts";
+import { headingNumber, zhDate } from "../text/zh.ts";
 import type { Stats } from "../compute/stats/index.ts";
 import { ruleClauses } from "./clauses.ts";
 import { figuresView } from "./figure-view.ts";
 import type { FiguresView } from "./figure-view.ts";
 import type { RuleClauses } from "./clauses.ts";
 import { escapeMarkdown as md } from "./markdown-escape.ts";
+import {
+  NO_ENTRIES,
+  deductionSummary,
+  entryItem,
+  factorsText,
+  lossesSummary,
+  noticeOutcomes,
+  noticeRewards,
+  periodText,
+  points2,
+  rankAmong,
+  resultsTitle,
+  rewardTotal,
+  rulesTitle,
+  scoringSheetTitle,
+  unitOutcomes,
+} from "./wording.ts";
 
 /** Every DocMeta key present (null when absent): templates run in strict mode. */
 export type MetaView = { [K in keyof Required<DocMeta>]: DocMeta[K] | null };
@@ -195,7 +212,7 @@ export function planView(
     rulesAttachment:
       p.rules_attachment && rules
         ? {
-            title: rules.title ?? `${p.year}年度村（社区）信访工作考评细则`,
+            title: rulesTitle(p.year, rules.title),
             clauses: ruleClauses(rules),
           }
         : null,
@@ -246,47 +263,6 @@ export function agreementView(a: AgreementFile, unit: Unit, office: Office | nul
   };
 }
 
-function factorText(u: UnitScore["entries"][number]): string {
-  if (u.free) return "首次不扣分";
-  if (u.factors.length === 0) return "—";
-  return u.factors.map((f) => `×${toFixed2(f).replace(/\.?0+$/, "")}`).join("");
-}
-
-function itemText(e: UnitScore["entries"][number]): string {
-  if (e.cell)
-    return `${e.clause}（${e.cell.level}级${e.cell.form}${e.cell.unset ? "，未设分值" : ""}）`;
-  return e.clause;
-}
-
-function outcomeSentences(
-  u: UnitScore,
-  sheet: ScoreSheet,
-): { rewards: string[]; sanctions: string[]; losses: string[] } {
-  const rewards = u.rewards.map(
-    (r) => `${REWARD_NAMES[r.kind]}：${md(r.clause)}，奖励${r.amount}元。`,
-  );
-  const sanctions = u.sanctions.map((s) => {
-    const extra =
-      s.kind === "key_management"
-        ? `，自${zhDate(s.from ?? s.date)}起重点管理${s.months}个月，包村领导、包村干部年终考核定为${md(s.appraisal ?? "")}`
-        : "";
-    return `${SANCTION_NAMES[s.kind]}：${md(s.clause)}（${md(s.event)}，${zhDate(s.date)}${extra}）。`;
-  });
-  if (u.consequences.includes("last_place"))
-    sanctions.push(`末位：年终考评排名末位，${md(sheet.lastPlaceClause ?? "")}。`);
-  const losses = sheet.losses
-    .filter(
-      (l) =>
-        l.unit === u.id ||
-        (l.unit === null && (sheet.liaisonUnits.get(l.person) ?? []).includes(u.id)),
-    )
-    .map(
-      (l) =>
-        `经济处理：${md(l.person)}（${md(l.role)}）扣除${PAY_ITEM_NAMES[l.item]}${l.item === "star_pay" ? "（全年）" : `${l.months}个月`}，计${l.amount}元。`,
-    );
-  return { rewards, sanctions, losses };
-}
-
 export function scoringSheetView(
   u: UnitScore,
   sheet: ScoreSheet,
@@ -294,48 +270,44 @@ export function scoringSheetView(
   rules: Rules,
   date: string,
 ) {
-  const periodText = sheet.complete
-    ? `${sheet.year}年度`
-    : `${sheet.year}年1月1日至${zhDate(sheet.asOf)}`;
-  const outcomes = outcomeSentences(u, sheet);
+  const outcomes = unitOutcomes(u, sheet, md);
   return {
     meta: metaView(
       "scoring-sheet",
       `scoring-sheet-${sheet.year}-${u.id}`,
       sheet.year,
-      `${u.name}${sheet.year}年度信访工作考评得分表`,
+      scoringSheetTitle(u.name, sheet.year),
       date,
       office,
       { cc: [] },
       { unit: u.id },
     ),
     unitName: u.name,
-    periodText,
-    rulesTitle: rules.title ?? `${sheet.year}年度村（社区）信访工作考评细则`,
+    periodText: periodText(sheet),
+    rulesTitle: rulesTitle(sheet.year, rules.title),
     base: sheet.base,
     deducted: u.deducted,
     added: u.added,
     score: u.score,
     total: add(u.deducted, u.added),
-    rank: u.rank,
-    unitCount: sheet.units.length,
+    rank: rankAmong(u.rank, sheet.units.length),
     vetoed: u.vetoed,
+    noEntries: NO_ENTRIES,
     // Entries that count or explain something: points, a free event, an unset table cell.
     entries: u.entries
       .filter((e) => e.points.n !== 0n || e.free || e.cell?.unset)
       .map((e) => ({
         day: e.date,
         event: e.event,
-        item: itemText(e),
-        base: toFixed2(e.base),
-        factors: factorText(e),
-        points: toFixed2(e.points),
+        item: entryItem(e, u),
+        base: points2(e.base),
+        factors: factorsText(e, u),
+        points: points2(e.points),
         source: e.source,
       })),
-    vetoes: u.vetoes.map((v) => ({ clause: v.clause, event: v.event, date: v.date })),
     ...outcomes,
     hasOutcomes:
-      u.vetoes.length +
+      outcomes.vetoes.length +
         outcomes.rewards.length +
         outcomes.sanctions.length +
         outcomes.losses.length >
@@ -349,24 +321,6 @@ export function scoringSheetView(
   };
 }
 
-/** 县级个访2件（扣2分）、未按时报送周排查报告或零报告的1次（扣5分） */
-function deductionSummary(u: UnitScore): string {
-  const groups = new Map<string, { label: string; count: number; points: number }>();
-  for (const e of u.entries) {
-    if (e.points.n === 0n) continue;
-    const label = e.cell ? `${e.cell.level}级${e.cell.form}` : e.clause.replace(/的$/, "");
-    const g = groups.get(label) ?? { label, count: 0, points: 0 };
-    g.count++;
-    g.points += Number(toFixed2(e.points));
-    groups.set(label, g);
-  }
-  const parts = [...groups.values()].map(
-    (g) =>
-      `${md(g.label)}${g.count}${g.label.includes("级") ? "件" : "次"}（${g.points < 0 ? "扣" : "加"}${Math.abs(Number(g.points.toFixed(2)))}分）`,
-  );
-  return `${md(u.name)}：${parts.join("、")}，合计${Number(toFixed2(u.deducted)) < 0 ? "扣" : "加"}${toFixed2(u.deducted).replace("-", "")}分。`;
-}
-
 export function noticeView(
   n: NoticeFile,
   sheet: ScoreSheet,
@@ -376,45 +330,24 @@ export function noticeView(
   stats: Stats,
 ) {
   const annual = slot.month === null;
-  const periodText = annual
-    ? `${sheet.year}年度`
-    : slot.month === 1
-      ? `${sheet.year}年1月`
-      : `${sheet.year}年1—${slot.month}月`;
-  const title = `关于${periodText}村（社区）信访工作考评结果的通报`;
+  // A monthly notice names its months even in December; only the annual one is 年度.
+  const covered = { year: sheet.year, asOf: sheet.asOf, complete: annual };
+  const period = periodText(covered);
+  const title = `关于${resultsTitle(covered)}的通报`;
   const rows = sheet.units.map((u) => ({
     rank: u.rank,
     name: u.name,
-    score: toFixed2(u.score),
-    deducted: toFixed2(u.deducted),
+    score: points2(u.score),
+    deducted: points2(u.deducted),
     vetoed: u.vetoed,
-    reward: u.rewards.reduce((s, r) => s + r.amount, 0) || "—",
+    reward: rewardTotal(u) || "—",
   }));
   const deductions = sheet.units
     .filter((u) => u.entries.some((e) => e.points.n !== 0n))
-    .map((u) => `${deductionSummary(u)}`);
-  const outcomes: string[] = [];
-  for (const u of sheet.units) {
-    for (const s of u.sanctions)
-      outcomes.push(
-        `${md(u.name)}：${SANCTION_NAMES[s.kind]}。${md(s.clause)}（${md(s.event)}，${zhDate(s.date)}）${s.kind === "key_management" ? `，自${zhDate(s.from ?? s.date)}起重点管理${s.months}个月` : ""}。`,
-      );
-    if (u.consequences.includes("last_place"))
-      outcomes.push(`${md(u.name)}：年终考评排名末位，${md(sheet.lastPlaceClause ?? "")}。`);
-  }
-  if (sheet.losses.length) {
-    const total = sheet.losses.reduce((s, l) => s + l.amount, 0);
-    outcomes.push(
-      `按照奖惩办法，共扣除${sheet.losses.length}项补贴、工资和奖金，合计${total}元：${sheet.losses.map((l) => `${md(l.person)}（${md(l.role)}）${PAY_ITEM_NAMES[l.item]}${l.item === "star_pay" ? "全年" : `${l.months}个月`}${l.amount}元`).join("；")}。`,
-    );
-  }
-  const rewards = annual
-    ? sheet.units.flatMap((u) =>
-        u.rewards.map(
-          (r) => `${md(u.name)}：${REWARD_NAMES[r.kind]}（${md(r.clause)}）${r.amount}元。`,
-        ),
-      )
-    : [];
+    .map((u) => deductionSummary(u, md));
+  const losses = lossesSummary(sheet.losses, md);
+  const outcomes = [...noticeOutcomes(sheet, md), ...(losses ? [losses] : [])];
+  const rewards = annual ? noticeRewards(sheet, md) : [];
   const key = annual ? "annual" : String(slot.month);
   const id = `notice-${n.id}-${annual ? "annual" : String(slot.month).padStart(2, "0")}`;
   return {
@@ -423,9 +356,9 @@ export function noticeView(
       number: n.numbers[key],
       recipients: n.recipients,
     }),
-    rulesTitle: rules.title ?? `${sheet.year}年度村（社区）信访工作考评细则`,
+    rulesTitle: rulesTitle(sheet.year, rules.title),
     assessor: `${office?.short_name ?? office?.name ?? ""}信访工作领导小组办公室`,
-    periodText,
+    periodText: period,
     annual,
     figures: figuresView(stats, { tables: false, charts: true }),
     rows,

@@ -10,24 +10,6 @@ export function yuan(amount: number): string {
   return `${amount}元`;
 }
 
-export const SANCTION_NAMES = {
-  warning: "警告",
-  yellow_card: "黄牌警告",
-  key_management: "重点管理",
-  veto: "一票否决",
-} as const;
-
-export const PAY_ITEM_NAMES = {
-  monthly_subsidy: "村级补贴",
-  star_pay: "星级评定工资",
-  monthly_award: "精神文明奖",
-} as const;
-
-export const REWARD_NAMES = {
-  rank: "名次奖励",
-  clean_record: "无信访奖励",
-} as const;
-
 const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (section numbering, counts). */
@@ -57,13 +39,23 @@ export function headingNumber(level: 1 | 2 | 3 | 4, n: number): string {
   }
 }
 
-/** A rate with one decimal, rounded half away from zero on the exact fraction: 184/187 → 98.4%. */
-export function percent(numerator: number, denominator: number): string {
-  if (denominator === 0) return "—";
-  // Work in integers: tenths of a percent, half away from zero.
-  const scaled = numerator * 1000;
+/**
+ * A percentage of an exact fraction with `decimals` places, rounded half away from zero in
+ * integers (no binary fractions): (184, 187) → 98.4, (1, 16, 0) → 6; null when the denominator
+ * is 0.
+ */
+export function percentDigits(numerator: number, denominator: number, decimals = 1): string | null {
+  if (denominator === 0) return null;
+  const unit = 10 ** decimals;
+  const scaled = numerator * 100 * unit;
   const q = Math.trunc(scaled / denominator);
   const r = Math.abs(scaled - q * denominator) * 2;
-  const tenths = r >= Math.abs(denominator) ? q + Math.sign(scaled) * Math.sign(denominator) : q;
-  return `${(tenths / 10).toFixed(1)}%`;
+  const n = r >= Math.abs(denominator) ? q + Math.sign(scaled) * Math.sign(denominator) : q;
+  return (n / unit).toFixed(decimals);
+}
+
+/** A rate with one decimal, rounded half away from zero on the exact fraction: 184/187 → 98.4%. */
+export function percent(numerator: number, denominator: number): string {
+  const digits = percentDigits(numerator, denominator);
+  return digits === null ? "—" : `${digits}%`;
 }

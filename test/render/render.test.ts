@@ -113,6 +113,23 @@ describe("the 考评方法 and 奖惩办法 follow the rules file", () => {
   });
 });
 
+describe("points stay exact until printed", () => {
+  it("three 县级个访 of −0.125 each are 扣0.375分, printed 0.38 in the notice, never 0.39", async () => {
+    const docs = await renderContent((files) => {
+      const rules = files.get("rules/2025.yaml") as string;
+      files.set("rules/2025.yaml", rules.replace("县: { 个访: -1,", "县: { 个访: -0.125,"));
+    });
+    // 南湾村 has three 县级个访 without modifiers, one 市级集访 (−10) and one late weekly report (−5).
+    const notice = allText(byId(docs, "notice-2025-annual").doc.body);
+    expect(notice).toContain("南湾村：县级个访3件（扣0.38分）、市级集访1件（扣10分）、");
+    expect(notice).toContain("1次（扣5分），合计扣15.38分。");
+    expect(notice).not.toContain("扣0.39分");
+    const sheet = byId(docs, "scoring-sheet-2025-nanwan").doc;
+    const table = sheet.body.filter((b) => b.type === "table")[1];
+    expect(table?.type === "table" && textOf(table.totals?.[0]?.[6] ?? [])).toBe("-15.38");
+  });
+});
+
 describe("user text is text", () => {
   it("Markdown and HTML typed into YAML fields come out literally; ID and mobile numbers are masked", async () => {
     const docs = await renderContent((files) => {

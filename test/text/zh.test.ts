@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cnNumber, headingNumber, percent, zhDate } from "../../src/text/zh.ts";
+import { cnNumber, headingNumber, percent, percentDigits, zhDate } from "../../src/text/zh.ts";
 
 describe("Chinese formatting", () => {
   it("dates without leading zeros", () => {
@@ -37,5 +37,15 @@ describe("Chinese formatting", () => {
     expect(percent(-1, 16)).toBe("-6.3%");
     expect(percent(0, 5)).toBe("0.0%");
     expect(percent(3, 0)).toBe("—");
+  });
+  it("rates with any number of decimals, rounded once on the exact fraction", () => {
+    expect(percentDigits(184, 187, 0)).toBe("98");
+    expect(percentDigits(184, 187, 2)).toBe("98.40");
+    expect(percentDigits(1, 8, 0)).toBe("13"); // 12.5 → 13
+    expect(percentDigits(1, 16, 2)).toBe("6.25");
+    expect(percentDigits(1, 3, 2)).toBe("33.33");
+    expect(percentDigits(2, 3, 2)).toBe("66.67");
+    expect(percentDigits(-1, 8, 0)).toBe("-13");
+    expect(percentDigits(1, 0)).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import { levelRank } from "./match.ts";
 import { applyRules } from "./points.ts";
 import { rank } from "./rank.ts";
 import { computeLosses, eventSanctions, vetoSanction } from "./sanctions.ts";
-import type { Reward, ScoreEvent, ScoreSheet, UnitScore } from "./types.ts";
+import type { Loss, Reward, ScoreEvent, ScoreSheet, UnitScore } from "./types.ts";
 
 export type { Period } from "./events.ts";
 export * from "./types.ts";
@@ -126,4 +126,17 @@ function liaisonUnits(units: readonly Unit[]): Map<string, string[]> {
   for (const u of units)
     for (const l of u.liaisons) out.set(l.name, [...(out.get(l.name) ?? []), u.id]);
   return out;
+}
+
+/**
+ * The units a loss belongs to: a 两委成员's own unit; for a 包村领导/干部 (identified by name
+ * across the roster) every unit they cover, in units.yaml order.
+ */
+export function lossUnits(sheet: ScoreSheet, loss: Loss): string[] {
+  return loss.unit !== null ? [loss.unit] : (sheet.liaisonUnits.get(loss.person) ?? []);
+}
+
+/** The losses that belong to one unit (see `lossUnits`), in sheet order. */
+export function unitLosses(sheet: ScoreSheet, unit: string): Loss[] {
+  return sheet.losses.filter((l) => lossUnits(sheet, l).includes(unit));
 }

@@ -1,6 +1,7 @@
 // ScoreSheet → the JSON object of SPEC §8 (numbers rounded to two decimals, half away from zero).
 // Fields beyond §8 (clauses, sources, modifiers, appraisals) add to the audit trail.
 import { toNumber2 } from "../decimal.ts";
+import { unitLosses } from "./index.ts";
 import type { Entry, Sanction, ScoreSheet, UnitScore } from "./types.ts";
 
 function entryJson(e: Entry) {
@@ -60,28 +61,19 @@ function unitJson(u: UnitScore) {
 
 export function scoreSheetJson(sheet: ScoreSheet, onlyUnit?: string) {
   const units = onlyUnit ? sheet.units.filter((u) => u.id === onlyUnit) : sheet.units;
-  const unitIds = new Set(units.map((u) => u.id));
   return {
     year: sheet.year,
     asOf: sheet.asOf,
     complete: sheet.complete,
     units: units.map(unitJson),
-    losses: sheet.losses
-      .filter(
-        (l) =>
-          !onlyUnit ||
-          (l.unit !== null
-            ? unitIds.has(l.unit)
-            : (sheet.liaisonUnits.get(l.person)?.includes(onlyUnit) ?? false)),
-      )
-      .map((l) => ({
-        person: l.person,
-        unit: l.unit,
-        item: l.item,
-        months: l.months,
-        amount: l.amount,
-        role: l.role,
-      })),
+    losses: (onlyUnit ? unitLosses(sheet, onlyUnit) : sheet.losses).map((l) => ({
+      person: l.person,
+      unit: l.unit,
+      item: l.item,
+      months: l.months,
+      amount: l.amount,
+      role: l.role,
+    })),
     warnings: sheet.warnings
       .filter((w) => !onlyUnit || w.unit === onlyUnit)
       .map((w) => ({

@@ -1,5 +1,6 @@
 // Figure lint: percentages and counts typed in a report's narrative that contradict the ledger
 // (the seeds' 化解率98.6% for 184 of 187). Pure: text in, findings with offsets out.
+import { percentDigits } from "../../text/zh.ts";
 import type { Figures, Fraction } from "./index.ts";
 
 export interface FigureFinding {
@@ -8,15 +9,6 @@ export interface FigureFinding {
   what: string;
   typed: string;
   computed: string;
-}
-
-/** Exact fraction as a percentage rounded half away from zero to `decimals` places. */
-function percentText(f: Fraction, decimals: number): string | null {
-  if (f.den === 0) return null;
-  const scale = 10 ** decimals;
-  const scaled = (f.num * 100 * scale) / f.den;
-  const rounded = Math.sign(scaled) * Math.floor(Math.abs(scaled) + 0.5 + 1e-9);
-  return (rounded / scale).toFixed(decimals);
 }
 
 const RATES: [RegExp, string, (f: Figures) => Fraction][] = [
@@ -53,7 +45,7 @@ export function lintFigures(text: string, f: Figures): FigureFinding[] {
       const typed = m[1] as string;
       const decimals = typed.includes(".") ? (typed.split(".")[1] as string).length : 0;
       const fr = get(f);
-      const computed = percentText(fr, decimals);
+      const computed = percentDigits(fr.num, fr.den, decimals);
       if (computed !== null && Number(computed) !== Number(typed)) {
         out.push({
           offset: (m.index ?? 0) + m[0].indexOf(typed),

@@ -2,14 +2,8 @@
 // cells that vetoes cover. Reads rules; computes nothing that scoring does not already decide.
 import type { Rules, When } from "../../../schemas/index.ts";
 import { FORMS, LEVELS } from "../../../schemas/index.ts";
-import type { Form, LedgerKind, Level } from "../../../schemas/index.ts";
+import type { Form, Level } from "../../../schemas/index.ts";
 import { PETITION_COLUMNS } from "../../load/csv.ts";
-
-export const LEDGER_TITLES: Record<LedgerKind, string> = {
-  petition: "信访事项",
-  meeting: "信访工作例会",
-  "weekly-report": "周排查报告",
-};
 
 const FIELD_NAMES: Record<string, string> = {
   ...Object.fromEntries(PETITION_COLUMNS.map((c) => [c.key, c.headers[0] ?? c.key])),
@@ -74,12 +68,4 @@ export function petitionTableView(
       return { points: table[level]?.[form] ?? null, veto };
     },
   };
-}
-
-const WEEKDAYS = ["", "一", "二", "三", "四", "五", "六", "日"];
-
-/** `每周五17:00前`. */
-export function deadlineText(rules: Rules): string {
-  const d = rules.weekly_report.deadline;
-  return `每周${WEEKDAYS[d.weekday] ?? d.weekday}${d.time}前`;
 }
