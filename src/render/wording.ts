@@ -8,7 +8,7 @@
 // expressions escape by themselves) leave it as is. Figures stay exact decimals until printed:
 // sums are decimal sums, rounding happens once, where a figure becomes text.
 import type { LedgerKind } from "../../schemas/index.ts";
-import { addDays } from "../compute/calendar.ts";
+import { addDays } from "../calendar/calendar.ts";
 import { ZERO, add, cmp, dec, toFixed2, toText } from "../compute/decimal.ts";
 import type { Dec } from "../compute/decimal.ts";
 import { lossUnits, unitLosses } from "../compute/scoring/index.ts";
