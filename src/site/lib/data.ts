@@ -8,7 +8,7 @@ import { handedOver } from "../../publish/site-input.ts";
 import type { SiteInput } from "../../publish/site-input.ts";
 import type { Publication, PublishedDocument, YearScores } from "../../publish/types.ts";
 import { DOC_KINDS } from "./kinds.ts";
-import type { RankPoint } from "./rank-chart.ts";
+import type { RankPoint } from "../../render/rank-chart.ts";
 import { pdfFile } from "./urls.ts";
 
 export interface SiteData {
