@@ -4,7 +4,7 @@
 import { LINE_STYLES, TEXT_STYLES } from "../doc/drawing.ts";
 import type { Drawing, Grey, LineStyle, Shape } from "../doc/drawing.ts";
 import type { Block } from "../doc/types.ts";
-import type { Item, PathOp, Rgb } from "./boxes.ts";
+import type { Item, PathOp, PathShape, Rgb } from "./boxes.ts";
 import type { Flow } from "./flow.ts";
 import { newPage, putLine, snap, textLines } from "./flow.ts";
 import { BLOCK_BOTTOM, BLOCK_HEIGHT, BLOCK_LEFT, BLOCK_WIDTH, LINE, mm } from "./gbt9704.ts";
@@ -58,8 +58,8 @@ function rectOps(x: number, y: number, w: number, h: number): PathOp[] {
 }
 
 /** An open line in its role's grey and dash. */
-function openPath(ops: PathOp[], style: LineStyle, lineWidth: number): Item {
-  const item: Item = {
+function openPath(ops: PathOp[], style: LineStyle, lineWidth: number): PathShape {
+  const item: PathShape = {
     type: "path",
     ops,
     fill: null,
@@ -72,7 +72,7 @@ function openPath(ops: PathOp[], style: LineStyle, lineWidth: number): Item {
 }
 
 /** A closed shape: filled in its role's grey, outlined (solid) when it has a line width. */
-function closedPath(ops: PathOp[], style: LineStyle, lineWidth: number): Item {
+function closedPath(ops: PathOp[], style: LineStyle, lineWidth: number): PathShape {
   return {
     type: "path",
     ops,

@@ -145,8 +145,7 @@ function contentOf(items: readonly Item[], fonts: Map<Face, FontUse>): string {
           if (it.roundJoin) s += "1 j\n";
         }
         s += pathOps(it.ops);
-        const star = it.evenOdd ? "*" : "";
-        s += it.fill && it.stroke ? `B${star}\n` : it.fill ? `f${star}\n` : "S\n";
+        s += it.fill && it.stroke ? "B\n" : it.fill ? "f\n" : "S\n";
         s += "Q\n";
         break;
       }
