@@ -4,6 +4,7 @@
 import { marked } from "marked";
 import type { Token, Tokens } from "marked";
 import { parseYamlFile } from "../load/yaml.ts";
+import { readDrawing } from "./drawing.ts";
 import type { Align, Attachment, Block, Doc, DocMeta, Inline, SignatureParty } from "./types.ts";
 
 const ENTITIES: Record<string, string> = {
@@ -196,7 +197,7 @@ function blocks(tokens: readonly Token[], doc: { body: Block[]; attachments: Att
           const y = yamlOf(c.text);
           target.push({
             type: "figure",
-            svg: str(y.svg) ?? "",
+            drawing: readDrawing(y.drawing),
             caption: str(y.caption) ?? "",
             alt: str(y.alt) ?? "",
           });

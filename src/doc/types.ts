@@ -3,6 +3,7 @@
 // type fails to compile until every output handles it.
 
 import type { DocKind } from "../text/kinds.ts";
+import type { Drawing } from "./drawing.ts";
 
 // Kinds and their names are shared wording (text/kinds.ts); re-exported for the outputs.
 export type { DocKind } from "../text/kinds.ts";
@@ -48,7 +49,8 @@ export type Block =
     }
   /** Signature block: one party (署名 + 成文日期) or two (甲方/乙方 for agreements). */
   | { type: "signature"; parties: SignatureParty[]; date: string; seal: boolean }
-  | { type: "figure"; svg: string; caption: string; alt: string }
+  /** A chart as data (drawing.ts), its caption (图1 …) below it and its content in words. */
+  | { type: "figure"; drawing: Drawing; caption: string; alt: string }
   | { type: "pageBreak" };
 
 /** GB/T 9704 header and footer elements; every one is optional except the title and date. */

@@ -23,6 +23,8 @@ export interface TextRun {
   color: Rgb;
   /** Horizontal scaling, 1 = none (the 发文机关标志 may be condensed). */
   hScale?: number;
+  /** A band of `color` stroked around the glyphs under them, `width` wide in total. */
+  halo?: { color: Rgb; width: number };
 }
 
 export interface Rule {
@@ -46,11 +48,13 @@ export interface PathShape {
   fill: Rgb | null;
   stroke: Rgb | null;
   strokeWidth: number;
-  /** Even-odd fill rule. */
-  evenOdd?: boolean;
+  /** Dash of the stroke: on and off lengths. Solid without. */
+  dash?: readonly [number, number];
+  /** Rounded corners where segments meet (mitred without). */
+  roundJoin?: boolean;
 }
 
-/** Items drawn through a transformation (a landscape table on a portrait page). */
+/** Items drawn through a transformation (a landscape table, a figure, turned text in a figure). */
 export interface Group {
   type: "group";
   /** [a b c d e f] mapping group coordinates to page coordinates (both y-down). */

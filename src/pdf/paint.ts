@@ -103,18 +103,22 @@ function textOps(run: TextRun, use: FontUse): string {
   let s = `/${use.name} ${n2(run.size)} Tf ${colorOp(run.color, false)}${h !== 1 ? ` ${n2(h * 100)} Tz` : ""}\n`;
   const first = run.glyphs[0];
   if (!first) return "";
-  s += `1 0 0 -1 ${n2(first.x)} ${n2(run.y)} Tm [<`;
+  let shown = `1 0 0 -1 ${n2(first.x)} ${n2(run.y)} Tm [<`;
   const face = use.face;
   for (let i = 0; i < run.glyphs.length; i++) {
     const g = run.glyphs[i] as (typeof run.glyphs)[number];
-    s += hex4(use.ids.get(g.gid) ?? 0);
+    shown += hex4(use.ids.get(g.gid) ?? 0);
     const next = run.glyphs[i + 1];
     if (next) {
       const adjust = Math.round(((g.x + face.advance(g.gid) * scale - next.x) / scale) * 10) / 10;
-      if (adjust !== 0) s += `>${adjust}<`;
+      if (adjust !== 0) shown += `>${adjust}<`;
     }
   }
-  s += `>] TJ${h !== 1 ? " 100 Tz" : ""}\n`;
+  shown += ">] TJ";
+  // A halo: the glyph outlines stroked first (render mode 1), then the glyphs filled over them.
+  if (run.halo)
+    s += `${colorOp(run.halo.color, true)} ${n2(run.halo.width)} w 1 j 1 Tr\n${shown}\n0 Tr\n`;
+  s += `${shown}${h !== 1 ? " 100 Tz" : ""}\n`;
   return s;
 }
 
@@ -124,7 +128,8 @@ function contentOf(items: readonly Item[], fonts: Map<Face, FontUse>): string {
     switch (it.type) {
       case "text": {
         const use = fonts.get(it.face) as FontUse;
-        s += `BT\n${textOps(it, use)}ET\n`;
+        // a halo's line width and join stay inside q … Q
+        s += it.halo ? `q BT\n${textOps(it, use)}ET Q\n` : `BT\n${textOps(it, use)}ET\n`;
         break;
       }
       case "rule":
@@ -134,10 +139,13 @@ function contentOf(items: readonly Item[], fonts: Map<Face, FontUse>): string {
         if (!it.fill && !it.stroke) break;
         s += "q\n";
         if (it.fill) s += `${colorOp(it.fill, false)}\n`;
-        if (it.stroke) s += `${colorOp(it.stroke, true)} ${n2(it.strokeWidth)} w\n`;
+        if (it.stroke) {
+          s += `${colorOp(it.stroke, true)} ${n2(it.strokeWidth)} w\n`;
+          if (it.dash) s += `[${n2(it.dash[0])} ${n2(it.dash[1])}] 0 d\n`;
+          if (it.roundJoin) s += "1 j\n";
+        }
         s += pathOps(it.ops);
-        const star = it.evenOdd ? "*" : "";
-        s += it.fill && it.stroke ? `B${star}\n` : it.fill ? `f${star}\n` : "S\n";
+        s += it.fill && it.stroke ? "B\n" : it.fill ? "f\n" : "S\n";
         s += "Q\n";
         break;
       }

@@ -1,26 +1,23 @@
-// Charts as plain SVG: the same drawing in the site page and in the PDF (drawn as vectors). Only
-// presentation attributes (no CSS, no scripts), black lines and grey fills with values written
-// on the chart, so it reads without colour and without JavaScript.
+// Charts as drawings (doc/drawing.ts): the same data in the PDF (painted as vectors) and on the
+// site (written as SVG). Black lines and grey fills by role, values written on the chart, so it
+// reads without colour. Sizes in mm, fonts in pt: 五号 (10.5 pt) titles, 小五 (9 pt) labels,
+// 六号 (7.5 pt) values; 148 mm wide, inside the 156 mm text block.
+import { mm2 } from "../doc/drawing.ts";
+import type { Drawing, Shape } from "../doc/drawing.ts";
 
 export interface Series {
   label: string;
   values: number[];
-  /** Drawn dashed (e.g. last year). */
+  /** The series compared with (e.g. last year): dashed, hollow markers, no values written. */
   dashed?: boolean;
 }
 
-const FONT = 'font-family="serif"';
-const FS = (size: number) => `font-size="${size}"`;
-
-function esc(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
-
-const r1 = (n: number) => Math.round(n * 10) / 10;
+/** Width of every chart, mm. */
+export const CHART_WIDTH = 148;
+const TITLE_Y = 5;
+const TITLE_PT = 10.5;
+const LABEL_PT = 9;
+const VALUE_PT = 7.5;
 
 /** A "nice" step: 1, 2 or 5 × 10^k, at least `raw` and at least 1 (counts are whole). */
 function niceStep(raw: number): number {
@@ -44,97 +41,123 @@ function ticks(top: number): number[] {
   return out;
 }
 
-/** Line chart over categories (months): one polyline per series, values at the points. */
-export function lineChart(title: string, labels: string[], series: Series[], unit: string): string {
-  const w = 560;
-  const h = 260;
-  const left = 44;
-  const right = 16;
-  const top = 30;
-  const bottom = 46;
+const text = (
+  x: number,
+  y: number,
+  value: string,
+  size: number,
+  anchor: "start" | "middle" | "end",
+  role: "title" | "label" | "value" = "label",
+): Shape => ({
+  kind: "text",
+  role,
+  text: value,
+  x: mm2(x),
+  y: mm2(y),
+  size,
+  anchor,
+  weight: "normal",
+});
+
+const LINE = { w: CHART_WIDTH, h: 69, left: 12, right: 4, top: 8, bottom: 12 };
+
+/**
+ * Line chart over categories (months): a grid line and value at every tick, one polyline per
+ * series with a marker at each point, the main series' values written above its points, and a
+ * legend below the category labels.
+ */
+export function lineChart(
+  title: string,
+  labels: string[],
+  series: Series[],
+  unit: string,
+): Drawing {
+  const { w, h, left, right, top, bottom } = LINE;
   const max = niceMax(Math.max(1, ...series.flatMap((s) => s.values)));
   const x = (i: number) =>
-    left +
-    (labels.length <= 1 ? (w - left - right) / 2 : (i * (w - left - right)) / (labels.length - 1));
-  const y = (v: number) => top + (h - top - bottom) * (1 - v / max);
-  const parts: string[] = [];
-  parts.push(
-    `<text x="${w / 2}" y="18" text-anchor="middle" ${FONT} ${FS(14)}>${esc(title)}</text>`,
-  );
+    mm2(
+      left +
+        (labels.length <= 1
+          ? (w - left - right) / 2
+          : (i * (w - left - right)) / (labels.length - 1)),
+    );
+  const y = (v: number) => mm2(top + (h - top - bottom) * (1 - v / max));
+  const shapes: Shape[] = [text(w / 2, TITLE_Y, title, TITLE_PT, "middle", "title")];
   for (const v of ticks(max)) {
-    parts.push(
-      `<line x1="${left}" y1="${r1(y(v))}" x2="${w - right}" y2="${r1(y(v))}" stroke="#bbbbbb" stroke-width="0.5"/>`,
-    );
-    parts.push(
-      `<text x="${left - 6}" y="${r1(y(v) + 4)}" text-anchor="end" ${FONT} ${FS(12)}>${r1(v)}</text>`,
-    );
-  }
-  labels.forEach((l, i) =>
-    parts.push(
-      `<text x="${r1(x(i))}" y="${h - bottom + 16}" text-anchor="middle" ${FONT} ${FS(12)}>${esc(l)}</text>`,
-    ),
-  );
-  parts.push(
-    `<text x="${left - 6}" y="${top - 10}" text-anchor="end" ${FONT} ${FS(12)}>${esc(unit)}</text>`,
-  );
-  series.forEach((s, n) => {
-    const pts = s.values.map((v, i) => `${r1(x(i))},${r1(y(v))}`).join(" ");
-    parts.push(
-      `<polyline points="${pts}" fill="none" stroke="#000000" stroke-width="${s.dashed ? 1 : 1.6}"${s.dashed ? ' stroke-dasharray="4 3"' : ""}/>`,
-    );
-    s.values.forEach((v, i) => {
-      parts.push(
-        s.dashed
-          ? `<rect x="${r1(x(i) - 2.5)}" y="${r1(y(v) - 2.5)}" width="5" height="5" fill="#ffffff" stroke="#000000" stroke-width="1"/>`
-          : `<circle cx="${r1(x(i))}" cy="${r1(y(v))}" r="2.8" fill="#000000"/>`,
-      );
-      if (!s.dashed)
-        parts.push(
-          `<text x="${r1(x(i))}" y="${r1(y(v) - 7)}" text-anchor="middle" ${FONT} ${FS(10)}>${v}</text>`,
-        );
+    shapes.push({
+      kind: "line",
+      role: "grid",
+      lineWidth: 0.13,
+      x1: left,
+      y1: y(v),
+      x2: w - right,
+      y2: y(v),
     });
-    // Legend
-    const lx = left + n * 150;
-    const ly = h - 12;
-    parts.push(
-      `<line x1="${lx}" y1="${ly - 4}" x2="${lx + 24}" y2="${ly - 4}" stroke="#000000" stroke-width="${s.dashed ? 1 : 1.6}"${s.dashed ? ' stroke-dasharray="4 3"' : ""}/>`,
-    );
-    parts.push(`<text x="${lx + 30}" y="${ly}" ${FONT} ${FS(12)}>${esc(s.label)}</text>`);
+    shapes.push(text(left - 1.5, y(v) + 1, String(v), LABEL_PT, "end"));
+  }
+  labels.forEach((l, i) => shapes.push(text(x(i), h - bottom + 4, l, LABEL_PT, "middle")));
+  shapes.push(text(left - 1.5, top - 2.5, unit, LABEL_PT, "end"));
+  series.forEach((s, n) => {
+    const role = s.dashed ? "series-2" : "series-1";
+    const lineWidth = s.dashed ? 0.25 : 0.4;
+    shapes.push({
+      kind: "polyline",
+      role,
+      lineWidth,
+      points: s.values.map((v, i) => [x(i), y(v)]),
+    });
+    s.values.forEach((v, i) => {
+      shapes.push(
+        s.dashed
+          ? { kind: "marker", role, lineWidth, symbol: "square", x: x(i), y: y(v), size: 1.3 }
+          : { kind: "marker", role, lineWidth: 0, symbol: "dot", x: x(i), y: y(v), size: 1.5 },
+      );
+      if (!s.dashed) shapes.push(text(x(i), y(v) - 2, String(v), VALUE_PT, "middle", "value"));
+    });
+    // Legend: a stretch of the series' line and its name.
+    const lx = left + n * 40;
+    const ly = h - 3;
+    shapes.push({ kind: "line", role, lineWidth, x1: lx, y1: ly - 1, x2: lx + 6.5, y2: ly - 1 });
+    shapes.push(text(lx + 8, ly, s.label, LABEL_PT, "start"));
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img"><title>${esc(title)}</title>${parts.join("")}</svg>`;
+  return { title, width: w, height: h, shapes };
 }
 
-/** Horizontal bar chart: one bar per item, the value written after the bar. */
+const BAR = { w: CHART_WIDTH, row: 5.8, top: 8, left: 29, right: 16, foot: 3 };
+
+/** Horizontal bar chart: one bar per item, the value and unit written after the bar. */
 export function barChart(
   title: string,
   items: { label: string; value: number }[],
   unit: string,
-): string {
-  const w = 560;
-  const rowH = 22;
-  const top = 30;
-  const left = 110;
-  const right = 60;
-  const h = top + Math.max(1, items.length) * rowH + 12;
+): Drawing {
+  const { w, row, top, left, right, foot } = BAR;
+  const h = mm2(top + Math.max(1, items.length) * row + foot);
   const max = niceMax(Math.max(1, ...items.map((i) => i.value)));
   const bw = (v: number) => ((w - left - right) * v) / max;
-  const parts: string[] = [
-    `<text x="${w / 2}" y="18" text-anchor="middle" ${FONT} ${FS(14)}>${esc(title)}</text>`,
-  ];
+  const shapes: Shape[] = [text(w / 2, TITLE_Y, title, TITLE_PT, "middle", "title")];
   items.forEach((it, i) => {
-    const y0 = top + i * rowH;
-    parts.push(
-      `<text x="${left - 8}" y="${y0 + 15}" text-anchor="end" ${FONT} ${FS(12)}>${esc(it.label)}</text>`,
-    );
-    parts.push(
-      `<rect x="${left}" y="${y0 + 4}" width="${r1(Math.max(0.5, bw(it.value)))}" height="${rowH - 8}" fill="#9a9a9a" stroke="#000000" stroke-width="0.6"/>`,
-    );
-    parts.push(
-      `<text x="${r1(left + bw(it.value) + 6)}" y="${y0 + 15}" ${FONT} ${FS(12)}>${it.value}${esc(unit)}</text>`,
-    );
+    const y0 = top + i * row;
+    shapes.push(text(left - 2, y0 + 4, it.label, LABEL_PT, "end"));
+    shapes.push({
+      kind: "rect",
+      role: "bar",
+      lineWidth: 0.16,
+      x: left,
+      y: mm2(y0 + 1),
+      width: mm2(Math.max(0.15, bw(it.value))),
+      height: mm2(row - 2),
+    });
+    shapes.push(text(left + bw(it.value) + 1.5, y0 + 4, `${it.value}${unit}`, LABEL_PT, "start"));
   });
-  parts.push(
-    `<line x1="${left}" y1="${top}" x2="${left}" y2="${top + items.length * rowH}" stroke="#000000" stroke-width="0.8"/>`,
-  );
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img"><title>${esc(title)}</title>${parts.join("")}</svg>`;
+  shapes.push({
+    kind: "line",
+    role: "axis",
+    lineWidth: 0.2,
+    x1: left,
+    y1: top,
+    x2: left,
+    y2: mm2(top + items.length * row),
+  });
+  return { title, width: w, height: h, shapes };
 }

@@ -2,14 +2,16 @@
 // and month) and three charts (monthly trend, categories, units) for reports and notices.
 import type { Count, Stats } from "../compute/stats/index.ts";
 import { percent } from "../text/zh.ts";
+import type { Drawing } from "../doc/drawing.ts";
 import { barChart, lineChart } from "./charts.ts";
+import type { Series } from "./charts.ts";
 import { comparisonNote, figureSentences } from "./figures.ts";
 import { escapeMarkdown as md } from "./markdown-escape.ts";
 
 export interface ChartView {
   caption: string;
   alt: string;
-  svg: string;
+  drawing: Drawing;
 }
 
 export interface FiguresView {
@@ -124,7 +126,7 @@ export function figuresView(
   const charts: ChartView[] = [];
   if (options.charts !== false) {
     const months = c.byMonth.map((m) => `${Number(m.month.slice(5))}月`);
-    const series = [
+    const series: Series[] = [
       { label: `${s.from.slice(0, 4)}年`, values: c.byMonth.map((m) => m.value.count) },
     ];
     if (s.previous.source === "ledger")
@@ -132,11 +134,11 @@ export function figuresView(
         label: `${s.previousFrom.slice(0, 4)}年同期`,
         values: s.previous.figures.byMonth.map((m) => m.value.count),
         dashed: true,
-      } as (typeof series)[number]);
+      });
     charts.push({
       caption: "图1\u3000受理信访事项月度趋势",
       alt: `各月受理件数：${c.byMonth.map((m, i) => `${months[i]}${m.value.count}件`).join("，")}`,
-      svg: lineChart("受理信访事项月度趋势", months, series, "件"),
+      drawing: lineChart("受理信访事项月度趋势", months, series, "件"),
     });
     const cats = c.byCategory
       .slice(0, 10)
@@ -144,13 +146,13 @@ export function figuresView(
     charts.push({
       caption: "图2\u3000受理信访事项问题类别分布",
       alt: cats.map((x) => `${x.label}${x.value}件`).join("，"),
-      svg: barChart("受理信访事项问题类别分布", cats, "件"),
+      drawing: barChart("受理信访事项问题类别分布", cats, "件"),
     });
     const units = c.byUnit.map((x) => ({ label: x.name, value: x.value.count }));
     charts.push({
       caption: "图3\u3000各村（社区）受理信访事项",
       alt: units.map((x) => `${x.label}${x.value}件`).join("，"),
-      svg: barChart("各村（社区）受理信访事项", units, "件"),
+      drawing: barChart("各村（社区）受理信访事项", units, "件"),
     });
   }
   return {

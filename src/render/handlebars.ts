@@ -17,6 +17,25 @@ export interface TemplateSources {
   partials: Record<string, string>;
 }
 
+/**
+ * A plain object as the indented lines of a YAML mapping, for the lines under a key
+ * (`drawing:` then `{{yamlBlock d}}`): each field on its own line, a list one item per line,
+ * every value in JSON (which YAML reads). One line per item keeps a figure readable in a diff.
+ */
+function yamlBlock(v: unknown): string {
+  if (v === null || typeof v !== "object" || Array.isArray(v))
+    throw new Error("yamlBlock takes an object");
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(v)) {
+    const name = /^[A-Za-z][\w-]*$/.test(key) ? key : JSON.stringify(key);
+    if (Array.isArray(value) && value.length > 0) {
+      lines.push(`  ${name}:`);
+      for (const item of value) lines.push(`    - ${JSON.stringify(item)}`);
+    } else lines.push(`  ${name}: ${JSON.stringify(value ?? null)}`);
+  }
+  return lines.join("\n");
+}
+
 const isDec = (v: unknown): v is Dec =>
   v !== null && typeof v === "object" && "n" in v && "scale" in v;
 
@@ -39,6 +58,8 @@ export function createEnvironment(sources: TemplateSources): Record<string, Temp
     fixed2: (v) => points2(isDec(v) ? v : dec(Number(v))),
     /** A JSON value, which is valid YAML: for front matter. */
     yaml: (v) => JSON.stringify(v ?? null),
+    /** An object as an indented YAML block, lists one item per line: for fenced blocks. */
+    yamlBlock,
     eq: (a, b) => a === b,
     gt: (a, b) => Number(a) > Number(b),
     join: (list, sep) =>

@@ -40,7 +40,7 @@ describe("Markdown → Doc", () => {
 
   it("reads signature, page break, figure and attachment blocks", () => {
     const doc = markdownToDoc(
-      '正文。\n\n```signature\nparties: [{ role: 甲方, name: 青禾镇人民政府, signer: 林振华 }]\ndate: "2025-02-10"\nseal: false\n```\n\n```pagebreak\n```\n\n```figure\ncaption: 月度趋势\nalt: 折线图\nsvg: "<svg></svg>"\n```\n\n```attachment\nlabel: 附件1\ntitle: 考评细则\n```\n\n附件正文。\n',
+      '正文。\n\n```signature\nparties: [{ role: 甲方, name: 青禾镇人民政府, signer: 林振华 }]\ndate: "2025-02-10"\nseal: false\n```\n\n```pagebreak\n```\n\n```figure\ncaption: 月度趋势\nalt: 折线图\ndrawing: { title: 趋势, width: 20, height: 10, shapes: [] }\n```\n\n```attachment\nlabel: 附件1\ntitle: 考评细则\n```\n\n附件正文。\n',
     );
     expect(doc.body.map((b) => b.type)).toEqual(["paragraph", "signature", "pageBreak", "figure"]);
     expect(doc.body[1]).toEqual({
@@ -48,6 +48,12 @@ describe("Markdown → Doc", () => {
       parties: [{ role: "甲方", name: "青禾镇人民政府", signer: "林振华" }],
       date: "2025-02-10",
       seal: false,
+    });
+    expect(doc.body[3]).toEqual({
+      type: "figure",
+      drawing: { title: "趋势", width: 20, height: 10, shapes: [] },
+      caption: "月度趋势",
+      alt: "折线图",
     });
     expect(doc.attachments).toEqual([
       {

@@ -85,9 +85,9 @@ describe("docToHtml", () => {
     expect(table("群众越级上访的")).toContain("<td>群众越级上访的</td>");
   });
 
-  it("puts a figure's SVG inline, cleaned, labelled with its alt text, with its caption", () => {
+  it("writes a figure's drawing inline as SVG, text escaped, labelled with its alt text, with its caption", () => {
     expect(html).toContain(
-      '<figure class="gw-figure"><svg viewBox="0 0 10 10" class="gw-svg" role="img" aria-label="图&lt;script&gt;alert(1)&lt;/script&gt;"><text>138****5678</text></svg><figcaption>排名变化</figcaption></figure>',
+      '<figure class="gw-figure"><svg class="gw-svg" viewBox="0 0 10 10" width="10mm" height="10mm" role="img" aria-label="图&lt;script&gt;alert(1)&lt;/script&gt;" font-family="serif"><title>排名&lt;script&gt;alert(1)&lt;/script&gt;</title><text x="5" y="5" font-size="3.175" text-anchor="middle" fill="#000000">138****5678&lt;script&gt;alert(1)&lt;/script&gt;</text></svg><figcaption>排名变化</figcaption></figure>',
     );
   });
 

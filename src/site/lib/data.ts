@@ -10,7 +10,7 @@ import type { YearScores } from "../../compute/scoring/index.ts";
 import type { PublishedDocument } from "../../render/index.ts";
 import type { Publication } from "../input.ts";
 import { DOC_KINDS } from "./kinds.ts";
-import type { RankPoint } from "./rank-chart.ts";
+import type { RankPoint } from "../../render/rank-chart.ts";
 import { pdfFile } from "./urls.ts";
 
 export interface SiteData {

@@ -5,8 +5,8 @@
 // Class names (`gw-…`, 公文) are what the stylesheet lays out after GB/T 9704.
 import type { Align, Attachment, Block, Doc, Inline, SignatureParty } from "../../doc/types.ts";
 import { zhDate } from "../../text/zh.ts";
+import { drawingSvg } from "./drawing-svg.ts";
 import { h } from "./html.ts";
-import { inlineSvg } from "./svg-inline.ts";
 import { link } from "./urls.ts";
 
 export interface DocHtmlOptions {
@@ -106,9 +106,14 @@ function signatureToHtml(block: Extract<Block, { type: "signature" }>): string {
 }
 
 function figureToHtml(block: Extract<Block, { type: "figure" }>): string {
-  // Inline, so it prints as vectors and its text is selectable; rebuilt from a fixed set of
-  // drawing elements, so nothing in it can run or fetch (svg-inline.ts).
-  return `<figure class="gw-figure">${inlineSvg(block.svg, block.alt)}<figcaption>${h(block.caption)}</figcaption></figure>`;
+  // Inline, so it prints as vectors and its text is selectable; written from the drawing's data
+  // (drawing-svg.ts), so nothing in it can run or fetch.
+  const svg = drawingSvg(block.drawing, {
+    className: "gw-svg",
+    access: { label: block.alt },
+    fontFamily: "serif",
+  });
+  return `<figure class="gw-figure">${svg}<figcaption>${h(block.caption)}</figcaption></figure>`;
 }
 
 export function blockToHtml(block: Block, options: DocHtmlOptions): string {
