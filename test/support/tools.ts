@@ -3,7 +3,7 @@
 //   - locally, a test whose program is missing is skipped, and the test file says once, in one
 //     line, which program is missing and which package brings it;
 //   - in CI (CI set, as .ci/run runs), such a test always runs, and a missing program fails it
-//     with the same sentence instead of hiding behind a skip.
+//     with a sentence naming the program, instead of hiding behind a skip.
 // Use: `it.skipIf(!needs("pdftotext"))(…)` or `describe.skipIf(!needs("chromium"))(…)`, and call
 // the program through `toolPath(name)`. A new program (LibreOffice for DOCX, …) is one more row
 // in TOOLS.
@@ -49,13 +49,15 @@ export function findTool(tool: Tool): string | null {
   return path;
 }
 
-/** The sentence for a missing program: what is missing, what installs it. */
-export function missingMessage(tools: readonly Tool[]): string {
+/** The sentence for missing programs: what is missing, what installs it, what happens now. */
+function missingMessage(tools: readonly Tool[], skipping: boolean): string {
   const names = tools.join("、");
   const packages = [...new Set(tools.map((t) => TOOLS[t].debian))].join(" ");
-  return IN_CI
-    ? `CI 中缺少 ${names}：需要它的测试在 CI 中不跳过（安装 Debian 的 ${packages} 包，.ci/run 会安装）`
-    : `跳过需要 ${names} 的测试：没有找到 ${names}（安装 Debian 的 ${packages} 包即可运行；CI 中不会跳过）`;
+  if (IN_CI)
+    return `CI 中缺少 ${names}：需要它的测试在 CI 中不跳过（安装 Debian 的 ${packages} 包，.ci/run 会安装）`;
+  return skipping
+    ? `跳过需要 ${names} 的测试：没有找到 ${names}（安装 Debian 的 ${packages} 包即可运行；CI 中不会跳过）`
+    : `没有找到 ${names}（安装 Debian 的 ${packages} 包）`;
 }
 
 const warned = new Set<string>();
@@ -67,7 +69,7 @@ const warned = new Set<string>();
 export function needs(...tools: Tool[]): boolean {
   const missing = tools.filter((t) => findTool(t) === null);
   if (missing.length === 0 || IN_CI) return true;
-  const message = missingMessage(missing);
+  const message = missingMessage(missing, true);
   if (!warned.has(message)) {
     warned.add(message);
     console.warn(message);
@@ -78,6 +80,6 @@ export function needs(...tools: Tool[]): boolean {
 /** The path to run `tool` by; throws the missing-program sentence when it is not installed. */
 export function toolPath(tool: Tool): string {
   const path = findTool(tool);
-  if (path === null) throw new Error(missingMessage([tool]));
+  if (path === null) throw new Error(missingMessage([tool], false));
   return path;
 }
