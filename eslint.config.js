@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import astro from "eslint-plugin-astro";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -17,6 +18,8 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // .astro files: frontmatter and template expressions as TypeScript (astro-eslint-parser)
+  ...astro.configs.recommended,
   {
     rules: {
       "@typescript-eslint/consistent-type-imports": "error",

@@ -6,7 +6,7 @@
 // (`chromium --print-to-pdf`, a process per document, as jsreport and Quarto users run it).
 // Targets (issue 4): batch ≥ 290 pages/s, ≥ 10× Chromium, cold single document ≤ 500 ms.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -16,11 +16,12 @@ import { layoutDoc, loadFontSet, writeDocumentPdfs } from "../../src/pdf/index.t
 import { paintPdf } from "../../src/pdf/paint.ts";
 import { publish } from "../../src/build/publish.ts";
 import { docToHtml } from "../../src/site/lib/doc-html.ts";
+import { findTool, toolPath } from "../support/tools.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CONTENT = join(ROOT, "content");
 const BIN = join(ROOT, "src/cli/bin.ts");
-const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = findTool("chromium");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ID = process.argv[2] ?? "plan-2025-annual";
 
@@ -31,7 +32,10 @@ const time = async (f: () => unknown) => {
   return performance.now() - t;
 };
 const pagesOf = (file: string) =>
-  Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1] ?? NaN);
+  Number(
+    /Pages:\s+(\d+)/.exec(execFileSync(toolPath("pdfinfo"), [file], { encoding: "utf8" }))?.[1] ??
+      NaN,
+  );
 
 const tmp = mkdtempSync(join(tmpdir(), "xinfang-bench-pdf-"));
 const { publication } = await publish(CONTENT);
@@ -107,7 +111,7 @@ rows.push({
 // 4. Chromium printing the same document's site page
 let chromeWarm: Row | null = null;
 let chromeCold: Row | null = null;
-if (existsSync(CHROMIUM)) {
+if (CHROMIUM !== null) {
   const css = readFileSync(join(ROOT, "src/site/styles/site.css"), "utf8");
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${single.meta.title}</title><style>${css}</style></head><body><main>${docToHtml(single, { base: "/" })}</main></body></html>`;
   const htmlFile = join(tmp, `${ID}.html`);

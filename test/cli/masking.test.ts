@@ -2,8 +2,9 @@
 // (ASCII, full-width, spaced, dashed, +86, ID numbers with X, numbers right where templates append
 // digits) into every free-text field, and not one of them may appear in any output — the CLI
 // (`score`, `score --json`, `score --unit`, `stats`), every rendered document (Markdown and Doc),
-// and, when pdftotext is installed or under CI, the built site and every PDF with its metadata.
-import { execFileSync, spawnSync } from "node:child_process";
+// and, when poppler's pdftotext and pdfinfo are installed or under CI, the built site and every
+// PDF with its metadata.
+import { execFileSync } from "node:child_process";
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,10 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { publish } from "../../src/build/publish.ts";
 import { ROOT, listFiles, readableTexts, runCli } from "../site/support/build.ts";
+import { needs, toolPath } from "../support/tools.ts";
 import { cli } from "./run-cli.ts";
-
-const HAVE_PDFTOTEXT = spawnSync("pdftotext", ["-v"]).error === undefined;
-const RUN_BUILD = HAVE_PDFTOTEXT || Boolean(process.env.CI);
 
 // --- the numbers -----------------------------------------------------------------------------
 
@@ -365,7 +364,7 @@ describe("personal numbers injected into every free-text field", () => {
     expect(leaks.tally()).toEqual(NONE());
   });
 
-  it.skipIf(!RUN_BUILD)(
+  it.skipIf(!needs("pdftotext", "pdfinfo"))(
     "appear in no file of the built site and in no PDF, text or metadata",
     async () => {
       const leaks = new Leaks();
@@ -384,11 +383,11 @@ describe("personal numbers injected into every free-text field", () => {
         const path = join(out, f);
         leaks.look(
           `${f} (text)`,
-          execFileSync("pdftotext", ["-enc", "UTF-8", path, "-"], { encoding: "utf8" }),
+          execFileSync(toolPath("pdftotext"), ["-enc", "UTF-8", path, "-"], { encoding: "utf8" }),
         );
         leaks.look(
           `${f} (info)`,
-          execFileSync("pdfinfo", ["-enc", "UTF-8", path], { encoding: "utf8" }),
+          execFileSync(toolPath("pdfinfo"), ["-enc", "UTF-8", path], { encoding: "utf8" }),
         );
       }
       expect(leaks.tally()).toEqual(NONE());
@@ -396,8 +395,3 @@ describe("personal numbers injected into every free-text field", () => {
     180_000,
   );
 });
-
-if (!RUN_BUILD)
-  console.warn(
-    "跳过网站和 PDF 的打码检查：没有找到 pdftotext（安装 poppler-utils 即可运行；CI 中不会跳过）",
-  );

@@ -1,8 +1,9 @@
-// Golden Markdown, one document per kind: a reviewer reads the diff. UPDATE_GOLDEN=1 rewrites.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+// Golden Markdown, one document per kind: a reviewer reads the diff. A missing or different file
+// fails; UPDATE_GOLDEN=1 rewrites them locally, never in CI (test/support/golden.ts).
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
+import { expectGolden } from "../support/golden.ts";
 import { byId, renderContent } from "./render-content.ts";
 
 const GOLDEN = fileURLToPath(new URL("./golden/", import.meta.url));
@@ -19,10 +20,7 @@ describe("golden Markdown per document kind", async () => {
   const docs = await renderContent();
   for (const id of IDS) {
     it(id, () => {
-      const file = join(GOLDEN, `${id}.md`);
-      const markdown = byId(docs, id).markdown;
-      if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, markdown);
-      expect(markdown).toBe(readFileSync(file, "utf8"));
+      expectGolden(join(GOLDEN, `${id}.md`), byId(docs, id).markdown);
     });
   }
 });

@@ -9,16 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  RUN_BROWSER_TESTS,
-  SKIP_REASON,
-  launchChromium,
-  search,
-  watch,
-} from "./support/browser.ts";
+import { launchChromium, search, watch } from "./support/browser.ts";
 import { ROOT, fingerprint, listFiles, readableTexts, runCli } from "./support/build.ts";
 import type { CliRun } from "./support/build.ts";
 import { serveStatic } from "./support/server.ts";
+import { needs } from "../support/tools.ts";
 
 const BASE = "/xinfang/";
 const ID = "110101199003071234";
@@ -119,7 +114,7 @@ describe("a build with hostile text under a base path", () => {
     expect(page).not.toContain("example.org");
   });
 
-  it.skipIf(!RUN_BROWSER_TESTS)(
+  it.skipIf(!needs("chromium"))(
     "works in Chromium under the base path: pages, links, search, no script from the data",
     async () => {
       const server = await serveStatic(out, BASE);
@@ -356,5 +351,3 @@ describe("failed builds", () => {
     expect(run.stderr).toContain("--base");
   });
 });
-
-if (!RUN_BROWSER_TESTS) console.warn(SKIP_REASON);

@@ -7,11 +7,12 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE_PAGES } from "./fixtures/hostile-pages.ts";
-import { RUN_BROWSER_TESTS, SKIP_REASON, launchChromium, watch } from "./support/browser.ts";
+import { launchChromium, watch } from "./support/browser.ts";
 import { ROOT, runCli } from "./support/build.ts";
 import type { CliRun } from "./support/build.ts";
 import { tagsOf } from "./support/markup.ts";
 import { serveStatic } from "./support/server.ts";
+import { needs } from "../support/tools.ts";
 
 const BASE = "/intranet/";
 
@@ -99,7 +100,7 @@ describe("page files named with spaces, #, ?, %, accents and Windows device name
     }
   });
 
-  it.skipIf(!RUN_BROWSER_TESTS)(
+  it.skipIf(!needs("chromium"))(
     "open from the list of pages in Chromium, each link to its own page",
     async () => {
       const server = await serveStatic(oddOut, BASE);
@@ -164,7 +165,7 @@ describe("a build whose pages bypass validation", () => {
     expect(HOSTILE_PAGES[0]?.title).toContain("<script>");
   });
 
-  it.skipIf(!RUN_BROWSER_TESTS)(
+  it.skipIf(!needs("chromium"))(
     "runs nothing in Chromium: no dialog, no handler, no frame",
     async () => {
       const server = await serveStatic(hostileOut, BASE);
@@ -213,5 +214,3 @@ describe("a build whose pages bypass validation", () => {
     60_000,
   );
 });
-
-if (!RUN_BROWSER_TESTS) console.warn(SKIP_REASON);

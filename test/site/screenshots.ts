@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdir, readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { findTool } from "../support/tools.ts";
 import { launchChromium } from "./support/browser.ts";
 import { serveStatic } from "./support/server.ts";
 
@@ -39,6 +40,9 @@ for (const prefix of ["notice-", "plan-", "agreement-", "scoring-sheet-", "repor
   printed.push(id);
 }
 
+const pdftoppm = findTool("pdftoppm");
+if (pdftoppm === null)
+  console.warn("没有找到 pdftoppm（poppler-utils），打印版只存 PDF，不转成 PNG");
 const server = await serveStatic(site, "/");
 const browser = await launchChromium();
 try {
@@ -62,7 +66,8 @@ try {
     const pdf = join(outDir, `print-${id}.pdf`);
     await page.pdf({ path: pdf, preferCSSPageSize: true });
     console.log(pdf);
-    const r = spawnSync("pdftoppm", ["-r", "50", "-png", pdf, join(outDir, `print-${id}`)]);
+    if (pdftoppm === null) continue;
+    const r = spawnSync(pdftoppm, ["-r", "50", "-png", pdf, join(outDir, `print-${id}`)]);
     if (r.status === 0) console.log(`${join(outDir, `print-${id}`)}-N.png`);
   }
 } finally {

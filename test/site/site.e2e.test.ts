@@ -11,17 +11,12 @@ import { loadContent, score } from "../../src/index.ts";
 import { findExternalReferences } from "../../src/site/build/offline.ts";
 import { publish } from "../../src/build/publish.ts";
 import type { Publication } from "../../src/site/input.ts";
-import {
-  RUN_BROWSER_TESTS,
-  SKIP_REASON,
-  launchChromium,
-  search,
-  watch,
-} from "./support/browser.ts";
+import { launchChromium, search, watch } from "./support/browser.ts";
 import { ROOT, fingerprint, listFiles, readableTexts, runCli } from "./support/build.ts";
 import type { CliRun } from "./support/build.ts";
 import { serveStatic } from "./support/server.ts";
 import type { StaticServer } from "./support/server.ts";
+import { needs } from "../support/tools.ts";
 
 const CONTENT = join(ROOT, "content");
 let tmp: string;
@@ -138,7 +133,7 @@ describe("xinfang build on the example content", () => {
   }, 180_000);
 });
 
-describe.skipIf(!RUN_BROWSER_TESTS)("the example site in Chromium", { timeout: 30_000 }, () => {
+describe.skipIf(!needs("chromium"))("the example site in Chromium", { timeout: 30_000 }, () => {
   let browser: Browser;
   let server: StaticServer;
   let page: Page;
@@ -300,5 +295,3 @@ describe.skipIf(!RUN_BROWSER_TESTS)("the example site in Chromium", { timeout: 3
     await page.waitForURL(`${server.origin}/units/`);
   });
 });
-
-if (!RUN_BROWSER_TESTS) console.warn(SKIP_REASON);

@@ -1,17 +1,12 @@
-// Headless Chromium for the site's end-to-end tests. Without /usr/bin/chromium the tests are
-// skipped with a message, except in CI (CI set), where they run and fail.
-import { existsSync } from "node:fs";
+// Headless Chromium for the site's end-to-end tests. Whether they run is `needs("chromium")`
+// (test/support/tools.ts): skipped with a message without Chromium, always run in CI.
 import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
-
-export const CHROMIUM = "/usr/bin/chromium";
-export const HAVE_CHROMIUM = existsSync(CHROMIUM);
-export const RUN_BROWSER_TESTS = HAVE_CHROMIUM || Boolean(process.env.CI);
-export const SKIP_REASON = `跳过浏览器测试：没有找到 ${CHROMIUM}（安装 Debian 的 chromium 包即可运行；CI 中不会跳过）`;
+import { toolPath } from "../../support/tools.ts";
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: toolPath("chromium"),
     args: [
       "--headless",
       "--no-sandbox",

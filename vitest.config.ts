@@ -1,0 +1,12 @@
+// A test's timeout only stops a hang; it says nothing about speed (timing belongs to the benches
+// in test/bench/, `npm run bench`). vitest's defaults, 5 s a test and 10 s a hook, made slow but
+// correct tests fail on a shared 2-core machine, so they are raised here; a test that needs more
+// still passes its own as the third argument.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
