@@ -185,3 +185,55 @@ function unravel(root: Root): void {
     }
   }
 }
+
+const THEMATIC_BREAK = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/** A fenced code block at column 0 (always top-level) opens; one closes it at 0–3 spaces. */
+const OPEN_FENCE = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
+const CLOSE_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+/**
+ * The offset of the first line that may open its `limit`-th nested container (block quote or
+ * list item), or null. micromark's time grows faster than the square of the nesting (a 10 KB
+ * line of `- - - …` takes seconds), so a reader refuses such text before parsing it. The bound
+ * is never below the true nesting: a line opens at most one container per marker at its start,
+ * inside at most the deepest nesting of the lines before it; fenced code at column 0 is skipped.
+ */
+export function deepNestingLine(text: string, limit: number): number | null {
+  let deepest = 0;
+  let fence: string | null = null;
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf("\n", start);
+    const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, "");
+    if (fence !== null) {
+      const close = CLOSE_FENCE.exec(line)?.[1];
+      if (close !== undefined && close[0] === fence[0] && close.length >= fence.length)
+        fence = null;
+    } else if (OPEN_FENCE.test(line)) {
+      const open = OPEN_FENCE.exec(line);
+      fence = open?.[1] ?? open?.[2] ?? null;
+    } else if (!THEMATIC_BREAK.test(line)) {
+      const marker = /[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))/y;
+      let markers = 0;
+      while (marker.test(line)) markers++;
+      // Container markers (`>`, `-`, `+`, `*`, `1.`, `1)`, each before a space) at the line's start.
+      if (markers > 0) {
+        deepest = Math.max(deepest, Math.min(deepest + markers, markers + indentOf(line) / 2));
+        if (deepest >= limit) return start;
+      }
+    }
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return null;
+}
+
+/** Columns of whitespace among a line's container markers (a tab counts as four). */
+function indentOf(line: string): number {
+  let columns = 0;
+  for (const c of line) {
+    if (c === " ") columns++;
+    else if (c === "\t") columns += 4;
+    else if (!/[>\-+*.)0-9]/.test(c)) break;
+  }
+  return columns;
+}

@@ -67,6 +67,8 @@ export class PageReader {
   private readonly out: Diagnostic[];
   private readonly definitions = new Map<string, string | null>();
   private nestingReported = false;
+  /** Offset of the first node nested deeper than MAX_NESTING, once one is met. */
+  tooDeepAt: number | undefined;
 
   constructor(
     file: string,
@@ -103,6 +105,7 @@ export class PageReader {
     if (!this.nestingReported)
       this.report("page/syntax", node.position?.start.offset, `嵌套超过 ${MAX_NESTING} 层`);
     this.nestingReported = true;
+    this.tooDeepAt ??= node.position?.start.offset ?? 0;
     return true;
   }
 

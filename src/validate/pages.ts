@@ -9,7 +9,7 @@ import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { classify } from "../load/index.ts";
 import { LineIndex } from "../load/line-index.ts";
-import { parseMdx } from "../load/markdown.ts";
+import { deepNestingLine, parseMdx } from "../load/markdown.ts";
 import type { MdxSyntaxError } from "../load/markdown.ts";
 import { maskPersonal } from "../text/mask.ts";
 import type { Page } from "./content.ts";
@@ -45,10 +45,11 @@ function syntaxMessage({ reason, kind }: MdxSyntaxError): string {
 }
 
 /**
- * Block quotes nested this deep are refused before parsing: the parser's time grows with the
- * square of the depth (100,000 levels: 4 s). Shallower excess is refused after parsing.
+ * Containers (block quotes, list items) nested this deep are refused before parsing, at the line
+ * that opens them: the parser's time grows faster than the square of the depth (a 10 KB line of
+ * `- - - …` takes seconds). Shallower excess is refused after parsing, at the node.
  */
-const QUOTE_BOMB = /^(?:[ \t]*>){1000}/m;
+const NESTING_BOMB = 2 * MAX_NESTING;
 
 const stem = (file: string) => file.replace(/^pages\//, "").replace(/\.mdx$/, "");
 
@@ -66,9 +67,14 @@ export function readPage(
   const syntax = (position: SourcePosition, detail: string) =>
     out.push(makeDiagnostic("page/syntax", { position, path: "", detail }));
 
-  const bomb = QUOTE_BOMB.exec(text);
-  if (bomb) {
-    syntax({ file, ...lines.locate(bomb.index + base) }, `嵌套超过 ${MAX_NESTING} 层`);
+  const bomb = deepNestingLine(text, NESTING_BOMB);
+  if (bomb !== null) {
+    // Not parsed whole: the lines before the bomb name the first place that nests too deep.
+    const head = new PageReader(file, text.slice(0, bomb), base, lines, ctx, []);
+    const prefix = parseMdx(text.slice(0, bomb)).root;
+    if (prefix) head.blocks(prefix.children as MdastNode[], 0, true);
+    const at = head.tooDeepAt ?? bomb;
+    syntax({ file, ...lines.locate(at + base) }, `嵌套超过 ${MAX_NESTING} 层`);
     return null;
   }
   const reader = new PageReader(file, text, base, lines, ctx, out);

@@ -110,6 +110,19 @@ describe("hostile office pages", () => {
     expect(check(`正文\n\n${"> ".repeat(100_000)}深`).problems).toEqual(["3:1 page/syntax"]);
   });
 
+  it("refuses list bombs before parsing them, at the line that nests too deep", () => {
+    expect(check(`正文\n\n${"- ".repeat(100_000)}深`).problems).toEqual(["3:1 page/syntax"]);
+    expect(check(`${"- > 1. ".repeat(5_000)}深`).problems).toEqual(["1:1 page/syntax"]);
+    const stairs = Array.from({ length: 2_000 }, (_, i) => `${"  ".repeat(i)}- a`).join("\n");
+    expect(check(stairs).problems).toEqual(["17:35 page/syntax"]);
+  });
+
+  it("takes a list item indented far to the right for the one item it is", () => {
+    const { page, problems } = check(`${" ".repeat(200)}- 一项`);
+    expect(problems).toEqual([]);
+    expect(page?.blocks).toMatchObject([{ type: "list", items: [{ checked: null }] }]);
+  });
+
   it("takes text that reads like markup for the text it is", () => {
     const { page, problems } = check(
       "图片地址 src=//evil.example/x.png，背景 url(https://x.example/)",
