@@ -70,14 +70,14 @@ export function readPage(
   const bomb = deepNestingLine(text, NESTING_BOMB);
   if (bomb !== null) {
     // Not parsed whole: the lines before the bomb name the first place that nests too deep.
-    const head = new PageReader(file, text.slice(0, bomb), base, lines, ctx, []);
+    const head = new PageReader(file, base, lines, ctx, []);
     const prefix = parseMdx(text.slice(0, bomb)).root;
     if (prefix) head.blocks(prefix.children as MdastNode[], 0, true);
     const at = head.tooDeepAt ?? bomb;
     syntax({ file, ...lines.locate(at + base) }, `嵌套超过 ${MAX_NESTING} 层`);
     return null;
   }
-  const reader = new PageReader(file, text, base, lines, ctx, out);
+  const reader = new PageReader(file, base, lines, ctx, out);
   const parsed = parseMdx(text);
   if (parsed.error) {
     const { offset, kind } = parsed.error;

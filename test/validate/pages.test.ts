@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import type { PageBlock } from "../../src/validate/content.ts";
 import { validateContent } from "../../src/validate/index.ts";
-import { attributeOffsets } from "../../src/validate/page-components.ts";
 import { refusedScheme, urlScheme } from "../../src/validate/page-links.ts";
 import { isSafeSlug, pageSlugs, slugOf } from "../../src/validate/page-slugs.ts";
 import { MAX_NESTING, readPage, validatePages } from "../../src/validate/pages.ts";
@@ -194,6 +193,15 @@ describe("component props", () => {
     expect(props('<RankChart unit="dongpo" id="1x" />').problems).toEqual(["1:26 page/prop"]);
     expect(props("<ScoreTable yaer={2025} />").problems).toEqual(["1:13 page/prop"]);
     expect(props("<ScoreTable>表</ScoreTable>").problems).toEqual(["1:1 page/prop"]);
+  });
+
+  it("points at each attribute where it stands, whatever the values before it hold", () => {
+    expect(props('<DocumentList empty="a>b}{" unit="nosuch" />').problems).toEqual([
+      "1:29 page/prop",
+    ]);
+    expect(
+      props('<ScoreTable caption={"}"} year={2024}\n  yaer={2025} />').problems.sort(),
+    ).toEqual(["1:13 page/attribute", "1:27 page/prop", "2:3 page/prop"]);
   });
 
   it("needs rules for a table or chart of the latest year", () => {
@@ -473,17 +481,6 @@ describe("URLs", () => {
     expect(urlScheme("java%0ascript:x")).toBeNull();
     expect(refusedScheme("https://example.org")).toBeNull();
     expect(refusedScheme("DATA:text/html,x")).toBe("data");
-  });
-
-  it("locates attributes in a component tag", () => {
-    const text = 'x\n<A b="1" {...c} d={ {e: "}"} } f\n  g=\'h\' />';
-    expect(attributeOffsets(text, 2).map((o) => text.slice(o, o + 2))).toEqual([
-      "b=",
-      "{.",
-      "d=",
-      "f\n",
-      "g=",
-    ]);
   });
 });
 
