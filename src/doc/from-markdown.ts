@@ -1,8 +1,9 @@
 // doc: Markdown (front matter + body) → Doc. Templates speak Markdown; this is the one place
-// that reads it. Fenced blocks carry what Markdown has no words for: ```signature, ```attachment,
+// that reads it (parsed by load/markdown.ts, with CJK-friendly emphasis: `**1.坚持依法按政策办事。**严格`
+// is bold). Fenced blocks carry what Markdown has no words for: ```signature, ```attachment,
 // ```figure (YAML inside) and ```pagebreak. Raw HTML is never passed through: it becomes text.
-import { marked } from "marked";
-import type { Token, Tokens } from "marked";
+import type { Nodes, PhrasingContent, RootContent, Table } from "mdast";
+import { parseMarkdown } from "../load/markdown.ts";
 import { parseYamlFile } from "../load/yaml.ts";
 import { readDrawing } from "./drawing.ts";
 import type { Align, Attachment, Block, Doc, DocMeta, Inline, SignatureParty } from "./types.ts";
@@ -16,6 +17,7 @@ const ENTITIES: Record<string, string> = {
   nbsp: "\u00a0",
 };
 
+/** Character references in raw HTML, which is shown as text (the parser decodes the rest). */
 function decode(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, e: string) => {
     if (e.startsWith("#x")) return String.fromCodePoint(Number.parseInt(e.slice(2), 16));
@@ -37,53 +39,60 @@ function push(out: Inline[], node: Inline): void {
   else out.push(node);
 }
 
-function inlines(tokens: readonly Token[] | undefined): Inline[] {
+/** Link reference definitions of the document being read: label → address. */
+type Definitions = ReadonlyMap<string, string>;
+
+function inlines(nodes: readonly PhrasingContent[], defs: Definitions): Inline[] {
   const out: Inline[] = [];
-  for (const t of tokens ?? []) {
-    switch (t.type) {
-      case "text": {
-        const tt = t as Tokens.Text;
-        if (tt.tokens && tt.tokens.length) for (const n of inlines(tt.tokens)) push(out, n);
-        else push(out, { type: "text", text: decode(tt.text) });
-        break;
-      }
-      case "escape":
-        push(out, { type: "text", text: (t as Tokens.Escape).text });
+  for (const n of nodes) {
+    switch (n.type) {
+      case "text":
+        push(out, { type: "text", text: n.value });
         break;
       case "strong":
-        out.push({ type: "strong", children: inlines((t as Tokens.Strong).tokens) });
+        out.push({ type: "strong", children: inlines(n.children, defs) });
         break;
-      case "em":
-        out.push({ type: "emphasis", children: inlines((t as Tokens.Em).tokens) });
+      case "emphasis":
+        out.push({ type: "emphasis", children: inlines(n.children, defs) });
         break;
-      case "link": {
-        // Documents link only within the site; a link elsewhere is printed as its text and address.
-        const l = t as Tokens.Link;
-        const children = inlines(l.tokens);
-        if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(l.href)) {
-          for (const n of children) push(out, n);
-          if (textOf(children) !== l.href) push(out, { type: "text", text: `（${l.href}）` });
-        } else out.push({ type: "link", href: l.href, children });
+      case "link":
+      case "linkReference":
+        link(
+          out,
+          n.type === "link" ? n.url : (defs.get(n.identifier) ?? ""),
+          inlines(n.children, defs),
+        );
         break;
-      }
-      case "br":
+      case "break":
         out.push({ type: "break" });
         break;
-      case "codespan":
-        push(out, { type: "text", text: decode((t as Tokens.Codespan).text) });
+      case "inlineCode":
+        push(out, { type: "text", text: n.value });
         break;
-      case "del":
-        for (const n of inlines((t as Tokens.Del).tokens)) push(out, n);
+      case "image":
+      case "imageReference":
+        // A document has no inline images: the picture's text stands for it.
+        push(out, { type: "text", text: n.alt ?? "" });
+        break;
+      case "html":
+        // Shown as the text it is, never as markup.
+        push(out, { type: "text", text: decode(n.value) });
         break;
       default:
-        // html and anything unknown: shown as the text it is, never as markup.
-        push(out, {
-          type: "text",
-          text: decode("text" in t && typeof t.text === "string" ? t.text : t.raw),
-        });
+        // Not in the document grammar (strikethrough, footnotes, MDX): its text.
+        for (const c of "children" in n ? inlines(n.children as PhrasingContent[], defs) : [])
+          push(out, c);
     }
   }
   return out;
+}
+
+/** Documents link only within the site; a link elsewhere is printed as its text and address. */
+function link(out: Inline[], href: string, children: Inline[]): void {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) {
+    for (const n of children) push(out, n);
+    if (textOf(children) !== href) push(out, { type: "text", text: `（${href}）` });
+  } else out.push({ type: "link", href, children });
 }
 
 function yamlOf(text: string): Record<string, unknown> {
@@ -112,124 +121,141 @@ function signature(text: string): Block {
   return { type: "signature", parties, date: str(y.date) ?? "", seal: y.seal !== false };
 }
 
-function blocks(tokens: readonly Token[], doc: { body: Block[]; attachments: Attachment[] }): void {
-  let target = doc.body;
-  for (const t of tokens) {
-    switch (t.type) {
-      case "heading": {
-        const h = t as Tokens.Heading;
+function figure(text: string): Block {
+  const y = yamlOf(text);
+  return {
+    type: "figure",
+    drawing: readDrawing(y.drawing),
+    caption: str(y.caption) ?? "",
+    alt: str(y.alt) ?? "",
+  };
+}
+
+function attachment(text: string, number: number): Attachment {
+  const y = yamlOf(text);
+  return { label: str(y.label) ?? `附件${number}`, title: str(y.title) ?? "", body: [] };
+}
+
+function table(t: Table, target: Block[], defs: Definitions): Block {
+  // A caption is a paragraph of bold text naming the table (表1 …) right before it.
+  const prev = target[target.length - 1];
+  let caption: string | undefined;
+  if (
+    prev?.type === "paragraph" &&
+    prev.content.length === 1 &&
+    prev.content[0]?.type === "strong"
+  ) {
+    const text = textOf(prev.content[0].children);
+    if (/^表\s*\d+/.test(text)) {
+      caption = text;
+      target.pop();
+    }
+  }
+  const [head = [], ...body] = t.children.map((r) =>
+    r.children.map((c) => inlines(c.children, defs)),
+  );
+  // Every row has one cell per column (GFM: missing cells are empty, extra ones are dropped).
+  const rows = body.map((r) => head.map((_, i) => r[i] ?? []));
+  const isTotal = (r: Inline[][]) =>
+    r[0]?.[0]?.type === "text" && /^合\s*计$/.test(r[0][0].text.trim());
+  const totals = rows.filter(isTotal);
+  const block: Block = {
+    type: "table",
+    columns: head.map((h, i) => ({
+      title: textOf(h),
+      align: (t.align?.[i] ?? "left") as Align,
+    })),
+    rows: rows.filter((r) => !isTotal(r)),
+  };
+  if (totals.length) block.totals = totals;
+  if (caption !== undefined) block.caption = caption;
+  return block;
+}
+
+/** A list item's blocks as one run of inline content, one line each. */
+function itemContent(nodes: readonly RootContent[], defs: Definitions, out: Inline[]): void {
+  for (const n of nodes) {
+    if (out.length > 0) out.push({ type: "break" });
+    if (n.type === "paragraph" || n.type === "heading")
+      for (const i of inlines(n.children, defs)) push(out, i);
+    else if (n.type === "list")
+      for (const item of n.children) itemContent(item.children, defs, out);
+    else if (n.type === "code" || n.type === "html") push(out, { type: "text", text: n.value });
+  }
+}
+
+interface Reading {
+  source: string;
+  defs: Definitions;
+  attachments: Attachment[];
+}
+
+/** Blocks into `target`; returns the target that follows (an ```attachment starts a new one). */
+function blocks(nodes: readonly RootContent[], target: Block[], r: Reading): Block[] {
+  for (const n of nodes) {
+    switch (n.type) {
+      case "heading":
         target.push({
           type: "heading",
-          level: Math.min(4, Math.max(1, h.depth)) as 1 | 2 | 3 | 4,
-          content: inlines(h.tokens),
+          level: Math.min(4, Math.max(1, n.depth)) as 1 | 2 | 3 | 4,
+          content: inlines(n.children, r.defs),
         });
         break;
-      }
       case "paragraph":
-        target.push({ type: "paragraph", content: inlines((t as Tokens.Paragraph).tokens) });
+        target.push({ type: "paragraph", content: inlines(n.children, r.defs) });
         break;
-      case "text":
-        target.push({
-          type: "paragraph",
-          content: inlines(
-            (t as Tokens.Text).tokens ?? [
-              { type: "text", raw: t.raw, text: (t as Tokens.Text).text },
-            ],
-          ),
-        });
-        break;
-      case "list": {
-        const l = t as Tokens.List;
+      case "list":
         target.push({
           type: "list",
-          ordered: l.ordered,
-          items: l.items.map((item) => {
+          ordered: n.ordered === true,
+          items: n.children.map((item) => {
             const out: Inline[] = [];
-            item.tokens.forEach((sub, i) => {
-              if (i > 0) out.push({ type: "break" });
-              const inner = "tokens" in sub && sub.tokens ? (sub.tokens as Token[]) : [];
-              for (const n of inlines(inner)) push(out, n);
-            });
+            itemContent(item.children, r.defs, out);
             return out;
           }),
         });
         break;
-      }
-      case "table": {
-        const tb = t as Tokens.Table;
-        // A caption is a paragraph of bold text naming the table (表1 …) right before it.
-        const prev = target[target.length - 1];
-        let caption: string | undefined;
-        if (
-          prev?.type === "paragraph" &&
-          prev.content.length === 1 &&
-          prev.content[0]?.type === "strong"
-        ) {
-          const text = textOf(prev.content[0].children);
-          if (/^表\s*\d+/.test(text)) {
-            caption = text;
-            target.pop();
-          }
-        }
-        const rows = tb.rows.map((r) => r.map((c) => inlines(c.tokens)));
-        const isTotal = (r: Inline[][]) =>
-          r[0]?.[0]?.type === "text" && /^合\s*计$/.test(r[0][0].text.trim());
-        const totals = rows.filter(isTotal);
-        const block: Block = {
-          type: "table",
-          columns: tb.header.map((h, i) => ({
-            title: h.text,
-            align: (tb.align[i] ?? "left") as Align,
-          })),
-          rows: rows.filter((r) => !isTotal(r)),
-        };
-        if (totals.length) block.totals = totals;
-        if (caption !== undefined) block.caption = caption;
-        target.push(block);
+      case "table":
+        target.push(table(n, target, r.defs));
         break;
-      }
       case "code": {
-        const c = t as Tokens.Code;
-        const lang = (c.lang ?? "").trim();
-        if (lang === "signature") target.push(signature(c.text));
+        const lang = [n.lang, n.meta].filter(Boolean).join(" ").trim();
+        if (lang === "signature") target.push(signature(n.value));
         else if (lang === "pagebreak") target.push({ type: "pageBreak" });
-        else if (lang === "figure") {
-          const y = yamlOf(c.text);
-          target.push({
-            type: "figure",
-            drawing: readDrawing(y.drawing),
-            caption: str(y.caption) ?? "",
-            alt: str(y.alt) ?? "",
-          });
-        } else if (lang === "attachment") {
-          const y = yamlOf(c.text);
-          const att: Attachment = {
-            label: str(y.label) ?? `附件${doc.attachments.length + 1}`,
-            title: str(y.title) ?? "",
-            body: [],
-          };
-          doc.attachments.push(att);
+        else if (lang === "figure") target.push(figure(n.value));
+        else if (lang === "attachment") {
+          const att = attachment(n.value, r.attachments.length + 1);
+          r.attachments.push(att);
           target = att.body;
-        } else target.push({ type: "paragraph", content: [{ type: "text", text: c.text }] });
+        } else target.push({ type: "paragraph", content: [{ type: "text", text: n.value }] });
         break;
       }
       case "blockquote":
-        blocks((t as Tokens.Blockquote).tokens, { body: target, attachments: doc.attachments });
+        // Quotes are not set apart in a document: their blocks join the text around them.
+        blocks(n.children, target, r);
         break;
       case "html":
         target.push({
           type: "paragraph",
-          content: [{ type: "text", text: decode((t as Tokens.HTML).text.trim()) }],
+          content: [{ type: "text", text: decode(n.value.trim()) }],
         });
         break;
-      case "space":
-      case "hr":
-      case "def":
+      case "thematicBreak":
+      case "definition":
         break;
-      default:
-        target.push({ type: "paragraph", content: [{ type: "text", text: t.raw.trim() }] });
+      default: {
+        // Not in the document grammar: the source text as a paragraph.
+        const node = n as Nodes;
+        const from = node.position?.start.offset ?? 0;
+        const to = node.position?.end.offset ?? from;
+        target.push({
+          type: "paragraph",
+          content: [{ type: "text", text: r.source.slice(from, to).trim() }],
+        });
+      }
     }
   }
+  return target;
 }
 
 /** Splits `---\n<yaml>\n---\n` front matter from a Markdown text. */
@@ -245,7 +271,15 @@ export function splitFrontMatter(markdown: string): {
 /** Markdown with front matter → Doc. The front matter holds the DocMeta fields. */
 export function markdownToDoc(markdown: string): Doc {
   const { meta, body } = splitFrontMatter(markdown);
+  const root = parseMarkdown(body);
+  const defs = new Map<string, string>();
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const n = stack.pop() as Nodes;
+    if (n.type === "definition" && !defs.has(n.identifier)) defs.set(n.identifier, n.url);
+    if ("children" in n) stack.push(...[...n.children].reverse());
+  }
   const doc: Doc = { meta: meta as unknown as DocMeta, body: [], attachments: [] };
-  blocks(marked.lexer(body, { gfm: true }), doc);
+  blocks(root.children, doc.body, { source: body, defs, attachments: doc.attachments });
   return doc;
 }

@@ -36,69 +36,17 @@ export interface ComponentContext {
   rulesYears: ReadonlySet<number>;
 }
 
-/** An MDX JSX attribute as satteri gives it (no positions of its own). */
+/** An MDX JSX attribute as the parser gives it. */
 export interface JsxAttribute {
   type: string;
   name?: string;
   value?: string | null | { type: string; value: string };
+  position?: { start: { offset?: number } } | undefined;
 }
 
 const NUMBER = /^\s*-?\d+(?:\.\d+)?\s*$/;
 const ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const MAX_LIMIT = 10_000;
-
-/**
- * Offsets of the attributes of the JSX opening tag that starts at `start` (its `<`), in source
- * order: satteri gives attributes no positions. A tag the scan does not follow (e.g. one written
- * over lines of a block quote) gives fewer offsets; callers then point at the tag.
- */
-export function attributeOffsets(text: string, start: number): number[] {
-  const offsets: number[] = [];
-  let i = start + 1;
-  const space = () => {
-    while (i < text.length && /\s/.test(text[i] as string)) i++;
-  };
-  const skipBraces = () => {
-    let depth = 0;
-    while (i < text.length) {
-      const c = text[i];
-      if (c === '"' || c === "'" || c === "`") {
-        i++;
-        while (i < text.length && text[i] !== c) i += text[i] === "\\" ? 2 : 1;
-      } else if (c === "{") depth++;
-      else if (c === "}" && --depth === 0) {
-        i++;
-        return;
-      }
-      i++;
-    }
-  };
-  space();
-  while (i < text.length && !/[\s/>{]/.test(text[i] as string)) i++;
-  for (;;) {
-    space();
-    const c = text[i];
-    if (c === undefined || c === "/" || c === ">") break;
-    const from = i;
-    offsets.push(i);
-    if (c === "{") skipBraces();
-    else {
-      while (i < text.length && !/[\s/>={]/.test(text[i] as string)) i++;
-      space();
-      if (text[i] === "=") {
-        i++;
-        space();
-        const q = text[i];
-        if (q === '"' || q === "'") {
-          const end = text.indexOf(q, i + 1);
-          i = end < 0 ? text.length : end + 1;
-        } else if (q === "{") skipBraces();
-      }
-    }
-    if (i === from) i++;
-  }
-  return offsets;
-}
 
 const listOf = (xs: readonly (string | number)[]) => xs.join("、") || "无";
 

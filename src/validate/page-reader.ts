@@ -1,4 +1,4 @@
-// An office page's mdast (satteri, MDX grammar) → page data: Markdown blocks and inlines, the
+// An office page's mdast (load/markdown.ts, MDX grammar) → page data: Markdown blocks and inlines, the
 // site's components with their checked props. Everything else — import/export, {expressions},
 // HTML elements, unknown components, javascript:/data: URLs — is reported at its line and column
 // and left out. Every text is masked (ID and mobile numbers) as it enters the data.
@@ -8,14 +8,14 @@ import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import type { LineIndex } from "../load/line-index.ts";
 import { maskPersonal } from "../text/mask.ts";
 import type { PageAlign, PageBlock, PageInline, PageListItem } from "./content.ts";
-import { attributeOffsets, componentProps, isComponentName } from "./page-components.ts";
+import { componentProps, isComponentName } from "./page-components.ts";
 import type { ComponentContext, JsxAttribute } from "./page-components.ts";
 import { refusedScheme } from "./page-links.ts";
 
 /** Containers (lists, quotes, emphasis …) nested deeper than this are refused. */
 export const MAX_NESTING = 32;
 
-/** A node of satteri's mdast, as far as this module reads it. */
+/** A node of the page's mdast, as far as this module reads it. */
 export interface MdastNode {
   type: string;
   position?: { start: { offset?: number } } | undefined;
@@ -59,7 +59,6 @@ export const snippet = (code: string) => {
 
 export class PageReader {
   private readonly file: string;
-  private readonly text: string;
   /** 1 when the page starts with a byte order mark (the parser's offsets start after it). */
   private readonly base: number;
   private readonly lines: LineIndex;
@@ -67,17 +66,17 @@ export class PageReader {
   private readonly out: Diagnostic[];
   private readonly definitions = new Map<string, string | null>();
   private nestingReported = false;
+  /** Offset of the first node nested deeper than MAX_NESTING, once one is met. */
+  tooDeepAt: number | undefined;
 
   constructor(
     file: string,
-    text: string,
     base: number,
     lines: LineIndex,
     ctx: ComponentContext,
     out: Diagnostic[],
   ) {
     this.file = file;
-    this.text = text;
     this.base = base;
     this.lines = lines;
     this.ctx = ctx;
@@ -103,6 +102,7 @@ export class PageReader {
     if (!this.nestingReported)
       this.report("page/syntax", node.position?.start.offset, `嵌套超过 ${MAX_NESTING} 层`);
     this.nestingReported = true;
+    this.tooDeepAt ??= node.position?.start.offset ?? 0;
     return true;
   }
 
@@ -256,9 +256,7 @@ export class PageReader {
   ): PageBlock | null {
     const start = node.position?.start.offset ?? 0;
     const attributes = node.attributes ?? [];
-    const offsets = attributeOffsets(this.text, start);
-    const exact = offsets.length === attributes.length;
-    const at = (i: number) => this.at(exact && i >= 0 ? offsets[i] : start);
+    const at = (i: number) => this.at(attributes[i]?.position?.start.offset ?? start);
     const children = node.children ?? [];
     let ok = true;
     if (children.length > 0) {

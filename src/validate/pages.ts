@@ -1,15 +1,16 @@
 // validate/pages: office pages (pages/<name>.mdx) → page data, or diagnostics at the offending
 // line and column. A page is content, not code: front matter (`title`), Markdown, and the site's
-// components with literal props. The page is parsed with MDX's grammar (satteri's mdast, so `{`
+// components with literal props. The page is parsed with MDX's grammar (load/markdown.ts, so `{`
 // and `<` mean what they mean in MDX) and never compiled or run: whatever is outside that subset
 // — import/export, {expressions}, HTML elements, unknown components, event or spread attributes,
 // javascript:/data: URLs — is reported here, and what is accepted becomes plain data that the
 // site renders with its own escaping code. Every text is masked (ID and mobile numbers) here.
-import { mdxToMdast } from "satteri";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { classify } from "../load/index.ts";
 import { LineIndex } from "../load/line-index.ts";
+import { deepNestingLine, parseMdx } from "../load/markdown.ts";
+import type { MdxSyntaxError } from "../load/markdown.ts";
 import { maskPersonal } from "../text/mask.ts";
 import type { Page } from "./content.ts";
 import type { ComponentContext } from "./page-components.ts";
@@ -22,30 +23,33 @@ export { MAX_NESTING };
 
 export type PageContext = ComponentContext;
 
-/** satteri's parse errors (`3:1: Unexpected … (mdx-jsx:…)`) in Chinese. */
-function syntaxMessage(message: string): string {
+/** The parser's errors (`Unexpected … in name, expected …`) in Chinese. */
+function syntaxMessage({ reason, kind }: MdxSyntaxError): string {
   const closing =
     /Unexpected closing tag `([^`]*)`, expected corresponding closing tag for `([^`]*)`/.exec(
-      message,
+      reason,
     );
   if (closing) return `结束标签 ${closing[1]} 与开始标签 ${closing[2]} 不对应`;
-  if (/Unexpected closing tag/.test(message)) return "有结束标签，但前面没有对应的开始标签";
-  const open = /Expected a closing tag for `([^`]*)`/.exec(message);
+  if (/expected an open tag first/.test(reason)) return "有结束标签，但前面没有对应的开始标签";
+  const open = /Expected a closing tag for `([^`]*)`/.exec(reason);
   if (open) return `标签 ${open[1]} 没有结束：组件请写成 <组件名 … />`;
-  if (/closing brace for `\{`/.test(message))
+  if (/closing brace for `\{`/.test(reason))
     return "花括号“{”没有对应的“}”；要显示花括号，请写成 \\{";
-  if (/before name/.test(message) && /comment/.test(message))
+  if (/before name/.test(reason) && /comment/.test(reason))
     return "“<!”不能用：页面中不能写 HTML 注释或 HTML 标签；要显示“<”，请写成 \\<";
-  if (/after `<`/.test(message))
+  if (/lazy line/.test(reason))
+    return "引用或列表中的组件、花括号写成多行时，每一行都要以“>”开头（引用）或缩进（列表）";
+  if (kind === "tag")
     return '“<”后面不是完整的组件标签：组件写成 <ScoreTable year={2025} />，属性写成 名称="文字" 或 名称={数字}；要显示“<”，请写成 \\<，链接写成 [文字](地址)';
-  return `页面不符合 MDX 的写法（解析器提示：${maskPersonal(message)}）`;
+  return `页面不符合 MDX 的写法（解析器提示：${maskPersonal(reason)}）`;
 }
 
 /**
- * Block quotes nested this deep are refused before parsing: the parser's time grows with the
- * square of the depth (100,000 levels: 4 s). Shallower excess is refused after parsing.
+ * Containers (block quotes, list items) nested this deep are refused before parsing, at the line
+ * that opens them: the parser's time grows faster than the square of the depth (a 10 KB line of
+ * `- - - …` takes seconds). Shallower excess is refused after parsing, at the node.
  */
-const QUOTE_BOMB = /^(?:[ \t]*>){1000}/m;
+const NESTING_BOMB = 2 * MAX_NESTING;
 
 const stem = (file: string) => file.replace(/^pages\//, "").replace(/\.mdx$/, "");
 
@@ -63,24 +67,32 @@ export function readPage(
   const syntax = (position: SourcePosition, detail: string) =>
     out.push(makeDiagnostic("page/syntax", { position, path: "", detail }));
 
-  const bomb = QUOTE_BOMB.exec(text);
-  if (bomb) {
-    syntax({ file, ...lines.locate(bomb.index + base) }, `嵌套超过 ${MAX_NESTING} 层`);
+  const bomb = deepNestingLine(text, NESTING_BOMB);
+  if (bomb !== null) {
+    // Not parsed whole: the lines before the bomb name the first place that nests too deep.
+    const head = new PageReader(file, base, lines, ctx, []);
+    const prefix = parseMdx(text.slice(0, bomb)).root;
+    if (prefix) head.blocks(prefix.children as MdastNode[], 0, true);
+    const at = head.tooDeepAt ?? bomb;
+    syntax({ file, ...lines.locate(at + base) }, `嵌套超过 ${MAX_NESTING} 层`);
     return null;
   }
-  let root: MdastNode;
-  try {
-    root = mdxToMdast(text, { features: { gfm: { footnotes: false } } }) as unknown as MdastNode;
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const m = /^(\d+):(\d+):\s*(.*?)\s*(?:\([a-z-]+:[a-z-]+\))?$/s.exec(message);
-    const line = m ? Number(m[1]) : 1;
-    const col = m ? Number(m[2]) + (line === 1 ? base : 0) : 1;
-    syntax({ file, line, col }, syntaxMessage(m ? (m[3] as string) : message));
+  const reader = new PageReader(file, base, lines, ctx, out);
+  const parsed = parseMdx(text);
+  if (parsed.error) {
+    const { offset, kind } = parsed.error;
+    // import/export that is not even JavaScript is refused as the import/export it is.
+    if (kind === "esm")
+      reader.blocks(
+        [{ type: "mdxjsEsm", value: text.slice(offset), position: { start: { offset } } }],
+        0,
+        true,
+      );
+    else reader.report("page/syntax", offset, syntaxMessage(parsed.error));
     return null;
   }
+  const root = parsed.root as MdastNode;
 
-  const reader = new PageReader(file, text, base, lines, ctx, out);
   let children = root.children ?? [];
   let title: string | null | undefined;
   const first = children[0];

@@ -81,4 +81,42 @@ describe("Markdown → Doc", () => {
       ],
     });
   });
+
+  it("makes a bold run-in lead bold though it ends in Chinese punctuation before a Han character", () => {
+    const doc = markdownToDoc(
+      "**1.坚持依法按政策办事。**严格执行信访工作条例。\n\n**（一）宣传发动阶段**（2025年1月至2月）。\n",
+    );
+    expect(doc.body).toEqual([
+      {
+        type: "paragraph",
+        content: [
+          { type: "strong", children: [{ type: "text", text: "1.坚持依法按政策办事。" }] },
+          { type: "text", text: "严格执行信访工作条例。" },
+        ],
+      },
+      {
+        type: "paragraph",
+        content: [
+          { type: "strong", children: [{ type: "text", text: "（一）宣传发动阶段" }] },
+          { type: "text", text: "（2025年1月至2月）。" },
+        ],
+      },
+    ]);
+  });
+
+  it("keeps a tilde range as text and gives every table row one cell per column", () => {
+    const doc = markdownToDoc(
+      "1~3月和5~6月。\n\n| 村 | 得分 |\n|--|--|\n| 东山村 |\n| 西岭村 | 1 | 多余 |\n",
+    );
+    expect(doc.body[0]).toEqual({
+      type: "paragraph",
+      content: [{ type: "text", text: "1~3月和5~6月。" }],
+    });
+    expect(doc.body[1]).toMatchObject({
+      rows: [
+        [[{ type: "text", text: "东山村" }], []],
+        [[{ type: "text", text: "西岭村" }], [{ type: "text", text: "1" }]],
+      ],
+    });
+  });
 });

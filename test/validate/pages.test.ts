@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import type { PageBlock } from "../../src/validate/content.ts";
 import { validateContent } from "../../src/validate/index.ts";
-import { attributeOffsets } from "../../src/validate/page-components.ts";
 import { refusedScheme, urlScheme } from "../../src/validate/page-links.ts";
 import { isSafeSlug, pageSlugs, slugOf } from "../../src/validate/page-slugs.ts";
 import { MAX_NESTING, readPage, validatePages } from "../../src/validate/pages.ts";
@@ -110,6 +109,19 @@ describe("hostile office pages", () => {
     expect(check(`正文\n\n${"> ".repeat(100_000)}深`).problems).toEqual(["3:1 page/syntax"]);
   });
 
+  it("refuses list bombs before parsing them, at the line that nests too deep", () => {
+    expect(check(`正文\n\n${"- ".repeat(100_000)}深`).problems).toEqual(["3:1 page/syntax"]);
+    expect(check(`${"- > 1. ".repeat(5_000)}深`).problems).toEqual(["1:1 page/syntax"]);
+    const stairs = Array.from({ length: 2_000 }, (_, i) => `${"  ".repeat(i)}- a`).join("\n");
+    expect(check(stairs).problems).toEqual(["17:35 page/syntax"]);
+  });
+
+  it("takes a list item indented far to the right for the one item it is", () => {
+    const { page, problems } = check(`${" ".repeat(200)}- 一项`);
+    expect(problems).toEqual([]);
+    expect(page?.blocks).toMatchObject([{ type: "list", items: [{ checked: null }] }]);
+  });
+
   it("takes text that reads like markup for the text it is", () => {
     const { page, problems } = check(
       "图片地址 src=//evil.example/x.png，背景 url(https://x.example/)",
@@ -181,6 +193,15 @@ describe("component props", () => {
     expect(props('<RankChart unit="dongpo" id="1x" />').problems).toEqual(["1:26 page/prop"]);
     expect(props("<ScoreTable yaer={2025} />").problems).toEqual(["1:13 page/prop"]);
     expect(props("<ScoreTable>表</ScoreTable>").problems).toEqual(["1:1 page/prop"]);
+  });
+
+  it("points at each attribute where it stands, whatever the values before it hold", () => {
+    expect(props('<DocumentList empty="a>b}{" unit="nosuch" />').problems).toEqual([
+      "1:29 page/prop",
+    ]);
+    expect(
+      props('<ScoreTable caption={"}"} year={2024}\n  yaer={2025} />').problems.sort(),
+    ).toEqual(["1:13 page/attribute", "1:27 page/prop", "2:3 page/prop"]);
   });
 
   it("needs rules for a table or chart of the latest year", () => {
@@ -460,17 +481,6 @@ describe("URLs", () => {
     expect(urlScheme("java%0ascript:x")).toBeNull();
     expect(refusedScheme("https://example.org")).toBeNull();
     expect(refusedScheme("DATA:text/html,x")).toBe("data");
-  });
-
-  it("locates attributes in a component tag", () => {
-    const text = 'x\n<A b="1" {...c} d={ {e: "}"} } f\n  g=\'h\' />';
-    expect(attributeOffsets(text, 2).map((o) => text.slice(o, o + 2))).toEqual([
-      "b=",
-      "{.",
-      "d=",
-      "f\n",
-      "g=",
-    ]);
   });
 });
 
