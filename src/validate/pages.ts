@@ -7,6 +7,7 @@
 // site renders with its own escaping code. Every text is masked (ID and mobile numbers) here.
 import { mdxToMdast } from "satteri";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { PageSyntax } from "../diagnostics/codes/pages.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { classify } from "../load/index.ts";
 import { LineIndex } from "../load/line-index.ts";
@@ -22,23 +23,25 @@ export { MAX_NESTING };
 
 export type PageContext = ComponentContext;
 
-/** satteri's parse errors (`3:1: Unexpected … (mdx-jsx:…)`) in Chinese. */
-function syntaxMessage(message: string): string {
+/** What satteri's parse errors (`3:1: Unexpected … (mdx-jsx:…)`) mean (the catalog words them). */
+function syntaxProblem(message: string): PageSyntax {
   const closing =
     /Unexpected closing tag `([^`]*)`, expected corresponding closing tag for `([^`]*)`/.exec(
       message,
     );
-  if (closing) return `结束标签 ${closing[1]} 与开始标签 ${closing[2]} 不对应`;
-  if (/Unexpected closing tag/.test(message)) return "有结束标签，但前面没有对应的开始标签";
+  if (closing)
+    return {
+      problem: "closing-mismatch",
+      closing: closing[1] as string,
+      opening: closing[2] as string,
+    };
+  if (/Unexpected closing tag/.test(message)) return { problem: "closing-unopened" };
   const open = /Expected a closing tag for `([^`]*)`/.exec(message);
-  if (open) return `标签 ${open[1]} 没有结束：组件请写成 <组件名 … />`;
-  if (/closing brace for `\{`/.test(message))
-    return "花括号“{”没有对应的“}”；要显示花括号，请写成 \\{";
-  if (/before name/.test(message) && /comment/.test(message))
-    return "“<!”不能用：页面中不能写 HTML 注释或 HTML 标签；要显示“<”，请写成 \\<";
-  if (/after `<`/.test(message))
-    return '“<”后面不是完整的组件标签：组件写成 <ScoreTable year={2025} />，属性写成 名称="文字" 或 名称={数字}；要显示“<”，请写成 \\<，链接写成 [文字](地址)';
-  return `页面不符合 MDX 的写法（解析器提示：${maskPersonal(message)}）`;
+  if (open) return { problem: "unclosed-tag", tag: open[1] as string };
+  if (/closing brace for `\{`/.test(message)) return { problem: "unclosed-brace" };
+  if (/before name/.test(message) && /comment/.test(message)) return { problem: "html-comment" };
+  if (/after `<`/.test(message)) return { problem: "incomplete-tag" };
+  return { problem: "parser", said: maskPersonal(message) };
 }
 
 /**
@@ -60,12 +63,12 @@ export function readPage(
   const text = raw.slice(base);
   const lines = new LineIndex(raw);
   const before = out.length;
-  const syntax = (position: SourcePosition, detail: string) =>
-    out.push(makeDiagnostic("page/syntax", { position, path: "", detail }));
+  const syntax = (position: SourcePosition, params: PageSyntax) =>
+    out.push(makeDiagnostic("page/syntax", { position, path: "", params }));
 
   const bomb = QUOTE_BOMB.exec(text);
   if (bomb) {
-    syntax({ file, ...lines.locate(bomb.index + base) }, `嵌套超过 ${MAX_NESTING} 层`);
+    syntax({ file, ...lines.locate(bomb.index + base) }, { problem: "nesting", max: MAX_NESTING });
     return null;
   }
   let root: MdastNode;
@@ -76,7 +79,7 @@ export function readPage(
     const m = /^(\d+):(\d+):\s*(.*?)\s*(?:\([a-z-]+:[a-z-]+\))?$/s.exec(message);
     const line = m ? Number(m[1]) : 1;
     const col = m ? Number(m[2]) + (line === 1 ? base : 0) : 1;
-    syntax({ file, line, col }, syntaxMessage(m ? (m[3] as string) : message));
+    syntax({ file, line, col }, syntaxProblem(m ? (m[3] as string) : message));
     return null;
   }
 
@@ -88,10 +91,10 @@ export function readPage(
     title = frontMatterTitle(file, text, first.value ?? "", out);
     children = children.slice(1);
   } else if (first?.type === "toml") {
-    reader.report("page/syntax", 0, "头信息只能用 YAML（写在两行 --- 之间），不能用 +++");
+    reader.report("page/syntax", 0, { problem: "front-matter-toml" });
     children = children.slice(1);
   } else if (/^---[ \t]*\r?$/m.test(text.split("\n")[0] ?? "")) {
-    reader.report("page/syntax", 0, "头信息没有结束：title 等字段后面要有一行 ---");
+    reader.report("page/syntax", 0, { problem: "front-matter-unclosed" });
   }
   reader.collectDefinitions(root);
   const blocks = reader.blocks(children, 0, true);

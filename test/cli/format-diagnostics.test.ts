@@ -43,7 +43,7 @@ describe("code frame of a long line", () => {
     const d = makeDiagnostic("yaml/syntax", {
       position: { file: "reports/2025.yaml", line: 1, col: 50_000_000 - 4 },
       path: "",
-      detail: "引号没有闭合",
+      params: { problem: "unclosed-quote" },
     });
     const out = formatDiagnostic(d, { texts: new Map([["reports/2025.yaml", `${line}\n`]]) });
     expect(out.split("\n").slice(1, 3)).toEqual([
