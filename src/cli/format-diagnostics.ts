@@ -98,8 +98,7 @@ function codeFrame(at: SourcePosition, texts: ReadonlyMap<string, string>): stri
   return [`  ${num} | ${text}`, `  ${" ".repeat(num.length)} | ${" ".repeat(caret)}^`];
 }
 
-const placeOf = (at: SourcePosition, prefix: string) =>
-  `${prefix}${at.file}:${at.line}:${at.col}`;
+const placeOf = (at: SourcePosition, prefix: string) => `${prefix}${at.file}:${at.line}:${at.col}`;
 
 /**
  * One diagnostic: `file:line:col  code  path  错误：message`, the code frame, then — when the

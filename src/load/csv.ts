@@ -214,9 +214,7 @@ export function parseCsvFile(
     rowStarts.push(start);
   }
   if (unclosed !== -1) {
-    diagnostics.push(
-      makeDiagnostic("csv/unclosed-quote", { position: at(unclosed), path: "" }),
-    );
+    diagnostics.push(makeDiagnostic("csv/unclosed-quote", { position: at(unclosed), path: "" }));
   }
   const value = unclosed === -1 ? { [listKey]: records } : undefined;
 

@@ -46,7 +46,7 @@ const BY_TYPE: Record<string, FieldKind> = {
 
 /** The block a schema was made from (`.describe()` and `.meta()` make clones with a parent). */
 function blockOf(schema: AnySchema): FieldKind | undefined {
-  for (let s: AnySchema | undefined = schema; s; ) {
+  for (let s: AnySchema | undefined = schema; s;) {
     const kind = BLOCKS.get(s);
     if (kind) return kind;
     s = (s as unknown as { _zod: { parent?: AnySchema } })._zod.parent;

@@ -37,7 +37,11 @@ export interface Validated {
 }
 
 const missing = (file: string): Diagnostic =>
-  makeDiagnostic("file/missing", { position: { file, line: 1, col: 1 }, path: "", params: { file } });
+  makeDiagnostic("file/missing", {
+    position: { file, line: 1, col: 1 },
+    path: "",
+    params: { file },
+  });
 
 /** Parses every content file this stage knows (YAML or CSV) into a SourceFile. */
 export function parseContent(files: ReadonlyMap<string, string>): Map<string, SourceFile> {

@@ -146,8 +146,7 @@ export class PageReader {
       this.report("page/html", offset, { problem: "fragment" });
     else if (/^[a-z]/.test(name) || /[.:-]/.test(name))
       this.report("page/html", offset, { problem: "tag", tag: name });
-    else
-      this.report("page/html", offset, { problem: "component", tag: name });
+    else this.report("page/html", offset, { problem: "component", tag: name });
     this.content(node.children ?? [], depth + 1);
   }
 

@@ -126,7 +126,7 @@ export const contentCodes = {
   }>({
     severity: "error",
     message: (p) => `${LEDGER_NAMES[p.ledger]}台账（${p.ledger}）没有字段“${p.field}”`,
-    hint: (p) => `可用的字段：${p.fields.join("、")}`,
+    hint: (p) => `可用的字段：${p.fields.join("、")}。`,
   }),
   "rules/unknown-value": entry<{ field: string; value: string; expected: ConditionValues }>({
     severity: "error",
@@ -154,8 +154,7 @@ export const contentCodes = {
   }),
   "doc/missing-rules": entry<{ file: string; year: number }>({
     severity: "error",
-    message: (p) =>
-      `${p.file} 需要 ${p.year} 年度的考评细则（rules/${p.year}.yaml），但没有找到`,
+    message: (p) => `${p.file} 需要 ${p.year} 年度的考评细则（rules/${p.year}.yaml），但没有找到`,
     hint: "考评办法和奖惩办法由考评细则生成：请添加该年度的 rules 文件，或用 rules_year 指定已有的年度。",
   }),
   "doc/date-order": entry<{ span: "term" | "period"; from: string; to: string }>({
@@ -166,8 +165,7 @@ export const contentCodes = {
   }),
   "doc/missing-signer": entry<{ unit: string; id: string; role: string }>({
     severity: "warning",
-    message: (p) =>
-      `${p.unit}（${p.id}）在 units.yaml 中没有${p.role}，责任书乙方负责人处留空`,
+    message: (p) => `${p.unit}（${p.id}）在 units.yaml 中没有${p.role}，责任书乙方负责人处留空`,
     hint: "在 units.yaml 的 officials 中补上该负责人，或把 party_b_signer 改为另一位负责人。",
   }),
   "doc/section-depth": entry<FieldIssue>({
@@ -182,8 +180,7 @@ export const contentCodes = {
   }),
   "score/uncovered-cell": entry<{ event: string; level: string; form: string; clause: string }>({
     severity: "warning",
-    message: (p) =>
-      `${p.event}：${p.level}级${p.form}在“${p.clause}”的分值表中没有分值，按 0 分计`,
+    message: (p) => `${p.event}：${p.level}级${p.form}在“${p.clause}”的分值表中没有分值，按 0 分计`,
     hint: "在 rules 的信访分值表中补上这一格（不扣分也请写 0），或增加相应的一票否决条件。",
   }),
 };

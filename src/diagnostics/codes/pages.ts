@@ -141,7 +141,9 @@ export const pageCodes = {
     hint: "页面中不能写程序：不能有 import、export 和 { } 表达式。要显示花括号，请写成 \\{ 和 \\}。",
   }),
   "page/html": entry<
-    { problem: "fragment" } | { problem: "tag"; tag: string } | { problem: "component"; tag: string }
+    | { problem: "fragment" }
+    | { problem: "tag"; tag: string }
+    | { problem: "component"; tag: string }
   >({
     severity: "error",
     message: (p) =>

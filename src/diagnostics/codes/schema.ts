@@ -29,8 +29,10 @@ export const FIELD_HINTS: Record<FieldKind, string> = {
   week: "周次写作 2025-W09：四位年份、字母 W 和两位周数（按 ISO 8601 计，周一为一周的第一天）。",
   time: '时间写作 "17:00"：24 小时制，两位小时和两位分钟，请加引号。',
   datetime: "报送时间写作 2025-01-10T16:30（北京时间），可以带秒，不要加 Z 或 +08:00。",
-  "unit-id": "村（社区）编号只能用小写字母、数字和连字符（例如 dongshan），且必须与 units.yaml 中的 id 一致。",
-  "document-id": "文书编号只能用小写字母、数字和连字符（例如 2025-annual），它会用在网址和 PDF 文件名中。",
+  "unit-id":
+    "村（社区）编号只能用小写字母、数字和连字符（例如 dongshan），且必须与 units.yaml 中的 id 一致。",
+  "document-id":
+    "文书编号只能用小写字母、数字和连字符（例如 2025-annual），它会用在网址和 PDF 文件名中。",
   "rule-id": "编号只能用字母、数字、连字符和下划线（例如 P-LEVEL），同一份细则中不能重复。",
   "copy-number": '份号是 6 位数字，要加引号，例如 "000001"。',
   integer: "请填写整数，不加引号、单位或小数点。",
@@ -111,12 +113,22 @@ const ID_NOUNS: Record<IdOf, string> = {
   "list-entry": "一项",
 };
 
-/** 第 3 行, 本行前面, or plans/a.yaml 第 3 行: `first` as seen from `here`. */
+/** 第 3 行, 本行前面, or plans/a.yaml 第 3 行: `first` as seen from `here`, after 与. */
 function placeFrom(first: SourcePosition, here: SourcePosition | null): string {
   if (here && first.file === here.file)
     return first.line === here.line ? "本行前面" : `第 ${first.line} 行`;
-  return `${first.file} 第 ${first.line} 行`;
+  return ` ${first.file} 第 ${first.line} 行`;
 }
+
+const DUPLICATE_HINTS: Record<IdOf, string> = {
+  record: "每条记录的 id 在同类记录中必须唯一。",
+  unit: "每个村（社区）的 id 必须各不相同：台账和文书都用它指代这个村（社区）。",
+  document: "同类文书的 id 必须各不相同：它用在网址和 PDF 文件名中。",
+  "rule-item": "同一份细则中，考评项目、一票否决条件和每个项目的分值系数的 id 都不能重复。",
+  veto: "同一份细则中，考评项目、一票否决条件和每个项目的分值系数的 id 都不能重复。",
+  modifier: "同一份细则中，考评项目、一票否决条件和每个项目的分值系数的 id 都不能重复。",
+  "list-entry": "同一个列表中，每个村（社区）只能列一次。",
+};
 
 export const schemaCodes = {
   "schema/required": entry<
@@ -155,7 +167,9 @@ export const schemaCodes = {
   "schema/value": entry<FieldIssue | { field: string; key: string }>({
     severity: "error",
     message: (p) =>
-      "key" in p ? `${p.field ? `${p.field}：` : ""}“${p.key}”不是允许的取值` : fieldIssueMessage(p),
+      "key" in p
+        ? `${p.field ? `${p.field}：` : ""}“${p.key}”不是允许的取值`
+        : fieldIssueMessage(p),
     hint: (p) => ("kind" in p && p.kind !== "list" ? FIELD_HINTS[p.kind] : FIELD_HINTS.choice),
   }),
   "schema/format": entry<
@@ -189,7 +203,7 @@ export const schemaCodes = {
         : `无法识别的字段 ${p.key}${p.where ? `（在 ${p.where} 中）` : ""}，已忽略`,
     hint: (p) =>
       "column" in p
-        ? `可用的列名：${p.columns.join("、")}`
+        ? `可用的列名：${p.columns.join("、")}。`
         : "可能是字段名拼写错误；可用字段见 schemas/json/ 或编辑器的自动补全。",
   }),
   "schema/invalid": entry<FieldIssue>({
@@ -205,12 +219,7 @@ export const schemaCodes = {
   "ref/duplicate-id": entry<{ id: string; of: IdOf; first: SourcePosition }>({
     severity: "error",
     message: (p, here) => `编号“${p.id}”与${placeFrom(p.first, here)}的${ID_NOUNS[p.of]}重复`,
-    hint: (p) =>
-      p.of === "list-entry"
-        ? "同一个列表中，每个村（社区）只能列一次。"
-        : p.of === "document"
-          ? "同类文书的 id 必须各不相同：它用在网址和 PDF 文件名中。"
-          : "每条记录的 id 在同类记录中必须唯一。",
+    hint: (p) => DUPLICATE_HINTS[p.of],
     related: { at: (p) => p.first, note: "首次出现" },
   }),
   "ref/personal-number": entry<{ where: "id" | "condition"; masked: string }>({
