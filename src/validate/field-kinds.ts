@@ -71,7 +71,14 @@ export function kindOfSchema(schema: AnySchema | null): FieldKind {
   return BY_TYPE[type] ?? "value";
 }
 
-/** The kind of value of the field at `path` below `schema`. */
+const kinds = new WeakMap<AnySchema, Map<string, FieldKind>>();
+
+/** The kind of value of the field at `path` below `schema` (list indices do not matter). */
 export function fieldKind(schema: AnySchema, path: readonly PathKey[]): FieldKind {
-  return kindOfSchema(schemaAt(schema, path).schema);
+  let bySchema = kinds.get(schema);
+  if (!bySchema) kinds.set(schema, (bySchema = new Map()));
+  const key = path.map((k) => (typeof k === "number" ? "#" : `.${k}`)).join("");
+  let kind = bySchema.get(key);
+  if (kind === undefined) bySchema.set(key, (kind = kindOfSchema(schemaAt(schema, path).schema)));
+  return kind;
 }
