@@ -1,7 +1,8 @@
 // pdf: a published Doc → a GB/T 9704-2012 PDF, and the print bundles of a publication.
 // Takes Docs and the office's font settings; gives PDF bytes or the diagnostics that stop them
-// (a character no configured font has, an office font file that cannot be used). Layout is pure (layout.ts), painting is paint.ts, the only
-// door to pdf-lib. Must not read the clock: dates and file IDs come from the content.
+// (a character no configured font has, an office font file that cannot be used). Layout is pure
+// (layout.ts), painting is paint.ts, the only door to pdf-lib. Must not read the clock: dates and
+// file IDs come from the content.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
