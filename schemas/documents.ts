@@ -4,10 +4,14 @@
 import { z } from "zod";
 import { dateSchema, text, unitIdSchema } from "./common.ts";
 
-const docId = z
+export const documentIdSchema = z
   .string({ error: "应为编号" })
   .regex(/^[a-z0-9-]+$/, { error: "编号只能由小写字母、数字和连字符组成，例如 2025-annual" })
   .describe("文件编号（小写字母、数字、连字符），用于网址和 PDF 文件名");
+
+export const copyNumberSchema = z
+  .string({ error: "份号应为 6 位数字（请加引号）" })
+  .regex(/^\d{6}$/, { error: '份号应为 6 位数字，例如 "000001"' });
 
 const markdown = (description: string) =>
   z.string({ error: "应为文字（可用 Markdown）" }).describe(description);
@@ -20,11 +24,7 @@ const header = {
   ).optional(),
   recipients: text("主送机关，例如 各村（社区）、镇直各单位").optional(),
   signer: text("签发人（上行文）").optional(),
-  copy: z
-    .string({ error: "份号应为 6 位数字（请加引号）" })
-    .regex(/^\d{6}$/, { error: '份号应为 6 位数字，例如 "000001"' })
-    .optional()
-    .describe("份号，6 位数字"),
+  copy: copyNumberSchema.optional().describe("份号，6 位数字"),
   secret: z
     .object({
       level: z
@@ -130,7 +130,7 @@ export const sectionSchema = sectionSchemaAt(1);
 
 export const planSchema = z
   .object({
-    id: docId,
+    id: documentIdSchema,
     year: z.number({ error: "应为年份" }).int().describe("年度"),
     title: text("标题，例如 青禾镇2025年度信访工作方案"),
     date: dateSchema.describe("成文日期"),
@@ -151,7 +151,7 @@ export const planSchema = z
 
 export const agreementSchema = z
   .object({
-    id: docId,
+    id: documentIdSchema,
     year: z.number({ error: "应为年份" }).int().describe("年度"),
     title: text("标题，例如 2025年度信访工作目标责任书"),
     date: dateSchema.describe("签订日期（成文日期）"),
@@ -181,7 +181,7 @@ export const agreementSchema = z
 
 export const noticeSchema = z
   .object({
-    id: docId,
+    id: documentIdSchema,
     year: z.number({ error: "应为年份" }).int().describe("年度"),
     months: z
       .array(
@@ -243,7 +243,7 @@ export const previousFiguresSchema = z
 
 export const reportSchema = z
   .object({
-    id: docId,
+    id: documentIdSchema,
     year: z.number({ error: "应为年份" }).int().describe("年度"),
     title: text("标题，例如 青禾镇2025年信访工作总结"),
     date: dateSchema.describe("成文日期"),

@@ -84,16 +84,20 @@ export const meetingsFileSchema = z
   })
   .describe("例会台账 ledger/<年度>/meetings.yaml");
 
+/** A weekly report's submission time (the date and time parts are checked in validate/ledger). */
+export const submittedSchema = z
+  .string({ error: "应为报送时间，写作 2025-01-10T16:30" })
+  .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$/, {
+    error: "报送时间格式应为 YYYY-MM-DDTHH:MM（北京时间），例如 2025-01-10T16:30",
+  });
+
 export const weeklyReportSchema = z
   .object({
     unit: unitIdSchema,
     week: weekSchema,
-    submitted: z
-      .string({ error: "应为报送时间，写作 2025-01-10T16:30" })
-      .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$/, {
-        error: "报送时间格式应为 YYYY-MM-DDTHH:MM（北京时间），例如 2025-01-10T16:30",
-      })
-      .describe("报送时间（北京时间），写作 YYYY-MM-DDTHH:MM，可带秒，不带时区"),
+    submitted: submittedSchema.describe(
+      "报送时间（北京时间），写作 YYYY-MM-DDTHH:MM，可带秒，不带时区",
+    ),
     zero: z.boolean({ error: "应为 true 或 false" }).default(false).describe("是否为零报告"),
   })
   .describe("周排查报告 / 零报告");

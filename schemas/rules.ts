@@ -10,11 +10,11 @@ export const whenSchema = z
   .record(z.string(), z.union([scalar, z.array(scalar)], { error: "应为一个取值或取值列表" }))
   .describe("条件：字段 → 取值（或取值列表，满足其一即可）；所有字段都满足时条件成立");
 
-const ruleId = (description: string) =>
-  z
-    .string({ error: "应为编号" })
-    .regex(/^[A-Za-z0-9_-]+$/, { error: "编号只能由字母、数字、连字符和下划线组成" })
-    .describe(description);
+export const ruleIdSchema = z
+  .string({ error: "应为编号" })
+  .regex(/^[A-Za-z0-9_-]+$/, { error: "编号只能由字母、数字、连字符和下划线组成" });
+
+const ruleId = (description: string) => ruleIdSchema.describe(description);
 
 const points = z.number({ error: "分值应为数字" }).describe("分值：扣分为负数，加分为正数");
 

@@ -192,7 +192,7 @@ export function figureWarnings(loaded: Loaded): Diagnostic[] {
                     ? positionInValue(src, text, [...path, "body"], f.offset)
                     : null,
                 path: [...path, "body"].join("."),
-                detail: `${f.what}写的是 ${f.typed}，按台账计算为 ${f.computed}`,
+                params: { figure: f.what, typed: f.typed, computed: f.computed },
               }),
             );
           }

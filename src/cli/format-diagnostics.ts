@@ -1,6 +1,7 @@
 // Diagnostics → the text a clerk reads: `file:line:col  code  path  message`, the source line
-// with a caret under the offending value, and a hint.
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+// with a caret under the offending value (and under the first occurrence of a duplicate), and a
+// hint.
+import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { charWidth, displayWidth, printable } from "./text-width.ts";
 
 export interface FormatOptions {
@@ -88,23 +89,34 @@ export function frameSource(
   };
 }
 
+/** The source line at `at` with a caret under its column (nothing when there is no such line). */
+function codeFrame(at: SourcePosition, texts: ReadonlyMap<string, string>): string[] {
+  const src = sourceLine(texts, at.file, at.line);
+  if (src === null || !/\S/.test(src)) return [];
+  const num = String(at.line);
+  const { text, caret } = frameSource(src, at.col);
+  return [`  ${num} | ${text}`, `  ${" ".repeat(num.length)} | ${" ".repeat(caret)}^`];
+}
+
+const placeOf = (at: SourcePosition, prefix: string) => `${prefix}${at.file}:${at.line}:${at.col}`;
+
+/**
+ * One diagnostic: `file:line:col  code  path  错误：message`, the code frame, then — when the
+ * diagnostic involves a second place (the first occurrence of a duplicate) — that place as
+ * `  首次出现：file:line:col` with its own frame, and the hint.
+ */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
   const prefix = options.prefix ?? "";
-  const where = d.position
-    ? `${prefix}${d.position.file}:${d.position.line}:${d.position.col}`
-    : prefix || ".";
+  const where = d.position ? placeOf(d.position, prefix) : prefix || ".";
   const severity = d.severity === "error" || options.strict ? "错误" : "警告";
   const lines = [`${where}  ${d.code}  ${d.path ? `${d.path}  ` : ""}${severity}：${d.message}`];
-  if (d.position && options.texts && !options.compact) {
-    const src = sourceLine(options.texts, d.position.file, d.position.line);
-    if (src !== null && /\S/.test(src)) {
-      const num = String(d.position.line);
-      const { text, caret } = frameSource(src, d.position.col);
-      lines.push(`  ${num} | ${text}`);
-      lines.push(`  ${" ".repeat(num.length)} | ${" ".repeat(caret)}^`);
-    }
+  if (options.compact) return lines[0] as string;
+  if (d.position && options.texts) lines.push(...codeFrame(d.position, options.texts));
+  if (d.related) {
+    lines.push(`  ${d.related.note}：${placeOf(d.related.position, prefix)}`);
+    if (options.texts) lines.push(...codeFrame(d.related.position, options.texts));
   }
-  if (!options.compact) lines.push(`  提示：${d.hint}`);
+  lines.push(`  提示：${d.hint}`);
   return lines.join("\n");
 }
 

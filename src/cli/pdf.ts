@@ -7,7 +7,6 @@ import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { access, open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import type { PdfProblem } from "../pdf/index.ts";
 import { renderPdf } from "../pdf/index.ts";
 import { publish } from "../build/publish.ts";
 import { relationToContent } from "../build/output-dir.ts";
@@ -16,10 +15,6 @@ import { formatProblems, summarise } from "./format-diagnostics.ts";
 import { EXIT_CONTENT, EXIT_OK, IoError, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
 import { contentDir } from "./options.ts";
-
-export function formatPdfProblems(problems: readonly PdfProblem[]): string {
-  return problems.map((p) => `${p.code}  错误：${p.message}\n  提示：${p.hint}\n`).join("");
-}
 
 const WHY: Record<string, string> = {
   EACCES: "没有写入权限",
@@ -134,7 +129,7 @@ export async function runPdf(
     contentDir: dir,
     fonts: publication.office?.fonts ?? {},
   });
-  if (result.problems.length) io.stderr.write(formatPdfProblems(result.problems));
+  io.stderr.write(formatProblems(result.problems, { prefix, texts, strict }));
   if (result.bytes.length === 0) {
     io.stderr.write("未生成 PDF。\n");
     return EXIT_CONTENT;

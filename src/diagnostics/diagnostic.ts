@@ -20,6 +20,14 @@ export interface Diagnostic {
   message: string;
   hint: string;
   position: SourcePosition | null;
+  /** A second place the problem involves (the first occurrence of a duplicate …), and its name. */
+  related?: RelatedPosition;
+}
+
+export interface RelatedPosition {
+  position: SourcePosition;
+  /** What that place is, e.g. 首次出现. */
+  note: string;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

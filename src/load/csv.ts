@@ -154,8 +154,7 @@ export function parseCsvFile(
         makeDiagnostic("schema/unknown-key", {
           position: at(header.offsets[i] as number),
           path: "",
-          detail: `列“${h.trim()}”`,
-          hint: `可用的列名：${columns.map((c) => c.headers[0]).join("、")}`,
+          params: { column: h.trim(), columns: columns.map((c) => c.headers[0] as string) },
         }),
       );
     }
@@ -173,10 +172,7 @@ export function parseCsvFile(
       makeDiagnostic("schema/required", {
         position: at(0),
         path: "",
-        detail: `表头：CSV 文件的第一行应当是列名（${columns
-          .slice(0, 3)
-          .map((c) => c.headers[0])
-          .join("、")}等）`,
+        params: { csvHeader: columns.slice(0, 3).map((c) => c.headers[0] as string) },
       }),
     );
   }
@@ -200,7 +196,7 @@ export function parseCsvFile(
           makeDiagnostic("csv/cell-count", {
             position: at(start),
             path: "",
-            detail: `第${line}行有${cells.length}个单元格，表头有${width}列`,
+            params: { line, cells: cells.length, columns: width },
           }),
         );
         continue;
@@ -218,9 +214,7 @@ export function parseCsvFile(
     rowStarts.push(start);
   }
   if (unclosed !== -1) {
-    diagnostics.push(
-      makeDiagnostic("csv/unclosed-quote", { position: at(unclosed), path: "", detail: "" }),
-    );
+    diagnostics.push(makeDiagnostic("csv/unclosed-quote", { position: at(unclosed), path: "" }));
   }
   const value = unclosed === -1 ? { [listKey]: records } : undefined;
 

@@ -4,6 +4,7 @@
 // error at the first byte that cannot be decoded. Never guesses silently, never returns mojibake
 // without saying so.
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { BadEncoding } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
 export type Encoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030";
@@ -49,9 +50,6 @@ function endOf(before: string): { line: number; col: number } {
   }
   return { line, col: before.length - lastStart + 1 };
 }
-
-const hex = (bytes: Uint8Array): string =>
-  [...bytes].map((b) => `0x${b.toString(16).toUpperCase().padStart(2, "0")}`).join(" ");
 
 /** Length of the well-formed UTF-8 sequence at `i`, or 0 when the bytes there are not one. */
 function utf8Sequence(b: Uint8Array, i: number): number {
@@ -135,10 +133,9 @@ function encodingError(
   bytes: Uint8Array,
   at: number,
   before: string,
-  what: string,
+  encoding: BadEncoding,
 ): DecodeResult {
   const pos = endOf(before);
-  const shown = hex(bytes.subarray(at, Math.min(bytes.length, at + 4)));
   return {
     text: null,
     encoding: null,
@@ -146,7 +143,13 @@ function encodingError(
       makeDiagnostic("file/encoding", {
         position: { file, ...pos },
         path: "",
-        detail: `${file} 第 ${pos.line} 行第 ${pos.col} 列${what}（字节 ${shown}），无法读取这个文件`,
+        params: {
+          file,
+          ...pos,
+          problem: "bad-bytes",
+          encoding,
+          bytes: [...bytes.subarray(at, Math.min(bytes.length, at + 4))],
+        },
       }),
     ],
   };
@@ -164,11 +167,12 @@ function checkNul(file: string, bytes: Uint8Array, text: string, encoding: Encod
       makeDiagnostic("file/encoding", {
         position: { file, ...pos },
         path: "",
-        detail: `${file} 第 ${pos.line} 行第 ${pos.col} 列有空字符（字节 0x00）：这不是文本文件，或是没有字节顺序标记（BOM）的 UTF-16 文件`,
-        hint:
-          bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0)
-            ? "请用记事本或 WPS 把文件另存为“UTF-8”编码后再试。"
-            : "请确认这是用文本编辑器或“另存为 CSV”保存的文本文件，并以“UTF-8”编码保存。",
+        params: {
+          file,
+          ...pos,
+          problem: "nul",
+          utf16: bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0),
+        },
       }),
     ],
   };
@@ -208,7 +212,7 @@ export function decodeContent(file: string, bytes: Uint8Array): DecodeResult {
           makeDiagnostic("file/legacy-encoding", {
             position: { file, line: 1, col: 1 },
             path: "",
-            detail: `${file} 不是 UTF-8 编码，已按 GB18030（GBK）编码读取；这是中文版 Windows 上 Excel、WPS 和记事本保存“ANSI”文本时常用的编码`,
+            params: { file },
           }),
         ],
       };
@@ -219,17 +223,19 @@ export function decodeContent(file: string, bytes: Uint8Array): DecodeResult {
     bytes,
     firstBad,
     before,
-    bom === 0 && scan.multibyte <= scan.bad
-      ? "的字节既不是 UTF-8 编码，也不是 GB18030（GBK）编码"
-      : "的字节不是有效的 UTF-8 编码",
+    bom === 0 && scan.multibyte <= scan.bad ? "UTF-8 or GB18030" : "UTF-8",
   );
 }
 
-function decodeUtf16(file: string, bytes: Uint8Array, encoding: Encoding): DecodeResult {
+function decodeUtf16(
+  file: string,
+  bytes: Uint8Array,
+  encoding: "UTF-16LE" | "UTF-16BE",
+): DecodeResult {
   const text = fatal(encoding, bytes);
   if (text !== null) return checkNul(file, bytes, text, encoding);
   const found = firstBadUtf16(bytes, encoding === "UTF-16BE");
   const at = found === -1 ? 2 : found;
   const before = lenient(encoding, bytes.subarray(2, at));
-  return encodingError(file, bytes, at, before, `的字节不是有效的 ${encoding} 编码`);
+  return encodingError(file, bytes, at, before, encoding);
 }

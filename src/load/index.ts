@@ -2,6 +2,7 @@
 // Takes a folder path (or an in-memory file map); gives parsed values and syntax diagnostics.
 // Must not validate meaning (that is validate/) nor write anything.
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { FolderRole, UnknownFile } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { PETITION_COLUMNS, parseCsvFile } from "./csv.ts";
 import { listContentFolder, readContentFile } from "./read.ts";
@@ -82,18 +83,6 @@ export function isIgnoredName(name: string): boolean {
   );
 }
 
-/** What each folder reads, for the hint of a file it does not read. */
-type FolderRole = "ledger" | "ledger-year" | "rules" | "documents" | "pages";
-
-const FOLDER_READS: Record<FolderRole, (folder: string) => string> = {
-  ledger: () => "ledger/ 中只读取以年度命名的文件夹，如 ledger/2025/。",
-  "ledger-year": (f) =>
-    `${f}/ 中只读取 petitions.yaml 或 petitions.csv、meetings.yaml、weekly-reports.yaml、mediation.yaml、receptions.yaml。`,
-  rules: () => "rules/ 中只读取以年度命名的考评细则，如 rules/2025.yaml。",
-  documents: (f) => `${f}/ 中只读取 .yaml 文件，每份文书一个文件。`,
-  pages: () => "pages/ 中只读取 .mdx 页面文件。",
-};
-
 /** file/unknown for `rel`, a file or folder that `role`'s folder holds but this tool does not read. */
 export function unknownFileDiagnostic(
   rel: string,
@@ -106,42 +95,24 @@ export function unknownFileDiagnostic(
   const dot = name.lastIndexOf(".");
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
   const stem = dot > 0 ? name.slice(0, dot) : name;
-  const reads = FOLDER_READS[role](folder);
-  let detail = `未读取 ${rel}：这不是本系统读取的文件`;
-  let hint = `${reads}这个文件不会被读取；不需要时请把它移出内容目录。`;
   const lowered = `${folder}/${name.toLowerCase()}`;
-  if (directory) {
-    detail = `未读取 ${rel}：这是一个文件夹，其中的文件都不会被读取`;
-    hint =
-      role === "ledger"
-        ? `${reads}如果这是某一年度的台账，请把文件夹改名为四位的年度数字。`
-        : `${reads}请把需要的文件直接放在 ${folder}/ 中。`;
-  } else if (["xlsx", "xls", "xlsm", "et", "ods"].includes(ext)) {
-    detail = `未读取 ${rel}：暂不读取 Excel/WPS 表格`;
-    hint =
-      role === "ledger-year"
-        ? `信访事项台账请在 Excel 或 WPS 中“另存为”“CSV UTF-8（逗号分隔）”格式，命名为 ${folder}/petitions.csv（列名见 README）；其他台账用 YAML 格式。`
-        : `${reads}表格中的内容不会被读取。`;
-  } else if (ext === "yml") {
-    detail = `未读取 ${rel}：扩展名是 .yml`;
-    hint = `本系统只读取扩展名为 .yaml 的文件：请把它改名为 ${stem}.yaml。${reads}`;
-  } else if (classify(`${folder}/${stem}.${ext}`) !== null || classify(lowered) !== null) {
-    const right =
+  const where = { file: rel, role, folder };
+  let params: UnknownFile = { ...where, reason: "not-ours" };
+  if (directory) params = { ...where, reason: "folder" };
+  else if (["xlsx", "xls", "xlsm", "et", "ods"].includes(ext))
+    params = { ...where, reason: "spreadsheet" };
+  else if (ext === "yml") params = { ...where, reason: "yml", rename: `${stem}.yaml` };
+  else if (classify(`${folder}/${stem}.${ext}`) !== null || classify(lowered) !== null) {
+    const rename =
       classify(`${folder}/${stem}.${ext}`) !== null ? `${stem}.${ext}` : name.toLowerCase();
-    detail = `未读取 ${rel}：文件名的大小写不对`;
-    hint = `请把它改名为 ${right}（扩展名和台账文件名都用小写）。`;
-  } else if (role === "ledger" && classify(`ledger/2025/${name}`) !== null) {
-    detail = `未读取 ${rel}：台账要放在年度文件夹中`;
-    hint = `请把它移到对应年度的文件夹中，如 ledger/2025/${name}。`;
-  } else if (role === "ledger-year" && ext === "csv") {
-    detail = `未读取 ${rel}：只有信访事项台账可以用 CSV 格式`;
-    hint = `${reads}信访事项台账的 CSV 文件名必须是 petitions.csv；其他台账用 YAML 格式。`;
-  }
+    params = { file: rel, reason: "case", rename };
+  } else if (role === "ledger" && classify(`ledger/2025/${name}`) !== null)
+    params = { file: rel, reason: "outside-year", name };
+  else if (role === "ledger-year" && ext === "csv") params = { ...where, reason: "csv" };
   return makeDiagnostic("file/unknown", {
     position: { file: rel, line: 1, col: 1 },
     path: "",
-    detail,
-    hint,
+    params,
   });
 }
 
@@ -149,8 +120,7 @@ function notAFolderDiagnostic(rel: string): Diagnostic {
   return makeDiagnostic("file/unknown", {
     position: { file: rel, line: 1, col: 1 },
     path: "",
-    detail: `未读取 ${rel}：这里应当是一个文件夹，但它不是（是文件、失效或循环的符号链接）`,
-    hint: `请把 ${rel} 换成一个文件夹，其中的文件才会被读取。`,
+    params: { file: rel, reason: "not-a-folder" },
   });
 }
 

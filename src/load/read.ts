@@ -10,6 +10,7 @@ import { lstat, open, readdir, readlink, stat } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { EntryKind, NotAFile } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { errnoWords } from "../text/errno.ts";
 import { decodeContent } from "./decode.ts";
@@ -62,40 +63,37 @@ export type FileRead =
   /** Nothing at the path. */
   | { status: "absent" };
 
-function kindOf(s: Stats): string {
-  if (s.isDirectory()) return "目录";
-  if (s.isFIFO()) return "命名管道";
-  if (s.isSocket()) return "套接字";
-  if (s.isCharacterDevice() || s.isBlockDevice()) return "设备文件";
-  return "特殊文件";
+function kindOf(s: Stats): EntryKind {
+  if (s.isDirectory()) return "directory";
+  if (s.isFIFO()) return "fifo";
+  if (s.isSocket()) return "socket";
+  if (s.isCharacterDevice() || s.isBlockDevice()) return "device";
+  return "special";
 }
 
-/** "一个目录", or "一个符号链接，指向的“/dev/zero”是设备文件" when `abs` is a link. */
-async function describe(abs: string, target: Stats): Promise<string> {
+/** What stands at `abs` instead of a regular file: its kind, and the link leading there. */
+async function describe(abs: string, target: Stats): Promise<NotAFile> {
   const kind = kindOf(target);
   const link = await lstat(abs).catch(() => null);
   if (link?.isSymbolicLink()) {
     const to = await readlink(abs).catch(() => null);
-    return to === null ? `一个符号链接，指向${kind}` : `一个符号链接，指向的“${to}”是${kind}`;
+    return { kind, link: { target: to } };
   }
-  return `一个${kind}`;
+  return { kind };
 }
 
-function notAFile(rel: string, what: string): FileRead {
+function notAFile(rel: string, what: NotAFile): FileRead {
   return {
     status: "unreadable",
     diagnostics: [
       makeDiagnostic("file/not-a-file", {
         position: { file: rel, line: 1, col: 1 },
         path: "",
-        detail: `${rel} 是${what}`,
+        params: { file: rel, what },
       }),
     ],
   };
 }
-
-const MB = 1024 * 1024;
-const megabytes = (n: number) => `${(n / MB).toFixed(n < 10 * MB ? 1 : 0)} MB`;
 
 function tooLarge(rel: string, size: number | null, max: number): FileRead {
   return {
@@ -104,10 +102,7 @@ function tooLarge(rel: string, size: number | null, max: number): FileRead {
       makeDiagnostic("file/too-large", {
         position: { file: rel, line: 1, col: 1 },
         path: "",
-        detail:
-          size === null
-            ? `${rel} 在读取时超过了 ${megabytes(max)}（内容文件的大小上限），没有读取`
-            : `${rel} 有 ${megabytes(size)}（${size} 字节），超过了内容文件的大小上限 ${megabytes(max)}，没有读取`,
+        params: { file: rel, size, max },
       }),
     ],
   };
@@ -122,15 +117,12 @@ async function openFailed(rel: string, abs: string, e: unknown): Promise<FileRea
     if (!link) return { status: "absent" };
     if (link.isSymbolicLink()) {
       const to = await readlink(abs).catch(() => null);
-      return notAFile(
-        rel,
-        to === null ? "一个失效的符号链接" : `一个失效的符号链接（指向的“${to}”不存在）`,
-      );
+      return notAFile(rel, { kind: "broken-link", target: to });
     }
     throw ioError(rel, abs, e);
   }
-  if (code === "ELOOP") return notAFile(rel, "一个循环的符号链接（链接最终又指向自己）");
-  if (code === "EISDIR") return notAFile(rel, "一个目录");
+  if (code === "ELOOP") return notAFile(rel, { kind: "link-loop" });
+  if (code === "EISDIR") return notAFile(rel, { kind: "directory" });
   // ENXIO (a socket), ENODEV, EACCES on a device …: refuse what is not a regular file by what
   // it is; a regular file that cannot be opened is an I/O error.
   const target = await stat(abs).catch(() => null);

@@ -8,6 +8,7 @@
 import { EVENT_ID, SCALAR_STYLE, YAMLException, getScalarValue, parseEvents } from "js-yaml";
 import type { Event, ScalarEvent } from "js-yaml";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { YamlProblem } from "../diagnostics/codes/files.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { resolveCoreScalar } from "./core-schema.ts";
 import { YAML_MAX_DEPTH } from "./limits.ts";
@@ -64,28 +65,26 @@ interface BuildResult {
   aliases: number;
 }
 
-const YAML_MESSAGES: [RegExp, string][] = [
-  [/tab characters must not be used/, "缩进中不能使用制表符（Tab），请改用空格"],
-  [/bad indentation of a mapping entry/, "键值对的缩进不正确"],
-  [/bad indentation of a sequence entry/, "列表项（- ）的缩进不正确"],
-  [/deficient indentation/, "缩进不足"],
-  [/missed comma between flow collection entries/, "行内列表或映射的元素之间缺少逗号"],
-  [/unexpected end of the stream within a flow collection/, "行内的 [ ] 或 { } 没有闭合"],
-  [/within a (?:double|single) quoted scalar/, "引号没有闭合"],
-  [
-    /end of the stream or a document separator is expected/,
-    "此处不应出现内容（可能是缩进或冒号有误）",
-  ],
-  [/a whitespace character is expected after the key-value separator/, "冒号后面需要一个空格"],
-  [/expected ':' after a mapping key/, "键后面缺少冒号"],
-  [/can not read a block mapping entry/, "无法读取键值对（多行的键不能省略问号）"],
-  [/duplication of an anchor/, "锚点重复"],
-  [/unknown escape sequence/, "双引号字符串中有无法识别的转义序列"],
+/** js-yaml's reasons, by what they mean (the catalog words them). */
+const YAML_PROBLEMS: [RegExp, YamlProblem][] = [
+  [/tab characters must not be used/, "tab-indent"],
+  [/bad indentation of a mapping entry/, "mapping-indent"],
+  [/bad indentation of a sequence entry/, "sequence-indent"],
+  [/deficient indentation/, "deficient-indent"],
+  [/missed comma between flow collection entries/, "missing-comma"],
+  [/unexpected end of the stream within a flow collection/, "unclosed-flow"],
+  [/within a (?:double|single) quoted scalar/, "unclosed-quote"],
+  [/end of the stream or a document separator is expected/, "unexpected-content"],
+  [/a whitespace character is expected after the key-value separator/, "space-after-colon"],
+  [/expected ':' after a mapping key/, "missing-colon"],
+  [/can not read a block mapping entry/, "block-mapping-entry"],
+  [/duplication of an anchor/, "duplicate-anchor"],
+  [/unknown escape sequence/, "unknown-escape"],
 ];
 
-function translateYamlError(reason: string): string {
-  for (const [re, zh] of YAML_MESSAGES) if (re.test(reason)) return zh;
-  return `YAML 语法错误（${reason}）`;
+function yamlProblem(reason: string): YamlProblem {
+  for (const [re, problem] of YAML_PROBLEMS) if (re.test(reason)) return problem;
+  return { other: reason };
 }
 
 function build(
@@ -114,7 +113,7 @@ function build(
         makeDiagnostic("yaml/syntax", {
           position: at(offset),
           path: "",
-          detail: `不支持的标签 ${tag}`,
+          params: { problem: { tag } },
         }),
       );
     }
@@ -144,7 +143,7 @@ function build(
           makeDiagnostic("yaml/syntax", {
             position: at(offset),
             path: "",
-            detail: "映射的键必须是简单的文字",
+            params: { problem: "complex-key" },
           }),
         );
         key = "\u0000invalid";
@@ -163,7 +162,7 @@ function build(
         makeDiagnostic("yaml/duplicate-key", {
           position: at(top.keyOffset),
           path: "",
-          detail: key,
+          params: { key },
         }),
       );
       return;
@@ -193,7 +192,7 @@ function build(
             makeDiagnostic("yaml/syntax", {
               position: at(lastOffset),
               path: "",
-              detail: "一个文件只能包含一个 YAML 文档（不要使用 ---  分隔多个文档）",
+              params: { problem: "several-documents" },
             }),
           );
         }
@@ -265,7 +264,7 @@ function build(
           makeDiagnostic("yaml/alias", {
             position: at(offset),
             path: "",
-            detail: `*${text.slice(ev.anchorStart, ev.anchorEnd)}`,
+            params: { alias: text.slice(ev.anchorStart, ev.anchorEnd) },
           }),
         );
         place(null, withPos ? { o: offset } : null, offset);
@@ -304,15 +303,11 @@ export function parseYamlFile(
         : { file, line: 1, col: 1 };
       return failedFile(file, lines, [
         /nesting exceeded maxDepth/.test(reason)
-          ? makeDiagnostic("yaml/too-deep", {
-              position,
-              path: "",
-              detail: `嵌套层数超过上限（${YAML_MAX_DEPTH} 层）`,
-            })
+          ? makeDiagnostic("yaml/too-deep", { position, path: "", params: { max: YAML_MAX_DEPTH } })
           : makeDiagnostic("yaml/syntax", {
               position,
               path: "",
-              detail: translateYamlError(reason),
+              params: { problem: yamlProblem(reason) },
             }),
       ]);
     }

@@ -1,15 +1,52 @@
-// What `check` learns from the PDF stage without writing a PDF: whether the office's own font
-// files can be used, and whether every character of every document has a glyph in some font of
-// its role. The same layout the build runs decides it, so a folder that passes `check` typesets.
+// The problems that stop a PDF, as diagnostics: office font files that cannot be used, and
+// characters no font of their role has. `check` asks for them without writing a PDF (the same
+// layout the build runs decides it, so a folder that passes `check` typesets); the PDF stage
+// reports the same diagnostics when it is handed a document that was not checked.
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import type { Doc } from "../doc/types.ts";
+import type { LayoutProblem } from "./boxes.ts";
 import { loadFontSet } from "./fonts.ts";
-import type { FontRole, FontSet, OfficeFonts } from "./fonts.ts";
+import type { FontProblem, FontRole, FontSet, OfficeFonts } from "./fonts.ts";
 import { layoutDoc } from "./layout.ts";
 
-function codePointLabel(ch: string): string {
-  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+/** A `pdf/font-file` error for each office font that cannot be used, located by `locate(role)`. */
+export function fontFileDiagnostics(
+  problems: readonly FontProblem[],
+  locate: (role: FontRole) => SourcePosition | null = () => null,
+): Diagnostic[] {
+  return problems.map((p) =>
+    makeDiagnostic("pdf/font-file", {
+      position: locate(p.role),
+      path: `fonts.${p.role}`,
+      params: { role: p.role, file: p.file, reason: p.message },
+    }),
+  );
+}
+
+/**
+ * A `pdf/missing-glyph` error for each character of `doc` (once per document) that no font of
+ * its role has; `find(char)` locates the character in the content, when it is there.
+ */
+export function missingGlyphDiagnostics(
+  doc: Doc,
+  problems: readonly LayoutProblem[],
+  find: (char: string) => SourcePosition | null = () => null,
+): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const p of problems) {
+    if (seen.has(p.char)) continue;
+    seen.add(p.char);
+    out.push(
+      makeDiagnostic("pdf/missing-glyph", {
+        position: find(p.char),
+        path: "",
+        params: { title: doc.meta.title, document: doc.meta.id, where: p.where, char: p.char },
+      }),
+    );
+  }
+  return out;
 }
 
 /**
@@ -22,14 +59,7 @@ export function checkFonts(
   locate: (role: FontRole) => SourcePosition | null,
 ): { set: FontSet; diagnostics: Diagnostic[] } {
   const { set, problems } = loadFontSet(office, contentDir);
-  const diagnostics = problems.map((p) =>
-    makeDiagnostic("pdf/font-file", {
-      position: locate(p.role),
-      path: `fonts.${p.role}`,
-      detail: `fonts.${p.role} 指定的字体文件“${p.file}”无法使用：${p.message}`,
-    }),
-  );
-  return { set, diagnostics };
+  return { set, diagnostics: fontFileDiagnostics(problems, locate) };
 }
 
 export interface GlyphCheckDocument {
@@ -39,28 +69,15 @@ export interface GlyphCheckDocument {
 }
 
 /**
- * A `pdf/missing-glyph` error for each character (once per document and place) that no font of
- * its role has; `find(char, source)` locates the character in the content, when it is there.
+ * A `pdf/missing-glyph` error for each character (once per document) that no font of its role
+ * has; `find(char, source)` locates the character in the content, when it is there.
  */
 export function checkGlyphs(
   documents: readonly GlyphCheckDocument[],
   set: FontSet,
   find: (char: string, source: string | null) => SourcePosition | null,
 ): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const { doc, source } of documents) {
-    const seen = new Set<string>();
-    for (const p of layoutDoc(doc, set).problems) {
-      if (seen.has(p.char)) continue;
-      seen.add(p.char);
-      out.push(
-        makeDiagnostic("pdf/missing-glyph", {
-          position: find(p.char, source),
-          path: "",
-          detail: `文书“${doc.meta.title}”${p.where}中的字符“${p.char}”（${codePointLabel(p.char)}）在所有字体中都没有字形，无法生成 PDF`,
-        }),
-      );
-    }
-  }
-  return out;
+  return documents.flatMap(({ doc, source }) =>
+    missingGlyphDiagnostics(doc, layoutDoc(doc, set).problems, (ch) => find(ch, source)),
+  );
 }

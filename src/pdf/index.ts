@@ -1,15 +1,18 @@
 // pdf: a published Doc → a GB/T 9704-2012 PDF, and the print bundles of a publication.
-// Takes Docs and the office's font settings; gives PDF bytes or the problems that stop them (a
-// character no configured font has). Layout is pure (layout.ts), painting is paint.ts, the only
-// door to pdf-lib. Must not read the clock: dates and file IDs come from the content.
+// Takes Docs and the office's font settings; gives PDF bytes or the diagnostics that stop them
+// (a character no configured font has, an office font file that cannot be used). Layout is pure
+// (layout.ts), painting is paint.ts, the only door to pdf-lib. Must not read the clock: dates and
+// file IDs come from the content.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DOC_KIND_NAMES } from "../doc/types.ts";
 import type { Doc, DocKind } from "../doc/types.ts";
 import type { Publication } from "../site/input.ts";
 import type { LaidOutDoc } from "./boxes.ts";
 import { layoutBundle } from "./bundle.ts";
 import type { BundlePart } from "./bundle.ts";
+import { fontFileDiagnostics, missingGlyphDiagnostics } from "./check.ts";
 import { loadFontSet } from "./fonts.ts";
 import type { FontSet, OfficeFonts } from "./fonts.ts";
 import { layoutDoc } from "./layout.ts";
@@ -17,14 +20,6 @@ import { paintPdf } from "./paint.ts";
 
 export { layoutDoc } from "./layout.ts";
 export { loadFontSet } from "./fonts.ts";
-
-export interface PdfProblem {
-  code: "pdf/missing-glyph" | "pdf/font-file";
-  /** The document it stops (empty for an office font that cannot be used). */
-  document: string;
-  message: string;
-  hint: string;
-}
 
 export interface PdfOptions {
   /** The content folder: office.yaml font paths are relative to it. */
@@ -36,7 +31,8 @@ export interface PdfOptions {
 export interface RenderedPdf {
   bytes: Uint8Array;
   pages: number;
-  problems: PdfProblem[];
+  /** pdf/font-file and pdf/missing-glyph errors (unlocated: the PDF stage does not read sources). */
+  problems: Diagnostic[];
 }
 
 export interface WrittenPdf {
@@ -60,48 +56,16 @@ export interface PdfBuildResult {
   documents: WrittenPdf[];
   bundles: WrittenBundle[];
   /** Non-empty means something was not written; the build should fail. */
-  problems: PdfProblem[];
-}
-
-const MISSING_HINT =
-  "换用常见写法，或在 office.yaml 的 fonts 中指定包含这个字的字体文件（TrueType）。";
-
-function cpLabel(ch: string): string {
-  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
-}
-
-function problemsOf(doc: Doc, laid: LaidOutDoc): PdfProblem[] {
-  const seen = new Set<string>();
-  const out: PdfProblem[] = [];
-  for (const p of laid.problems) {
-    const key = `${p.char}|${p.where}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({
-      code: p.code,
-      document: doc.meta.id,
-      message: `文件“${doc.meta.title}”（${doc.meta.id}）${p.where}中的字符“${p.char}”（${cpLabel(p.char)}）在所有已配置的字体中都没有字形，无法生成 PDF。`,
-      hint: MISSING_HINT,
-    });
-  }
-  return out;
+  problems: Diagnostic[];
 }
 
 function fontSetFor(
   options: PdfOptions,
   publication?: Publication | null,
-): { set: FontSet; problems: PdfProblem[] } {
+): { set: FontSet; problems: Diagnostic[] } {
   const office = options.fonts ?? publication?.office?.fonts ?? {};
   const { set, problems } = loadFontSet(office, options.contentDir);
-  return {
-    set,
-    problems: problems.map((p) => ({
-      code: "pdf/font-file" as const,
-      document: "",
-      message: `office.yaml 中 fonts.${p.role} 指定的字体文件“${p.file}”无法使用：${p.message}。`,
-      hint: "检查路径（相对于内容目录）和文件格式；只支持 TrueType（.ttf/.ttc）字体。",
-    })),
-  };
+  return { set, problems: fontFileDiagnostics(problems) };
 }
 
 function infoOf(doc: Doc) {
@@ -119,7 +83,7 @@ function infoOf(doc: Doc) {
 export async function renderPdf(doc: Doc, options: PdfOptions): Promise<RenderedPdf> {
   const fonts = fontSetFor(options);
   const laid = layoutDoc(doc, fonts.set);
-  const problems = [...fonts.problems, ...problemsOf(doc, laid)];
+  const problems = [...fonts.problems, ...missingGlyphDiagnostics(doc, laid.problems)];
   if (problems.some((p) => p.code === "pdf/missing-glyph"))
     return { bytes: new Uint8Array(), pages: laid.pages.length, problems };
   const bytes = await paintPdf({ pages: laid.pages, outline: laid.outline, info: infoOf(doc) });
@@ -145,14 +109,14 @@ export async function writeDocumentPdfs(
   options: PdfOptions & { bundles?: boolean },
 ): Promise<PdfBuildResult> {
   const fonts = fontSetFor(options, publication);
-  const problems: PdfProblem[] = [...fonts.problems];
+  const problems: Diagnostic[] = [...fonts.problems];
   const dir = join(outDir, "pdf");
   await mkdir(dir, { recursive: true });
   const documents: WrittenPdf[] = [];
   const laidOut = new Map<string, { doc: Doc; laid: LaidOutDoc }>();
   for (const { doc } of publication.documents) {
     const laid = layoutDoc(doc, fonts.set);
-    const own = problemsOf(doc, laid);
+    const own = missingGlyphDiagnostics(doc, laid.problems);
     problems.push(...own);
     if (own.length) continue;
     laidOut.set(doc.meta.id, { doc, laid });
@@ -216,10 +180,10 @@ export async function writeDocumentPdfs(
 
 const KIND_ORDER: DocKind[] = ["plan", "notice", "report", "agreement", "scoring-sheet"];
 
-/** The problems that stopped PDFs from being written; the message lists them in Chinese. */
+/** The diagnostics that stopped PDFs from being written; the message lists them in Chinese. */
 export class PdfProblemsError extends Error {
-  readonly problems: PdfProblem[];
-  constructor(problems: PdfProblem[]) {
+  readonly problems: Diagnostic[];
+  constructor(problems: Diagnostic[]) {
     super(problems.map((p) => `${p.message}\n  提示：${p.hint}`).join("\n"));
     this.problems = problems;
   }

@@ -10,7 +10,7 @@ import type {
   Unit,
 } from "../../schemas/index.ts";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { classify } from "../load/index.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import type { DocumentFile } from "./content.ts";
@@ -43,7 +43,8 @@ export function validateDocuments(
 ): DocumentFiles | null {
   const before = out.length;
   const result: DocumentFiles = { plans: [], agreements: [], notices: [], reports: [] };
-  const ids = new Map<string, string>();
+  /** Where each document id (by kind) was first written. */
+  const ids = new Map<string, SourcePosition>();
   for (const [rel, src] of sources) {
     const kind = classify(rel)?.kind;
     if (kind !== "plan" && kind !== "agreement" && kind !== "notice" && kind !== "report") continue;
@@ -51,16 +52,16 @@ export function validateDocuments(
     const data = validateWhole(src, SCHEMAS[kind], out);
     if (!data) continue;
     const at = (path: (string | number)[]) => src.locate(path);
-    const seen = ids.get(`${kind}/${data.id}`);
-    if (seen)
+    const first = ids.get(`${kind}/${data.id}`);
+    if (first)
       out.push(
         makeDiagnostic("ref/duplicate-id", {
           position: at(["id"]),
           path: "id",
-          detail: `${data.id}（与 ${seen} 重复）`,
+          params: { id: data.id, of: "document", first },
         }),
       );
-    ids.set(`${kind}/${data.id}`, rel);
+    else ids.set(`${kind}/${data.id}`, at(["id"]));
 
     const needsRules =
       kind === "agreement" ||
@@ -77,22 +78,22 @@ export function validateDocuments(
             "rules_year" in data && data.rules_year !== undefined ? ["rules_year"] : ["year"],
           ),
           path: "rules_year" in data && data.rules_year !== undefined ? "rules_year" : "year",
-          detail: `${rel} 需要 ${rulesYear} 年度的考评细则（rules/${rulesYear}.yaml），但没有找到`,
+          params: { file: rel, year: rulesYear },
         }),
       );
     }
     const span =
       kind === "agreement"
-        ? { key: "term", v: (data as AgreementFile).term }
+        ? { key: "term" as const, v: (data as AgreementFile).term }
         : kind === "report"
-          ? { key: "period", v: (data as ReportFile).period }
+          ? { key: "period" as const, v: (data as ReportFile).period }
           : null;
     if (span && span.v.to < span.v.from) {
       out.push(
         makeDiagnostic("doc/date-order", {
           position: at([span.key, "to"]),
           path: `${span.key}.to`,
-          detail: `${span.key === "term" ? "责任期限" : "总结期间"}的结束日期 ${span.v.to} 早于开始日期 ${span.v.from}`,
+          params: { span: span.key, from: span.v.from, to: span.v.to },
         }),
       );
     }
@@ -104,7 +105,7 @@ export function validateDocuments(
             makeDiagnostic("ref/unknown-unit", {
               position: at(["units", i]),
               path: `units.${i}`,
-              detail: u,
+              params: { id: u },
             }),
           );
       });
@@ -114,7 +115,7 @@ export function validateDocuments(
             makeDiagnostic("doc/missing-signer", {
               position: at(["party_b_signer"]),
               path: "party_b_signer",
-              detail: `${u.name}（${u.id}）在 units.yaml 中没有${a.party_b_signer}，责任书乙方负责人处留空`,
+              params: { unit: u.name, id: u.id, role: a.party_b_signer },
             }),
           );
         }

@@ -37,7 +37,11 @@ export interface Validated {
 }
 
 const missing = (file: string): Diagnostic =>
-  makeDiagnostic("file/missing", { position: { file, line: 1, col: 1 }, path: "", detail: file });
+  makeDiagnostic("file/missing", {
+    position: { file, line: 1, col: 1 },
+    path: "",
+    params: { file },
+  });
 
 /** Parses every content file this stage knows (YAML or CSV) into a SourceFile. */
 export function parseContent(files: ReadonlyMap<string, string>): Map<string, SourceFile> {
@@ -117,7 +121,7 @@ export function validateSources(
         makeDiagnostic("file/ambiguous", {
           position: { file: `ledger/${year}/petitions.csv`, line: 1, col: 1 },
           path: "",
-          detail: `ledger/${year}/ 中同时有 petitions.yaml 和 petitions.csv`,
+          params: { folder: `ledger/${year}/`, names: ["petitions.yaml", "petitions.csv"] },
         }),
       );
       complete = false;
@@ -142,7 +146,7 @@ export function validateSources(
           makeDiagnostic("ledger/petitions-missing", {
             position: { file: rulesRel, line: 1, col: 1 },
             path: "",
-            detail: `${year} 年度有考评细则 ${rulesRel}，但没有信访事项台账 ledger/${year}/petitions.yaml 或 petitions.csv`,
+            params: { year, rules: rulesRel },
           }),
         );
         complete = false;
@@ -157,7 +161,7 @@ export function validateSources(
             makeDiagnostic("ledger/missing-file", {
               position: { file: `ledger/${year}/${name}`, line: 1, col: 1 },
               path: "",
-              detail: `ledger/${year}/${name}`,
+              params: { file: `ledger/${year}/${name}` },
             }),
           );
         }

@@ -17,6 +17,7 @@ import {
 import type { MeetingRecord, WeeklyReportRecord } from "../../schemas/index.ts";
 import { isoWeekDate, isoWeekExists } from "../calendar/calendar.ts";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { DiagnosticArgs, DiagnosticCode, ParamsOf } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PathKey, SourceFile } from "../load/source-file.ts";
 import type { z } from "zod";
@@ -24,6 +25,7 @@ import { emptyLedger } from "./content.ts";
 import type { Ledger, Mediation, Meeting, Petition, Reception, WeeklyReport } from "./content.ts";
 import { fastMeeting, fastPetition, fastWeeklyReport } from "./fast.ts";
 import { validateList } from "./records.ts";
+import { fieldLabel } from "./zod-issues.ts";
 
 const rec = (v: unknown): Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -40,36 +42,50 @@ interface Ctx {
   out: Diagnostic[];
 }
 
-function err(
+function err<C extends DiagnosticCode>(
   ctx: Ctx,
-  code: Parameters<typeof makeDiagnostic>[0],
+  code: C,
   path: PathKey[],
-  detail: string,
-  at: "value" | "key" = "value",
+  params: ParamsOf<C>,
 ): void {
   ctx.out.push(
-    makeDiagnostic(code, { position: ctx.src.locate(path, at), path: path.join("."), detail }),
+    makeDiagnostic(code, {
+      position: ctx.src.locate(path),
+      path: path.join("."),
+      params,
+    } as DiagnosticArgs<C>),
   );
 }
 
 function checkUnit(ctx: Ctx, value: unknown, path: PathKey[]): void {
   if (ctx.units && typeof value === "string" && /^[a-z0-9-]+$/.test(value) && !ctx.units.has(value))
-    err(ctx, "ref/unknown-unit", path, value);
+    err(ctx, "ref/unknown-unit", path, { id: value });
 }
 
-function checkInYear(ctx: Ctx, value: unknown, path: PathKey[], what: string): void {
+function checkInYear(
+  ctx: Ctx,
+  value: unknown,
+  path: PathKey[],
+  of: ParamsOf<"ledger/date-outside-year">["of"],
+): void {
   const d = date(value);
   if (d && !d.startsWith(`${ctx.year}-`))
-    err(ctx, "ledger/date-outside-year", path, `${what} ${d} 不在 ${ctx.year} 年内`);
+    err(ctx, "ledger/date-outside-year", path, { of, date: d, year: ctx.year });
 }
 
 function checkDuplicateIds(ctx: Ctx, raw: unknown[], listKey: string): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   raw.forEach((r, i) => {
     const id = str(rec(r).id);
     if (id === undefined) return;
-    if (seen.has(id)) err(ctx, "ref/duplicate-id", [listKey, i, "id"], id);
-    seen.add(id);
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, i);
+    else
+      err(ctx, "ref/duplicate-id", [listKey, i, "id"], {
+        id,
+        of: "record",
+        first: ctx.src.locate([listKey, first, "id"]),
+      });
   });
 }
 
@@ -79,41 +95,33 @@ function checkPetitions(ctx: Ctx, raw: unknown[]): void {
     const p = rec(r);
     const at = (f: string): PathKey[] => ["petitions", i, f];
     checkUnit(ctx, p.unit, at("unit"));
-    checkInYear(ctx, p.date, at("date"), "信访日期");
+    checkInYear(ctx, p.date, at("date"), "petition");
     const day = date(p.date);
     const accepted = date(p.accepted);
     const closed = date(p.closed);
     const due = date(p.due);
     if (day && accepted && accepted < day)
-      err(
-        ctx,
-        "ledger/accepted-before-date",
-        at("accepted"),
-        `受理日期 ${accepted} 早于信访日期 ${day}`,
-      );
+      err(ctx, "ledger/accepted-before-date", at("accepted"), { accepted, date: day });
     if (accepted && closed && closed < accepted)
-      err(
-        ctx,
-        "ledger/closed-before-accepted",
-        at("closed"),
-        `办结日期 ${closed} 早于受理日期 ${accepted}`,
-      );
+      err(ctx, "ledger/closed-before-accepted", at("closed"), {
+        field: "closed",
+        date: closed,
+        accepted,
+      });
     if (accepted && due && due < accepted)
-      err(
-        ctx,
-        "ledger/closed-before-accepted",
-        at("due"),
-        `办理期限 ${due} 早于受理日期 ${accepted}`,
-      );
+      err(ctx, "ledger/closed-before-accepted", at("due"), {
+        field: "due",
+        date: due,
+        accepted,
+      });
     if (!accepted && p.accepted === undefined && closed)
-      err(
-        ctx,
-        "ledger/closed-before-accepted",
-        at("closed"),
-        `未受理的事项（没有受理日期）不能有办结日期 ${closed}`,
-      );
+      err(ctx, "ledger/closed-before-accepted", at("closed"), {
+        field: "closed",
+        date: closed,
+        accepted: null,
+      });
     if (p.form === undefined && p.headcount === undefined)
-      err(ctx, "ledger/form-missing", ["petitions", i], "");
+      err(ctx, "ledger/form-missing", ["petitions", i], {});
   });
 }
 
@@ -121,23 +129,32 @@ function checkMeetings(ctx: Ctx, raw: unknown[]): void {
   checkDuplicateIds(ctx, raw, "meetings");
   raw.forEach((r, i) => {
     const m = rec(r);
-    checkInYear(ctx, m.date, ["meetings", i, "date"], "例会日期");
+    checkInYear(ctx, m.date, ["meetings", i, "date"], "meeting");
     const absent = new Set<string>();
     for (const list of ["absent", "leave"] as const) {
       const units = Array.isArray(m[list]) ? (m[list] as unknown[]) : [];
-      const seen = new Set<string>();
+      const seen = new Map<string, number>();
       units.forEach((u, j) => {
         const at: PathKey[] = ["meetings", i, list, j];
         checkUnit(ctx, u, at);
         if (typeof u !== "string") return;
-        if (seen.has(u)) err(ctx, "ref/duplicate-id", at, u);
-        seen.add(u);
+        const first = seen.get(u);
+        if (first === undefined) seen.set(u, j);
+        else
+          err(ctx, "ref/duplicate-id", at, {
+            id: u,
+            of: "list-entry",
+            first: ctx.src.locate(["meetings", i, list, first]),
+          });
         if (list === "absent") absent.add(u);
-        else if (absent.has(u)) err(ctx, "ledger/absent-and-leave", at, u);
+        else if (absent.has(u)) err(ctx, "ledger/absent-and-leave", at, { unit: u });
       });
     }
   });
 }
+
+/** The label of a weekly report's `submitted` field, as zod's issues name it. */
+const SUBMITTED = fieldLabel(weeklyReportSchema, ["submitted"]);
 
 function checkWeeklyReports(ctx: Ctx, raw: unknown[], weekday: number): void {
   raw.forEach((r, i) => {
@@ -146,40 +163,39 @@ function checkWeeklyReports(ctx: Ctx, raw: unknown[], weekday: number): void {
     const week = w.week;
     if (typeof week === "string" && /^\d{4}-W\d{2}$/.test(week)) {
       if (!isoWeekExists(week))
-        err(ctx, "ledger/week-not-exist", ["weekly_reports", i, "week"], week);
+        err(ctx, "ledger/week-not-exist", ["weekly_reports", i, "week"], { week });
       else {
         const deadline = isoWeekDate(week, weekday);
         if (!deadline.startsWith(`${ctx.year}-`)) {
-          err(
-            ctx,
-            "ledger/week-outside-year",
-            ["weekly_reports", i, "week"],
-            `${week} 的报送截止日 ${deadline} 不在 ${ctx.year} 年内`,
-          );
+          err(ctx, "ledger/week-outside-year", ["weekly_reports", i, "week"], {
+            week,
+            deadline,
+            year: ctx.year,
+          });
         }
       }
     }
     const sub = w.submitted;
     if (typeof sub === "string") {
       if (/(?:Z|[+-]\d{2}:?\d{2})$/.test(sub) && /T|\s/.test(sub))
-        err(ctx, "ledger/utc-offset", ["weekly_reports", i, "submitted"], sub);
+        err(ctx, "ledger/utc-offset", ["weekly_reports", i, "submitted"], { submitted: sub });
       const day = sub.slice(0, 10);
       if (/^\d{4}-\d{2}-\d{2}/.test(sub) && !isCalendarDate(day)) {
-        err(
-          ctx,
-          "schema/format",
-          ["weekly_reports", i, "submitted"],
-          `submitted（报送时间）：${day} 不是有效的日期`,
-        );
+        err(ctx, "schema/format", ["weekly_reports", i, "submitted"], {
+          field: SUBMITTED,
+          kind: "datetime",
+          invalid: "date",
+          text: day,
+        });
       }
       const hms = /[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(sub);
       if (hms && (Number(hms[1]) > 23 || Number(hms[2]) > 59 || Number(hms[3] ?? 0) > 59)) {
-        err(
-          ctx,
-          "schema/format",
-          ["weekly_reports", i, "submitted"],
-          `submitted（报送时间）：${sub} 不是有效的时间`,
-        );
+        err(ctx, "schema/format", ["weekly_reports", i, "submitted"], {
+          field: SUBMITTED,
+          kind: "datetime",
+          invalid: "time",
+          text: sub,
+        });
       }
     }
   });
@@ -280,7 +296,7 @@ export function validateLedger(
     checkDuplicateIds(ctx, list.raw, listKey);
     list.raw.forEach((r, i) => {
       const x = rec(r);
-      checkInYear(ctx, x.date, [listKey, i, "date"], "日期");
+      checkInYear(ctx, x.date, [listKey, i, "date"], "record");
       if (x.unit !== undefined) checkUnit(ctx, x.unit, [listKey, i, "unit"]);
     });
     list.items.forEach((m, index) => {

@@ -195,7 +195,7 @@ export function identifierDiagnostics(sources: ReadonlyMap<string, SourceFile>):
       makeDiagnostic("ref/personal-number", {
         position: src.locate(at),
         path: at.join("."),
-        detail: `${condition ? "考评条件的取值" : "编号"}“${masked}”`,
+        params: { where: condition ? "condition" : "id", masked },
       }),
     );
   };

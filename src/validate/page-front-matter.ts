@@ -26,7 +26,7 @@ export function frontMatterTitle(
         makeDiagnostic("page/syntax", {
           position: d.position,
           path: "",
-          detail: `头信息（--- 之间）有误：${d.message}`,
+          params: { problem: "front-matter-yaml", message: d.message },
         }),
       );
     return null;
@@ -38,7 +38,7 @@ export function frontMatterTitle(
       makeDiagnostic("page/syntax", {
         position: src.locate([]),
         path: "",
-        detail: "头信息（--- 之间）应写成“title: 页面标题”",
+        params: { problem: "front-matter-shape" },
       }),
     );
     return null;
@@ -51,7 +51,7 @@ export function frontMatterTitle(
       makeDiagnostic("page/syntax", {
         position: src.locate([key], "key"),
         path: key,
-        detail: `头信息中不认识的字段 ${key}（只能写 title）`,
+        params: { problem: "front-matter-key", key },
       }),
     );
   }
@@ -62,7 +62,7 @@ export function frontMatterTitle(
       makeDiagnostic("page/syntax", {
         position: src.locate(["title"]),
         path: "title",
-        detail: "title 应为页面标题（文字）",
+        params: { problem: "front-matter-title" },
       }),
     );
     return null;

@@ -3,7 +3,7 @@
 // HTML elements, unknown components, javascript:/data: URLs — is reported at its line and column
 // and left out. Every text is masked (ID and mobile numbers) as it enters the data.
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
-import type { DiagnosticCode } from "../diagnostics/catalog.ts";
+import type { DiagnosticArgs, DiagnosticCode, ParamsOf } from "../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import type { LineIndex } from "../load/line-index.ts";
 import { maskPersonal } from "../text/mask.ts";
@@ -90,17 +90,25 @@ export class PageReader {
   /** `{…}` holds JavaScript: refused, unless it is only a comment (dropped). */
   private expression(value: string, offset: number | undefined): void {
     if (!onlyComments(value))
-      this.report("page/code", offset, `页面中不能写 { } 表达式（“{${snippet(value)}}”）`);
+      this.report("page/code", offset, { problem: "expression", snippet: snippet(value) });
   }
 
-  report(code: DiagnosticCode, offset: number | undefined, detail: string): void {
-    this.out.push(makeDiagnostic(code, { position: this.at(offset), path: "", detail }));
+  report<C extends Extract<DiagnosticCode, `page/${string}`>>(
+    code: C,
+    offset: number | undefined,
+    params: ParamsOf<C>,
+  ): void {
+    const args = { position: this.at(offset), path: "", params } as DiagnosticArgs<C>;
+    this.out.push(makeDiagnostic(code, args));
   }
 
   private deep(node: MdastNode, depth: number): boolean {
     if (depth <= MAX_NESTING) return false;
     if (!this.nestingReported)
-      this.report("page/syntax", node.position?.start.offset, `嵌套超过 ${MAX_NESTING} 层`);
+      this.report("page/syntax", node.position?.start.offset, {
+        problem: "nesting",
+        max: MAX_NESTING,
+      });
     this.nestingReported = true;
     this.tooDeepAt ??= node.position?.start.offset ?? 0;
     return true;
@@ -110,11 +118,10 @@ export class PageReader {
   private target(url: string, offset: number | undefined): string | null {
     const scheme = refusedScheme(url);
     if (scheme === null) return maskPersonal(url);
-    this.report(
-      "page/url",
-      offset,
-      `不能使用 ${scheme}: 地址（${snippet(url.replace(/[\t\n\r]/g, ""))}）`,
-    );
+    this.report("page/url", offset, {
+      scheme,
+      target: snippet(url.replace(/[\t\n\r]/g, "")),
+    });
     return null;
   }
 
@@ -136,15 +143,10 @@ export class PageReader {
     const name = node.name;
     const offset = node.position?.start.offset;
     if (name === null || name === undefined)
-      this.report("page/html", offset, "页面中不能写 <> 片段");
+      this.report("page/html", offset, { problem: "fragment" });
     else if (/^[a-z]/.test(name) || /[.:-]/.test(name))
-      this.report("page/html", offset, `页面中不能写 HTML 标签 <${name}>`);
-    else
-      this.report(
-        "page/html",
-        offset,
-        `不认识的组件 <${name}>（可用：ScoreTable、RankChart、DocumentList）`,
-      );
+      this.report("page/html", offset, { problem: "tag", tag: name });
+    else this.report("page/html", offset, { problem: "component", tag: name });
     this.content(node.children ?? [], depth + 1);
   }
 
@@ -211,18 +213,13 @@ export class PageReader {
         return null;
       case "yaml":
       case "toml":
-        this.report(
-          "page/syntax",
-          offset,
-          "头信息（--- 之间的 title）只能写在页面的最开头，且只能用 YAML",
-        );
+        this.report("page/syntax", offset, { problem: "front-matter-misplaced" });
         return null;
       case "mdxjsEsm":
-        this.report(
-          "page/code",
-          offset,
-          `页面中不能写 import 或 export 语句（“${snippet(node.value ?? "")}”）`,
-        );
+        this.report("page/code", offset, {
+          problem: "import-export",
+          snippet: snippet(node.value ?? ""),
+        });
         return null;
       case "mdxFlowExpression":
         this.expression(node.value ?? "", offset);
@@ -234,17 +231,17 @@ export class PageReader {
           return null;
         }
         if (!top) {
-          this.report(
-            "page/syntax",
-            offset,
-            `组件 <${name}> 只能单独成段写在页面中，不能放在列表、引用或其他组件中`,
-          );
+          this.report("page/syntax", offset, {
+            problem: "component-placement",
+            component: name,
+            placement: "nested",
+          });
           return null;
         }
         return this.component(node, name, depth);
       }
       default:
-        this.report("page/syntax", offset, `页面中不能使用这种写法（${node.type}）`);
+        this.report("page/syntax", offset, { problem: "construct", construct: node.type });
         return null;
     }
   }
@@ -261,7 +258,7 @@ export class PageReader {
     let ok = true;
     if (children.length > 0) {
       ok = false;
-      this.report("page/prop", start, `组件 <${name}> 不能有内容，请写成 <${name} … />`);
+      this.report("page/prop", start, { component: name, problem: "children" });
       this.content(children, depth + 1);
     }
     const component = componentProps(name, attributes, at, this.at(start), this.ctx, this.out);
@@ -329,17 +326,17 @@ export class PageReader {
       case "mdxJsxTextElement": {
         const name = node.name ?? null;
         if (isComponentName(name)) {
-          this.report(
-            "page/syntax",
-            offset,
-            `组件 <${name}> 要单独成段：前后各空一行，不能写在一段文字中间`,
-          );
+          this.report("page/syntax", offset, {
+            problem: "component-placement",
+            component: name,
+            placement: "inline",
+          });
           this.content(node.children ?? [], depth + 1);
         } else this.element(node, depth);
         return null;
       }
       default:
-        this.report("page/syntax", offset, `页面中不能使用这种写法（${node.type}）`);
+        this.report("page/syntax", offset, { problem: "construct", construct: node.type });
         return null;
     }
   }

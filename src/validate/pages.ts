@@ -6,6 +6,7 @@
 // javascript:/data: URLs — is reported here, and what is accepted becomes plain data that the
 // site renders with its own escaping code. Every text is masked (ID and mobile numbers) here.
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { PageSyntax } from "../diagnostics/codes/pages.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { classify } from "../load/index.ts";
 import { LineIndex } from "../load/line-index.ts";
@@ -23,25 +24,26 @@ export { MAX_NESTING };
 
 export type PageContext = ComponentContext;
 
-/** The parser's errors (`Unexpected … in name, expected …`) in Chinese. */
-function syntaxMessage({ reason, kind }: MdxSyntaxError): string {
+/** What the parser's errors (`Unexpected … in name, expected …`) mean (the catalog words them). */
+function syntaxProblem({ reason, kind }: MdxSyntaxError): PageSyntax {
   const closing =
     /Unexpected closing tag `([^`]*)`, expected corresponding closing tag for `([^`]*)`/.exec(
       reason,
     );
-  if (closing) return `结束标签 ${closing[1]} 与开始标签 ${closing[2]} 不对应`;
-  if (/expected an open tag first/.test(reason)) return "有结束标签，但前面没有对应的开始标签";
+  if (closing)
+    return {
+      problem: "closing-mismatch",
+      closing: closing[1] as string,
+      opening: closing[2] as string,
+    };
+  if (/expected an open tag first/.test(reason)) return { problem: "closing-unopened" };
   const open = /Expected a closing tag for `([^`]*)`/.exec(reason);
-  if (open) return `标签 ${open[1]} 没有结束：组件请写成 <组件名 … />`;
-  if (/closing brace for `\{`/.test(reason))
-    return "花括号“{”没有对应的“}”；要显示花括号，请写成 \\{";
-  if (/before name/.test(reason) && /comment/.test(reason))
-    return "“<!”不能用：页面中不能写 HTML 注释或 HTML 标签；要显示“<”，请写成 \\<";
-  if (/lazy line/.test(reason))
-    return "引用或列表中的组件、花括号写成多行时，每一行都要以“>”开头（引用）或缩进（列表）";
-  if (kind === "tag")
-    return '“<”后面不是完整的组件标签：组件写成 <ScoreTable year={2025} />，属性写成 名称="文字" 或 名称={数字}；要显示“<”，请写成 \\<，链接写成 [文字](地址)';
-  return `页面不符合 MDX 的写法（解析器提示：${maskPersonal(reason)}）`;
+  if (open) return { problem: "unclosed-tag", tag: open[1] as string };
+  if (/closing brace for `\{`/.test(reason)) return { problem: "unclosed-brace" };
+  if (/before name/.test(reason) && /comment/.test(reason)) return { problem: "html-comment" };
+  if (/lazy line/.test(reason)) return { problem: "lazy-line" };
+  if (kind === "tag") return { problem: "incomplete-tag" };
+  return { problem: "parser", said: maskPersonal(reason) };
 }
 
 /**
@@ -64,8 +66,8 @@ export function readPage(
   const text = raw.slice(base);
   const lines = new LineIndex(raw);
   const before = out.length;
-  const syntax = (position: SourcePosition, detail: string) =>
-    out.push(makeDiagnostic("page/syntax", { position, path: "", detail }));
+  const syntax = (position: SourcePosition, params: PageSyntax) =>
+    out.push(makeDiagnostic("page/syntax", { position, path: "", params }));
 
   const bomb = deepNestingLine(text, NESTING_BOMB);
   if (bomb !== null) {
@@ -74,7 +76,7 @@ export function readPage(
     const prefix = parseMdx(text.slice(0, bomb)).root;
     if (prefix) head.blocks(prefix.children as MdastNode[], 0, true);
     const at = head.tooDeepAt ?? bomb;
-    syntax({ file, ...lines.locate(at + base) }, `嵌套超过 ${MAX_NESTING} 层`);
+    syntax({ file, ...lines.locate(at + base) }, { problem: "nesting", max: MAX_NESTING });
     return null;
   }
   const reader = new PageReader(file, base, lines, ctx, out);
@@ -88,7 +90,7 @@ export function readPage(
         0,
         true,
       );
-    else reader.report("page/syntax", offset, syntaxMessage(parsed.error));
+    else reader.report("page/syntax", offset, syntaxProblem(parsed.error));
     return null;
   }
   const root = parsed.root as MdastNode;
@@ -100,10 +102,10 @@ export function readPage(
     title = frontMatterTitle(file, text, first.value ?? "", out);
     children = children.slice(1);
   } else if (first?.type === "toml") {
-    reader.report("page/syntax", 0, "头信息只能用 YAML（写在两行 --- 之间），不能用 +++");
+    reader.report("page/syntax", 0, { problem: "front-matter-toml" });
     children = children.slice(1);
   } else if (/^---[ \t]*\r?$/m.test(text.split("\n")[0] ?? "")) {
-    reader.report("page/syntax", 0, "头信息没有结束：title 等字段后面要有一行 ---");
+    reader.report("page/syntax", 0, { problem: "front-matter-unclosed" });
   }
   reader.collectDefinitions(root);
   const blocks = reader.blocks(children, 0, true);

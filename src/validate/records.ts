@@ -2,12 +2,9 @@
 // that one bad record neither hides the problems of the others nor blocks cross-file checks.
 import type { z } from "zod";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
-import type { DiagnosticCode } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PathKey, SourceFile } from "../load/source-file.ts";
-import { fieldLabel, issuesToDiagnostics, unknownKeys } from "./zod-issues.ts";
-
-type Overrides = readonly [RegExp, DiagnosticCode][];
+import { OWN_WORDS_ONLY, fieldLabel, issuesToDiagnostics, unknownKeys } from "./zod-issues.ts";
 
 function unknownKeyWarnings(
   schema: z.ZodType,
@@ -24,16 +21,15 @@ function unknownKeyWarnings(
       makeDiagnostic("schema/unknown-key", {
         position: src.locate(full, "key"),
         path: full.join("."),
-        detail: where
-          ? `${String(path[path.length - 1])}（在 ${where} 中）`
-          : String(path[path.length - 1]),
+        params: { key: String(path[path.length - 1]), ...(where ? { where } : {}) },
       }),
     );
   }
 }
 
 export interface WholeOptions {
-  overrides?: Overrides;
+  /** Paths (dotted, from the file's root) of factors: their problems are rules/bad-factor. */
+  factors?: RegExp;
   /** Path of the validated value inside the file; default the whole file. */
   base?: PathKey[];
   /** The value to validate, when it is not simply the file's value at `base`. */
@@ -51,17 +47,17 @@ export function validateWhole<S extends z.ZodType>(
   let raw: unknown = src.value ?? {};
   for (const k of base) raw = (raw as Record<string, unknown>)[String(k)];
   if ("value" in options) raw = options.value;
-  const r = schema.safeParse(raw);
+  const r = schema.safeParse(raw, OWN_WORDS_ONLY);
   unknownKeyWarnings(schema, raw, base, src, out);
   if (!r.success) {
-    const overrides = options.overrides;
+    const factors = options.factors;
     out.push(
       ...issuesToDiagnostics(r.error.issues, {
         source: src,
         base,
         raw,
         schema,
-        ...(overrides ? { overrides } : {}),
+        ...(factors ? { factors } : {}),
       }),
     );
     return null;
@@ -99,7 +95,7 @@ export function validateList<R extends z.ZodType>(
       makeDiagnostic("schema/type", {
         position: src.locate([]),
         path: "",
-        detail: `文件内容应为映射，以“${listKey}:”开头，其下是记录列表`,
+        params: { listFile: listKey },
       }),
     );
     return { items: [], raw: [], array: [] };
@@ -109,7 +105,7 @@ export function validateList<R extends z.ZodType>(
   // Envelope: everything but the list (unknown top-level keys, other fields).
   const rest = { ...obj };
   delete rest[listKey];
-  const env = envelope.safeParse(rest);
+  const env = envelope.safeParse(rest, OWN_WORDS_ONLY);
   unknownKeyWarnings(envelope, rest, [], src, out);
   if (!env.success)
     out.push(
@@ -126,7 +122,7 @@ export function validateList<R extends z.ZodType>(
       makeDiagnostic("schema/type", {
         position: src.locate([listKey]),
         path: listKey,
-        detail: `${listKey} 应为列表（每条记录以“- ”开头）`,
+        params: { notAList: listKey },
       }),
     );
     return { items: [], raw: [], array: [] };
@@ -139,7 +135,7 @@ export function validateList<R extends z.ZodType>(
       items[i] = quick;
       continue;
     }
-    const r = record.safeParse(raw);
+    const r = record.safeParse(raw, OWN_WORDS_ONLY);
     if (r.success) {
       items[i] = r.data;
       unknownKeyWarnings(record, raw, [listKey, i], src, out);

@@ -5,15 +5,10 @@ import { EVENT_FIELDS, LEVELS, itemSchema, rulesSchema, vetoSchema } from "../..
 import type { FieldType, LedgerKind, RuleItem, Rules, VetoRule } from "../../schemas/index.ts";
 import { isoWeekExists } from "../calendar/calendar.ts";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { IdOf } from "../diagnostics/codes/schema.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PathKey, SourceFile } from "../load/source-file.ts";
 import { validateWhole } from "./records.ts";
-
-const LEDGER_NAMES: Record<LedgerKind, string> = {
-  petition: "信访事项",
-  meeting: "例会",
-  "weekly-report": "周报",
-};
 
 function valueFits(t: FieldType, v: unknown): boolean {
   switch (t.kind) {
@@ -25,19 +20,6 @@ function valueFits(t: FieldType, v: unknown): boolean {
       return typeof v === "string" && t.values.includes(v);
     case "text":
       return typeof v === "string" || typeof v === "number";
-  }
-}
-
-function describeType(t: FieldType): string {
-  switch (t.kind) {
-    case "boolean":
-      return "true 或 false";
-    case "number":
-      return "数字";
-    case "enum":
-      return t.values.join("、") + " 之一";
-    case "text":
-      return "文字";
   }
 }
 
@@ -57,8 +39,7 @@ function checkWhen(
         makeDiagnostic("rules/unknown-field", {
           position: src.locate([...path, field], "key"),
           path: [...path, field].join("."),
-          detail: `${LEDGER_NAMES[ledger]}台账（${ledger}）没有字段“${field}”`,
-          hint: `可用的字段：${Object.keys(fields).join("、")}`,
+          params: { ledger, field, fields: Object.keys(fields) },
         }),
       );
       continue;
@@ -71,7 +52,7 @@ function checkWhen(
         makeDiagnostic("rules/unknown-value", {
           position: src.locate(at),
           path: at.join("."),
-          detail: `条件 ${field} 的取值“${String(v)}”无效，应为 ${describeType(type)}`,
+          params: { field, value: String(v), expected: type },
         }),
       );
     });
@@ -81,21 +62,23 @@ function checkWhen(
 function checkUnique(
   src: SourceFile,
   ids: (string | undefined)[],
+  of: IdOf,
   path: (i: number) => PathKey[],
   out: Diagnostic[],
 ): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   ids.forEach((id, i) => {
     if (id === undefined) return;
-    if (seen.has(id))
+    const first = seen.get(id);
+    if (first !== undefined)
       out.push(
         makeDiagnostic("ref/duplicate-id", {
           position: src.locate(path(i)),
           path: path(i).join("."),
-          detail: id,
+          params: { id, of, first: src.locate(path(first)) },
         }),
       );
-    seen.add(id);
+    else seen.set(id, i);
   });
 }
 
@@ -110,9 +93,7 @@ function checkItem(src: SourceFile, item: RuleItem, i: number, out: Diagnostic[]
       makeDiagnostic("rules/item-shape", {
         position: src.locate(hasPoints ? [...at, "table"] : at, hasPoints ? "key" : "value"),
         path: at.join("."),
-        detail: hasPoints
-          ? `考评项目 ${item.id} 同时有 points 和 table，只能有其一`
-          : `考评项目 ${item.id} 既没有 points 也没有 table`,
+        params: { item: item.id, has: hasPoints ? "both" : "neither" },
       }),
     );
   } else if (hasTable && item.ledger !== "petition") {
@@ -120,7 +101,7 @@ function checkItem(src: SourceFile, item: RuleItem, i: number, out: Diagnostic[]
       makeDiagnostic("rules/item-shape", {
         position: src.locate([...at, "table"], "key"),
         path: [...at, "table"].join("."),
-        detail: `信访分值表（table）只能用于 petition 台账，考评项目 ${item.id} 的台账是 ${item.ledger}`,
+        params: { item: item.id, tableOn: item.ledger },
       }),
     );
   }
@@ -128,6 +109,7 @@ function checkItem(src: SourceFile, item: RuleItem, i: number, out: Diagnostic[]
   checkUnique(
     src,
     item.modifiers.map((m) => m.id),
+    "modifier",
     (j) => [...at, "modifiers", j, "id"],
     out,
   );
@@ -164,7 +146,7 @@ export function validateRules(src: SourceFile, fileYear: number, out: Diagnostic
         makeDiagnostic("schema/type", {
           position: src.locate([key]),
           path: key,
-          detail: `${key} 应为列表`,
+          params: { notAList: key },
         }),
       );
       continue;
@@ -172,7 +154,7 @@ export function validateRules(src: SourceFile, fileYear: number, out: Diagnostic
     const schema = key === "items" ? itemSchema : vetoSchema;
     value.forEach((v: unknown, i: number) => {
       const one = validateWhole(src, schema, out, {
-        overrides: [[FACTOR, "rules/bad-factor"]],
+        factors: FACTOR,
         base: [key, i],
       });
       (parsed[key] as unknown[]).push(one);
@@ -183,19 +165,21 @@ export function validateRules(src: SourceFile, fileYear: number, out: Diagnostic
       makeDiagnostic("rules/year-mismatch", {
         position: src.locate(["year"]),
         path: "year",
-        detail: `文件 ${src.file} 的 year 写的是 ${envelope.year}，应为 ${fileYear}`,
+        params: { file: src.file, year: envelope.year, expected: fileYear },
       }),
     );
   }
   checkUnique(
     src,
     parsed.items.map((i) => i?.id),
+    "rule-item",
     (i) => ["items", i, "id"],
     out,
   );
   checkUnique(
     src,
     parsed.vetoes.map((v) => v?.id),
+    "veto",
     (i) => ["vetoes", i, "id"],
     out,
   );
@@ -234,7 +218,7 @@ export function validateRules(src: SourceFile, fileYear: number, out: Diagnostic
           makeDiagnostic("ledger/week-not-exist", {
             position: src.locate(["weekly_report", "exempt_weeks", i]),
             path: `weekly_report.exempt_weeks.${i}`,
-            detail: w,
+            params: { week: w },
           }),
         );
       }

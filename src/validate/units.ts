@@ -19,12 +19,14 @@ const rec = (v: unknown): Record<string, unknown> | null =>
 export function validateUnits(src: SourceFile, out: Diagnostic[]): UnitsResult {
   const list = validateList(src, "units", unitsFileSchema, unitSchema, out);
   const knownIds = new Set<string>();
+  /** Where each id was first written. */
+  const firstId = new Map<string, number>();
   if (list.raw.length === 0 && src.value !== undefined) {
     out.push(
       makeDiagnostic("schema/range", {
         position: src.locate([]),
         path: "units",
-        detail: "units：至少要有一个村（社区）",
+        params: { noUnits: true },
       }),
     );
   }
@@ -34,31 +36,32 @@ export function validateUnits(src: SourceFile, out: Diagnostic[]): UnitsResult {
     if (!u) return;
     const id = u.id;
     if (typeof id === "string") {
-      if (knownIds.has(id)) {
+      const first = firstId.get(id);
+      if (first !== undefined) {
         out.push(
           makeDiagnostic("ref/duplicate-id", {
             position: src.locate(["units", i, "id"]),
             path: `units.${i}.id`,
-            detail: id,
+            params: { id, of: "unit", first: src.locate(["units", first, "id"]) },
           }),
         );
-      }
+      } else firstId.set(id, i);
       knownIds.add(id);
     }
-    const names = new Set<string>();
+    const names = new Map<string, number>();
     (Array.isArray(u.committee) ? u.committee : []).forEach((m: unknown, j: number) => {
       const name = rec(m)?.name;
       if (typeof name !== "string") return;
-      if (names.has(name)) {
+      const first = names.get(name);
+      if (first !== undefined) {
         out.push(
           makeDiagnostic("units/duplicate-member", {
             position: src.locate(["units", i, "committee", j, "name"]),
             path: `units.${i}.committee.${j}.name`,
-            detail: name,
+            params: { name, first: src.locate(["units", i, "committee", first, "name"]) },
           }),
         );
-      }
-      names.add(name);
+      } else names.set(name, j);
     });
     (Array.isArray(u.liaisons) ? u.liaisons : []).forEach((l: unknown, j: number) => {
       const lr = rec(l);
@@ -81,7 +84,7 @@ export function validateUnits(src: SourceFile, out: Diagnostic[]): UnitsResult {
               lr && "monthly_award" in lr ? "monthly_award" : "name",
             ]),
             path: `units.${i}.liaisons.${j}.monthly_award`,
-            detail: `“${name}”在此的月精神文明奖为 ${amount} 元，与 ${first.unit} 中的 ${first.amount} 元不一致`,
+            params: { name, amount, firstUnit: first.unit, firstAmount: first.amount },
           }),
         );
       }

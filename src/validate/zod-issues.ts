@@ -2,63 +2,11 @@
 // field's Chinese label taken from the schema's own description.
 import type { z } from "zod";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
-import type { DiagnosticCode } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PathKey, SourceFile } from "../load/source-file.ts";
-
-type AnySchema = z.core.$ZodType;
-
-interface Def {
-  type: string;
-  shape?: Record<string, AnySchema>;
-  innerType?: AnySchema;
-  out?: AnySchema;
-  element?: AnySchema;
-  valueType?: AnySchema;
-}
-
-const defOf = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
-const descriptionOf = (s: AnySchema): string | undefined =>
-  (s as unknown as { description?: string }).description;
-
-const WRAPPERS = new Set(["optional", "default", "nullable", "readonly", "prefault"]);
-
-/** The schema inside optional/default/pipe … wrappers; `visit` sees each layer on the way. */
-function unwrapSchema(schema: AnySchema, visit?: (s: AnySchema) => void): AnySchema {
-  let cur = schema;
-  for (;;) {
-    visit?.(cur);
-    const def = defOf(cur);
-    if (WRAPPERS.has(def.type) && def.innerType) cur = def.innerType;
-    else if (def.type === "pipe" && def.out) cur = def.out;
-    else return cur;
-  }
-}
-
-/** The schema at `path` below `schema`, and the nearest description on the way down. */
-function schemaAt(
-  schema: AnySchema,
-  path: readonly PathKey[],
-): { schema: AnySchema | null; description?: string } {
-  let s: AnySchema | null = schema;
-  let description: string | undefined;
-  const take = (x: AnySchema) => {
-    const d = descriptionOf(x);
-    if (d) description = d;
-  };
-  const unwrap = (x: AnySchema): AnySchema => unwrapSchema(x, take);
-  for (const key of path) {
-    if (s === null) break;
-    description = undefined;
-    const def = defOf(unwrap(s));
-    if (def.type === "object" && def.shape) s = def.shape[String(key)] ?? null;
-    else if (def.type === "array" && def.element) s = def.element;
-    else if (def.type === "record" && def.valueType) s = def.valueType;
-    else s = null;
-  }
-  if (s) unwrap(s);
-  return description === undefined ? { schema: s } : { schema: s, description };
-}
+import { fieldKind } from "./field-kinds.ts";
+import { defOf, schemaAt, unwrapSchema } from "./schema-walk.ts";
+import type { AnySchema } from "./schema-walk.ts";
 
 /** Short label of a field: its key plus the first phrase of its description. */
 export function fieldLabel(schema: AnySchema, path: readonly PathKey[]): string {
@@ -78,13 +26,39 @@ function valueAt(root: unknown, path: readonly PathKey[]): unknown {
   return v;
 }
 
-function show(value: unknown): string {
-  if (typeof value === "string") return `“${value}”`;
-  if (value === null) return "空值";
-  if (Array.isArray(value)) return "列表";
-  if (typeof value === "object") return "映射";
-  return `“${String(value)}”`;
+/** The value as a message shows it: single values only (lists and mappings are not shown). */
+function actualOf(value: unknown): { actual?: string | number | boolean } {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+    ? { actual: value }
+    : {};
 }
+
+/** Codes whose facts are a FieldIssue: the zod issue codes, and codes a schema names itself. */
+type FieldIssueCode =
+  | "schema/type"
+  | "schema/value"
+  | "schema/format"
+  | "schema/range"
+  | "schema/invalid"
+  | "doc/section-depth";
+
+const CUSTOM_CODES = new Set<string>([
+  "schema/type",
+  "schema/value",
+  "schema/format",
+  "schema/range",
+  "schema/invalid",
+  "doc/section-depth",
+]);
+
+const isFieldIssueCode = (c: unknown): c is FieldIssueCode =>
+  typeof c === "string" && CUSTOM_CODES.has(c);
+
+/**
+ * Parse options that leave a message empty where the schema has no words of its own (zod would
+ * fill in its English default): the catalog then says what a field of that kind must be.
+ */
+export const OWN_WORDS_ONLY = { error: () => "" } as const;
 
 export interface IssueContext {
   source: SourceFile;
@@ -93,8 +67,8 @@ export interface IssueContext {
   /** The raw value that was validated (the file value at `base`). */
   raw: unknown;
   schema: AnySchema;
-  /** Path patterns (dotted, relative to the file) whose issues carry a more specific code. */
-  overrides?: readonly [RegExp, DiagnosticCode][];
+  /** Path patterns (dotted, relative to the file) whose issues are a bad factor. */
+  factors?: RegExp;
 }
 
 export function issuesToDiagnostics(
@@ -108,16 +82,14 @@ export function issuesToDiagnostics(
     const dotted = full.join(".");
     const label = fieldLabel(ctx.schema, rel);
     const value = valueAt(ctx.raw, rel);
-    const override = ctx.overrides?.find(([re]) => re.test(dotted))?.[1];
-    const prefix = label ? `${label}：` : "";
 
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         out.push(
-          makeDiagnostic(override ?? "schema/value", {
+          makeDiagnostic("schema/value", {
             position: ctx.source.locate([...full, key], "key"),
             path: [...full, key].join("."),
-            detail: `${prefix}“${key}”不是允许的取值`,
+            params: { field: label, key },
           }),
         );
       }
@@ -128,12 +100,22 @@ export function issuesToDiagnostics(
         makeDiagnostic("schema/required", {
           position: ctx.source.locate(full.slice(0, -1)),
           path: dotted,
-          detail: label || dotted,
+          params: { field: label || dotted },
         }),
       );
       continue;
     }
-    let code: DiagnosticCode;
+    if (ctx.factors?.test(dotted)) {
+      out.push(
+        makeDiagnostic("rules/bad-factor", {
+          position: ctx.source.locate(full),
+          path: dotted,
+          params: { value: String(value) },
+        }),
+      );
+      continue;
+    }
+    let code: FieldIssueCode;
     switch (issue.code) {
       case "invalid_type":
         code = "schema/type";
@@ -150,21 +132,23 @@ export function issuesToDiagnostics(
         code = "schema/range";
         break;
       case "custom": {
-        const c = (issue.params as { code?: DiagnosticCode } | undefined)?.code;
-        code = c ?? "schema/invalid";
+        const c = (issue.params as { code?: unknown } | undefined)?.code;
+        code = isFieldIssueCode(c) ? c : "schema/invalid";
         break;
       }
       default:
         code = "schema/invalid";
     }
-    code = override ?? code;
-    const shown =
-      value === undefined || typeof value === "object" ? "" : `（实际为${show(value)}）`;
     out.push(
       makeDiagnostic(code, {
         position: ctx.source.locate(full),
         path: dotted,
-        detail: code === "rules/bad-factor" ? String(value) : `${prefix}${issue.message}${shown}`,
+        params: {
+          field: label,
+          kind: fieldKind(ctx.schema, rel),
+          rule: issue.message,
+          ...actualOf(value),
+        },
       }),
     );
   }

@@ -43,7 +43,7 @@ describe("code frame of a long line", () => {
     const d = makeDiagnostic("yaml/syntax", {
       position: { file: "reports/2025.yaml", line: 1, col: 50_000_000 - 4 },
       path: "",
-      detail: "引号没有闭合",
+      params: { problem: "unclosed-quote" },
     });
     const out = formatDiagnostic(d, { texts: new Map([["reports/2025.yaml", `${line}\n`]]) });
     expect(out.split("\n").slice(1, 3)).toEqual([
@@ -51,5 +51,40 @@ describe("code frame of a long line", () => {
       `    | ${" ".repeat(114)}^`,
     ]);
     expect(out.split("\n")[1]?.length).toBeLessThanOrEqual(FRAME_WIDTH + 6);
+  });
+});
+
+describe("a diagnostic that points at a second place", () => {
+  const text = [
+    "petitions:",
+    "  - { id: P-1, unit: dongshan }",
+    "  - { id: P-1, unit: xishan }",
+    "",
+  ];
+  const file = "ledger/2025/petitions.yaml";
+  const d = makeDiagnostic("ref/duplicate-id", {
+    position: { file, line: 3, col: 11 },
+    path: "petitions.1.id",
+    params: { id: "P-1", of: "record", first: { file, line: 2, col: 11 } },
+  });
+
+  it("shows both places, each with its code frame, the first occurrence named", () => {
+    const out = formatDiagnostic(d, {
+      prefix: "content/",
+      texts: new Map([[file, text.join("\n")]]),
+    });
+    expect(out.split("\n")).toEqual([
+      "content/ledger/2025/petitions.yaml:3:11  ref/duplicate-id  petitions.1.id  错误：编号“P-1”与第 2 行的记录重复",
+      "  3 |   - { id: P-1, unit: xishan }",
+      "    |           ^",
+      "  首次出现：content/ledger/2025/petitions.yaml:2:11",
+      "  2 |   - { id: P-1, unit: dongshan }",
+      "    |           ^",
+      `  提示：${d.hint}`,
+    ]);
+  });
+
+  it("keeps to one line when compact (the message names the line)", () => {
+    expect(formatDiagnostic(d, { compact: true }).split("\n")).toHaveLength(1);
   });
 });

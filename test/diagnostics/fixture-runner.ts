@@ -56,9 +56,19 @@ export interface Expected {
   line: number;
   col: number;
   code: string;
+  /** The second place the diagnostic points at (the first occurrence of a duplicate). */
+  related?: { file: string; line: number; col: number } | undefined;
 }
 
-const key = (e: Expected) => `${e.file}:${e.line}:${e.col} ${e.code}`;
+const key = (e: Expected) =>
+  `${e.file}:${e.line}:${e.col} ${e.code}` +
+  (e.related ? ` related ${e.related.file}:${e.related.line}:${e.related.col}` : "");
+
+/** `related 3:11` or `related plans/a.yaml:3:11` after the code; the file defaults to `file`. */
+function relatedOf(text: string | undefined, file: string): Expected["related"] {
+  const m = text ? /^\s*related\s+(?:(\S+):)?(\d+):(\d+)/.exec(text) : null;
+  return m ? { file: m[1] ?? file, line: Number(m[2]), col: Number(m[3]) } : undefined;
+}
 
 export function expectedOf(name: string, files: Map<string, string>): string[] {
   const out: Expected[] = [];
@@ -68,20 +78,27 @@ export function expectedOf(name: string, files: Map<string, string>): string[] {
     const text = readFileSync(f, "utf8");
     if (rel === "expect.txt") {
       for (const line of text.split("\n")) {
-        const m = /^(\S+):(\d+):(\d+)\s+(\S+)/.exec(line.trim());
+        const m = /^(\S+):(\d+):(\d+)\s+(\S+)(.*)$/.exec(line.trim());
         if (m)
           out.push({
             file: m[1] as string,
             line: Number(m[2]),
             col: Number(m[3]),
             code: m[4] as string,
+            related: relatedOf(m[5], m[1] as string),
           });
       }
       continue;
     }
     if (!files.has(rel)) continue;
-    for (const m of text.matchAll(/#\s*expect:\s*(\d+):(\d+)\s+(\S+)/g)) {
-      out.push({ file: rel, line: Number(m[1]), col: Number(m[2]), code: m[3] as string });
+    for (const m of text.matchAll(/#\s*expect:\s*(\d+):(\d+)\s+(\S+)([^\n]*)/g)) {
+      out.push({
+        file: rel,
+        line: Number(m[1]),
+        col: Number(m[2]),
+        code: m[3] as string,
+        related: relatedOf(m[4], rel),
+      });
     }
   }
   return out.map(key).sort();
@@ -127,6 +144,7 @@ export async function actualOf(files: Map<string, string>): Promise<{
           line: d.position?.line ?? 0,
           col: d.position?.col ?? 0,
           code: d.code,
+          related: d.related?.position,
         }),
       )
       .sort();

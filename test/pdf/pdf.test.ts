@@ -241,7 +241,8 @@ describe("problems", () => {
     );
     const dir = tempDir();
     const r = await writeDocumentPdfs({ ...base, documents: broken }, dir, { contentDir: CONTENT });
-    expect(r.problems.map((p) => p.document)).toEqual(["plan-2025-annual"]);
+    expect(r.problems.map((p) => p.code)).toEqual(["pdf/missing-glyph"]);
+    expect(r.problems[0]?.message).toContain("（plan-2025-annual）");
     expect(r.documents.some((d) => d.id === "plan-2025-annual")).toBe(false);
     expect(r.bundles.map((b) => b.id)).toEqual(["bundle-2025-agreements", "bundle-2025-notices"]);
   }, 60_000);
@@ -258,8 +259,9 @@ describe("problems", () => {
       fonts: { 楷体: "fonts/simkai.ttf" },
     });
     expect(missing.problems.map((p) => p.message)).toEqual([
-      "office.yaml 中 fonts.楷体 指定的字体文件“fonts/simkai.ttf”无法使用：找不到文件或文件夹。",
+      "fonts.楷体 指定的字体文件“fonts/simkai.ttf”无法使用：找不到文件或文件夹",
     ]);
+    expect(missing.problems.map((p) => p.path)).toEqual(["fonts.楷体"]);
   });
 });
 

@@ -13,7 +13,7 @@ export function coverageDiagnostics(
     return makeDiagnostic("score/uncovered-cell", {
       position: at?.position ?? null,
       path: at?.path ?? "",
-      detail: w.message,
+      params: { event: w.event, level: w.level, form: w.form, clause: w.clause },
     });
   });
 }

@@ -1,5 +1,6 @@
 // ScoreSheet → the JSON object of SPEC §8 (numbers rounded to two decimals, half away from zero).
 // Fields beyond §8 (clauses, sources, modifiers, appraisals) add to the audit trail.
+import { diagnosticMessage } from "../../diagnostics/catalog.ts";
 import { toNumber2 } from "../decimal.ts";
 import { unitLosses } from "./index.ts";
 import type { Entry, Sanction, ScoreSheet, UnitScore } from "./types.ts";
@@ -79,7 +80,7 @@ export function scoreSheetJson(sheet: ScoreSheet, onlyUnit?: string) {
       .map((w) => ({
         code: w.code,
         event: w.event,
-        message: w.message,
+        message: diagnosticMessage("score/uncovered-cell", w),
         unit: w.unit,
         date: w.date,
         source: w.source,

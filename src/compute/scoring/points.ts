@@ -120,7 +120,7 @@ export function applyRules(
             source: ev.source,
             level,
             form,
-            message: `${ev.id}：${level}级${form}在“${c.item.clause}”的分值表中没有分值，按 0 分计`,
+            clause: c.item.clause,
           });
         }
       } else base = c.points ?? ZERO;

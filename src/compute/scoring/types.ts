@@ -111,7 +111,8 @@ export interface CoverageWarning {
   source: string;
   level: Level;
   form: Form;
-  message: string;
+  /** The clause of the item whose table has no value for this level and form. */
+  clause: string;
 }
 
 export interface ScoreSheet {
