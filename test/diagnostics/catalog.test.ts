@@ -184,6 +184,7 @@ const SAMPLES: { [C in DiagnosticCode]: ParamsOf<C>[] } = {
     { problem: "unclosed-brace" },
     { problem: "html-comment" },
     { problem: "incomplete-tag" },
+    { problem: "lazy-line" },
     { problem: "parser", said: "Unexpected character" },
     { problem: "front-matter-toml" },
     { problem: "front-matter-unclosed" },
