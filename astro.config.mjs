@@ -5,7 +5,7 @@
 import process from "node:process";
 import { resolve } from "node:path";
 import { defineConfig } from "astro/config";
-import { publish } from "./src/build/publish.ts";
+import { publish } from "./src/index.ts";
 import { siteConfig } from "./src/site/build/astro-config.ts";
 
 process.env.ASTRO_TELEMETRY_DISABLED = "1";

@@ -14,7 +14,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { SiteError, listFiles, renderSite } from "../site/build/render-site.ts";
 import type { HeldBack, Publication } from "../site/input.ts";
 import { ENVIRONMENT_ERRORS } from "../text/errno.ts";
-import { publish } from "./publish.ts";
+import { publish } from "../index.ts";
 import {
   OutputBlocked,
   SwapError,

@@ -8,7 +8,7 @@ import { constants } from "node:fs";
 import { access, open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { renderPdf } from "../pdf/index.ts";
-import { publish } from "../build/publish.ts";
+import { publish } from "../index.ts";
 import { relationToContent } from "../build/output-dir.ts";
 import { displayPrefix } from "./check.ts";
 import { formatProblems, summarise } from "./format-diagnostics.ts";

@@ -2,8 +2,8 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { scoreSheetJson } from "../compute/scoring/json.ts";
-import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
-import { coverageWarnings, loadContent, score } from "../index.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { scoreContent } from "../index.ts";
 import { displayPrefix } from "./check.ts";
 import { formatProblems, summarise } from "./format-diagnostics.ts";
 import { EXIT_CONTENT, EXIT_OK, UsageError } from "./io.ts";
@@ -27,16 +27,10 @@ export async function runScore(values: Record<string, unknown>, io: Io): Promise
   const year = parseYear(values.year) ?? (await latestRulesYear(dir));
   const asOf = parseAsOf(values["as-of"], year);
   const strict = values.strict === true;
-  const loaded = await loadContent(dir, { year, scoringOnly: true });
+  const loaded = await scoreContent(dir, asOf === undefined ? { year } : { year, asOf });
   const prefix = displayPrefix(dir, io.cwd);
   const unit = typeof values.unit === "string" ? values.unit : undefined;
-  const content = loaded.content;
-  const sheet = content ? score(content, asOf === undefined ? { year } : { year, asOf }) : null;
-  const full = sheet && sheet.complete ? sheet : null;
-  const problems = sortDiagnostics([
-    ...loaded.diagnostics,
-    ...coverageWarnings(loaded, full ? [full] : []),
-  ]);
+  const { content, sheet, problems } = loaded;
   io.stderr.write(formatProblems(problems, { prefix, texts: loaded.texts, strict }));
   if (!content || !sheet || hasErrors(problems) || (strict && problems.length > 0)) {
     io.stderr.write(`${summarise(problems, strict)}\n未计算得分。\n`);

@@ -1,6 +1,6 @@
 // The common face of a parsed content file (YAML or CSV): its value and a way back to positions.
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
-import type { LineIndex } from "./line-index.ts";
+import { LineIndex } from "./line-index.ts";
 
 export type PathKey = string | number;
 
@@ -19,4 +19,54 @@ export interface SourceFile {
   locate(path: readonly PathKey[], at?: "value" | "key"): SourcePosition;
   /** 1-based line of item `index` of a sequence that belongs to `value`; 0 when unknown. */
   itemLine(array: readonly unknown[], index: number): number;
+}
+
+/**
+ * Where the `index`-th character of the string value at `path` stands in the file `text` of
+ * `src`: inside a block scalar (`|`, `>`) the value is its lines without their common indent.
+ */
+export function locateInValue(
+  src: SourceFile,
+  text: string,
+  path: readonly PathKey[],
+  index: number,
+): SourcePosition {
+  const at = src.locate(path);
+  const lines = text.split("\n");
+  const previous = (lines[at.line - 2] ?? "").replace(/\s+#.*$/, "").trimEnd();
+  if (/:\s*[|>][-+0-9]*$/.test(previous)) {
+    const indent = /^ */.exec(lines[at.line - 1] ?? "")?.[0].length ?? 0;
+    let rest = index;
+    for (let l = at.line; l <= lines.length; l++) {
+      const content = (lines[l - 1] ?? "").slice(indent);
+      if (rest <= content.length) return { file: src.file, line: l, col: indent + rest + 1 };
+      rest -= content.length + 1;
+    }
+  }
+  return { file: src.file, line: at.line, col: at.col + index };
+}
+
+/** The string at `path` of a parsed file's value as written, or null. */
+export function stringAt(value: unknown, path: readonly PathKey[]): string | null {
+  let v = value;
+  for (const k of path) {
+    if (v === null || typeof v !== "object") return null;
+    v = (v as Record<string, unknown>)[String(k)];
+  }
+  return typeof v === "string" ? v : null;
+}
+
+/** The first place `needle` occurs in the texts, looking in `first` before the other files. */
+export function findInTexts(
+  texts: ReadonlyMap<string, string>,
+  needle: string,
+  first: string | null,
+): SourcePosition | null {
+  const files = [...(first ? [first] : []), ...[...texts.keys()].filter((f) => f !== first)];
+  for (const file of files) {
+    const source = texts.get(file) ?? "";
+    const at = source.indexOf(needle);
+    if (at >= 0) return { file, ...new LineIndex(source).locate(at) };
+  }
+  return null;
 }

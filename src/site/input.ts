@@ -1,10 +1,10 @@
-// What the site is built from: the contract between the build (src/build) and the Astro pages.
-// Computed once per build and handed to the pages (see build/site-input.ts); the pages never
+// What the site is built from: the contract between the pipeline and the Astro pages.
+// Computed once per build and handed to the pages (site/build/hand-over.ts); the pages never
 // read the content folder themselves.
 import type { Leadership, Office, Rules, Unit } from "../../schemas/index.ts";
 import type { YearScores } from "../compute/scoring/index.ts";
 import type { PublishedDocument } from "../render/index.ts";
-import type { Page } from "../validate/content.ts";
+import type { Content, Page } from "../validate/content.ts";
 
 export interface HeldBack {
   id: string;
@@ -36,4 +36,36 @@ export interface Publication {
   scores: YearScores[];
   rules: YearRules[];
   pages: SitePage[];
+}
+
+/**
+ * The site's input from checked content: every document that may be published (the classified
+ * ones only named in `heldBack`), the scores, the rules and the office pages.
+ */
+export function siteInput(
+  content: Content,
+  scores: YearScores[],
+  documents: readonly PublishedDocument[],
+): Publication {
+  const heldBack: HeldBack[] = documents
+    .filter((d) => d.doc.meta.secret)
+    .map((d) => ({
+      id: d.doc.meta.id,
+      title: d.doc.meta.title,
+      secret: `${d.doc.meta.secret?.level}${d.doc.meta.secret?.term ? `★${d.doc.meta.secret.term}` : ""}`,
+      source: d.doc.meta.id,
+    }));
+  return {
+    office: content.office,
+    leadership: content.leadership,
+    units: content.units,
+    years: scores.map((s) => s.year),
+    documents: documents.filter((d) => !d.doc.meta.secret),
+    heldBack,
+    scores,
+    rules: [...content.rules.values()]
+      .sort((a, b) => a.year - b.year)
+      .map((r) => ({ year: r.year, file: r.file, rules: r.rules })),
+    pages: content.pages,
+  };
 }

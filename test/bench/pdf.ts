@@ -14,7 +14,7 @@ import { chromium } from "playwright-core";
 import { displayWidth, padEnd } from "../../src/cli/text-width.ts";
 import { layoutDoc, loadFontSet, writeDocumentPdfs } from "../../src/pdf/index.ts";
 import { paintPdf } from "../../src/pdf/paint.ts";
-import { publish } from "../../src/build/publish.ts";
+import { publish } from "../../src/index.ts";
 import { docToHtml } from "../../src/site/lib/doc-html.ts";
 import { findTool, toolPath } from "../support/tools.ts";
 

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { publish } from "../../src/build/publish.ts";
+import { publish } from "../../src/index.ts";
 import { ROOT, listFiles, readableTexts, runCli } from "../site/support/build.ts";
 import { needs, toolPath } from "../support/tools.ts";
 import { cli } from "./run-cli.ts";

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
 import { writeDocumentPdfs } from "../../src/pdf/index.ts";
-import { publish } from "../../src/build/publish.ts";
+import { publish } from "../../src/index.ts";
 import { cli } from "../cli/run-cli.ts";
 import type { CliResult } from "../cli/run-cli.ts";
 import { mutateFolder } from "./mutate.ts";

@@ -6,7 +6,7 @@ import type { Item, Page, TextRun } from "../../src/pdf/boxes.ts";
 import { loadFontSet } from "../../src/pdf/fonts.ts";
 import type { FontSet } from "../../src/pdf/fonts.ts";
 import { toMm } from "../../src/pdf/gbt9704.ts";
-import { publish } from "../../src/build/publish.ts";
+import { publish } from "../../src/index.ts";
 import type { Publication } from "../../src/site/input.ts";
 
 export const CONTENT = fileURLToPath(new URL("../../content/", import.meta.url));

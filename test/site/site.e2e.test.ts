@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scoreSheetJson } from "../../src/compute/scoring/json.ts";
 import { loadContent, score } from "../../src/index.ts";
 import { findExternalReferences } from "../../src/site/build/offline.ts";
-import { publish } from "../../src/build/publish.ts";
+import { publish } from "../../src/index.ts";
 import type { Publication } from "../../src/site/input.ts";
 import { launchChromium, search, watch } from "./support/browser.ts";
 import { ROOT, fingerprint, listFiles, readableTexts, runCli } from "./support/build.ts";

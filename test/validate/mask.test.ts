@@ -242,7 +242,7 @@ describe("figure warnings in a narrative with a personal number", () => {
     const texts = files({ "reports/2025.yaml": report });
     const loaded = { ...validateContent(texts), texts };
     expect(loaded.content?.reports[0]?.data.sections[0]?.body).toContain("138\\*\\*\\*\\*5678");
-    const at = figureWarnings(loaded).map((d) => `${d.position?.line}:${d.position?.col}`);
+    const at = figureWarnings(loaded, texts).map((d) => `${d.position?.line}:${d.position?.col}`);
     // the 9 of 化解率98.6% on line 9 and the 3 of 3件 on line 11, as the file has them
     expect(at).toEqual(["9:44", "11:31"]);
   });
