@@ -1,7 +1,7 @@
 // `xinfang build [--out dist] [--base /] [--content DIR]`: the site and every PDF (documents and
 // bundles) from the content folder. Invalid content: the problems, exit 1, nothing written.
 import { resolve } from "node:path";
-import { pdfStage } from "../pdf/index.ts";
+import { pdfStage } from "../build/pdf-files.ts";
 import { BuildError, buildSite } from "../build/index.ts";
 import type { OutputOutcome } from "../build/index.ts";
 import { displayPrefix } from "./check.ts";

@@ -1,17 +1,14 @@
-// pdf: a published Doc → a GB/T 9704-2012 PDF, and the print bundles of a publication.
-// Takes Docs and the office's font settings; gives PDF bytes or the diagnostics that stop them
-// (a character no configured font has, an office font file that cannot be used). Layout is pure
-// (layout.ts), painting is paint.ts, the only door to pdf-lib. Must not read the clock: dates and
-// file IDs come from the content.
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+// pdf: a Doc → a GB/T 9704-2012 PDF, and a bundle of laid-out Docs → one PDF with a cover,
+// contents and bookmarks. Takes Docs and fonts; gives PDF bytes or the diagnostics that stop
+// them (a character no configured font has, an office font file that cannot be used). Writes
+// nothing: which documents are bundled and where files go is the build's (src/build). Layout is
+// pure (layout.ts), painting is paint.ts, the only door to pdf-lib. Must not read the clock:
+// dates and file IDs come from the content.
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DOC_KIND_NAMES } from "../doc/types.ts";
-import type { Doc, DocKind } from "../doc/types.ts";
-import type { Publication } from "../site/input.ts";
+import type { Doc } from "../doc/types.ts";
 import type { LaidOutDoc } from "./boxes.ts";
 import { layoutBundle } from "./bundle.ts";
-import type { BundlePart } from "./bundle.ts";
 import { fontFileDiagnostics, missingGlyphDiagnostics } from "./check.ts";
 import { loadFontSet } from "./fonts.ts";
 import type { FontSet, OfficeFonts } from "./fonts.ts";
@@ -20,11 +17,12 @@ import { paintPdf } from "./paint.ts";
 
 export { layoutDoc } from "./layout.ts";
 export { loadFontSet } from "./fonts.ts";
+export type { FontSet, OfficeFonts } from "./fonts.ts";
 
 export interface PdfOptions {
   /** The content folder: office.yaml font paths are relative to it. */
   contentDir: string;
-  /** office.yaml `fonts:` (defaults to the publication's office). */
+  /** office.yaml `fonts:`. */
   fonts?: OfficeFonts;
 }
 
@@ -35,36 +33,9 @@ export interface RenderedPdf {
   problems: Diagnostic[];
 }
 
-export interface WrittenPdf {
-  /** Document id, or the bundle id (bundle-2025-agreements …). */
-  id: string;
-  title: string;
-  /** Path relative to the output folder, with forward slashes: pdf/<id>.pdf. */
-  file: string;
-  pages: number;
-}
-
-export interface WrittenBundle extends WrittenPdf {
-  year: number;
-  /** agreements, notices, or all (the whole year). */
-  set: "agreements" | "notices" | "all";
-  /** Ids of the documents in it, in order. */
-  documents: string[];
-}
-
-export interface PdfBuildResult {
-  documents: WrittenPdf[];
-  bundles: WrittenBundle[];
-  /** Non-empty means something was not written; the build should fail. */
-  problems: Diagnostic[];
-}
-
-function fontSetFor(
-  options: PdfOptions,
-  publication?: Publication | null,
-): { set: FontSet; problems: Diagnostic[] } {
-  const office = options.fonts ?? publication?.office?.fonts ?? {};
-  const { set, problems } = loadFontSet(office, options.contentDir);
+/** The office's fonts (its own files first, the shipped ones after) and the problems of its files. */
+export function pdfFonts(options: PdfOptions): { set: FontSet; problems: Diagnostic[] } {
+  const { set, problems } = loadFontSet(options.fonts ?? {}, options.contentDir);
   return { set, problems: fontFileDiagnostics(problems) };
 }
 
@@ -79,134 +50,74 @@ function infoOf(doc: Doc) {
   };
 }
 
-/** One document as PDF bytes (nothing is written). */
+export interface Typeset {
+  doc: Doc;
+  laid: LaidOutDoc;
+  /** Characters no font of their role has: the document cannot be painted. */
+  problems: Diagnostic[];
+}
+
+/** Lays out one document against the fonts. */
+export function typeset(doc: Doc, fonts: FontSet): Typeset {
+  const laid = layoutDoc(doc, fonts);
+  return { doc, laid, problems: missingGlyphDiagnostics(doc, laid.problems) };
+}
+
+/** The PDF bytes of a laid-out document without problems. */
+export function paintDocument(t: Typeset): Promise<Uint8Array> {
+  return paintPdf({ pages: t.laid.pages, outline: t.laid.outline, info: infoOf(t.doc) });
+}
+
+/** One document as PDF bytes. */
 export async function renderPdf(doc: Doc, options: PdfOptions): Promise<RenderedPdf> {
-  const fonts = fontSetFor(options);
-  const laid = layoutDoc(doc, fonts.set);
-  const problems = [...fonts.problems, ...missingGlyphDiagnostics(doc, laid.problems)];
-  if (problems.some((p) => p.code === "pdf/missing-glyph"))
-    return { bytes: new Uint8Array(), pages: laid.pages.length, problems };
-  const bytes = await paintPdf({ pages: laid.pages, outline: laid.outline, info: infoOf(doc) });
-  return { bytes, pages: laid.pages.length, problems };
+  const fonts = pdfFonts(options);
+  const t = typeset(doc, fonts.set);
+  const problems = [...fonts.problems, ...t.problems];
+  const pages = t.laid.pages.length;
+  if (t.problems.length) return { bytes: new Uint8Array(), pages, problems };
+  return { bytes: await paintDocument(t), pages, problems };
 }
 
-const BUNDLE_SETS: { set: WrittenBundle["set"]; kinds: DocKind[] | null; name: string }[] = [
-  { set: "agreements", kinds: ["agreement"], name: "目标责任书汇编" },
-  { set: "notices", kinds: ["notice"], name: "考评结果通报汇编" },
-  { set: "all", kinds: null, name: "信访工作文书汇编" },
-];
+export interface Bundle {
+  /** The bundle's file id (PDF metadata). */
+  id: string;
+  title: string;
+  issuer: string;
+  /** The cover's date (YYYY-MM-DD). */
+  date: string;
+  keywords: string[];
+  /** The documents in order, each with the group heading it falls under in the contents. */
+  parts: { typeset: Typeset; group?: string }[];
+}
 
-/**
- * Writes `pdf/<id>.pdf` for every published document and the bundles of each year
- * (`pdf/bundle-<year>-agreements.pdf`, `pdf/bundle-<year>-notices.pdf`, `pdf/bundle-<year>.pdf`)
- * under `outDir`. Held-back (classified) documents are not in `publication.documents`, so they
- * can never be written or bundled. A document with problems is not written, nor any bundle
- * that would contain it.
- */
-export async function writeDocumentPdfs(
-  publication: Publication,
-  outDir: string,
-  options: PdfOptions & { bundles?: boolean },
-): Promise<PdfBuildResult> {
-  const fonts = fontSetFor(options, publication);
-  const problems: Diagnostic[] = [...fonts.problems];
-  const dir = join(outDir, "pdf");
-  await mkdir(dir, { recursive: true });
-  const documents: WrittenPdf[] = [];
-  const laidOut = new Map<string, { doc: Doc; laid: LaidOutDoc }>();
-  for (const { doc } of publication.documents) {
-    const laid = layoutDoc(doc, fonts.set);
-    const own = missingGlyphDiagnostics(doc, laid.problems);
-    problems.push(...own);
-    if (own.length) continue;
-    laidOut.set(doc.meta.id, { doc, laid });
-    const bytes = await paintPdf({ pages: laid.pages, outline: laid.outline, info: infoOf(doc) });
-    const file = `pdf/${doc.meta.id}.pdf`;
-    await writeFile(join(outDir, file), bytes);
-    documents.push({ id: doc.meta.id, title: doc.meta.title, file, pages: laid.pages.length });
-  }
-  const bundles: WrittenBundle[] = [];
-  if (options.bundles === false) return { documents, bundles, problems };
-  const office = publication.office;
-  const issuer = office?.name ?? publication.documents[0]?.doc.meta.issuer ?? "";
-  const short = office?.short_name ?? issuer;
-  const years = [...new Set(publication.documents.map((d) => d.doc.meta.year))].sort(
-    (a, b) => a - b,
+/** A bundle of laid-out documents as one PDF: cover, contents, each document on odd pages. */
+export async function renderBundle(
+  bundle: Bundle,
+  fonts: FontSet,
+): Promise<{ bytes: Uint8Array; pages: number }> {
+  const layout = layoutBundle(
+    bundle.title,
+    bundle.issuer,
+    bundle.date,
+    bundle.parts.map(({ typeset: t, group }) => ({
+      title: t.doc.meta.title,
+      pages: t.laid.pages,
+      outline: t.laid.outline,
+      ...(group !== undefined ? { group } : {}),
+    })),
+    fonts,
   );
-  for (const year of years) {
-    for (const b of BUNDLE_SETS) {
-      const docs = publication.documents
-        .map((d) => d.doc)
-        .filter((d) => d.meta.year === year && (b.kinds === null || b.kinds.includes(d.meta.kind)));
-      if (docs.length === 0 || docs.some((d) => !laidOut.has(d.meta.id))) continue;
-      if (b.kinds === null)
-        docs.sort((x, y) => KIND_ORDER.indexOf(x.meta.kind) - KIND_ORDER.indexOf(y.meta.kind));
-      const title = `${short}${year}年度${b.name}`;
-      const parts: BundlePart[] = docs.map((d) => {
-        const { laid } = laidOut.get(d.meta.id) as { laid: LaidOutDoc };
-        return {
-          title: d.meta.title,
-          pages: laid.pages,
-          outline: laid.outline,
-          ...(b.kinds === null ? { group: DOC_KIND_NAMES[d.meta.kind] } : {}),
-        };
-      });
-      const date = docs
-        .map((d) => d.meta.date)
-        .sort()
-        .at(-1) as string;
-      const layout = layoutBundle(title, issuer, date, parts, fonts.set);
-      const id = b.set === "all" ? `bundle-${year}` : `bundle-${year}-${b.set}`;
-      const bytes = await paintPdf({
-        pages: layout.pages,
-        outline: layout.outline,
-        info: { title, author: issuer, subject: title, date, id, keywords: [b.name, String(year)] },
-      });
-      const file = `pdf/${id}.pdf`;
-      await writeFile(join(outDir, file), bytes);
-      bundles.push({
-        id,
-        title,
-        file,
-        pages: layout.pages.length,
-        year,
-        set: b.set,
-        documents: docs.map((d) => d.meta.id),
-      });
-    }
-  }
-  return { documents, bundles, problems };
-}
-
-const KIND_ORDER: DocKind[] = ["plan", "notice", "report", "agreement", "scoring-sheet"];
-
-/** The diagnostics that stopped PDFs from being written; the message lists them in Chinese. */
-export class PdfProblemsError extends Error {
-  readonly problems: Diagnostic[];
-  constructor(problems: Diagnostic[]) {
-    super(problems.map((p) => `${p.message}\n  提示：${p.hint}`).join("\n"));
-    this.problems = problems;
-  }
-}
-
-/**
- * The PDF step of `xinfang build` (an output stage of the site build): writes every document
- * and bundle under `dir`, reports one progress line, and throws PdfProblemsError when any
- * document could not be written.
- */
-export function pdfStage(options: PdfOptions): {
-  name: string;
-  run(publication: Publication, dir: string, progress: (line: string) => void): Promise<void>;
-} {
-  return {
-    name: "PDF",
-    async run(publication, dir, progress) {
-      const r = await writeDocumentPdfs(publication, dir, options);
-      const pages = r.documents.reduce((s, d) => s + d.pages, 0);
-      progress(
-        `  PDF：文书 ${r.documents.length} 份（${pages} 页），汇编 ${r.bundles.length} 份。`,
-      );
-      if (r.problems.length) throw new PdfProblemsError(r.problems);
+  const bytes = await paintPdf({
+    pages: layout.pages,
+    outline: layout.outline,
+    info: {
+      title: bundle.title,
+      author: bundle.issuer,
+      subject: bundle.title,
+      date: bundle.date,
+      id: bundle.id,
+      keywords: bundle.keywords,
     },
-  };
+  });
+  return { bytes, pages: layout.pages.length };
 }

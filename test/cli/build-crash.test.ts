@@ -6,12 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import type * as PdfIndex from "../../src/pdf/index.ts";
+import type * as PdfFiles from "../../src/build/pdf-files.ts";
 import { cli } from "./run-cli.ts";
 
-type PdfModule = typeof PdfIndex;
+type PdfModule = typeof PdfFiles;
 
-vi.mock("../../src/pdf/index.ts", async (original) => ({
+vi.mock("../../src/build/pdf-files.ts", async (original) => ({
   ...(await original<PdfModule>()),
   pdfStage: () => ({
     name: "PDF",

@@ -4,7 +4,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
-import { writeDocumentPdfs } from "../../src/pdf/index.ts";
+import { writeDocumentPdfs } from "../../src/build/pdf-files.ts";
 import { publish } from "../../src/index.ts";
 import { cli } from "../cli/run-cli.ts";
 import type { CliResult } from "../cli/run-cli.ts";
