@@ -236,3 +236,48 @@ function indentOf(line: string): number {
   }
   return columns;
 }
+
+/** Containers (block quotes, list items) a Markdown text may nest (see deepNestingLine). */
+export const MAX_MARKDOWN_NESTING = 64;
+
+/**
+ * Emphasis marks (`*`, `_`) one paragraph may hold: matching them costs the parser time that
+ * grows with the square of their number (10 KB of `*a` takes half a second, 100 KB a minute).
+ * Office text uses a handful per paragraph.
+ */
+export const MAX_EMPHASIS_MARKS = 1000;
+
+export interface MarkdownLimit {
+  /** Offset in the text where the limit is passed. */
+  offset: number;
+  kind: "nesting" | "emphasis";
+  max: number;
+}
+
+/**
+ * Where Markdown written by an office passes a limit that bounds the parser's work, or null:
+ * containers nested too deep (a line that may open the 64th), or a paragraph with too many
+ * emphasis marks (at its first mark). Run before parsing text nobody has checked.
+ */
+export function markdownLimit(text: string): MarkdownLimit | null {
+  const deep = deepNestingLine(text, MAX_MARKDOWN_NESTING);
+  if (deep !== null) return { offset: deep, kind: "nesting", max: MAX_MARKDOWN_NESTING };
+  let first = -1;
+  let marks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 /* * */ || c === 95 /* _ */) {
+      if (marks === 0) first = i;
+      if (++marks > MAX_EMPHASIS_MARKS)
+        return { offset: first, kind: "emphasis", max: MAX_EMPHASIS_MARKS };
+    } else if (c === 10 && blankLineAfter(text, i)) marks = 0;
+  }
+  return null;
+}
+
+/** Whether the line after the line break at `i` is blank (a paragraph ends there). */
+function blankLineAfter(text: string, i: number): boolean {
+  let j = i + 1;
+  while (j < text.length && (text[j] === " " || text[j] === "\t" || text[j] === "\r")) j++;
+  return j >= text.length || text[j] === "\n";
+}

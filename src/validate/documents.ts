@@ -12,6 +12,8 @@ import type {
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { classify } from "../load/index.ts";
+import { markdownLimit } from "../load/markdown.ts";
+import { locateInValue } from "../load/source-file.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import type { DocumentFile } from "./content.ts";
 import { validateWhole } from "./records.ts";
@@ -34,11 +36,47 @@ function usesRules(sections: readonly PlanSection[]): boolean {
   return sections.some((s) => s.rules === true || usesRules(s.sections));
 }
 
+/** Fields of document files written in Markdown by the office (checked against the parser's limits). */
+const MARKDOWN_FIELDS = new Set(["body", "preamble", "closing"]);
+
+/**
+ * Markdown fields that pass a limit bounding the parser's work (load/markdown.ts), located at the
+ * place in the field: such text would make rendering run for minutes.
+ */
+function markdownLimits(src: SourceFile, text: string | undefined, out: Diagnostic[]): void {
+  const visit = (value: unknown, path: (string | number)[]): void => {
+    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
+    else if (value !== null && typeof value === "object")
+      for (const [k, v] of Object.entries(value)) {
+        if (MARKDOWN_FIELDS.has(k) && typeof v === "string") {
+          const limit = markdownLimit(v);
+          if (limit)
+            out.push(
+              makeDiagnostic("doc/markdown-limit", {
+                position:
+                  text === undefined
+                    ? src.locate([...path, k])
+                    : locateInValue(src, text, [...path, k], limit.offset),
+                path: [...path, k].join("."),
+                params: { kind: limit.kind, max: limit.max },
+              }),
+            );
+        } else visit(v, [...path, k]);
+      }
+  };
+  visit(src.value, []);
+}
+
+export interface DocumentContext {
+  units: readonly Unit[] | null;
+  knownUnits: Set<string> | null;
+  rulesYears: ReadonlySet<number>;
+}
+
 export function validateDocuments(
   sources: ReadonlyMap<string, SourceFile>,
-  units: readonly Unit[] | null,
-  knownUnits: Set<string> | null,
-  rulesYears: ReadonlySet<number>,
+  texts: ReadonlyMap<string, string>,
+  { units, knownUnits, rulesYears }: DocumentContext,
   out: Diagnostic[],
 ): DocumentFiles | null {
   const before = out.length;
@@ -49,6 +87,7 @@ export function validateDocuments(
     const kind = classify(rel)?.kind;
     if (kind !== "plan" && kind !== "agreement" && kind !== "notice" && kind !== "report") continue;
     if (src.value === undefined) continue;
+    markdownLimits(src, texts.get(rel), out);
     const data = validateWhole(src, SCHEMAS[kind], out);
     if (!data) continue;
     const at = (path: (string | number)[]) => src.locate(path);

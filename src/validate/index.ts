@@ -21,8 +21,11 @@ import { validateUnits } from "./units.ts";
 export interface ValidateOptions {
   /** Years that must have rules and are about to be scored (missing ledgers are then warned). */
   requireYears?: number[];
-  /** Texts of the office pages, `pages/<name>.mdx` (validate/pages.ts). */
-  pages?: ReadonlyMap<string, string>;
+  /**
+   * The files' texts: the office pages (`pages/<name>.mdx`, validate/pages.ts) are read from
+   * them, and positions inside multi-line values are counted on them.
+   */
+  texts?: ReadonlyMap<string, string>;
   /**
    * Content files that exist but could not be read (load reported why): not reported again as
    * missing.
@@ -57,7 +60,7 @@ export function validateContent(
   files: ReadonlyMap<string, string>,
   options: ValidateOptions = {},
 ): Validated {
-  return validateSources(parseContent(files), { ...options, pages: files });
+  return validateSources(parseContent(files), { ...options, texts: files });
 }
 
 export function validateSources(
@@ -180,9 +183,14 @@ export function validateSources(
       classify(rel)?.kind === "rules" ? [classify(rel)?.year as number] : [],
     ),
   );
-  const documents = validateDocuments(sources, units, knownUnits, rulesYears, out);
+  const documents = validateDocuments(
+    sources,
+    options.texts ?? new Map(),
+    { units, knownUnits, rulesYears },
+    out,
+  );
   // Pages are masked where they are read (validate/pages.ts), the rest of the content below.
-  const pages = validatePages(options.pages ?? new Map(), { knownUnits, rulesYears }, out);
+  const pages = validatePages(options.texts ?? new Map(), { knownUnits, rulesYears }, out);
   out.push(...identifierDiagnostics(sources));
   const diagnostics = sortDiagnostics(out);
   // Personal numbers are masked here, once: every later stage sees masked free text (SPEC §1).

@@ -10,7 +10,7 @@ import type { PageSyntax } from "../diagnostics/codes/pages.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { classify } from "../load/index.ts";
 import { LineIndex } from "../load/line-index.ts";
-import { deepNestingLine, parseMdx } from "../load/markdown.ts";
+import { deepNestingLine, markdownLimit, parseMdx } from "../load/markdown.ts";
 import type { MdxSyntaxError } from "../load/markdown.ts";
 import { maskPersonal } from "../text/mask.ts";
 import type { Page } from "./content.ts";
@@ -77,6 +77,11 @@ export function readPage(
     if (prefix) head.blocks(prefix.children as MdastNode[], 0, true);
     const at = head.tooDeepAt ?? bomb;
     syntax({ file, ...lines.locate(at + base) }, { problem: "nesting", max: MAX_NESTING });
+    return null;
+  }
+  const marks = markdownLimit(text);
+  if (marks?.kind === "emphasis") {
+    syntax({ file, ...lines.locate(marks.offset + base) }, { problem: "emphasis", max: marks.max });
     return null;
   }
   const reader = new PageReader(file, base, lines, ctx, out);

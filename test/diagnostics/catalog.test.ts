@@ -174,10 +174,15 @@ const SAMPLES: { [C in DiagnosticCode]: ParamsOf<C>[] } = {
       rule: "此处是第五级小节，公文的标题只有四级",
     },
   ],
+  "doc/markdown-limit": [
+    { kind: "nesting", max: 64 },
+    { kind: "emphasis", max: 1000 },
+  ],
   "stats/figure-mismatch": [{ figure: "化解率", typed: "98.6%", computed: "98.4%（184÷187）" }],
   "score/uncovered-cell": [{ event: "P-7", level: "市", form: "重访", clause: "群众越级上访的" }],
   "page/syntax": [
     { problem: "nesting", max: 32 },
+    { problem: "emphasis", max: 1000 },
     { problem: "closing-mismatch", closing: "b", opening: "a" },
     { problem: "closing-unopened" },
     { problem: "unclosed-tag", tag: "ScoreTable" },

@@ -300,6 +300,24 @@ export const MUTATIONS: Record<string, Mutation> = {
     writeFileSync(join(dir, rel), `${text.trimEnd()}\n${add}`);
     return `deep ${rel} ${how} ${n}`;
   },
+  markdownBomb(dir, rng) {
+    const rel = pickFile(dir, rng, (f) => /^(plans|reports|agreements|notices)\//.test(f));
+    if (!rel) return "markdownBomb: no document";
+    const text = readFileSync(join(dir, rel), "utf8");
+    const bomb = rng.pick([
+      `"${"*a".repeat(20_000)}"`,
+      `"${"> ".repeat(5_000)}x"`,
+      `"${"- ".repeat(5_000)}x"`,
+      `"${"[".repeat(20_000)}"`,
+    ]);
+    const key = rng.pick(["body", "preamble", "closing"]);
+    const replaced = text.replace(new RegExp(`^(\\s*)${key}: .*$`, "m"), `$1${key}: ${bomb}`);
+    writeFileSync(
+      join(dir, rel),
+      replaced === text ? `${text.trimEnd()}\n${key}: ${bomb}\n` : replaced,
+    );
+    return `markdownBomb ${rel} ${key} ${bomb.slice(1, 4)}`;
+  },
   page(dir, rng) {
     const rel = pickFile(dir, rng, (f) => f.endsWith(".mdx")) ?? "pages/新页面.mdx";
     const text = (() => {

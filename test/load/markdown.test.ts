@@ -1,7 +1,14 @@
 // The one Markdown parser: CJK-friendly emphasis in both grammars, MDX read as MDX compilers read
 // it, syntax errors placed at the construct that fails, and nesting bombs found before parsing.
 import { describe, expect, it } from "vitest";
-import { deepNestingLine, parseMarkdown, parseMdx } from "../../src/load/markdown.ts";
+import {
+  MAX_EMPHASIS_MARKS,
+  MAX_MARKDOWN_NESTING,
+  deepNestingLine,
+  markdownLimit,
+  parseMarkdown,
+  parseMdx,
+} from "../../src/load/markdown.ts";
 
 const types = (text: string) => {
   const { root, error } = parseMdx(text);
@@ -83,5 +90,33 @@ describe("nesting bombs", () => {
     expect(deepNestingLine(`${" ".repeat(500)}- 缩进很深的一项`, 64)).toBeNull();
     expect(deepNestingLine(`\`\`\`\n${"> ".repeat(100)}\n\`\`\`\n`, 64)).toBeNull();
     expect(deepNestingLine(`\`\`\`\n代码\n\`\`\`\n\n${"> ".repeat(100)}`, 64)).toBe(12);
+  });
+});
+
+describe("the limits on Markdown written by an office", () => {
+  it("let through a thousand emphasis marks in a paragraph, not one more", () => {
+    expect(markdownLimit(`${"*甲".repeat(1000)}`)).toBeNull();
+    expect(markdownLimit(`正文。${"*甲".repeat(1001)}`)).toEqual({
+      offset: 3,
+      kind: "emphasis",
+      max: MAX_EMPHASIS_MARKS,
+    });
+    expect(markdownLimit(`${"_".repeat(1001)}`)?.kind).toBe("emphasis");
+  });
+
+  it("count the marks of each paragraph on their own", () => {
+    const paragraph = "**加粗**".repeat(200);
+    expect(markdownLimit([paragraph, paragraph, paragraph].join("\n\n"))).toBeNull();
+    expect(markdownLimit([paragraph, paragraph].join("\n"))?.kind).toBe("emphasis");
+    expect(markdownLimit([paragraph, paragraph].join("\n  \t\n"))).toBeNull();
+  });
+
+  it("refuse containers nested as deep as the parser's limit", () => {
+    expect(markdownLimit(`${"> ".repeat(70)}引用`)).toEqual({
+      offset: 0,
+      kind: "nesting",
+      max: MAX_MARKDOWN_NESTING,
+    });
+    expect(markdownLimit("> 引用\n> > 两层")).toBeNull();
   });
 });

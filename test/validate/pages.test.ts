@@ -109,6 +109,10 @@ describe("hostile office pages", () => {
     expect(check(`正文\n\n${"> ".repeat(100_000)}深`).problems).toEqual(["3:1 page/syntax"]);
   });
 
+  it("refuses a paragraph of emphasis marks before parsing it, at its first mark", () => {
+    expect(check(`正文\n\n开头${"*a".repeat(50_000)}`).problems).toEqual(["3:3 page/syntax"]);
+  });
+
   it("refuses list bombs before parsing them, at the line that nests too deep", () => {
     expect(check(`正文\n\n${"- ".repeat(100_000)}深`).problems).toEqual(["3:1 page/syntax"]);
     expect(check(`${"- > 1. ".repeat(5_000)}深`).problems).toEqual(["1:1 page/syntax"]);

@@ -173,6 +173,14 @@ export const contentCodes = {
     message: fieldIssueMessage,
     hint: "公文的标题最多四级（一、（一）1.（1））；更深的内容请写成正文段落。",
   }),
+  "doc/markdown-limit": entry<{ kind: "nesting" | "emphasis"; max: number }>({
+    severity: "error",
+    message: (p) =>
+      p.kind === "nesting"
+        ? `正文中引用、列表的嵌套超过 ${p.max} 层`
+        : `这一段正文中的“*”和“_”超过 ${p.max} 个`,
+    hint: "正文的 Markdown 有上限，以免读取时耗尽时间：检查这里是否误粘贴了大量符号；要显示“*”，请写成 \\*。",
+  }),
   "stats/figure-mismatch": entry<{ figure: string; typed: string; computed: string }>({
     severity: "warning",
     message: (p) => `${p.figure}写的是 ${p.typed}，按台账计算为 ${p.computed}`,

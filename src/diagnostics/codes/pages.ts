@@ -6,6 +6,8 @@ const COMPONENTS = "ScoreTable、RankChart、DocumentList";
 /** What is wrong with a page's Markdown or front matter (page/syntax). */
 export type PageSyntax =
   | { problem: "nesting"; max: number }
+  /** A paragraph with more emphasis marks than the parser is given (load/markdown.ts). */
+  | { problem: "emphasis"; max: number }
   /** The parser's complaints, recognised: */
   | { problem: "closing-mismatch"; closing: string; opening: string }
   | { problem: "closing-unopened" }
@@ -32,6 +34,8 @@ function pageSyntax(p: PageSyntax): string {
   switch (p.problem) {
     case "nesting":
       return `嵌套超过 ${p.max} 层`;
+    case "emphasis":
+      return `这一段中的“*”和“_”超过 ${p.max} 个`;
     case "closing-mismatch":
       return `结束标签 ${p.closing} 与开始标签 ${p.opening} 不对应`;
     case "closing-unopened":
