@@ -7,22 +7,91 @@
 // where plain CommonMark prints the asterisks). Office pages add MDX (import/export, {…} and
 // JSX, read by acorn to find where they end, never run), YAML/TOML front matter, strikethrough
 // (CJK-friendly too), task lists and bare links (www., https://).
+import { createRequire } from "node:module";
 import type { Nodes, Root } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
-import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
-import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
-import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
-import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
-import { mdxFromMarkdown } from "mdast-util-mdx";
-import { cjkFriendlyExtension } from "micromark-extension-cjk-friendly";
-import { gfmStrikethroughCjkFriendly } from "micromark-extension-cjk-friendly-gfm-strikethrough";
-import { frontmatter } from "micromark-extension-frontmatter";
-import { gfmAutolinkLiteral } from "micromark-extension-gfm-autolink-literal";
-import { gfmTable } from "micromark-extension-gfm-table";
-import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
-import { mdxjs } from "micromark-extension-mdxjs";
+import type * as FromMarkdown from "mdast-util-from-markdown";
+import type * as Frontmatter from "mdast-util-frontmatter";
+import type * as AutolinkMdast from "mdast-util-gfm-autolink-literal";
+import type * as StrikethroughMdast from "mdast-util-gfm-strikethrough";
+import type * as TableMdast from "mdast-util-gfm-table";
+import type * as TaskListMdast from "mdast-util-gfm-task-list-item";
+import type * as MdxMdast from "mdast-util-mdx";
+import type * as CjkFriendly from "micromark-extension-cjk-friendly";
+import type * as CjkStrikethrough from "micromark-extension-cjk-friendly-gfm-strikethrough";
+import type * as FrontmatterSyntax from "micromark-extension-frontmatter";
+import type * as Autolink from "micromark-extension-gfm-autolink-literal";
+import type * as Table from "micromark-extension-gfm-table";
+import type * as TaskList from "micromark-extension-gfm-task-list-item";
+import type * as Mdxjs from "micromark-extension-mdxjs";
 import type { Construct, Extension, Point } from "micromark-util-types";
+
+// The parser and its extensions are loaded on first use (about 0.1 s), not when this module
+// is: `score` and `stats` validate content without ever parsing Markdown. The packages are
+// plain ES modules, which Node's require loads synchronously.
+const require = createRequire(import.meta.url);
+
+interface DocumentGrammar {
+  fromMarkdown: typeof FromMarkdown.fromMarkdown;
+  gfmTable: typeof Table.gfmTable;
+  gfmTableFromMarkdown: typeof TableMdast.gfmTableFromMarkdown;
+  cjkFriendlyExtension: typeof CjkFriendly.cjkFriendlyExtension;
+}
+
+interface PageGrammar extends DocumentGrammar {
+  mdxjs: typeof Mdxjs.mdxjs;
+  mdxFromMarkdown: typeof MdxMdast.mdxFromMarkdown;
+  frontmatter: typeof FrontmatterSyntax.frontmatter;
+  frontmatterFromMarkdown: typeof Frontmatter.frontmatterFromMarkdown;
+  gfmAutolinkLiteral: typeof Autolink.gfmAutolinkLiteral;
+  gfmAutolinkLiteralFromMarkdown: typeof AutolinkMdast.gfmAutolinkLiteralFromMarkdown;
+  gfmTaskListItem: typeof TaskList.gfmTaskListItem;
+  gfmTaskListItemFromMarkdown: typeof TaskListMdast.gfmTaskListItemFromMarkdown;
+  gfmStrikethroughCjkFriendly: typeof CjkStrikethrough.gfmStrikethroughCjkFriendly;
+  gfmStrikethroughFromMarkdown: typeof StrikethroughMdast.gfmStrikethroughFromMarkdown;
+}
+
+let documentGrammar: DocumentGrammar | undefined;
+let pageGrammar: PageGrammar | undefined;
+
+function documents(): DocumentGrammar {
+  documentGrammar ??= {
+    fromMarkdown: (require("mdast-util-from-markdown") as typeof FromMarkdown).fromMarkdown,
+    gfmTable: (require("micromark-extension-gfm-table") as typeof Table).gfmTable,
+    gfmTableFromMarkdown: (require("mdast-util-gfm-table") as typeof TableMdast)
+      .gfmTableFromMarkdown,
+    cjkFriendlyExtension: (require("micromark-extension-cjk-friendly") as typeof CjkFriendly)
+      .cjkFriendlyExtension,
+  };
+  return documentGrammar;
+}
+
+function pages(): PageGrammar {
+  pageGrammar ??= {
+    ...documents(),
+    mdxjs: (require("micromark-extension-mdxjs") as typeof Mdxjs).mdxjs,
+    mdxFromMarkdown: (require("mdast-util-mdx") as typeof MdxMdast).mdxFromMarkdown,
+    frontmatter: (require("micromark-extension-frontmatter") as typeof FrontmatterSyntax)
+      .frontmatter,
+    frontmatterFromMarkdown: (require("mdast-util-frontmatter") as typeof Frontmatter)
+      .frontmatterFromMarkdown,
+    gfmAutolinkLiteral: (require("micromark-extension-gfm-autolink-literal") as typeof Autolink)
+      .gfmAutolinkLiteral,
+    gfmAutolinkLiteralFromMarkdown: (
+      require("mdast-util-gfm-autolink-literal") as typeof AutolinkMdast
+    ).gfmAutolinkLiteralFromMarkdown,
+    gfmTaskListItem: (require("micromark-extension-gfm-task-list-item") as typeof TaskList)
+      .gfmTaskListItem,
+    gfmTaskListItemFromMarkdown: (require("mdast-util-gfm-task-list-item") as typeof TaskListMdast)
+      .gfmTaskListItemFromMarkdown,
+    gfmStrikethroughCjkFriendly: (
+      require("micromark-extension-cjk-friendly-gfm-strikethrough") as typeof CjkStrikethrough
+    ).gfmStrikethroughCjkFriendly,
+    gfmStrikethroughFromMarkdown: (
+      require("mdast-util-gfm-strikethrough") as typeof StrikethroughMdast
+    ).gfmStrikethroughFromMarkdown,
+  };
+  return pageGrammar;
+}
 
 export type { Root } from "mdast";
 
@@ -38,6 +107,7 @@ export interface MdxSyntaxError {
 
 /** A document body (templates' output): CommonMark, GFM tables, CJK-friendly emphasis. */
 export function parseMarkdown(text: string): Root {
+  const { fromMarkdown, gfmTable, gfmTableFromMarkdown, cjkFriendlyExtension } = documents();
   return fromMarkdown(text, {
     extensions: [gfmTable(), cjkFriendlyExtension()],
     mdastExtensions: [gfmTableFromMarkdown()],
@@ -53,26 +123,27 @@ export function parseMarkdown(text: string): Root {
 export function parseMdx(
   text: string,
 ): { root: Root; error: null } | { root: null; error: MdxSyntaxError } {
+  const g = pages();
   let started: Point | null = null;
-  const mdx = tracked(mdxjs(), (point) => (started = point));
+  const mdx = tracked(g.mdxjs(), (point) => (started = point));
   try {
-    const root = fromMarkdown(text, {
+    const root = g.fromMarkdown(text, {
       extensions: [
         mdx,
-        frontmatter(FRONT_MATTER),
-        gfmTable(),
-        gfmAutolinkLiteral(),
-        gfmTaskListItem(),
-        cjkFriendlyExtension(),
-        gfmStrikethroughCjkFriendly(),
+        g.frontmatter(FRONT_MATTER),
+        g.gfmTable(),
+        g.gfmAutolinkLiteral(),
+        g.gfmTaskListItem(),
+        g.cjkFriendlyExtension(),
+        g.gfmStrikethroughCjkFriendly(),
       ],
       mdastExtensions: [
-        mdxFromMarkdown(),
-        frontmatterFromMarkdown(FRONT_MATTER),
-        gfmTableFromMarkdown(),
-        gfmAutolinkLiteralFromMarkdown(),
-        gfmTaskListItemFromMarkdown(),
-        gfmStrikethroughFromMarkdown(),
+        g.mdxFromMarkdown(),
+        g.frontmatterFromMarkdown(FRONT_MATTER),
+        g.gfmTableFromMarkdown(),
+        g.gfmAutolinkLiteralFromMarkdown(),
+        g.gfmTaskListItemFromMarkdown(),
+        g.gfmStrikethroughFromMarkdown(),
       ],
     });
     unravel(root);
