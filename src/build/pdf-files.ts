@@ -8,7 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DOC_KIND_NAMES } from "../doc/types.ts";
-import type { DocKind } from "../doc/types.ts";
+import type { Doc, DocKind } from "../doc/types.ts";
 import { paintDocument, pdfFonts, renderBundle, typeset } from "../pdf/index.ts";
 import type { PdfOptions, Typeset } from "../pdf/index.ts";
 import type { Publication } from "../site/input.ts";
@@ -28,6 +28,8 @@ export interface WrittenBundle extends WrittenPdf {
   set: "agreements" | "notices" | "all";
   /** Ids of the documents in it, in order. */
   documents: string[];
+  /** The 页号 of each document's first page (what the contents lists), in the same order. */
+  folios: number[];
 }
 
 export interface PdfBuildResult {
@@ -43,8 +45,76 @@ const BUNDLE_SETS: { set: WrittenBundle["set"]; kinds: DocKind[] | null; name: s
   { set: "all", kinds: null, name: "信访工作文书汇编" },
 ];
 
-/** The order of kinds in a year's bundle of all documents. */
-const KIND_ORDER: DocKind[] = ["plan", "notice", "report", "agreement", "scoring-sheet"];
+/**
+ * The order of kinds in a year's bundle of all documents: the plan that sets the year's work,
+ * the agreements signed under it, the notices as they were issued, the summaries, and the
+ * scoring sheets behind the annual result.
+ */
+const KIND_ORDER: DocKind[] = ["plan", "agreement", "notice", "report", "scoring-sheet"];
+
+/** Documents of one kind that belong to a unit follow the order of units.yaml. */
+const BY_UNIT: ReadonlySet<DocKind> = new Set(["agreement", "scoring-sheet"]);
+
+/**
+ * Documents in bundle order: by kind (KIND_ORDER), then agreements and scoring sheets in the
+ * order of the units, every other kind by 成文日期 (notices month by month, the annual one dated
+ * after them; reports by date); ties keep the publication's order.
+ */
+export function bundleOrder(docs: readonly Doc[], units: readonly { id: string }[]): Doc[] {
+  const unitRank = new Map(units.map((u, i) => [u.id, i]));
+  const rankOf = (d: Doc) => unitRank.get(d.meta.unit ?? "") ?? units.length;
+  return [...docs].sort((x, y) => {
+    const kind = KIND_ORDER.indexOf(x.meta.kind) - KIND_ORDER.indexOf(y.meta.kind);
+    if (kind !== 0) return kind;
+    if (BY_UNIT.has(x.meta.kind)) {
+      const unit = rankOf(x) - rankOf(y);
+      if (unit !== 0) return unit;
+    }
+    return x.meta.date < y.meta.date ? -1 : x.meta.date > y.meta.date ? 1 : 0;
+  });
+}
+
+/** One bundle to be made: its file id, title and documents in order. */
+export interface BundlePlan {
+  id: string;
+  title: string;
+  /** What it collects: 目标责任书汇编 … (PDF keywords). */
+  name: string;
+  year: number;
+  set: WrittenBundle["set"];
+  /** The group heading of each kind in the contents, when the bundle mixes kinds. */
+  grouped: boolean;
+  docs: Doc[];
+}
+
+/** The bundles of every year of the publication, each with its documents in bundle order. */
+export function bundlePlans(publication: Publication): BundlePlan[] {
+  const office = publication.office;
+  const issuer = office?.name ?? publication.documents[0]?.doc.meta.issuer ?? "";
+  const short = office?.short_name ?? issuer;
+  const years = [...new Set(publication.documents.map((d) => d.doc.meta.year))].sort(
+    (a, b) => a - b,
+  );
+  const plans: BundlePlan[] = [];
+  for (const year of years) {
+    for (const b of BUNDLE_SETS) {
+      const docs = publication.documents
+        .map((d) => d.doc)
+        .filter((d) => d.meta.year === year && (b.kinds === null || b.kinds.includes(d.meta.kind)));
+      if (docs.length === 0) continue;
+      plans.push({
+        id: b.set === "all" ? `bundle-${year}` : `bundle-${year}-${b.set}`,
+        title: `${short}${year}年度${b.name}`,
+        name: b.name,
+        year,
+        set: b.set,
+        grouped: b.kinds === null,
+        docs: bundleOrder(docs, publication.units),
+      });
+    }
+  }
+  return plans;
+}
 
 /** Receives each file as it is made: its path relative to the output root and its bytes. */
 export type Emit = (file: string, bytes: Uint8Array) => Promise<void>;
@@ -70,52 +140,40 @@ export async function makePdfFiles(
   }
   const bundles: WrittenBundle[] = [];
   if (options.bundles === false) return { documents, bundles, problems };
-  const office = publication.office;
-  const issuer = office?.name ?? publication.documents[0]?.doc.meta.issuer ?? "";
-  const short = office?.short_name ?? issuer;
-  const years = [...new Set(publication.documents.map((d) => d.doc.meta.year))].sort(
-    (a, b) => a - b,
-  );
-  for (const year of years) {
-    for (const b of BUNDLE_SETS) {
-      const docs = publication.documents
-        .map((d) => d.doc)
-        .filter((d) => d.meta.year === year && (b.kinds === null || b.kinds.includes(d.meta.kind)));
-      if (docs.length === 0 || docs.some((d) => !done.has(d.meta.id))) continue;
-      if (b.kinds === null)
-        docs.sort((x, y) => KIND_ORDER.indexOf(x.meta.kind) - KIND_ORDER.indexOf(y.meta.kind));
-      const id = b.set === "all" ? `bundle-${year}` : `bundle-${year}-${b.set}`;
-      const title = `${short}${year}年度${b.name}`;
-      const date = docs
-        .map((d) => d.meta.date)
-        .sort()
-        .at(-1) as string;
-      const made = await renderBundle(
-        {
-          id,
-          title,
-          issuer,
-          date,
-          keywords: [b.name, String(year)],
-          parts: docs.map((d) => ({
-            typeset: done.get(d.meta.id) as Typeset,
-            ...(b.kinds === null ? { group: DOC_KIND_NAMES[d.meta.kind] } : {}),
-          })),
-        },
-        fonts.set,
-      );
-      const file = `pdf/${id}.pdf`;
-      await emit(file, made.bytes);
-      bundles.push({
+  const issuer = publication.office?.name ?? publication.documents[0]?.doc.meta.issuer ?? "";
+  for (const plan of bundlePlans(publication)) {
+    const { id, title, year, set, docs } = plan;
+    if (docs.some((d) => !done.has(d.meta.id))) continue;
+    const date = docs
+      .map((d) => d.meta.date)
+      .sort()
+      .at(-1) as string;
+    const made = await renderBundle(
+      {
         id,
         title,
-        file,
-        pages: made.pages,
-        year,
-        set: b.set,
-        documents: docs.map((d) => d.meta.id),
-      });
-    }
+        issuer,
+        date,
+        keywords: [plan.name, String(year)],
+        parts: docs.map((d) => ({
+          typeset: done.get(d.meta.id) as Typeset,
+          ...(plan.grouped ? { group: DOC_KIND_NAMES[d.meta.kind] } : {}),
+        })),
+      },
+      fonts.set,
+    );
+    const file = `pdf/${id}.pdf`;
+    await emit(file, made.bytes);
+    bundles.push({
+      id,
+      title,
+      file,
+      pages: made.pages,
+      year,
+      set,
+      documents: docs.map((d) => d.meta.id),
+      folios: made.folios,
+    });
   }
   return { documents, bundles, problems };
 }

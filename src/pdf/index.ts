@@ -90,17 +90,26 @@ export interface Bundle {
   parts: { typeset: Typeset; group?: string }[];
 }
 
-/** A bundle of laid-out documents as one PDF: cover, contents, each document on odd pages. */
-export async function renderBundle(
-  bundle: Bundle,
-  fonts: FontSet,
-): Promise<{ bytes: Uint8Array; pages: number }> {
+export interface RenderedBundle {
+  bytes: Uint8Array;
+  pages: number;
+  /** The 页号 of each document's first page, in order: what the contents lists. */
+  folios: number[];
+}
+
+/**
+ * A bundle of laid-out documents as one PDF: cover, contents, each document on odd pages with
+ * its own page numbers and the bundle's 页号. The page labels a viewer shows are i, ii … for the
+ * cover and contents, then the 页号.
+ */
+export async function renderBundle(bundle: Bundle, fonts: FontSet): Promise<RenderedBundle> {
   const layout = layoutBundle(
     bundle.title,
     bundle.issuer,
     bundle.date,
     bundle.parts.map(({ typeset: t, group }) => ({
       title: t.doc.meta.title,
+      ...(t.doc.meta.number ? { number: t.doc.meta.number } : {}),
       pages: t.laid.pages,
       outline: t.laid.outline,
       ...(group !== undefined ? { group } : {}),
@@ -110,6 +119,10 @@ export async function renderBundle(
   const bytes = await paintPdf({
     pages: layout.pages,
     outline: layout.outline,
+    labels: [
+      { start: 0, style: "r" },
+      ...(layout.front < layout.pages.length ? [{ start: layout.front, style: "D" as const }] : []),
+    ],
     info: {
       title: bundle.title,
       author: bundle.issuer,
@@ -119,5 +132,5 @@ export async function renderBundle(
       keywords: bundle.keywords,
     },
   });
-  return { bytes, pages: layout.pages.length };
+  return { bytes, pages: layout.pages.length, folios: layout.folios };
 }

@@ -32,8 +32,19 @@ export interface PaintInput {
   pages: readonly Page[];
   outline: readonly OutlineEntry[];
   info: PdfInfo;
-  /** Page labels: from page index `start`, numbers with an optional prefix, starting at `first`. */
-  labels?: { start: number; prefix?: string; first?: number; none?: boolean }[];
+  /**
+   * Page labels (the page "numbers" a viewer shows), each range from page index `start` to the
+   * next: decimal (D), lower or upper roman (r, R) or no number (null), counting from `first`
+   * (1 by default), after an optional prefix.
+   */
+  labels?: PageLabelRange[];
+}
+
+export interface PageLabelRange {
+  start: number;
+  style: "D" | "r" | "R" | null;
+  prefix?: string;
+  first?: number;
 }
 
 interface FontUse {
@@ -326,7 +337,7 @@ export async function paintPdf(input: PaintInput): Promise<Uint8Array> {
     const nums: unknown[] = [];
     for (const l of input.labels) {
       const d: Record<string, unknown> = {};
-      if (!l.none) d.S = "D";
+      if (l.style) d.S = l.style;
       if (l.prefix) d.P = PDFHexString.fromText(l.prefix);
       if (l.first && l.first !== 1) d.St = l.first;
       nums.push(l.start, d);
