@@ -14,12 +14,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FONT_ROLES, faceOf, shippedFontPath } from "../../src/pdf/fonts.ts";
 import { subsetFont } from "../../src/pdf/subset.ts";
 import type { TrueTypeFont } from "../../src/pdf/truetype.ts";
-import { PdfProblemsError, pdfStage, writeDocumentPdfs } from "../../src/build/pdf-files.ts";
+import {
+  PdfProblemsError,
+  bundleOrder,
+  bundlePlans,
+  pdfStage,
+  writeDocumentPdfs,
+} from "../../src/build/pdf-files.ts";
 import type { PdfBuildResult } from "../../src/build/pdf-files.ts";
 import { renderPdf } from "../../src/pdf/index.ts";
 import { plainText } from "../../src/pdf/text.ts";
 import type { Publication } from "../../src/site/input.ts";
 import { needs, toolPath } from "../support/tools.ts";
+import { bookmarks, pageLabels } from "./labels.ts";
 import { CONTENT, doc, examplePublication, para } from "./support.ts";
 
 const temp: string[] = [];
@@ -181,24 +188,97 @@ describe("the example publication as PDF", () => {
     expect(mismatches(buggySubset(font, good, gids))).toBeGreaterThan(0);
   });
 
+  it("orders each bundle: plan, agreements by unit, notices month by month then the annual one, reports by date, scoring sheets by unit", () => {
+    const units = pub.units.map((u) => u.id);
+    const of = (set: string) => result.bundles.find((b) => b.set === set)!.documents;
+    const agreements = units.map((u) => `agreement-2025-${u}`);
+    const notices = ["notice-2025-03", "notice-2025-06", "notice-2025-09", "notice-2025-annual"];
+    expect(of("agreements")).toEqual(agreements);
+    expect(of("notices")).toEqual(notices);
+    expect(of("all")).toEqual([
+      "plan-2025-annual",
+      ...agreements,
+      ...notices,
+      "report-2025-half",
+      "report-2025-annual",
+      ...units.map((u) => `scoring-sheet-2025-${u}`),
+    ]);
+    // the order comes from the documents, not from the order they were rendered in
+    const shuffled = { ...pub, documents: [...pub.documents].reverse() };
+    for (const plan of bundlePlans(shuffled))
+      expect(
+        plan.docs.map((d) => d.meta.id),
+        plan.id,
+      ).toEqual(result.bundles.find((b) => b.id === plan.id)!.documents);
+    const months = [...pub.documents].filter((d) => d.doc.meta.kind === "notice");
+    expect(
+      bundleOrder(months.map((d) => d.doc).reverse(), pub.units).map((d) => d.meta.id),
+    ).toEqual(notices);
+  });
+
   it.skipIf(!needs("pdftotext"))(
-    "bundles have a contents page whose page numbers lead to each document (pdftotext)",
-    () => {
-      const file = join(out, "pdf/bundle-2025-agreements.pdf");
-      const bundle = result.bundles.find((b) => b.id === "bundle-2025-agreements")!;
-      expect(squash(pdftotext(file, 1))).toContain("青禾镇2025年度目标责任书汇编");
-      const toc = pdftotext(file, 3);
-      expect(squash(toc)).toContain("目录");
-      for (const id of bundle.documents) {
-        const title = pub.documents.find((d) => d.doc.meta.id === id)!.doc.meta.title;
-        const m = new RegExp(`${squash(title)}[·.]*(\\d+)`).exec(squash(toc));
-        expect(m, title).not.toBeNull();
-        const page = Number(m![1]);
-        expect(page % 2, "documents start on odd pages").toBe(1);
-        expect(squash(pdftotext(file, page))).toContain(squash(title));
-        // each document keeps its own numbering: its first page says — 1 —
-        expect(pdftotext(file, page)).toMatch(/—\s*1\s*—/);
+    "bundles list in their contents the 页号 printed on each document's first page, which a viewer shows as its label and its bookmark leads to (pdftotext, /PageLabels)",
+    async () => {
+      for (const bundle of result.bundles) {
+        const file = join(out, bundle.file);
+        const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+        const labels = pageLabels(pdf);
+        const front = labels.indexOf("1");
+        expect(labels.slice(0, front)).toEqual(
+          ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"].slice(0, front),
+        );
+        expect(front % 2, "the front matter fills whole sheets").toBe(0);
+        labels.slice(front).forEach((l, k) => expect(l).toBe(String(k + 1)));
+        expect(squash(pdftotext(file, 1))).toContain(bundle.title);
+        let toc = "";
+        for (let p = 3; p <= front; p++) toc += squash(pdftotext(file, p));
+        expect(toc.startsWith("目录页号")).toBe(true);
+        const top = bookmarks(pdf);
+        expect(top[0]!.title).toBe("目录");
+        expect(labels[top[0]!.page]).toBe("iii");
+        const marks = bundle.set === "all" ? top.slice(1).flatMap((g) => g.children) : top.slice(1);
+        let after = 0;
+        bundle.documents.forEach((id, k) => {
+          const d = pub.documents.find((x) => x.doc.meta.id === id)!.doc;
+          const entry = d.meta.number ? `${d.meta.title}（${d.meta.number}）` : d.meta.title;
+          const at = toc.indexOf(squash(entry), after);
+          expect(at, `${bundle.id}: ${entry} in order`).toBeGreaterThanOrEqual(after);
+          const m = /^[·.]*(\d+)/.exec(toc.slice(at + squash(entry).length));
+          expect(m, entry).not.toBeNull();
+          after = at + squash(entry).length;
+          const folio = m![1]!;
+          expect(Number(folio)).toBe(bundle.folios[k]);
+          expect(Number(folio) % 2, "documents start on odd pages").toBe(1);
+          const page = labels.indexOf(folio);
+          const text = pdftotext(file, page + 1);
+          // the 页号 printed first, in the top corner, then the document as issued
+          expect(squash(text).startsWith(folio), `${id}: 页号 ${folio}`).toBe(true);
+          expect(squash(text)).toContain(squash(d.meta.title));
+          expect(marks[k]!.title).toBe(d.meta.title);
+          expect(marks[k]!.page).toBe(page);
+        });
       }
+    },
+  );
+
+  it.skipIf(!needs("pdftotext"))(
+    "bundles print each document as issued, its own page numbers included, with the 页号 added on top (pdftotext)",
+    async () => {
+      const bundle = result.bundles.find((b) => b.set === "notices")!;
+      const file = join(out, bundle.file);
+      const labels = pageLabels(
+        await PDFDocument.load(readFileSync(file), { updateMetadata: false }),
+      );
+      bundle.documents.forEach((id, k) => {
+        const own = join(out, `pdf/${id}.pdf`);
+        const pages = result.documents.find((d) => d.id === id)!.pages;
+        for (let j = 0; j < pages; j++) {
+          const folio = String(bundle.folios[k]! + j);
+          const alone = squash(pdftotext(own, j + 1));
+          const inBundle = squash(pdftotext(file, labels.indexOf(folio) + 1));
+          expect(inBundle, `${id} p.${j + 1}`).toBe(alone === "" ? "" : `${folio}${alone}`);
+        }
+      });
     },
   );
 
