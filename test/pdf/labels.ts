@@ -21,7 +21,11 @@ const roman = (n: number): string => {
     [1, "i"],
   ];
   let s = "";
-  for (const [v, r] of table) while (n >= v) ((s += r), (n -= v));
+  for (const [v, r] of table)
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
   return s;
 };
 
