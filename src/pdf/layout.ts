@@ -111,6 +111,8 @@ export interface RowRoom {
    * of a page.
    */
   left?: number;
+  /** The table starts on this page whatever fits (a turned page that already holds its heading). */
+  here?: boolean;
 }
 
 /**
@@ -131,7 +133,7 @@ export function planRows(
   const { header, first, full, caption } = room;
   const n = heights.length;
   const sum = (a: number, b: number) => heights.slice(a, b).reduce((x, y) => x + y, 0);
-  const empty = first >= full - EPS;
+  const empty = room.here === true || first >= full - EPS;
   if (caption + header + sum(0, n) <= first + EPS) return { fresh: false, breaks: [] };
   const startsHere = caption + header + sum(0, Math.min(FIRST_ROWS, n)) <= first + EPS;
   const wholeNext = caption + header + sum(0, n) <= full + EPS;
@@ -226,6 +228,7 @@ function flowTable(f: Flow, t: TableLayout, lead: Line[] = [], above = 0): numbe
         first: LANDSCAPE_HEIGHT - v,
         full: LANDSCAPE_HEIGHT,
         caption: t.captionHeight,
+        here: true,
       },
     );
     drawCaption(t, 0, v, group.items);

@@ -247,7 +247,7 @@ export function compose(glyphs: readonly Glyph[], options: ComposeOptions): Line
  * count is the fewest that fit, and breaks minimise the spread of line widths.
  */
 export function balancedLines(glyphs: readonly Glyph[], width: number): Line[] {
-  const total = widthOf(glyphs);
+  const total = setWidth(glyphs);
   const k = Math.max(1, Math.ceil(total / width - 1e-9));
   if (k === 1) return [centred(glyphs, width)];
   const text = glyphs.map((g) => g.text).join("");
@@ -314,7 +314,7 @@ export function balancedLines(glyphs: readonly Glyph[], width: number): Line[] {
 }
 
 function centred(glyphs: readonly Glyph[], width: number): Line {
-  const total = widthOf(glyphs);
+  const total = setWidth(glyphs);
   const xs: number[] = [];
   let x = (width - total) / 2;
   glyphs.forEach((g, i) => {
@@ -338,8 +338,15 @@ export function runsOf(line: Line, left: number, y: number, out: Item[]): void {
   });
 }
 
-/** Width of shaped glyphs laid end to end (compressed pairs included). */
+/** Width of shaped glyphs laid end to end, each at its full width (labels, marks, figures). */
 export function widthOf(glyphs: readonly Glyph[]): number {
+  let w = 0;
+  for (const g of glyphs) w += g.width;
+  return w;
+}
+
+/** Width of glyphs set on one line, adjacent punctuation compressed. */
+function setWidth(glyphs: readonly Glyph[]): number {
   let w = 0;
   glyphs.forEach((g, i) => (w += g.width - (i > 0 ? (g.kern ?? 0) : 0)));
   return w;

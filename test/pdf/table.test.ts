@@ -143,6 +143,11 @@ describe("tables", () => {
     });
     // a table of two rows needs both
     expect(planRows([10, 10], { ...room, first: 20 })).toEqual({ fresh: true, breaks: [] });
+    // unless it must start here (a turned page that already holds its heading)
+    expect(planRows(Array(10).fill(10), { ...room, first: 30, here: true })).toEqual({
+      fresh: false,
+      breaks: [2],
+    });
   });
 
   it("plans rows: a short table moves whole only when that leaves at most a third of the page blank", () => {
