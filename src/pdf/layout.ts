@@ -1,7 +1,8 @@
 // Doc + fonts → positioned pages (GB/T 9704-2012). Pure: no files, no PDF objects, no clock.
 // Order: 版头 and title on page 1, the body on the grid (headings kept with what follows, the
-// signature kept with the end of its paragraph), each attachment from a new page, the 版记 on
-// the last even page, page numbers last.
+// signature kept with the end of its paragraph, tables broken across pages after at least three
+// rows with the header repeated — planRows), each attachment from a new page, the 版记 on the
+// last even page, page numbers last.
 import type { Block, Doc, Inline } from "../doc/types.ts";
 import type { Group, LaidOutDoc, OutlineEntry } from "./boxes.ts";
 import type { FontRole, FontSet } from "./fonts.ts";
@@ -174,7 +175,10 @@ interface TablePlan {
 
 /** A portrait table's rows (cut where taller than a page) and their plan from page y `top`. */
 function planTable(t: TableLayout, top: number, left?: number): TablePlan {
-  const rows = t.rows.flatMap((r) => splitRow(t, r, BLOCK_HEIGHT - t.header.height));
+  // a row taller than a page under the header (and the caption, on the first page) is cut
+  const rows = t.rows.flatMap((r) =>
+    splitRow(t, r, BLOCK_HEIGHT - t.header.height - t.captionHeight),
+  );
   const plan = planRows(
     rows.map((r) => r.height),
     {
@@ -210,7 +214,9 @@ function movesWhole(
  */
 function flowTable(f: Flow, t: TableLayout, lead: Line[] = [], above = 0): number {
   if (t.landscape) {
-    const rows = t.rows.flatMap((r) => splitRow(t, r, LANDSCAPE_HEIGHT - t.header.height));
+    const rows = t.rows.flatMap((r) =>
+      splitRow(t, r, LANDSCAPE_HEIGHT - t.header.height - t.captionHeight - lead.length * LINE),
+    );
     if (!pageIsEmpty(f) || f.breakPending) newPage(f);
     const matrix = [0, -1, 1, 0, BLOCK_LEFT, BLOCK_BOTTOM] as const;
     let group: Group = { type: "group", matrix, items: [] };

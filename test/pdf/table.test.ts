@@ -223,6 +223,43 @@ describe("tables", () => {
       }
   });
 
+  it("cuts a row taller than a page between its text lines, a caption on top, never below the text block", () => {
+    const tall: Extract<Block, { type: "table" }> = {
+      type: "table",
+      caption: "表2　情况说明",
+      columns: [
+        { title: "事项", align: "left" },
+        { title: "说明", align: "left" },
+      ],
+      rows: [
+        [
+          cell("一"),
+          Array.from({ length: 45 }, (_, i): Inline[] => [
+            { type: "text", text: `第${i + 1}项：群众反映的问题已按程序办理并答复` },
+            { type: "break" },
+          ]).flat(),
+        ],
+        [cell("二"), cell("已办结。")],
+      ],
+    };
+    for (const fill of [0, 5, 15]) {
+      const { pages } = layoutDoc(
+        doc([...Array.from({ length: fill }, () => para("正文。")), tall]),
+        fonts(),
+      );
+      for (const p of pages) {
+        for (const l of lines(p).filter((x) => !/^—\s*\d+\s*—$/.test(x.text.trim())))
+          expect(l.y, `${fill}: ${l.text}`).toBeLessThanOrEqual(262 + 0.01);
+        for (const r of p.items)
+          if (r.type === "rule") expect(toMm(r.y2)).toBeLessThanOrEqual(262 + 0.01);
+      }
+      expect(pages.map(pageText).join("")).toContain("已办结。");
+      // set upright, in more than one piece
+      expect(pages.some((p) => p.items.some((i) => i.type === "group"))).toBe(false);
+      expect(pages.filter((p) => pageText(p).includes("群众反映")).length).toBeGreaterThan(1);
+    }
+  });
+
   it("never draws a long captioned table below the text block", () => {
     const table = { ...scoring(30), caption: "表1　长表" };
     const filler = Array.from({ length: 19 }, () => para("正文。"));
