@@ -4,6 +4,7 @@
 import type { Item, OutlineEntry, Page, TextRun } from "./boxes.ts";
 import type { FontRole } from "./fonts.ts";
 import { BLACK, BLOCK_BOTTOM, BLOCK_LEFT, BLOCK_TOP, EM_ASCENT, LINE, SIZE } from "./gbt9704.ts";
+import { isLoneCharacter } from "./linebreak.ts";
 import { compose, pieces, runsOf, shape } from "./text.ts";
 import type { ComposeOptions, Line, TextContext } from "./text.ts";
 import type { Rgb } from "./boxes.ts";
@@ -66,6 +67,19 @@ export function putLine(f: Flow, line: Line, left = BLOCK_LEFT): void {
   const size = line.glyphs[0]?.size ?? SIZE.三号;
   runsOf(line, left, baselineIn(f.y, size), f.page.items);
   f.y += LINE;
+}
+
+/**
+ * Places a paragraph's lines one after another. A last line of one character (「元。」, which the
+ * line breaker leaves only where neither squeezing nor pulling can mend it) never starts a page:
+ * the line before it goes along.
+ */
+export function putLines(f: Flow, lines: readonly Line[], left = BLOCK_LEFT): void {
+  const lone = lines.length >= 2 && isLoneCharacter((lines.at(-1) as Line).glyphs);
+  lines.forEach((l, i) => {
+    if (lone && i === lines.length - 2 && linesLeft(f) === 1) newPage(f);
+    putLine(f, l, left);
+  });
 }
 
 export function skipLines(f: Flow, n: number): void {

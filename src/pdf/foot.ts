@@ -19,6 +19,7 @@ import {
   RULE_LIGHT,
   SIZE,
 } from "./gbt9704.ts";
+import { glyphBox } from "./text.ts";
 import type { Line, TextContext } from "./text.ts";
 
 type SignatureBlock = Extract<Block, { type: "signature" }>;
@@ -204,12 +205,20 @@ export function placeColophon(f: Flow, meta: DocMeta): void {
   f.y = BLOCK_BOTTOM;
 }
 
-/** `— N —` in 4号 below the text block: odd pages 1 字 in from the right, even from the left. */
+/**
+ * `— N —` in 4号 below the text block, the top of the 一字线's ink 7 mm below it (as the face draws
+ * the dash; the em box's top when it has no outline): odd pages 1 字 in from the right, even
+ * pages from the left.
+ */
 export function drawPageNumbers(ctx: TextContext, pages: readonly Page[]): void {
   for (const page of pages) {
     if (page.number === null) continue;
     const l = one(ctx, `— ${page.number} —`, "页码", SIZE.四号);
     const left = page.number % 2 === 1 ? BLOCK_RIGHT - CHAR - l.width : BLOCK_LEFT + CHAR;
-    drawLineAt(page.items, l, left, PAGE_NUMBER_TOP + EM_ASCENT * SIZE.四号);
+    const dash = l.glyphs[0];
+    const box = dash ? glyphBox(dash.face, dash.gid) : null;
+    const above =
+      dash && box ? (box[3] / dash.face.font.unitsPerEm) * SIZE.四号 : EM_ASCENT * SIZE.四号;
+    drawLineAt(page.items, l, left, PAGE_NUMBER_TOP + above);
   }
 }

@@ -40,7 +40,7 @@ export const SEPARATOR_WIDTH = mm(0.5);
 /** 版记 rules: first and last 0.35 mm, the ones between 0.25 mm. */
 export const RULE_HEAVY = mm(0.35);
 export const RULE_LIGHT = mm(0.25);
-/** Page number: the top of its line 7 mm below the text block, 4号. */
+/** Page number, 4号: the top of its 一字线 (the dash's ink) 7 mm below the text block. */
 export const PAGE_NUMBER_TOP = BLOCK_BOTTOM + mm(7);
 
 /** The landscape frame a wide table is set in: the text block turned a quarter. */

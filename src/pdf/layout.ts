@@ -1,7 +1,8 @@
 // Doc + fonts → positioned pages (GB/T 9704-2012). Pure: no files, no PDF objects, no clock.
 // Order: 版头 and title on page 1, the body on the grid (headings kept with what follows, the
-// signature kept with the end of its paragraph), each attachment from a new page, the 版记 on
-// the last even page, page numbers last.
+// signature kept with the end of its paragraph, tables broken across pages after at least three
+// rows with the header repeated — planRows), each attachment from a new page, the 版记 on the
+// last even page, page numbers last.
 import type { Block, Doc, Inline } from "../doc/types.ts";
 import type { Group, LaidOutDoc, OutlineEntry } from "./boxes.ts";
 import type { FontRole, FontSet } from "./fonts.ts";
@@ -13,6 +14,7 @@ import {
   newPage,
   pageIsEmpty,
   putLine,
+  putLines,
   skipLines,
   snap,
   startFlow,
@@ -51,6 +53,7 @@ const HEADING_ROLE: Record<1 | 2 | 3 | 4, FontRole> = {
   4: "仿宋",
 };
 const ATTACHMENT_NOTE = /^附件[：:]/;
+const EPS = 1e-6;
 
 function bodyLines(
   ctx: TextContext,
@@ -68,10 +71,7 @@ function bodyLines(
 }
 
 /** Grid lines a block needs at the top of a page before anything of it shows. */
-function leadLines(
-  block: Block | undefined,
-  tableOf: (b: Extract<Block, { type: "table" }>) => TableLayout,
-): number {
+function leadLines(block: Block | undefined): number {
   if (!block) return 0;
   switch (block.type) {
     case "paragraph":
@@ -79,11 +79,8 @@ function leadLines(
       return 1;
     case "heading":
       return 2;
-    case "table": {
-      const t = tableOf(block);
-      if (t.landscape) return 0;
-      return Math.ceil((t.captionHeight + t.header.height + (t.rows[0]?.height ?? 0)) / LINE);
-    }
+    // a table's start is planned by planRows (movesWhole)
+    case "table":
     case "figure":
     case "signature":
     case "pageBreak":
@@ -95,35 +92,107 @@ function leadLines(
   }
 }
 
+/** Body rows a table shows on the page it starts on (all of them when it has fewer). */
+export const FIRST_ROWS = 3;
+/** Body rows on the last page of a table that breaks (the totals row counts as one). */
+export const LAST_ROWS = 2;
+
+export interface RowRoom {
+  /** Height of the header row, repeated on every page. */
+  header: number;
+  /** Room from the table's top (its caption's) to the bottom of the text block on this page. */
+  first: number;
+  /** Room on an empty page. */
+  full: number;
+  /** Height of the caption, on the first page only. */
+  caption: number;
+  /**
+   * What the page keeps blank if the table moves to the next page: `first` plus what goes along
+   * (its heading). A table that fits on the next page moves whole when this is at most a third
+   * of a page.
+   */
+  left?: number;
+  /** The table starts on this page whatever fits (a turned page that already holds its heading). */
+  here?: boolean;
+}
+
 /**
- * Where a table's rows go: indices of the rows that start a new page. A page holds the header
- * and whole rows; the last row never goes alone onto a page (the one before it goes along), and
- * a short table that would break but fits on a fresh page moves there whole.
+ * Where a table's rows go: `fresh` when it starts on the next page, and the indices of the rows
+ * that start a new page. The rules:
+ * - a table starts on the current page when its caption, header and first three rows fit there
+ *   (all its rows, when it has fewer), else on the next page;
+ * - a table that does not fit here but fits whole on the next page moves there when that leaves
+ *   at most a third of this page blank, so a short table is not broken to save a few lines;
+ * - every page holds whole rows under the repeated header (rows taller than a page are cut
+ *   before planning), the last page at least two rows; when moving rows down would leave fewer
+ *   than three on the first page, the table starts on the next page instead.
  */
 export function planRows(
   heights: readonly number[],
-  header: number,
-  firstRoom: number,
-  fullRoom: number,
+  room: RowRoom,
 ): { fresh: boolean; breaks: number[] } {
-  const total = header + heights.reduce((a, b) => a + b, 0);
-  const fresh = total > firstRoom + 1e-6 && total <= fullRoom + 1e-6 && heights.length <= 12;
-  let room = (fresh ? fullRoom : firstRoom) - header;
-  const breaks: number[] = [];
-  heights.forEach((h, i) => {
-    if (h > room + 1e-6 && i > (breaks.at(-1) ?? -1)) {
-      breaks.push(i);
-      room = fullRoom - header;
+  const { header, first, full, caption } = room;
+  const n = heights.length;
+  const sum = (a: number, b: number) => heights.slice(a, b).reduce((x, y) => x + y, 0);
+  const empty = room.here === true || first >= full - EPS;
+  if (caption + header + sum(0, n) <= first + EPS) return { fresh: false, breaks: [] };
+  const startsHere = caption + header + sum(0, Math.min(FIRST_ROWS, n)) <= first + EPS;
+  const wholeNext = caption + header + sum(0, n) <= full + EPS;
+  const plan = (fresh: boolean, strict: boolean): { fresh: boolean; breaks: number[] } | null => {
+    let left = (fresh ? full : first) - caption - header;
+    const breaks: number[] = [];
+    heights.forEach((h, i) => {
+      if (h > left + EPS && i > (breaks.at(-1) ?? 0)) {
+        breaks.push(i);
+        left = full - header;
+      }
+      left -= h;
+    });
+    // the last page: at least LAST_ROWS rows, taken from the page before
+    const lastBreak = breaks.at(-1);
+    if (lastBreak !== undefined && n - lastBreak < LAST_ROWS) {
+      const moved = n - LAST_ROWS;
+      const before = breaks.length > 1 ? (breaks.at(-2) as number) : 0;
+      const keep = breaks.length > 1 ? 1 : Math.min(FIRST_ROWS, n);
+      if (moved - before >= keep) breaks[breaks.length - 1] = moved;
+      else if (strict) return null;
     }
-    room -= h;
-  });
-  const last = heights.length - 1;
-  const prev = breaks.length > 1 ? (breaks.at(-2) as number) : 0;
-  if (breaks.at(-1) === last && last - prev >= 3) breaks[breaks.length - 1] = last - 1;
-  return { fresh, breaks };
+    return { fresh, breaks };
+  };
+  const fresh = !empty && (!startsHere || (wholeNext && (room.left ?? first) <= full / 3 + EPS));
+  return (
+    (fresh ? null : plan(false, true)) ??
+    plan(!empty, true) ??
+    (plan(!empty, false) as { fresh: boolean; breaks: number[] })
+  );
 }
 
-/** Whether `block`, placed after `lines` more grid lines, would start on the next page. */
+interface TablePlan {
+  rows: Row[];
+  fresh: boolean;
+  breaks: number[];
+}
+
+/** A portrait table's rows (cut where taller than a page) and their plan from page y `top`. */
+function planTable(t: TableLayout, top: number, left?: number): TablePlan {
+  // a row taller than a page under the header (and the caption, on the first page) is cut
+  const rows = t.rows.flatMap((r) =>
+    splitRow(t, r, BLOCK_HEIGHT - t.header.height - t.captionHeight),
+  );
+  const plan = planRows(
+    rows.map((r) => r.height),
+    {
+      header: t.header.height,
+      first: BLOCK_BOTTOM - top,
+      full: BLOCK_HEIGHT,
+      caption: t.captionHeight,
+      ...(left !== undefined ? { left } : {}),
+    },
+  );
+  return { rows, ...plan };
+}
+
+/** Whether a table or figure placed after `lines` more grid lines would start on the next page. */
 function movesWhole(
   f: Flow,
   lines: number,
@@ -136,22 +205,18 @@ function movesWhole(
   if (block.type !== "table") return false;
   const t = tableOf(block);
   if (t.landscape) return false;
-  const plan = planRows(
-    t.rows.map((r) => r.height),
-    t.header.height,
-    BLOCK_BOTTOM - top - t.captionHeight,
-    BLOCK_HEIGHT - t.captionHeight,
-  );
-  return plan.fresh || plan.breaks[0] === 0;
+  return planTable(t, top, BLOCK_BOTTOM - f.y).fresh;
 }
 
-/** Places a table, its header repeated on every page; landscape tables on turned pages. */
-function flowTable(f: Flow, t: TableLayout, lead: Line[] = []): number {
-  const rows = t.rows.flatMap((r) =>
-    splitRow(t, r, (t.landscape ? LANDSCAPE_HEIGHT : BLOCK_HEIGHT) - t.header.height),
-  );
-  const heights = rows.map((r) => r.height);
+/**
+ * Places a table, its header repeated on every page; landscape tables on turned pages. `above`
+ * is what was placed just before it and goes along if it moves (its heading), in points.
+ */
+function flowTable(f: Flow, t: TableLayout, lead: Line[] = [], above = 0): number {
   if (t.landscape) {
+    const rows = t.rows.flatMap((r) =>
+      splitRow(t, r, LANDSCAPE_HEIGHT - t.header.height - t.captionHeight - lead.length * LINE),
+    );
     if (!pageIsEmpty(f) || f.breakPending) newPage(f);
     const matrix = [0, -1, 1, 0, BLOCK_LEFT, BLOCK_BOTTOM] as const;
     let group: Group = { type: "group", matrix, items: [] };
@@ -162,9 +227,18 @@ function flowTable(f: Flow, t: TableLayout, lead: Line[] = []): number {
       runsOf(l, 0, baselineIn(v, SIZE.三号), group.items);
       v += LINE;
     }
+    const { breaks } = planRows(
+      rows.map((r) => r.height),
+      {
+        header: t.header.height,
+        first: LANDSCAPE_HEIGHT - v,
+        full: LANDSCAPE_HEIGHT,
+        caption: t.captionHeight,
+        here: true,
+      },
+    );
     drawCaption(t, 0, v, group.items);
     v += t.captionHeight;
-    const { breaks } = planRows(heights, t.header.height, LANDSCAPE_HEIGHT - v, LANDSCAPE_HEIGHT);
     drawRow(t, t.header, 0, v, group.items);
     v += t.header.height;
     rows.forEach((row, i) => {
@@ -184,23 +258,14 @@ function flowTable(f: Flow, t: TableLayout, lead: Line[] = []): number {
     return first;
   }
   snap(f);
-  const top = f.y + t.captionHeight;
-  const plan = planRows(
-    heights,
-    t.header.height,
-    BLOCK_BOTTOM - top,
-    BLOCK_HEIGHT - t.captionHeight,
-  );
-  if (plan.fresh || (plan.breaks[0] === 0 && !pageIsEmpty(f))) {
-    newPage(f);
-    return flowTable(f, t, lead);
-  }
+  const plan = planTable(t, f.y, BLOCK_BOTTOM - f.y + above);
+  if (plan.fresh) newPage(f);
   const first = f.pages.length - 1;
   drawCaption(t, BLOCK_LEFT, f.y, f.page.items);
   f.y += t.captionHeight;
   drawRow(t, t.header, BLOCK_LEFT, f.y, f.page.items);
   f.y += t.header.height;
-  rows.forEach((row, i) => {
+  plan.rows.forEach((row, i) => {
     if (plan.breaks.includes(i)) {
       newPage(f);
       drawRow(t, t.header, BLOCK_LEFT, f.y, f.page.items);
@@ -259,6 +324,8 @@ function flowBlocks(
   let tables = 0;
   let signed = false;
   let attachmentHang: number | null = null;
+  /** Height of the heading just placed, which a table right after it keeps with it. */
+  let headingAbove = 0;
   const tableLayouts = new Map<Block, TableLayout>();
   const tableOf = (b: Extract<Block, { type: "table" }>, name: string): TableLayout => {
     let t = tableLayouts.get(b);
@@ -269,6 +336,8 @@ function flowBlocks(
     const b = blocks[i] as Block;
     const next = blocks[i + 1];
     const ctx: TextContext = { ...f.ctx, where: `${where}第${++counter}段` };
+    const above = headingAbove;
+    headingAbove = 0;
     switch (b.type) {
       case "heading": {
         const lines = bodyLines(ctx, b.content, HEADING_ROLE[b.level], { indent: 2 * CHAR });
@@ -298,7 +367,7 @@ function flowBlocks(
                 bodyLines({ ...ctx, problems: [] }, next.content, "仿宋", { indent: 2 * CHAR })
                   .length,
               ) + signatureBox({ ...f.ctx, problems: [] }, after, note).lines
-            : leadLines(next, (t) => tableOf(t, `${where}第${tables + 1}个表格`));
+            : leadLines(next);
         ensureLines(f, lines.length + lead);
         // a table or figure that will move to the next page takes its heading along
         if (
@@ -315,6 +384,7 @@ function flowBlocks(
             children: [],
           });
         for (const l of lines) putLine(f, l);
+        headingAbove = lines.length * LINE;
         break;
       }
       case "paragraph": {
@@ -360,22 +430,21 @@ function flowBlocks(
         const lines = bodyLines(ctx, b.content, "仿宋", { indent, hang, align: b.align ?? "left" });
         if (next?.type === "signature") {
           const keep = Math.min(2, lines.length);
-          for (const l of lines.slice(0, lines.length - keep)) putLine(f, l);
+          putLines(f, lines.slice(0, lines.length - keep));
           placeSignature(f, signatureBox(f.ctx, next, note), lines.slice(lines.length - keep));
           signed = true;
           i++;
-        } else for (const l of lines) putLine(f, l);
+        } else putLines(f, lines);
         break;
       }
       case "list":
         b.items.forEach((item, k) => {
           const prefix: Inline = { type: "text", text: b.ordered ? `${k + 1}.` : "• " };
-          for (const l of bodyLines(ctx, [prefix, ...item], "仿宋", { indent: 2 * CHAR }))
-            putLine(f, l);
+          putLines(f, bodyLines(ctx, [prefix, ...item], "仿宋", { indent: 2 * CHAR }));
         });
         break;
       case "table":
-        flowTable(f, tableOf(b, `${where}第${++tables}个表格`));
+        flowTable(f, tableOf(b, `${where}第${++tables}个表格`), [], above);
         counter--;
         break;
       case "figure":
@@ -406,11 +475,13 @@ export function layoutDoc(doc: Doc, fonts: FontSet): LayoutResult {
   const root: OutlineEntry = { title: doc.meta.title, page: 0, y: head.titleTop, children: [] };
   const signed = flowBlocks(f, doc.body, "正文", root, doc.meta.note);
   if (!signed && doc.meta.note) {
-    for (const l of textLines({ ...ctx, where: "附注" }, `（${doc.meta.note}）`, "仿宋", {
-      width: BLOCK_WIDTH,
-      indent: 2 * CHAR,
-    }))
-      putLine(f, l);
+    putLines(
+      f,
+      textLines({ ...ctx, where: "附注" }, `（${doc.meta.note}）`, "仿宋", {
+        width: BLOCK_WIDTH,
+        indent: 2 * CHAR,
+      }),
+    );
   }
   doc.attachments.forEach((a, k) => {
     newPage(f);

@@ -107,25 +107,46 @@ function pathOps(ops: readonly PathOp[]): string {
   return s;
 }
 
-/** One text-showing operator per run: glyph codes with the offsets that put each at its x. */
+/**
+ * One text-showing operator per run: glyph codes with the offsets that put each at its x.
+ * Glyphs that overlap by more than a tenth of an em (compressed or squeezed punctuation, 「），」)
+ * are shown inside a marked-content span carrying their text as /ActualText, so text extraction
+ * reads the pair as it is written instead of taking the overlap for a second line.
+ */
 function textOps(run: TextRun, use: FontUse): string {
   const h = run.hScale ?? 1;
   const scale = (run.size * h) / 1000;
   let s = `/${use.name} ${n2(run.size)} Tf ${colorOp(run.color, false)}${h !== 1 ? ` ${n2(h * 100)} Tz` : ""}\n`;
   const first = run.glyphs[0];
   if (!first) return "";
-  let shown = `1 0 0 -1 ${n2(first.x)} ${n2(run.y)} Tm [<`;
   const face = use.face;
-  for (let i = 0; i < run.glyphs.length; i++) {
-    const g = run.glyphs[i] as (typeof run.glyphs)[number];
-    shown += hex4(use.ids.get(g.gid) ?? 0);
+  const adjusts = run.glyphs.map((g, i) => {
     const next = run.glyphs[i + 1];
-    if (next) {
-      const adjust = Math.round(((g.x + face.advance(g.gid) * scale - next.x) / scale) * 10) / 10;
-      if (adjust !== 0) shown += `>${adjust}<`;
+    return next ? Math.round(((g.x + face.advance(g.gid) * scale - next.x) / scale) * 10) / 10 : 0;
+  });
+  let shown = `1 0 0 -1 ${n2(first.x)} ${n2(run.y)} Tm`;
+  for (let i = 0; i < run.glyphs.length;) {
+    // a chain of glyphs each overlapping the next goes into one span, the rest into plain TJ
+    let j = i;
+    const chain = (adjusts[i] as number) > 100;
+    if (chain) while ((adjusts[j] as number) > 100) j++;
+    else while (j + 1 < run.glyphs.length && (adjusts[j + 1] as number) <= 100) j++;
+    let tj = "[<";
+    for (let k = i; k <= j; k++) {
+      const g = run.glyphs[k] as (typeof run.glyphs)[number];
+      tj += hex4(use.ids.get(g.gid) ?? 0);
+      if (k + 1 < run.glyphs.length && adjusts[k] !== 0) tj += `>${adjusts[k]}<`;
     }
+    tj += ">] TJ";
+    if (chain) {
+      const text = run.glyphs
+        .slice(i, j + 1)
+        .map((g) => g.text)
+        .join("");
+      shown += ` /Span <</ActualText <FEFF${utf16Hex(text)}>>> BDC ${tj} EMC`;
+    } else shown += ` ${tj}`;
+    i = j + 1;
   }
-  shown += ">] TJ";
   // A halo: the glyph outlines stroked first (render mode 1), then the glyphs filled over them.
   if (run.halo)
     s += `${colorOp(run.halo.color, true)} ${n2(run.halo.width)} w 1 j 1 Tr\n${shown}\n0 Tr\n`;

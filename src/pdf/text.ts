@@ -1,5 +1,6 @@
-// Text → glyphs with widths and 禁则 classes (shaping by font role with fallback), and glyphs →
-// lines (justified paragraphs, balanced titles). Pure: fonts come in as parsed data.
+// Text → glyphs with widths and 禁则 classes (shaping by font role with fallback), adjacent
+// full-width punctuation compressed (标点挤压), and glyphs → lines (justified paragraphs, balanced
+// titles). Pure: fonts come in as parsed data.
 import type { Inline } from "../doc/types.ts";
 import type { Item, LayoutProblem, Rgb, TextRun } from "./boxes.ts";
 import type { Face, FontRole, FontSet } from "./fonts.ts";
@@ -32,6 +33,62 @@ export interface Piece {
 const NO_START = new Set([..."，。、；：？！）】」』》〕〉〗”’…—·％‰℃,.;:?!)]}%"]);
 const NO_END = new Set([..."（【「『《〔〈〖“‘([{≥≤±"]);
 const SOFT_AFTER = new Set([..."/\\_?&=#"]);
+/** Marks set in the left half of their cell (GB style), and the opening ones set in the right. */
+const INK_LEFT = new Set([..."，。、；：？！）】」』》〕〉〗”’"]);
+const INK_RIGHT = new Set([..."（【「『《〔〈〖“‘"]);
+
+/** A glyph's outline box [xMin, yMin, xMax, yMax] in font units, or null when it has none. */
+export function glyphBox(face: Face, gid: number): [number, number, number, number] | null {
+  const rec = face.font.glyph(gid);
+  if (rec.length < 10) return null;
+  const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
+  return [v.getInt16(2), v.getInt16(4), v.getInt16(6), v.getInt16(8)];
+}
+
+const sides = new WeakMap<Face, Map<number, "left" | "right" | null>>();
+
+/**
+ * Which half of its cell a full-width mark's ink keeps: "left" for 「，。）”」, "right" for
+ * 「（“」, as its class says and the face draws it (a face that centres a mark gets null).
+ */
+function inkSide(g: Glyph): "left" | "right" | null {
+  const cls = INK_LEFT.has(g.text) ? "left" : INK_RIGHT.has(g.text) ? "right" : null;
+  if (!cls || !g.gid || g.shrink === undefined) return null;
+  let cache = sides.get(g.face);
+  if (!cache) sides.set(g.face, (cache = new Map()));
+  let side = cache.get(g.gid);
+  if (side === undefined) {
+    const box = glyphBox(g.face, g.gid);
+    const half = (g.face.advance(g.gid) / 2) * (g.face.font.unitsPerEm / 1000);
+    const inHalf = box && (cls === "left" ? box[2] <= half : box[0] >= half);
+    side = inHalf ? cls : null;
+    cache.set(g.gid, side);
+  }
+  return side;
+}
+
+/**
+ * 标点挤压: of two adjacent full-width marks, the half-cell blank between their inks goes — the
+ * right half of a mark inked on the left (「），」「。”」「：“」「，（」), or the left half of an
+ * opening mark after another (「（“」). The pair then takes one and a half characters.
+ */
+function compressPairs(glyphs: Glyph[]): void {
+  const side = glyphs.map(inkSide);
+  for (let i = 1; i < glyphs.length; i++) {
+    const a = glyphs[i - 1] as Glyph;
+    const b = glyphs[i] as Glyph;
+    const sa = side[i - 1];
+    const sb = side[i];
+    if (a.newline || !sa || !sb) continue;
+    if (sa === "left") {
+      b.kern = a.width / 2;
+      delete a.shrink;
+    } else if (sb === "right") {
+      b.kern = b.width / 2;
+      delete b.shrink;
+    }
+  }
+}
 
 /** Inline content → text pieces by font role: strong 黑体, emphasis 楷体. */
 export function pieces(inlines: readonly Inline[], role: FontRole, out: Piece[] = []): Piece[] {
@@ -132,6 +189,7 @@ export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeO
       out.push(g);
     }
   }
+  compressPairs(out);
   return out;
 }
 
@@ -189,7 +247,7 @@ export function compose(glyphs: readonly Glyph[], options: ComposeOptions): Line
  * count is the fewest that fit, and breaks minimise the spread of line widths.
  */
 export function balancedLines(glyphs: readonly Glyph[], width: number): Line[] {
-  const total = glyphs.reduce((s, g) => s + g.width, 0);
+  const total = setWidth(glyphs);
   const k = Math.max(1, Math.ceil(total / width - 1e-9));
   if (k === 1) return [centred(glyphs, width)];
   const text = glyphs.map((g) => g.text).join("");
@@ -212,8 +270,12 @@ export function balancedLines(glyphs: readonly Glyph[], width: number): Line[] {
   });
   const cands = [...starts.keys()].filter((i) => canBreakBefore(glyphs, i)).sort((a, b) => a - b);
   const prefix = [0];
-  for (const g of glyphs) prefix.push((prefix.at(-1) as number) + g.width);
-  const w = (a: number, b: number) => (prefix[b] as number) - (prefix[a] as number);
+  glyphs.forEach((g, i) =>
+    prefix.push((prefix.at(-1) as number) + g.width - (i > 0 ? (g.kern ?? 0) : 0)),
+  );
+  // a line's first glyph keeps its full width: no neighbour to compress with
+  const w = (a: number, b: number) =>
+    (prefix[b] as number) - (prefix[a] as number) + (a > 0 ? (glyphs[a]?.kern ?? 0) : 0);
   const target = total / k;
   // dynamic programming over break positions: cost = squared deviation from the mean width
   const points = [0, ...cands, glyphs.length];
@@ -252,13 +314,14 @@ export function balancedLines(glyphs: readonly Glyph[], width: number): Line[] {
 }
 
 function centred(glyphs: readonly Glyph[], width: number): Line {
-  const total = glyphs.reduce((s, g) => s + g.width, 0);
+  const total = setWidth(glyphs);
   const xs: number[] = [];
   let x = (width - total) / 2;
-  for (const g of glyphs) {
+  glyphs.forEach((g, i) => {
+    if (i > 0) x -= g.kern ?? 0;
     xs.push(x);
     x += g.width;
-  }
+  });
   return { glyphs: [...glyphs], xs, width: total };
 }
 
@@ -275,9 +338,16 @@ export function runsOf(line: Line, left: number, y: number, out: Item[]): void {
   });
 }
 
-/** Width of shaped glyphs laid end to end. */
+/** Width of shaped glyphs laid end to end, each at its full width (labels, marks, figures). */
 export function widthOf(glyphs: readonly Glyph[]): number {
   let w = 0;
   for (const g of glyphs) w += g.width;
+  return w;
+}
+
+/** Width of glyphs set on one line, adjacent punctuation compressed. */
+function setWidth(glyphs: readonly Glyph[]): number {
+  let w = 0;
+  glyphs.forEach((g, i) => (w += g.width - (i > 0 ? (g.kern ?? 0) : 0)));
   return w;
 }

@@ -8,6 +8,7 @@ declare module "fontkit" {
   }
   export interface Font {
     numGlyphs: number;
+    unitsPerEm: number;
     characterSet: number[];
     getGlyph(id: number): Glyph;
     glyphForCodePoint(cp: number): Glyph;

@@ -1,5 +1,7 @@
 // GB/T 9704 layout in numbers: the 28 × 22 grid and the position of every element, in mm from
 // the top-left corner of the page, within 0.5 mm of ../shared/GBT9704.md.
+import { readFileSync } from "node:fs";
+import * as fontkit from "fontkit";
 import { describe, expect, it } from "vitest";
 import type { Block } from "../../src/doc/types.ts";
 import type { Rule, TextRun } from "../../src/pdf/boxes.ts";
@@ -106,7 +108,7 @@ describe("版头 and title (example work plan)", async () => {
     expect(recipients.y - title.y).toBeGreaterThanOrEqual(2 * LINE_MM - 0.5);
   });
 
-  it("prints page numbers — N — 7 mm below the text block, odd pages 1 字 from the right, even from the left", () => {
+  it("prints page numbers — N — with the dash's top 7 mm below the text block, odd pages 1 字 from the right, even from the left", () => {
     for (const [i, page] of laid.pages.entries()) {
       const num = lines(page).find((l) => l.size === 14 && l.text.startsWith("—") && l.y > 262);
       if (page.number === null) {
@@ -114,7 +116,15 @@ describe("版头 and title (example work plan)", async () => {
         continue;
       }
       expect(num!.text).toBe(`—${i + 1}—`);
-      expect(Math.abs(num!.y - 0.88 * toMm(14) - 269)).toBeLessThan(0.5);
+      // the ink of the 一字线, read from the font file by fontkit: its top edge at 262 + 7 mm
+      const run = runs(page.items).find((r) => r.size === 14 && toMm(r.y) > 262)!;
+      const font = fontkit.create(readFileSync(run.face.key));
+      const dash = font.glyphForCodePoint(0x2014).bbox;
+      const inkTop = num!.y - toMm((dash.maxY / font.unitsPerEm) * 14);
+      const inkBottom = num!.y - toMm((dash.minY / font.unitsPerEm) * 14);
+      expect(Math.abs(inkTop - 269)).toBeLessThan(0.05);
+      expect(inkBottom).toBeGreaterThan(269);
+      expect(inkBottom - 269).toBeLessThan(1);
       if ((i + 1) % 2 === 1) expect(num!.xs.at(-1)! + toMm(14)).toBeCloseTo(184 - CHAR_MM, 1);
       else expect(num!.x).toBeCloseTo(28 + CHAR_MM, 1);
     }
@@ -256,6 +266,35 @@ describe("elements a document may have", () => {
         expect(ls.at(-1)?.text).not.toBe("二、工作要求");
       }
     }
+  });
+
+  it("never starts a page with a paragraph's lone last character: the line before it goes along", () => {
+    // a number too long to come down and no punctuation to squeeze: 「元。」 stays alone
+    const text = [...Array(12).keys()]
+      .map((k) => `${"国".repeat(14 + k)}1234567890123元。`)
+      .find((t) => {
+        const ls = lines(layoutDoc(doc([para(t)]), fonts()).pages[0]!).filter(
+          (l) => l.size === 16 && l.y < 262,
+        );
+        return ls.at(-1)!.text === "元。";
+      })!;
+    expect(text).toBeDefined();
+    let moved = 0;
+    for (let fill = 10; fill < 30; fill++) {
+      const laid = layoutDoc(
+        doc([...Array.from({ length: fill }, () => para("信访工作".repeat(6))), para(text)]),
+        fonts(),
+      );
+      for (const page of laid.pages.slice(1)) {
+        const first = bodyLines(page)[0];
+        expect(first?.text, `after ${fill} lines`).not.toBe("元。");
+        if (first && first.text !== "信访工作".repeat(6)) {
+          moved++;
+          expect(bodyLines(page)[1]?.text).toBe("元。");
+        }
+      }
+    }
+    expect(moved).toBeGreaterThan(0);
   });
 
   it("keeps the two-party signature with the last lines of its paragraph, or says 此页无正文", () => {

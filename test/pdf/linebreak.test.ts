@@ -2,7 +2,7 @@
 // pulling, Latin words and numbers kept whole, long URLs still broken.
 import { describe, expect, it } from "vitest";
 import { CHAR } from "../../src/pdf/gbt9704.ts";
-import { breakLines } from "../../src/pdf/linebreak.ts";
+import { breakLines, isLoneCharacter } from "../../src/pdf/linebreak.ts";
 import type { BreakItem } from "../../src/pdf/linebreak.ts";
 import { compose, shape } from "../../src/pdf/text.ts";
 import type { Line } from "../../src/pdf/text.ts";
@@ -118,5 +118,148 @@ describe("breakLines on abstract items", () => {
       expect(l.xs.at(-1)! + items[last]!.width).toBeLessThanOrEqual(95 + 1e-9);
     }
     expect(lines.at(-1)!.end).toBe(100);
+  });
+});
+
+describe("标点挤压: adjacent full-width punctuation", () => {
+  const xsOf = (text: string) => {
+    const [l] = set(text);
+    return new Map(l!.glyphs.map((g, i) => [i, { text: g.text, x: l!.xs[i]! }]));
+  };
+  const gap = (text: string, a: number) => {
+    const m = xsOf(text);
+    return m.get(a + 1)!.x - m.get(a)!.x;
+  };
+
+  it("sets a pair of marks whose blanks meet in one and a half characters", () => {
+    // ）， 。” ：“ ，（ : the first mark's blank right half goes
+    for (const [text, at] of [
+      ["甲（乙），丙", 3],
+      ["他说好。”丙", 3],
+      ["他说：“好", 2],
+      ["甲乙，（丙）", 2],
+      ["甲乙）、丙", 2],
+    ] as const)
+      expect(gap(text, at), text).toBeCloseTo(CHAR / 2, 6);
+    // （“ : the second mark's blank left half goes (its ink stays right after the first's)
+    expect(gap("甲（“乙”）", 1)).toBeCloseTo(CHAR / 2, 6);
+    // the rest of the line follows the pair without a gap: 「），丙」 takes 2.5 characters
+    const m = xsOf("甲（乙），丙");
+    expect(m.get(5)!.x - m.get(3)!.x).toBeCloseTo(1.5 * CHAR, 6);
+  });
+
+  it("leaves a pair whose inks meet, and marks beside characters, at full width", () => {
+    expect(gap("甲（）乙", 1)).toBeCloseTo(CHAR, 6);
+    expect(gap("“”乙", 0)).toBeCloseTo(CHAR, 6);
+    expect(gap("甲，乙", 1)).toBeCloseTo(CHAR, 6);
+    expect(gap("甲——乙", 1)).toBeGreaterThan(CHAR * 0.85);
+  });
+
+  it("keeps a justified line with a compressed pair at the full measure, the pair not reopened", () => {
+    const lines = set(`${"国".repeat(10)}（社区），${"家".repeat(40)}`);
+    const first = lines[0]!;
+    expect(rightEdge(first)).toBeCloseTo(W, 6);
+    const i = first.glyphs.findIndex((g) => g.text === "）");
+    expect(first.xs[i + 1]! - first.xs[i]!).toBeCloseTo(CHAR / 2, 6);
+  });
+});
+
+describe("no paragraph ends with a line of one character", () => {
+  const lone = (l: Line) => l.glyphs.filter((g) => !g.noStart && !g.noEnd && !g.space).length === 1;
+
+  it("squeezes the lines above (at most one character each, punctuation only) to take it up", () => {
+    // three lines of 28: the first with two commas, the second with one, then 「元。」 alone
+    const text = `${"国".repeat(9)}，${"国".repeat(9)}，${"国".repeat(8)}${"家".repeat(13)}，${"家".repeat(14)}元。`;
+    const lines = set(text);
+    expect(lines).toHaveLength(2);
+    expect(lines.map(textOf).join("")).toBe(text);
+    for (const l of lines) {
+      const natural = l.glyphs.reduce((s, g) => s + g.width, 0);
+      expect(natural - W).toBeLessThanOrEqual(CHAR + 1e-6);
+      // the last mark's ink (the left half of its cell) stays inside the measure
+      expect(l.xs.at(-1)!).toBeLessThanOrEqual(W - CHAR / 2 + 1e-6);
+    }
+  });
+
+  it("otherwise pulls the character before it down, stretching the line above to the measure", () => {
+    const lines = set(`${"国".repeat(28)}元。`);
+    expect(lines.map(textOf)).toEqual(["国".repeat(27), "国元。"]);
+    expect(rightEdge(lines[0]!)).toBeCloseTo(W, 6);
+    // a number comes down whole: 「计」 stays, 「28800元。」 ends the paragraph
+    const glyphs = (text: string) =>
+      shape({ fonts: fonts(), problems: [], where: "" }, [{ text, role: "仿宋" }], {
+        size: 16,
+        color: [0, 0, 0],
+        grid: true,
+      });
+    const text = [...Array(8).keys()]
+      .map((k) => `${"国".repeat(20 + k)}计28800元。`)
+      .find((t) => {
+        const g = glyphs(t);
+        const plain = breakLines(g, { widths: () => W, justify: true, mendLast: false });
+        return (
+          plain.length === 2 &&
+          g
+            .slice(plain[1]!.start)
+            .map((x) => x.text)
+            .join("") === "元。"
+        );
+      })!;
+    expect(text).toBeDefined();
+    const money = set(text);
+    expect(textOf(money[1]!)).toBe("28800元。");
+    expect(rightEdge(money[0]!)).toBeCloseTo(W, 6);
+  });
+
+  it("leaves none in a thousand paragraphs of Chinese text, and every other rule still holds", () => {
+    // a fixed pseudo-random sequence: the same paragraphs on every run
+    let seed = 20250301;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) as number;
+    const words = [
+      "信访",
+      "工作",
+      "村（社区）",
+      "扣2分",
+      "，",
+      "。",
+      "、",
+      "；",
+      "“三包”",
+      "元",
+      "（书记）",
+      "：",
+      "领导",
+    ];
+    let mended = 0;
+    for (let p = 0; p < 1000; p++) {
+      let text = "";
+      const n = 20 + Math.floor(next() * 120);
+      while ([...text].length < n) text += words[Math.floor(next() * words.length)]!;
+      text = `${text.replace(/^[，。、；：]+|[，。、；：]+$/g, "")}元。`;
+      const g = shape({ fonts: fonts(), problems: [], where: "" }, [{ text, role: "仿宋" }], {
+        size: 16,
+        color: [0, 0, 0],
+        grid: true,
+      });
+      const plain = breakLines(g, {
+        widths: (i) => W - (i === 0 ? 2 * CHAR : 0),
+        justify: true,
+        mendLast: false,
+      });
+      const lines = set(text, W, 2 * CHAR);
+      if (plain.length > 1 && isLoneCharacter(g, plain.at(-1)!.start)) mended++;
+      expect(lines.map(textOf).join("")).toBe(text);
+      if (lines.length > 1) expect(lone(lines.at(-1)!), text).toBe(false);
+      lines.forEach((l, i) => {
+        expect(NO_START, text).not.toContain(l.glyphs[0]!.text);
+        if (i < lines.length - 1) {
+          expect(NO_END).not.toContain(l.glyphs.at(-1)!.text);
+          expect(rightEdge(l)).toBeGreaterThan(W - 1e-3);
+          expect(rightEdge(l)).toBeLessThanOrEqual(W + CHAR / 2 + 1e-3);
+        }
+      });
+    }
+    // the sample does exercise the mending
+    expect(mended).toBeGreaterThan(20);
   });
 });

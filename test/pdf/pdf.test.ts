@@ -3,7 +3,7 @@
 // in order; every glyph of every embedded font program decodes to the original outline (the
 // stock @pdf-lib/fontkit subset bug would fail this); a character no font has is an error.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
@@ -55,6 +55,21 @@ const pdftotext = (file: string, first?: number) =>
     },
   );
 const squash = (s: string) => s.replace(/\s+/g, "");
+
+/** Every Flate stream of a PDF, inflated, as one Latin-1 string (page contents among them). */
+function inflatedStreams(bytes: Buffer): string {
+  const text = bytes.toString("latin1");
+  const re = /<<([^]*?)>>\s*stream\r?\n/g;
+  let out = "";
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const length = Number(/\/Length\s+(\d+)/.exec(m[1]!)?.[1]);
+    if (!/FlateDecode/.test(m[1]!) || !Number.isFinite(length)) continue;
+    const at = m.index + m[0].length;
+    out += `${inflateSync(bytes.subarray(at, at + length)).toString("latin1")}\n`;
+  }
+  return out;
+}
 
 /** The FontFile2 programs of a PDF: the streams that carry /Length1. */
 function fontPrograms(bytes: Buffer): Buffer[] {
@@ -124,6 +139,28 @@ describe("the example publication as PDF", () => {
       }
     }
   });
+
+  it.skipIf(!needs("pdftotext"))(
+    "reads compressed punctuation pairs where they stand, on their line (pdftotext)",
+    async () => {
+      const texts = [
+        "甲乙丙丁（戊己），庚辛。",
+        "他说：“办结。”（完）",
+        "上访的（2025年9月22日）。",
+      ];
+      const r = await renderPdf(doc(texts.map((t) => para(t))), { contentDir: CONTENT });
+      const file = join(tempDir(), "pairs.pdf");
+      writeFileSync(file, r.bytes);
+      const got = pdftotext(file)
+        .split("\n")
+        .map((l) => l.trim());
+      for (const t of texts) expect(got).toContain(t);
+      // the pair is drawn overlapping (its text carried by /ActualText): one and a half characters
+      expect(inflatedStreams(Buffer.from(r.bytes))).toMatch(
+        /\/Span <<\/ActualText <FEFFff09ff0c>>> BDC/,
+      );
+    },
+  );
 
   it("decodes every glyph of every embedded font program to the shipped font's outline", () => {
     const originals = FONT_ROLES.map((r) => fontkit.create(readFileSync(shippedFontPath(r))));

@@ -5,6 +5,7 @@ import type { Block, Inline } from "../../src/doc/types.ts";
 import { BLOCK_WIDTH, LANDSCAPE_WIDTH, toMm } from "../../src/pdf/gbt9704.ts";
 import { layoutDoc, planRows } from "../../src/pdf/layout.ts";
 import { allocate, layoutTable } from "../../src/pdf/table.ts";
+import type { Page } from "../../src/pdf/boxes.ts";
 import { doc, fonts, lines, pageText, para, runs } from "./support.ts";
 
 const cell = (text: string): Inline[] => [{ type: "text", text }];
@@ -114,13 +115,149 @@ describe("tables", () => {
     expect(turned.every((p) => p.number !== null)).toBe(true);
   });
 
-  it("plans rows: a short table that would break moves whole to a fresh page; no lone last row", () => {
-    expect(planRows([10, 10, 10], 5, 20, 100)).toEqual({ fresh: true, breaks: [] });
-    expect(planRows(Array(10).fill(10), 5, 95, 104)).toEqual({ fresh: false, breaks: [8] });
+  it("plans rows: a table that fits stays; one whose header and three rows fit starts here and breaks", () => {
+    const room = { header: 5, full: 100, caption: 0 };
+    expect(planRows([10, 10, 10], { ...room, first: 40 })).toEqual({ fresh: false, breaks: [] });
+    // header + 4 rows fill the 45 points left; the other 6 rows go on the next page
+    expect(planRows(Array(10).fill(10), { ...room, first: 45 })).toEqual({
+      fresh: false,
+      breaks: [4],
+    });
+    // a caption counts on the first page only
+    expect(planRows(Array(10).fill(10), { ...room, first: 45, caption: 10 })).toEqual({
+      fresh: false,
+      breaks: [3],
+    });
   });
 
-  it("plans rows: when not even the first row fits below the header, the table starts on the next page", () => {
-    expect(planRows(Array(20).fill(10), 5, 12, 200)).toEqual({ fresh: false, breaks: [0, 18] });
+  it("plans rows: fewer than three rows fit under the header, so the table starts on the next page", () => {
+    const room = { header: 5, full: 100, caption: 0 };
+    expect(planRows(Array(8).fill(10), { ...room, first: 34 })).toEqual({
+      fresh: true,
+      breaks: [],
+    });
+    // not even one row: the next page, and its last page holds two rows, not one
+    expect(planRows(Array(20).fill(10), { ...room, first: 12, full: 200 })).toEqual({
+      fresh: true,
+      breaks: [18],
+    });
+    // a table of two rows needs both
+    expect(planRows([10, 10], { ...room, first: 20 })).toEqual({ fresh: true, breaks: [] });
+    // unless it must start here (a turned page that already holds its heading)
+    expect(planRows(Array(10).fill(10), { ...room, first: 30, here: true })).toEqual({
+      fresh: false,
+      breaks: [2],
+    });
+  });
+
+  it("plans rows: a short table moves whole only when that leaves at most a third of the page blank", () => {
+    const room = { header: 5, full: 120, caption: 0, first: 36 };
+    // 6 rows fit on a fresh page; 36 points (and the heading going along: 50) would stay blank
+    expect(planRows(Array(6).fill(10), { ...room, left: 36 })).toEqual({
+      fresh: true,
+      breaks: [],
+    });
+    expect(planRows(Array(6).fill(10), { ...room, left: 50 })).toEqual({
+      fresh: false,
+      breaks: [3],
+    });
+    // a table longer than a page never moves for that
+    expect(planRows(Array(30).fill(10), { ...room, left: 36 }).fresh).toBe(false);
+    // on an empty page nothing moves
+    expect(planRows(Array(30).fill(10), { ...room, first: 120 })).toEqual({
+      fresh: false,
+      breaks: [11, 22],
+    });
+  });
+
+  it("plans rows: the last page holds two rows; if the first page would keep fewer than three, the table moves", () => {
+    const room = { header: 5, full: 100, caption: 0, left: 80 };
+    // 9 rows on the first page, 1 left over: the 9th goes along with it
+    expect(planRows(Array(10).fill(10), { ...room, first: 95 })).toEqual({
+      fresh: false,
+      breaks: [8],
+    });
+    // 3 + 1 cannot become 2 + 2: the table starts on the next page, whole
+    expect(planRows(Array(4).fill(10), { ...room, first: 35 })).toEqual({
+      fresh: true,
+      breaks: [],
+    });
+  });
+
+  it("leaves no page more than half empty before a table, and keeps its heading with its header and three rows", () => {
+    const page = (p: Page) => {
+      const ys = [
+        ...lines(p)
+          .filter((l) => l.y < 262)
+          .map((l) => l.y),
+        ...p.items.flatMap((i) => (i.type === "rule" ? [toMm(i.y2)] : [])),
+      ];
+      return (Math.max(37, ...ys) - 37) / 225;
+    };
+    for (const n of [2, 4, 6, 12, 30])
+      for (let fill = 0; fill < 22; fill += 1) {
+        const body: Block[] = [
+          ...Array.from({ length: fill }, () => para("信访工作".repeat(6))),
+          { type: "heading", level: 1, content: cell("二、考评结果") },
+          { ...scoring(n), caption: "表1　考评结果" },
+        ];
+        const laid = layoutDoc(doc(body), fonts());
+        const at = laid.pages.findIndex((p) => pageText(p).includes("二、考评结果"));
+        const ls = lines(laid.pages[at]!);
+        const h = ls.findIndex((l) => l.text === "二、考评结果");
+        const why = `${n} rows after ${fill} lines`;
+        expect(ls[h + 1]?.text, why).toBe("表1　考评结果");
+        expect(ls[h + 2]?.text, why).toBe("序号村（社区）事由得分");
+        // the first page of the table: header and min(3, n) rows
+        const rowsHere = ls.filter((l) => /^\d+第\d+村/.test(l.text)).length;
+        expect(rowsHere, why).toBeGreaterThanOrEqual(Math.min(3, n));
+        // the page before the table is at least half full (the 版头 page counts as full)
+        if (at > 0) expect(page(laid.pages[at - 1]!), why).toBeGreaterThanOrEqual(0.5);
+        // every later page of the table repeats the header; its last page holds two rows
+        const rest = laid.pages.slice(at + 1).filter((p) => /第\d+村/.test(pageText(p)));
+        for (const p of rest) expect(lines(p)[0]!.text, why).toBe("序号村（社区）事由得分");
+        if (rest.length) {
+          const last = lines(rest.at(-1)!).filter((l) => /^(\d+第\d+村|合计)/.test(l.text));
+          expect(last.length, why).toBeGreaterThanOrEqual(2);
+        }
+      }
+  });
+
+  it("cuts a row taller than a page between its text lines, a caption on top, never below the text block", () => {
+    const tall: Extract<Block, { type: "table" }> = {
+      type: "table",
+      caption: "表2　情况说明",
+      columns: [
+        { title: "事项", align: "left" },
+        { title: "说明", align: "left" },
+      ],
+      rows: [
+        [
+          cell("一"),
+          Array.from({ length: 45 }, (_, i): Inline[] => [
+            { type: "text", text: `第${i + 1}项：群众反映的问题已按程序办理并答复` },
+            { type: "break" },
+          ]).flat(),
+        ],
+        [cell("二"), cell("已办结。")],
+      ],
+    };
+    for (const fill of [0, 5, 15]) {
+      const { pages } = layoutDoc(
+        doc([...Array.from({ length: fill }, () => para("正文。")), tall]),
+        fonts(),
+      );
+      for (const p of pages) {
+        for (const l of lines(p).filter((x) => !/^—\s*\d+\s*—$/.test(x.text.trim())))
+          expect(l.y, `${fill}: ${l.text}`).toBeLessThanOrEqual(262 + 0.01);
+        for (const r of p.items)
+          if (r.type === "rule") expect(toMm(r.y2)).toBeLessThanOrEqual(262 + 0.01);
+      }
+      expect(pages.map(pageText).join("")).toContain("已办结。");
+      // set upright, in more than one piece
+      expect(pages.some((p) => p.items.some((i) => i.type === "group"))).toBe(false);
+      expect(pages.filter((p) => pageText(p).includes("群众反映")).length).toBeGreaterThan(1);
+    }
   });
 
   it("never draws a long captioned table below the text block", () => {
