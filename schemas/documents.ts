@@ -20,6 +20,17 @@ const markdown = (description: string) =>
 export const DOC_FORMATS = ["文件", "信函", "报告", "无"] as const;
 export type DocFormatName = (typeof DOC_FORMATS)[number];
 
+/** How a document is laid out: 文件格式, 信函格式, or no 版头 at all (not a 公文). */
+export type DocFormat = "file" | "letter" | "none";
+
+/** What each format name means: its layout, and whether it is an upward 报告 (with 签发人). */
+export const FORMAT_LAYOUTS: Record<DocFormatName, { format: DocFormat; upward: boolean }> = {
+  文件: { format: "file", upward: false },
+  信函: { format: "letter", upward: false },
+  报告: { format: "file", upward: true },
+  无: { format: "none", upward: false },
+};
+
 export const formatSchema = z
   .enum(DOC_FORMATS, { error: `版式应为 ${DOC_FORMATS.join("、")} 之一` })
   .describe(

@@ -18,7 +18,7 @@ import {
   startFlow,
   textLines,
 } from "./flow.ts";
-import { drawPageNumbers, placeColophon, signatureBox } from "./foot.ts";
+import { drawPageNumbers, placeColophon, signLinesBox, signatureBox } from "./foot.ts";
 import type { SignatureBox } from "./foot.ts";
 import { figureBox, figureHeight } from "./figure.ts";
 import {
@@ -84,6 +84,8 @@ function leadLines(
       if (t.landscape) return 0;
       return Math.ceil((t.captionHeight + t.header.height + (t.rows[0]?.height ?? 0)) / LINE);
     }
+    case "signLines":
+      return block.rows.length + 1;
     case "figure":
     case "signature":
     case "pageBreak":
@@ -385,6 +387,12 @@ function flowBlocks(
         placeSignature(f, signatureBox(f.ctx, b, note), []);
         signed = true;
         break;
+      case "signLines": {
+        const box = signLinesBox(f.ctx, b);
+        if (linesLeft(f) < box.lines) newPage(f);
+        box.draw(f);
+        break;
+      }
       case "pageBreak":
         if (!pageIsEmpty(f)) newPage(f);
         counter--;

@@ -3,12 +3,9 @@
 // both — the 发文机关标志, 发文字号, 签发人, 印发机关 and 印发日期 — with what is wrong with them.
 // validate/documents.ts locates the problems in the document files; render/views.ts prints the
 // rest: what `check` warns about is what the documents print.
-import { issuersOf } from "../../schemas/index.ts";
-import type { DocFormatName, Issuer, NoticeFile, Office } from "../../schemas/index.ts";
+import { FORMAT_LAYOUTS, issuersOf } from "../../schemas/index.ts";
+import type { DocFormat, DocFormatName, Issuer, NoticeFile, Office } from "../../schemas/index.ts";
 import { addDays, monthEnd } from "../calendar/calendar.ts";
-
-/** How a document is laid out: 文件格式, 信函格式, or no 版头 at all. */
-export type DocFormat = "file" | "letter" | "none";
 
 /** Which document, for its defaults (../shared/GBT9704.md "Formats"). */
 export type IssueKind =
@@ -64,13 +61,6 @@ export interface Issue {
   problems: IssueProblem[];
 }
 
-const FORMATS: Record<DocFormatName, { format: DocFormat; upward: boolean }> = {
-  文件: { format: "file", upward: false },
-  信函: { format: "letter", upward: false },
-  报告: { format: "file", upward: true },
-  无: { format: "none", upward: false },
-};
-
 /** Each kind's format when the document names none. */
 export const DEFAULT_FORMATS: Record<IssueKind, DocFormatName> = {
   plan: "文件",
@@ -96,7 +86,7 @@ export function findIssuer(issuers: readonly Issuer[], name: string): Issuer | n
 
 /** The 机关代字 of a 发文字号: what comes before its year in 〔〕 (or brackets typed by mistake). */
 export function numberCode(number: string): string {
-  return number.split(/[〔［\[（(【{]/)[0]?.trim() ?? number;
+  return number.split(/[〔［[（(【{]/)[0]?.trim() ?? number;
 }
 
 /** Whether `text` names `issuer` (its full or short name is in it). */
@@ -130,7 +120,7 @@ export function resolveIssue(
         params: { name: fields.issuer, known: issuers.map((i) => i.name) },
       });
   }
-  const { format, upward } = FORMATS[fields.format ?? DEFAULT_FORMATS[kind]];
+  const { format, upward } = FORMAT_LAYOUTS[fields.format ?? DEFAULT_FORMATS[kind]];
   const headed = format !== "none";
 
   let mark: string | null = null;

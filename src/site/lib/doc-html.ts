@@ -136,6 +136,10 @@ export function blockToHtml(block: Block, options: DocHtmlOptions): string {
       return tableToHtml(block, options);
     case "signature":
       return signatureToHtml(block);
+    case "signLines":
+      return `<div class="gw-signlines">${block.rows
+        .map((r) => `<p>${r.map((c) => `<span>${h(c)}</span>`).join("")}</p>`)
+        .join("")}</div>`;
     case "figure":
       return figureToHtml(block);
     case "pageBreak":
