@@ -15,6 +15,7 @@ import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { classify } from "../load/index.ts";
 import { markdownLimit } from "../load/markdown.ts";
+import { maskPersonal } from "../text/mask.ts";
 import { locateInValue } from "../load/source-file.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import type { DocumentFile } from "./content.ts";
@@ -138,7 +139,8 @@ function issueDiagnostics(
   }
   const seen = new Set<string>();
   issued.forEach((it, i) => {
-    for (const p of resolveIssue(office, it.kind, it.header, it.date).problems) {
+    // Messages quote what the file says: personal numbers in it are masked there too.
+    for (const p of resolveIssue(office, it.kind, it.header, it.date).problems.map(masked)) {
       const path = firstAt(src, (where[i] as Record<HeaderField, (string | number)[][]>)[p.field]);
       const args = { position: src.locate(path), path: path.join(".") };
       let d: Diagnostic;
@@ -172,6 +174,21 @@ function issueDiagnostics(
       }
     }
   });
+}
+
+/** A problem with every text it quotes masked (its params are strings and lists of them). */
+function masked<P extends { params: object }>(p: P): P {
+  const params = Object.fromEntries(
+    Object.entries(p.params).map(([k, v]) => [
+      k,
+      typeof v === "string"
+        ? maskPersonal(v)
+        : Array.isArray(v)
+          ? v.map((x) => maskPersonal(String(x)))
+          : v,
+    ]),
+  );
+  return { ...p, params } as P;
 }
 
 const DOC_NAMES = { plan: "工作方案", agreement: "目标责任书", report: "工作总结" } as const;
