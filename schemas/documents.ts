@@ -16,14 +16,40 @@ export const copyNumberSchema = z
 const markdown = (description: string) =>
   z.string({ error: "应为文字（可用 Markdown）" }).describe(description);
 
+/** The formats a document is printed in (GB/T 9704 §7 and §10; ../shared/GBT9704.md "Formats"). */
+export const DOC_FORMATS = ["文件", "信函", "报告", "无"] as const;
+export type DocFormatName = (typeof DOC_FORMATS)[number];
+
+/** How a document is laid out: 文件格式, 信函格式, or no 版头 at all (not a 公文). */
+export type DocFormat = "file" | "letter" | "none";
+
+/** What each format name means: its layout, and whether it is an upward 报告 (with 签发人). */
+export const FORMAT_LAYOUTS: Record<DocFormatName, { format: DocFormat; upward: boolean }> = {
+  文件: { format: "file", upward: false },
+  信函: { format: "letter", upward: false },
+  报告: { format: "file", upward: true },
+  无: { format: "none", upward: false },
+};
+
+export const formatSchema = z
+  .enum(DOC_FORMATS, { error: `版式应为 ${DOC_FORMATS.join("、")} 之一` })
+  .describe(
+    "版式：文件（文件格式，红色发文机关标志加分隔线）、信函（信函格式，红色双线）、报告（上行文：文件格式加签发人）、无（不加版头，标题居首）",
+  );
+
+const issuerRef = (description: string) =>
+  text(`${description}：office.yaml 中 issuers 的 name 或 short_name`).optional();
+
 /** GB/T 9704 header and colophon fields shared by every document file. */
 const header = {
+  issuer: issuerRef("发文机关"),
+  format: formatSchema.optional(),
   number: text("发文字号，例如 青政发〔2025〕3号（注意用六角括号〔〕）").optional(),
   issuer_mark: text(
-    "发文机关标志，例如 青禾镇人民政府文件；不填时用 office.yaml 的机关名称加“文件”",
+    "发文机关标志，例如 青禾镇人民政府文件；不填时由发文机关和版式决定，写时必须是发文机关的名称（全称或简称）",
   ).optional(),
   recipients: text("主送机关，例如 各村（社区）、镇直各单位").optional(),
-  signer: text("签发人（上行文）").optional(),
+  signer: text("签发人（上行文，版式为 报告 时必填），例如 宋文斌").optional(),
   copy: copyNumberSchema.optional().describe("份号，6 位数字"),
   secret: z
     .object({
@@ -40,15 +66,23 @@ const header = {
     .describe("紧急程度"),
   note: text("附注，例如 此件公开发布").optional(),
   cc: z.array(text("抄送机关")).default([]).describe("抄送机关"),
-  printer: text("印发机关，例如 青禾镇党政办公室").optional(),
-  print_date: dateSchema.optional().describe("印发日期"),
+  printer: text(
+    "印发机关，例如 青禾镇党政办公室；不填为发文机关的印发机关，写时必须是它或发文机关本身",
+  ).optional(),
+  print_date: dateSchema.optional().describe("印发日期（文件格式的版记）；不填按成文日期"),
   seal: z
     .boolean({ error: "应为 true 或 false" })
     .default(true)
     .describe("是否加盖印章（决定署名和成文日期的位置）"),
 };
 
-const { number: _number, recipients: _recipients, ...noticeHeader } = header;
+const {
+  number: _number,
+  recipients: _recipients,
+  issuer: _issuer,
+  format: _format,
+  ...noticeHeader
+} = header;
 
 export const targetSchema = z
   .object({
@@ -207,6 +241,18 @@ export const noticeSchema = z
       .default({})
       .describe("各期成文日期：键为月份或 annual；不填为次月 5 日"),
     closing: markdown("结尾（Markdown）").optional(),
+    issuer: issuerRef("年度通报的发文机关（默认本机关）"),
+    format: formatSchema.optional().describe("年度通报的版式（默认 文件）"),
+    monthly_issuer: issuerRef("月度通报的发文机关（默认信访办，即 petition_office 的发文机关）"),
+    monthly_format: formatSchema.optional().describe("月度通报的版式（默认 信函）"),
+    print_dates: z
+      .record(z.string(), dateSchema)
+      .default({})
+      .describe("各期印发日期：键为月份或 annual；不填按 print_date，再不填按成文日期"),
+    attach_sheets: z
+      .boolean({ error: "应为 true 或 false" })
+      .default(false)
+      .describe("是否把各村（社区）的考评得分表作为年度通报的附件"),
     ...noticeHeader,
   })
   .describe("考评结果通报 notices/*.yaml");

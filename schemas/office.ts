@@ -5,14 +5,42 @@ import { levelSchema, text } from "./common.ts";
 const fontPath = (role: string) =>
   text(`${role}字体文件路径（TrueType/OpenType，相对于内容目录）`).optional();
 
+/**
+ * One body that issues documents in its own name: its 发文机关标志, the 机关代字 of its 发文字号,
+ * its 署名 and its 印发机关 all name it.
+ */
+export const issuerSchema = z
+  .object({
+    name: text("发文机关全称，例如 青禾镇人民政府；落款署名用它，文书的 issuer 也写它"),
+    short_name: text("规范化简称，例如 青禾镇政府；文书的 issuer 也可以写它").optional(),
+    code: text("机关代字，例如 青政发；发文字号写作 青政发〔2025〕7号").optional(),
+    mark: text("文件格式的发文机关标志；不填为全称加“文件”，例如 青禾镇人民政府文件").optional(),
+    letter_mark: text("信函格式的发文机关标志；不填为全称").optional(),
+    printer: text(
+      "印发机关（版记），一般是本机关的办公室，例如 青禾镇党政办公室；不填为本机关",
+    ).optional(),
+    petition_office: z
+      .boolean({ error: "应为 true 或 false" })
+      .optional()
+      .describe("本机关的信访工作机构（信访办）：月度考评通报和考评得分表默认以它的名义"),
+  })
+  .describe("发文机关");
+
 export const officeSchema = z
   .object({
-    name: text("发文机关全称，例如 青禾镇人民政府"),
-    short_name: text("发文机关简称，例如 青禾镇").optional(),
-    code: text("机关代字，例如 青政发；发文字号写作 青政发〔2025〕7号").optional(),
+    name: text("本机关全称，例如 青禾镇人民政府"),
+    short_name: text("本机关简称，例如 青禾镇").optional(),
+    issuers: z
+      .array(issuerSchema)
+      .min(1, { error: "至少要有一个发文机关" })
+      .optional()
+      .describe(
+        "以自己名义发文的机关，第一个为本机关（工作方案、年度通报、工作总结默认以它的名义），例如 青禾镇人民政府（青政发）、青禾镇信访工作领导小组办公室（青信办）",
+      ),
+    code: text("旧写法：机关代字；请改写到 issuers 中").optional(),
     level: levelSchema.default("镇").describe("本机关所在层级，用于认定越级访（高于本级即为越级）"),
-    signatory: text("默认署名（落款机关）").optional(),
-    office_name: text("信访办名称，例如 青禾镇信访办公室").optional(),
+    signatory: text("旧写法：默认署名；请改写到 issuers 中").optional(),
+    office_name: text("信访办名称，例如 青禾镇信访办公室（网站名称）").optional(),
     address: text("地址").optional(),
     phone: text("联系电话").optional(),
     statistics: z
@@ -67,4 +95,16 @@ export const leadershipSchema = z
   .describe("信访工作领导小组 leadership.yaml");
 
 export type Office = z.infer<typeof officeSchema>;
+export type Issuer = z.infer<typeof issuerSchema>;
+
+/**
+ * The bodies that issue documents: office.yaml's `issuers`, or — in the older shape — one made
+ * of `signatory` (or `name`) and `code`. Empty without an office.yaml.
+ */
+export function issuersOf(office: Office | null): Issuer[] {
+  if (!office) return [];
+  if (office.issuers) return office.issuers;
+  const name = office.signatory ?? office.name;
+  return [{ name, ...(office.code !== undefined ? { code: office.code } : {}) }];
+}
 export type Leadership = z.infer<typeof leadershipSchema>;

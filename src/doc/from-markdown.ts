@@ -1,7 +1,8 @@
 // doc: Markdown (front matter + body) → Doc. Templates speak Markdown; this is the one place
 // that reads it (parsed by load/markdown.ts, with CJK-friendly emphasis: `**1.坚持依法按政策办事。**严格`
-// is bold). Fenced blocks carry what Markdown has no words for: ```signature, ```attachment,
-// ```figure (YAML inside) and ```pagebreak. Raw HTML is never passed through: it becomes text.
+// is bold). Fenced blocks carry what Markdown has no words for: ```signature, ```signlines,
+// ```attachment, ```figure (YAML inside) and ```pagebreak. Raw HTML is never passed through: it becomes text
+// (`<br>` aside, which is a line break).
 import type { Nodes, PhrasingContent, RootContent, Table } from "mdast";
 import { parseMarkdown } from "../load/markdown.ts";
 import { parseYamlFile } from "../load/yaml.ts";
@@ -75,8 +76,10 @@ function inlines(nodes: readonly PhrasingContent[], defs: Definitions): Inline[]
         push(out, { type: "text", text: n.alt ?? "" });
         break;
       case "html":
-        // Shown as the text it is, never as markup.
-        push(out, { type: "text", text: decode(n.value) });
+        // A line break (`<br>`, the only way to break a line in a table cell) is one; any other
+        // markup is shown as the text it is.
+        if (/^<br\s*\/?>$/i.test(n.value)) out.push({ type: "break" });
+        else push(out, { type: "text", text: decode(n.value) });
         break;
       default:
         // Not in the document grammar (strikethrough, footnotes, MDX): its text.
@@ -119,6 +122,14 @@ function signature(text: string): Block {
     },
   );
   return { type: "signature", parties, date: str(y.date) ?? "", seal: y.seal !== false };
+}
+
+function signLines(text: string): Block {
+  const y = yamlOf(text);
+  const rows = (Array.isArray(y.rows) ? y.rows : []).map((r: unknown) =>
+    (Array.isArray(r) ? r : [r]).map((c) => str(c) ?? ""),
+  );
+  return { type: "signLines", rows };
 }
 
 function figure(text: string): Block {
@@ -223,6 +234,7 @@ function blocks(nodes: readonly RootContent[], target: Block[], r: Reading): Blo
         if (lang === "signature") target.push(signature(n.value));
         else if (lang === "pagebreak") target.push({ type: "pageBreak" });
         else if (lang === "figure") target.push(figure(n.value));
+        else if (lang === "signlines") target.push(signLines(n.value));
         else if (lang === "attachment") {
           const att = attachment(n.value, r.attachments.length + 1);
           r.attachments.push(att);

@@ -2,11 +2,13 @@
 // union of blocks: renderers switch on `type` with an exhaustive `never` default, so a new block
 // type fails to compile until every output handles it.
 
+import type { DocFormat } from "../../schemas/index.ts";
 import type { DocKind } from "../text/kinds.ts";
 import type { Drawing } from "./drawing.ts";
 
 // Kinds and their names are shared wording (text/kinds.ts); re-exported for the outputs.
 export type { DocKind } from "../text/kinds.ts";
+export type { DocFormat } from "../../schemas/index.ts";
 export { DOC_KIND_NAMES } from "../text/kinds.ts";
 
 export type Inline =
@@ -49,6 +51,11 @@ export type Block =
     }
   /** Signature block: one party (署名 + 成文日期) or two (甲方/乙方 for agreements). */
   | { type: "signature"; parties: SignatureParty[]; date: string; seal: boolean }
+  /**
+   * The lines a form is signed on (考评人（签字）： … 日期：), kept together: each row's fields
+   * one grid line, a second field in the middle of the line.
+   */
+  | { type: "signLines"; rows: string[][] }
   /** A chart as data (drawing.ts), its caption (图1 …) below it and its content in words. */
   | { type: "figure"; drawing: Drawing; caption: string; alt: string }
   | { type: "pageBreak" };
@@ -61,7 +68,12 @@ export interface DocMeta {
   title: string;
   /** 成文日期, YYYY-MM-DD. */
   date: string;
-  /** 发文机关标志, e.g. 青禾镇人民政府文件. */
+  /**
+   * 文件格式 (red 标志 and separator, 版记 between rules), 信函格式 (red double rules, 发文字号 flush
+   * right, no 印发机关 in the 版记) or none (not a 公文: the title first, no 版记).
+   */
+  format: DocFormat;
+  /** 发文机关标志: 青禾镇人民政府文件 (文件格式), 青禾镇信访工作领导小组办公室 (信函格式). */
   issuerMark?: string;
   /** 发文机关 (署名 and PDF Author). */
   issuer?: string;

@@ -4,7 +4,7 @@ import type { Block, DocMeta } from "../doc/types.ts";
 import { zhDate } from "../text/zh.ts";
 import type { Page } from "./boxes.ts";
 import type { Flow } from "./flow.ts";
-import { baselineIn, drawLineAt, newPage, snap, textLines } from "./flow.ts";
+import { baselineIn, drawLineAt, newPage, pageIsEmpty, snap, textLines } from "./flow.ts";
 import {
   BLACK,
   BLOCK_BOTTOM,
@@ -139,6 +139,35 @@ export function signatureBox(ctx: TextContext, block: SignatureBlock, note?: str
   };
 }
 
+/**
+ * The lines a form is signed on, below a blank line: each row on one grid line, its first field
+ * 2 字 in, a second one from the middle of the line (16 字 in). Kept together.
+ */
+export function signLinesBox(
+  ctx: TextContext,
+  block: Extract<Block, { type: "signLines" }>,
+): SignatureBox {
+  const rows = block.rows.map((r) => r.map((text) => one(ctx, text, "签字栏")));
+  return {
+    lines: 1 + rows.length,
+    draw(f) {
+      snap(f);
+      if (!pageIsEmpty(f)) f.y += LINE;
+      for (const r of rows) {
+        r.forEach((l, k) =>
+          drawLineAt(
+            f.page.items,
+            l,
+            BLOCK_LEFT + (k === 0 ? 2 : 16) * CHAR,
+            baselineIn(f.y, SIZE.三号),
+          ),
+        );
+        f.y += LINE;
+      }
+    },
+  };
+}
+
 function padPair(cols: Line[][]): Line[][] {
   return cols.length === 1 ? [cols[0] as Line[], []] : cols;
 }
@@ -147,11 +176,15 @@ function padPair(cols: Line[][]): Line[][] {
  * The 版记 (抄送, 印发机关 and 印发日期 between rules), its last rule on the bottom edge of the text
  * block of an even page: on the last page if that is even and has room, else on a new even page
  * (after a blank one when needed). Pages holding only the 版记, and a blank page before it,
- * carry no page number.
+ * carry no page number. 信函格式 has only the 抄送, without rules, at the foot of the last page;
+ * a document without 版头 has no 版记.
  */
 export function placeColophon(f: Flow, meta: DocMeta): void {
+  if (meta.format === "none") return;
   const cc = meta.cc?.length ? `抄送：${meta.cc.join("，")}。` : null;
-  const hasPrinter = Boolean(meta.printer || meta.printDate);
+  // 信函格式: no 印发机关 and 印发日期, no rules (GB/T 9704 §10.1)
+  const letter = meta.format === "letter";
+  const hasPrinter = !letter && Boolean(meta.printer || meta.printDate);
   if (!cc && !hasPrinter) return;
   const ctx = { ...f.ctx, where: "版记" };
   const inner = BLOCK_WIDTH - 2 * CHAR;
@@ -165,6 +198,20 @@ export function placeColophon(f: Flow, meta: DocMeta): void {
     : [];
   const rows = ccLines.length + (hasPrinter ? 1 : 0);
   snap(f);
+  if (letter) {
+    // at the foot of the last page's text block, or of a page of its own
+    if (f.y + rows * LINE > BLOCK_BOTTOM + 1e-6) {
+      newPage(f);
+      f.page.number = null;
+    }
+    let top = BLOCK_BOTTOM - rows * LINE;
+    for (const l of ccLines) {
+      drawLineAt(f.page.items, l, BLOCK_LEFT + CHAR, baselineIn(top, SIZE.四号));
+      top += LINE;
+    }
+    f.y = BLOCK_BOTTOM;
+    return;
+  }
   const fits = f.y + rows * LINE <= BLOCK_BOTTOM + 1e-6;
   const even = f.pages.length % 2 === 0;
   if (!(fits && even)) {

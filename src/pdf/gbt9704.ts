@@ -37,6 +37,22 @@ export const MARK_TOP = BLOCK_TOP + mm(35);
 /** Separator: 4 mm below the 发文字号; red, as wide as the text block. */
 export const SEPARATOR_GAP = mm(4);
 export const SEPARATOR_WIDTH = mm(0.5);
+/**
+ * 信函格式 (§10.1): the 标志's top edge 30 mm below the top of the page; a red double rule (thick
+ * over thin) 4 mm below it and another (thin over thick) 20 mm above the bottom of the page, both
+ * 170 mm long and centred. The standard states no thicknesses: 1 mm and 0.35 mm, 0.8 mm apart.
+ */
+export const LETTER_MARK_TOP = mm(30);
+export const LETTER_RULE_GAP = mm(4);
+export const LETTER_RULE_LEFT = (PAGE_WIDTH - mm(170)) / 2;
+export const LETTER_RULE_RIGHT = LETTER_RULE_LEFT + mm(170);
+export const LETTER_RULE_THICK = mm(1);
+export const LETTER_RULE_THIN = mm(0.35);
+export const LETTER_RULE_SPACE = mm(0.8);
+/** The outer edge of the lower double rule: 20 mm above the bottom of the page. */
+export const LETTER_FOOT_RULE_BOTTOM = PAGE_HEIGHT - mm(20);
+/** 发文字号 (and 份号 …) below the first double rule: 7/8 of a 3号 character's height. */
+export const LETTER_NUMBER_GAP = (7 / 8) * SIZE.三号;
 /** 版记 rules: first and last 0.35 mm, the ones between 0.25 mm. */
 export const RULE_HEAVY = mm(0.35);
 export const RULE_LIGHT = mm(0.25);

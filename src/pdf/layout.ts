@@ -20,7 +20,7 @@ import {
   startFlow,
   textLines,
 } from "./flow.ts";
-import { drawPageNumbers, placeColophon, signatureBox } from "./foot.ts";
+import { drawPageNumbers, placeColophon, signLinesBox, signatureBox } from "./foot.ts";
 import type { SignatureBox } from "./foot.ts";
 import { figureBox, figureHeight } from "./figure.ts";
 import {
@@ -79,6 +79,8 @@ function leadLines(block: Block | undefined): number {
       return 1;
     case "heading":
       return 2;
+    case "signLines":
+      return block.rows.length + 1;
     // a table's start is planned by planRows (movesWhole)
     case "table":
     case "figure":
@@ -454,6 +456,12 @@ function flowBlocks(
         placeSignature(f, signatureBox(f.ctx, b, note), []);
         signed = true;
         break;
+      case "signLines": {
+        const box = signLinesBox(f.ctx, b);
+        if (linesLeft(f) < box.lines) newPage(f);
+        box.draw(f);
+        break;
+      }
       case "pageBreak":
         if (!pageIsEmpty(f)) newPage(f);
         counter--;

@@ -4,11 +4,11 @@
 // the clock: every date comes from the content.
 import type { PreviousFigures, Rules } from "../../schemas/index.ts";
 import type { Stats } from "../compute/stats/index.ts";
-import { addDays, monthEnd } from "../calendar/calendar.ts";
 import { markdownToDoc } from "../doc/from-markdown.ts";
 import type { Doc, DocMeta } from "../doc/types.ts";
 import type { YearScores } from "../compute/scoring/index.ts";
 import type { Content } from "../validate/content.ts";
+import { noticeSlots } from "../validate/issue.ts";
 import { createEnvironment } from "./handlebars.ts";
 import type { Template, TemplateSources } from "./handlebars.ts";
 import { agreementView, noticeView, planView, reportView, scoringSheetView } from "./views.ts";
@@ -73,32 +73,32 @@ export function renderDocuments(
     const ys = sheetOf(n.year);
     const rules = rulesOf(n.year);
     if (!ys || !rules) continue;
-    for (const month of n.months) {
+    for (const slot of noticeSlots(n)) {
+      const month = slot.month;
+      if (month === null) {
+        annualDates.set(n.year, slot.date);
+        emit(`notice-${n.id}-annual`, "notice", file, () =>
+          noticeView(
+            n,
+            ys.sheet,
+            content.office,
+            rules,
+            slot,
+            statistics(`${n.year}-01-01`, `${n.year}-12-31`),
+          ),
+        );
+        continue;
+      }
       const sheet = ys.monthly[month - 1];
       if (!sheet) continue;
-      const date = n.dates[String(month)] ?? addDays(monthEnd(n.year, month), 5);
       emit(`notice-${n.id}-${String(month).padStart(2, "0")}`, "notice", file, () =>
         noticeView(
           n,
           sheet,
           content.office,
           rules,
-          { key: String(month), month, date },
+          slot,
           statistics(`${n.year}-01-01`, sheet.asOf),
-        ),
-      );
-    }
-    if (n.annual) {
-      const date = n.dates.annual ?? addDays(`${n.year}-12-31`, 10);
-      annualDates.set(n.year, date);
-      emit(`notice-${n.id}-annual`, "notice", file, () =>
-        noticeView(
-          n,
-          ys.sheet,
-          content.office,
-          rules,
-          { key: "annual", month: null, date },
-          statistics(`${n.year}-01-01`, `${n.year}-12-31`),
         ),
       );
     }

@@ -13,50 +13,43 @@ import type {
   Unit,
 } from "../../schemas/index.ts";
 import type { Leadership, Rules } from "../../schemas/index.ts";
-import { add } from "../compute/decimal.ts";
 import type { ScoreSheet, UnitScore } from "../compute/scoring/index.ts";
 import type { DocKind, DocMeta, SignatureParty } from "../doc/types.ts";
 import { DOC_KIND_NAMES } from "../doc/types.ts";
 import { headingNumber, zhDate } from "../text/zh.ts";
+import { resolveIssue } from "../validate/issue.ts";
+import type { Issue, NoticeSlot } from "../validate/issue.ts";
 import type { Stats } from "../compute/stats/index.ts";
 import { ruleClauses } from "./clauses.ts";
+import { sheetFormView } from "./sheet-form.ts";
 import { figuresView } from "./figure-view.ts";
 import type { FiguresView } from "./figure-view.ts";
 import type { RuleClauses } from "./clauses.ts";
 import { escapeMarkdown as md } from "./markdown-escape.ts";
 import {
-  NO_ENTRIES,
   deductionSummary,
-  entryItem,
-  factorsText,
   lossesSummary,
   noticeOutcomes,
   noticeRewards,
   periodText,
   points2,
-  rankAmong,
   resultsTitle,
   rewardTotal,
   rulesTitle,
   scoringSheetTitle,
-  unitOutcomes,
+  scoringSheetsTitle,
 } from "./wording.ts";
 
 /** Every DocMeta key present (null when absent): templates run in strict mode. */
 export type MetaView = { [K in keyof Required<DocMeta>]: DocMeta[K] | null };
 
-interface HeaderFields {
-  number?: string | undefined;
-  issuer_mark?: string | undefined;
+/** The header fields a document prints as they are written (the rest come from its Issue). */
+interface OwnHeader {
   recipients?: string | undefined;
-  signer?: string | undefined;
   copy?: string | undefined;
   secret?: { level: "秘密" | "机密" | "绝密"; term?: string | undefined } | undefined;
   urgency?: "特急" | "加急" | undefined;
   note?: string | undefined;
-  cc: string[];
-  printer?: string | undefined;
-  print_date?: string | undefined;
 }
 
 export function metaView(
@@ -65,21 +58,21 @@ export function metaView(
   year: number,
   title: string,
   date: string,
-  office: Office | null,
-  h: Partial<HeaderFields>,
+  issue: Issue,
+  h: OwnHeader,
   extra: { unit?: string; subject?: string } = {},
 ): MetaView {
-  const issuer = office?.signatory ?? office?.name ?? null;
   return {
     id,
     kind,
     year,
     title,
     date,
-    issuerMark: h.issuer_mark ?? (office ? `${office.name}文件` : null),
-    issuer,
-    number: h.number ?? null,
-    signer: h.signer ?? null,
+    format: issue.format,
+    issuerMark: issue.mark,
+    issuer: issue.issuer?.name ?? null,
+    number: issue.number,
+    signer: issue.signer,
     copy: h.copy ?? null,
     secret: h.secret
       ? { level: h.secret.level, ...(h.secret.term ? { term: h.secret.term } : {}) }
@@ -87,9 +80,9 @@ export function metaView(
     urgency: h.urgency ?? null,
     recipients: h.recipients ?? null,
     note: h.note ?? null,
-    cc: h.cc && h.cc.length ? h.cc : null,
-    printer: h.printer ?? null,
-    printDate: h.print_date ?? null,
+    cc: issue.cc.length ? issue.cc : null,
+    printer: issue.printer,
+    printDate: issue.printDate,
     unit: extra.unit ?? null,
     subject: extra.subject ?? `${DOC_KIND_NAMES[kind]}：${title}`,
   };
@@ -101,13 +94,9 @@ export interface SignatureView {
   seal: boolean;
 }
 
-function officeSignature(
-  office: Office | null,
-  date: string,
-  seal: boolean,
-  name?: string,
-): SignatureView {
-  return { parties: [{ name: name ?? office?.signatory ?? office?.name ?? "" }], date, seal };
+/** The 署名: the issuing body, as its 标志 and 代字 name it. */
+function issuerSignature(issue: Issue, date: string, seal: boolean): SignatureView {
+  return { parties: [{ name: issue.issuer?.name ?? "" }], date, seal };
 }
 
 /** 初信初访办结率≥98% / 集体访批次同比下降20% */
@@ -204,11 +193,12 @@ export function planView(
   rules: Rules | null,
 ) {
   const lv = leadershipView(leadership, office);
+  const issue = resolveIssue(office, "plan", p, p.date);
   return {
-    meta: metaView("plan", `plan-${p.id}`, p.year, p.title, p.date, office, p),
+    meta: metaView("plan", `plan-${p.id}`, p.year, p.title, p.date, issue, p),
     preamble: p.preamble?.trim() || null,
     sections: sectionViews(p.sections, 1, { rules, leadership: lv }),
-    signature: officeSignature(office, p.date, p.seal),
+    signature: issuerSignature(issue, p.date, p.seal),
     rulesAttachment:
       p.rules_attachment && rules
         ? {
@@ -220,7 +210,8 @@ export function planView(
 }
 
 export function agreementView(a: AgreementFile, unit: Unit, office: Office | null, rules: Rules) {
-  const partyA = a.party_a.name ?? office?.name ?? "";
+  const issue = resolveIssue(office, "agreement", a, a.date);
+  const partyA = a.party_a.name ?? issue.issuer?.name ?? office?.name ?? "";
   const title = `${unit.name}${a.title}`;
   const officials = {
     书记: unit.officials.书记 ?? null,
@@ -228,16 +219,10 @@ export function agreementView(a: AgreementFile, unit: Unit, office: Office | nul
     分管副职: unit.officials.分管副职 ?? null,
   };
   return {
-    meta: metaView(
-      "agreement",
-      `agreement-${a.id}-${unit.id}`,
-      a.year,
-      title,
-      a.date,
-      office,
-      { ...a, recipients: a.recipients },
-      { unit: unit.id, subject: `${unit.name}与${partyA}签订的信访工作目标责任书` },
-    ),
+    meta: metaView("agreement", `agreement-${a.id}-${unit.id}`, a.year, title, a.date, issue, a, {
+      unit: unit.id,
+      subject: `${unit.name}与${partyA}签订的信访工作目标责任书`,
+    }),
     year: a.year,
     partyA,
     unitName: unit.name,
@@ -270,7 +255,7 @@ export function scoringSheetView(
   rules: Rules,
   date: string,
 ) {
-  const outcomes = unitOutcomes(u, sheet, md);
+  const issue = resolveIssue(office, "scoring-sheet", {}, date);
   return {
     meta: metaView(
       "scoring-sheet",
@@ -278,46 +263,11 @@ export function scoringSheetView(
       sheet.year,
       scoringSheetTitle(u.name, sheet.year),
       date,
-      office,
-      { cc: [] },
+      issue,
+      {},
       { unit: u.id },
     ),
-    unitName: u.name,
-    periodText: periodText(sheet),
-    rulesTitle: rulesTitle(sheet.year, rules.title),
-    base: sheet.base,
-    deducted: u.deducted,
-    added: u.added,
-    score: u.score,
-    total: add(u.deducted, u.added),
-    rank: rankAmong(u.rank, sheet.units.length),
-    vetoed: u.vetoed,
-    noEntries: NO_ENTRIES,
-    // Entries that count or explain something: points, a free event, an unset table cell.
-    entries: u.entries
-      .filter((e) => e.points.n !== 0n || e.free || e.cell?.unset)
-      .map((e) => ({
-        day: e.date,
-        event: e.event,
-        item: entryItem(e, u),
-        base: points2(e.base),
-        factors: factorsText(e, u),
-        points: points2(e.points),
-        source: e.source,
-      })),
-    ...outcomes,
-    hasOutcomes:
-      outcomes.vetoes.length +
-        outcomes.rewards.length +
-        outcomes.sanctions.length +
-        outcomes.losses.length >
-      0,
-    signature: officeSignature(
-      office,
-      date,
-      true,
-      office?.office_name ?? office?.signatory ?? office?.name,
-    ),
+    form: sheetFormView(u, sheet, rules),
   };
 }
 
@@ -326,10 +276,11 @@ export function noticeView(
   sheet: ScoreSheet,
   office: Office | null,
   rules: Rules,
-  slot: { key: string; month: number | null; date: string },
+  slot: NoticeSlot,
   stats: Stats,
 ) {
   const annual = slot.month === null;
+  const issue = resolveIssue(office, slot.kind, slot.header, slot.date);
   // A monthly notice names its months even in December; only the annual one is 年度.
   const covered = { year: sheet.year, asOf: sheet.asOf, complete: annual };
   const period = periodText(covered);
@@ -348,14 +299,9 @@ export function noticeView(
   const losses = lossesSummary(sheet.losses, md);
   const outcomes = [...noticeOutcomes(sheet, md), ...(losses ? [losses] : [])];
   const rewards = annual ? noticeRewards(sheet, md) : [];
-  const key = annual ? "annual" : String(slot.month);
   const id = `notice-${n.id}-${annual ? "annual" : String(slot.month).padStart(2, "0")}`;
   return {
-    meta: metaView("notice", id, sheet.year, title, slot.date, office, {
-      ...n,
-      number: n.numbers[key],
-      recipients: n.recipients,
-    }),
+    meta: metaView("notice", id, sheet.year, title, slot.date, issue, n),
     rulesTitle: rulesTitle(sheet.year, rules.title),
     assessor: `${office?.short_name ?? office?.name ?? ""}信访工作领导小组办公室`,
     periodText: period,
@@ -366,7 +312,18 @@ export function noticeView(
     outcomes,
     rewards,
     closing: n.closing?.trim() || null,
-    signature: officeSignature(office, slot.date, n.seal),
+    signature: issuerSignature(issue, slot.date, n.seal),
+    // 附件: every village's scoring sheet, in the order of the ranking.
+    sheets:
+      annual && n.attach_sheets
+        ? {
+            title: scoringSheetsTitle(sheet.year),
+            forms: sheet.units.map((u, i) => ({
+              number: headingNumber(1, i + 1),
+              ...sheetFormView(u, sheet, rules),
+            })),
+          }
+        : null,
   };
 }
 
@@ -377,13 +334,14 @@ export function reportView(
   rules: Rules | null,
   stats: Stats,
 ) {
+  const issue = resolveIssue(office, "report", r, r.date);
   return {
-    meta: metaView("report", `report-${r.id}`, r.year, r.title, r.date, office, r),
+    meta: metaView("report", `report-${r.id}`, r.year, r.title, r.date, issue, r),
     sections: sectionViews(r.sections, 1, {
       rules,
       leadership: leadershipView(leadership, office),
       figures: figuresView(stats),
     }),
-    signature: officeSignature(office, r.date, r.seal),
+    signature: issuerSignature(issue, r.date, r.seal),
   };
 }

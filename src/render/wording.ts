@@ -169,6 +169,11 @@ export function scoringSheetTitle(unitName: string, year: number): string {
   return `${unitName}${year}年度信访工作考评得分表`;
 }
 
+/** `2025年度村（社区）信访工作考评得分表` (every village's, attached to the annual notice). */
+export function scoringSheetsTitle(year: number): string {
+  return `${year}年度村（社区）信访工作考评得分表`;
+}
+
 /** `南湾村（nanwan）2025年度信访工作考评扣分明细`. */
 export function entriesTitle(u: UnitScore, p: Period): string {
   return `${u.name}（${u.id}）${periodText(p)}信访工作考评扣分明细`;
@@ -417,4 +422,81 @@ export function noticeRewards(sheet: ScoreSheet, esc: Escape = plain): string[] 
   return sheet.units.flatMap((u) =>
     u.rewards.map((r) => namedLine(u.name, REWARD_NAMES[r.kind], rewardText(r, esc), esc)),
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scoring sheet form (考评得分表): one row per rule item, each event in a few words
+
+/** `6月5日` (the year is the sheet's). */
+function monthDay(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
+/** An item's name on the form: its clause without the trailing note and 的 (`请假`). */
+export function sheetItemName(clause: string, esc: Escape = plain): string {
+  return esc(clauseTopic(clause));
+}
+
+/**
+ * The 分值 column: what one event costs under the item — `每次扣5分`, `第二次起每次扣2分`,
+ * `每件扣1至20分` (a petition table, its smallest and largest points), `不扣分`.
+ */
+export function sheetItemValue(item: {
+  points?: number | undefined;
+  table?: Partial<Record<string, Partial<Record<string, number>>>> | undefined;
+  free: number;
+}): string {
+  const from = item.free > 0 ? `第${cnNumber(item.free + 1)}次起` : "";
+  if (item.table) {
+    const values = Object.values(item.table).flatMap((row) => Object.values(row ?? {}));
+    const nonzero = values.filter((v): v is number => typeof v === "number" && v !== 0);
+    if (nonzero.length === 0) return "不扣分";
+    const abs = nonzero.map(Math.abs);
+    const [lo, hi] = [Math.min(...abs), Math.max(...abs)];
+    const verb = nonzero.every((v) => v < 0) ? "扣" : nonzero.every((v) => v > 0) ? "加" : "计";
+    return `${from}每件${verb}${lo === hi ? lo : `${lo}至${hi}`}分`;
+  }
+  const points = item.points ?? 0;
+  return points === 0 ? "不扣分" : `${from}每次${pointsText(points)}`;
+}
+
+/**
+ * One event in the 事项 column: `6月5日县级个访，扣1分`, `7月15日请假，首次不扣分`,
+ * `8月3日县级个访，系数×0.5，扣0.5分`, `7月15日市级重访，未设分值`.
+ */
+export function sheetEntryText(e: Entry, u: UnitScore, esc: Escape = plain): string {
+  const what = e.cell ? cellText(e.cell) : esc(clauseTopic(e.clause));
+  const how = e.free
+    ? factorsText(e, u)
+    : e.cell?.unset
+      ? "未设分值"
+      : `${e.factors.length ? `系数${factorsText(e, u)}，` : ""}${pointsText(e.points)}`;
+  return `${monthDay(e.date)}${what}，${how}`;
+}
+
+/** The 一票否决 row: `发生赴京上访（9月22日）`. */
+export function sheetVetoText(v: VetoHit, esc: Escape = plain): string {
+  return `${esc(clauseTopic(v.clause))}（${monthDay(v.date)}）`;
+}
+
+/** A reward on the form: `名次奖励10000元`. */
+export function sheetRewardText(r: Reward): string {
+  return `${REWARD_NAMES[r.kind]}${yuan(r.amount)}`;
+}
+
+/**
+ * A sanction on the form, short enough for a table cell: `警告（8月12日）`,
+ * `重点管理（7月15日起3个月）` and the liaisons' appraisal on a line of its own.
+ */
+export function sheetSanctionLines(s: Sanction, esc: Escape = plain): string[] {
+  if (s.kind !== "key_management") return [`${SANCTION_NAMES[s.kind]}（${monthDay(s.date)}）`];
+  const span = s.months !== undefined ? `起${s.months}个月` : "";
+  const out = [`${SANCTION_NAMES.key_management}（${monthDay(s.from ?? s.date)}${span}）`];
+  if (s.appraisal) out.push(`包村领导、包村干部年终考核定为${esc(s.appraisal)}`);
+  return out;
+}
+
+/** The last place on the form: `末位：在年终信访工作总结会上表态发言、作出检查`. */
+export function sheetLastPlaceText(clause: string | null, esc: Escape = plain): string {
+  return clause ? `${LAST_PLACE}：${esc(clause)}` : LAST_PLACE;
 }

@@ -1,9 +1,11 @@
 // Document files: schema, then ids unique per kind, referenced units and rules years that exist,
-// periods that run forwards, and signers the roster names.
+// periods that run forwards, signers the roster names, and headers whose issuer, format, 标志,
+// 发文字号 and 版记 agree (validate/issue.ts).
 import { agreementSchema, noticeSchema, planSchema, reportSchema } from "../../schemas/index.ts";
 import type {
   AgreementFile,
   NoticeFile,
+  Office,
   PlanFile,
   PlanSection,
   ReportFile,
@@ -13,9 +15,12 @@ import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { classify } from "../load/index.ts";
 import { markdownLimit } from "../load/markdown.ts";
+import { maskPersonal } from "../text/mask.ts";
 import { locateInValue } from "../load/source-file.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import type { DocumentFile } from "./content.ts";
+import { noticeSlots, resolveIssue } from "./issue.ts";
+import type { HeaderField, HeaderFields, IssueKind } from "./issue.ts";
 import { validateWhole } from "./records.ts";
 
 export interface DocumentFiles {
@@ -71,12 +76,127 @@ export interface DocumentContext {
   units: readonly Unit[] | null;
   knownUnits: Set<string> | null;
   rulesYears: ReadonlySet<number>;
+  /** office.yaml (its issuers), null when it is missing or invalid. */
+  office?: Office | null;
 }
+
+/** The first of `paths` whose top key the file has, else the last (the file's start if absent). */
+function firstAt(src: SourceFile, paths: readonly (string | number)[][]): (string | number)[] {
+  const has = (path: (string | number)[]) => {
+    let v: unknown = src.value;
+    for (const k of path) {
+      if (v === null || typeof v !== "object") return false;
+      v = (v as Record<string, unknown>)[String(k)];
+    }
+    return v !== undefined;
+  };
+  return paths.find(has) ?? (paths.at(-1) as (string | number)[]);
+}
+
+/**
+ * The header of each document a file makes (a notice file makes one per month and one for the
+ * year), resolved against office.yaml's issuers: its problems, located in the file.
+ */
+function issueDiagnostics(
+  src: SourceFile,
+  kind: "plan" | "agreement" | "notice" | "report",
+  data: PlanFile | AgreementFile | NoticeFile | ReportFile,
+  office: Office | null,
+  out: Diagnostic[],
+): void {
+  type Issued = { doc: string; kind: IssueKind; header: HeaderFields; date: string };
+  const issued: Issued[] = [];
+  const where: Record<HeaderField, (string | number)[][]>[] = [];
+  if (kind === "notice") {
+    for (const slot of noticeSlots(data as NoticeFile)) {
+      const monthly = slot.month !== null;
+      issued.push({
+        doc: monthly ? `${data.year}年${slot.month}月通报` : `${data.year}年度通报`,
+        kind: slot.kind,
+        header: slot.header,
+        date: slot.date,
+      });
+      where.push({
+        issuer: [[monthly ? "monthly_issuer" : "issuer"]],
+        format: [["numbers"], [monthly ? "monthly_format" : "format"], ["annual"], ["id"]],
+        number: [["numbers", slot.key]],
+        issuer_mark: [["issuer_mark"]],
+        printer: [["printer"]],
+        print_date: [["print_dates"], ["printer"], ["dates", slot.key], ["id"]],
+      });
+    }
+  } else {
+    const d = data as PlanFile | AgreementFile | ReportFile;
+    issued.push({ doc: DOC_NAMES[kind], kind, header: d, date: d.date });
+    where.push({
+      issuer: [["issuer"]],
+      format: [["format"], ["title"]],
+      number: [["number"]],
+      issuer_mark: [["issuer_mark"]],
+      printer: [["printer"]],
+      print_date: [["printer"], ["date"]],
+    });
+  }
+  const seen = new Set<string>();
+  issued.forEach((it, i) => {
+    // Messages quote what the file says: personal numbers in it are masked there too.
+    for (const p of resolveIssue(office, it.kind, it.header, it.date).problems.map(masked)) {
+      const path = firstAt(src, (where[i] as Record<HeaderField, (string | number)[][]>)[p.field]);
+      const args = { position: src.locate(path), path: path.join(".") };
+      let d: Diagnostic;
+      switch (p.code) {
+        case "doc/unknown-issuer":
+          d = makeDiagnostic(p.code, { ...args, params: p.params });
+          break;
+        case "doc/issuer-mismatch":
+          d = makeDiagnostic(p.code, { ...args, params: p.params });
+          break;
+        case "doc/missing-number":
+          d = makeDiagnostic(p.code, {
+            ...args,
+            params: { ...p.params, doc: it.doc, year: Number(it.date.slice(0, 4)) },
+          });
+          break;
+        case "doc/number-code":
+          d = makeDiagnostic(p.code, { ...args, params: { ...p.params, doc: it.doc } });
+          break;
+        case "doc/report-signer":
+          d = makeDiagnostic(p.code, { ...args, params: { doc: it.doc } });
+          break;
+        case "doc/print-date":
+          d = makeDiagnostic(p.code, { ...args, params: { ...p.params, doc: it.doc } });
+          break;
+      }
+      const key = `${d.code} ${d.position?.line}:${d.position?.col} ${d.message}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(d);
+      }
+    }
+  });
+}
+
+/** A problem with every text it quotes masked (its params are strings and lists of them). */
+function masked<P extends { params: object }>(p: P): P {
+  const params = Object.fromEntries(
+    Object.entries(p.params).map(([k, v]) => [
+      k,
+      typeof v === "string"
+        ? maskPersonal(v)
+        : Array.isArray(v)
+          ? v.map((x) => maskPersonal(String(x)))
+          : v,
+    ]),
+  );
+  return { ...p, params } as P;
+}
+
+const DOC_NAMES = { plan: "工作方案", agreement: "目标责任书", report: "工作总结" } as const;
 
 export function validateDocuments(
   sources: ReadonlyMap<string, SourceFile>,
   texts: ReadonlyMap<string, string>,
-  { units, knownUnits, rulesYears }: DocumentContext,
+  { units, knownUnits, rulesYears, office = null }: DocumentContext,
   out: Diagnostic[],
 ): DocumentFiles | null {
   const before = out.length;
@@ -160,6 +280,7 @@ export function validateDocuments(
         }
       }
     }
+    issueDiagnostics(src, kind, data, office, out);
     const entry = { file: rel, data } as never;
     if (kind === "plan") result.plans.push(entry);
     else if (kind === "agreement") result.agreements.push(entry);

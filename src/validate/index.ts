@@ -1,7 +1,7 @@
 // validate: parsed content files → typed Content, or every problem found.
 // Takes the file texts of a content folder; gives Content (null when any error) and all
 // diagnostics, sorted. Must not read the disk, the clock, or stop at the first problem.
-import { leadershipSchema, officeSchema } from "../../schemas/index.ts";
+import { issuersOf, leadershipSchema, officeSchema } from "../../schemas/index.ts";
 import type { Leadership, Office, Rules, Unit } from "../../schemas/index.ts";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -56,6 +56,29 @@ export function parseContent(files: ReadonlyMap<string, string>): Map<string, So
   return sources;
 }
 
+/**
+ * office.yaml in its older shape (`code`, `signatory` instead of `issuers`): still read, the
+ * issuer made of them (schemas/office.ts issuersOf), with a warning that says how to write it now.
+ */
+function legacyIssuer(src: SourceFile, office: Office, out: Diagnostic[]): void {
+  const keys = (["code", "signatory"] as const).filter((k) => office[k] !== undefined);
+  const first = keys[0];
+  if (first === undefined) return;
+  const [issuer] = issuersOf({ ...office, issuers: undefined });
+  out.push(
+    makeDiagnostic("office/legacy-issuer", {
+      position: src.locate([first], "key"),
+      path: first,
+      params: {
+        keys: [...keys],
+        issuer: issuer?.name ?? office.name,
+        code: issuer?.code ?? null,
+        replaced: office.issuers !== undefined,
+      },
+    }),
+  );
+}
+
 export function validateContent(
   files: ReadonlyMap<string, string>,
   options: ValidateOptions = {},
@@ -73,8 +96,10 @@ export function validateSources(
   let office: Office | null = null;
   let leadership: Leadership | null = null;
   const officeSrc = sources.get("office.yaml");
-  if (officeSrc?.value !== undefined && officeSrc)
+  if (officeSrc?.value !== undefined && officeSrc) {
     office = validateWhole(officeSrc, officeSchema, out);
+    if (office) legacyIssuer(officeSrc, office, out);
+  }
   const leadSrc = sources.get("leadership.yaml");
   if (leadSrc?.value !== undefined && leadSrc)
     leadership = validateWhole(leadSrc, leadershipSchema, out);
@@ -186,7 +211,7 @@ export function validateSources(
   const documents = validateDocuments(
     sources,
     options.texts ?? new Map(),
-    { units, knownUnits, rulesYears },
+    { units, knownUnits, rulesYears, office },
     out,
   );
   // Pages are masked where they are read (validate/pages.ts), the rest of the content below.

@@ -167,6 +167,34 @@ const SAMPLES: { [C in DiagnosticCode]: ParamsOf<C>[] } = {
     { span: "period", from: "2025-12-31", to: "2025-01-01" },
   ],
   "doc/missing-signer": [{ unit: "东山村", id: "dongshan", role: "主任" }],
+  "doc/unknown-issuer": [
+    { name: "镇信访办", known: ["青禾镇人民政府", "青禾镇信访工作领导小组办公室"] },
+    { name: "青禾镇人民政府", known: [] },
+  ],
+  "doc/issuer-mismatch": [
+    { what: "标志", value: "青禾镇信访办文件", issuer: "青禾镇人民政府" },
+    { what: "印发机关", value: "青禾镇信访办公室", issuer: "青禾镇人民政府" },
+  ],
+  "doc/missing-number": [
+    { doc: "工作方案", code: "青政发", year: 2025 },
+    { doc: "2025年度通报", code: null, year: 2026 },
+  ],
+  "doc/number-code": [
+    {
+      doc: "2025年度通报",
+      number: "青信办〔2026〕1号",
+      code: "青信办",
+      expected: "青政发",
+      issuer: "青禾镇人民政府",
+    },
+  ],
+  "doc/report-signer": [{ doc: "工作总结" }],
+  "doc/print-date": [{ doc: "2025年度通报", date: "2026-01-12" }],
+  "office/legacy-issuer": [
+    { keys: ["code", "signatory"], issuer: "青禾镇人民政府", code: "青政发", replaced: false },
+    { keys: ["signatory"], issuer: "青禾镇人民政府", code: null, replaced: false },
+    { keys: ["code"], issuer: "青禾镇人民政府", code: "青政发", replaced: true },
+  ],
   "doc/section-depth": [
     {
       field: "sections（下一级小节）",

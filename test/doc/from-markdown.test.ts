@@ -82,6 +82,31 @@ describe("Markdown → Doc", () => {
     });
   });
 
+  it("reads <br> in a table cell as a line break, other inline HTML as text", () => {
+    const doc = markdownToDoc("| 事项 |\n|:--|\n| 6月5日<br>7月23日<b>x</b> |\n");
+    expect(doc.body[0]).toMatchObject({
+      type: "table",
+      rows: [
+        [
+          [
+            { type: "text", text: "6月5日" },
+            { type: "break" },
+            { type: "text", text: "7月23日<b>x</b>" },
+          ],
+        ],
+      ],
+    });
+  });
+
+  it("reads a ```signlines block as the rows of fields a form is signed on", () => {
+    const doc = markdownToDoc(
+      '```signlines\nrows:\n  - ["考评人（签字）：", "审核人（签字）："]\n  - ["日期："]\n```\n',
+    );
+    expect(doc.body).toEqual([
+      { type: "signLines", rows: [["考评人（签字）：", "审核人（签字）："], ["日期："]] },
+    ]);
+  });
+
   it("makes a bold run-in lead bold though it ends in Chinese punctuation before a Han character", () => {
     const doc = markdownToDoc(
       "**1.坚持依法按政策办事。**严格执行信访工作条例。\n\n**（一）宣传发动阶段**（2025年1月至2月）。\n",

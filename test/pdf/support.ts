@@ -31,6 +31,7 @@ export function meta(over: Partial<DocMeta> = {}): DocMeta {
     year: 2025,
     title: "关于测试的通知",
     date: "2025-03-01",
+    format: "file",
     issuer: "青禾镇人民政府",
     ...over,
   };

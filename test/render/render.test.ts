@@ -80,13 +80,20 @@ describe("documents from the example content", async () => {
     });
   });
 
-  it("the scoring sheet's total equals the computed deduction and shows sources", () => {
+  it("the scoring sheet's 扣分 column adds up to the computed deduction, its total to the score", () => {
     const sheet = byId(docs, "scoring-sheet-2025-nanwan").doc;
-    const table = sheet.body.filter((b) => b.type === "table")[1];
-    expect(table?.type).toBe("table");
-    if (table?.type !== "table") return;
-    expect(textOf(table.totals?.[0]?.[6] ?? [])).toBe("-18.00");
-    expect(textOf(table.rows[0]?.[7] ?? [])).toMatch(/^ledger\/2025\/petitions\.yaml:\d+$/);
+    const tables = sheet.body.filter((b) => b.type === "table");
+    expect(tables).toHaveLength(1);
+    const table = tables[0];
+    if (table?.type !== "table") throw new Error("no table");
+    expect(table.columns.map((c) => c.title)).toEqual(["考评项目", "分值", "扣分", "得分", "事项"]);
+    const deducted = table.rows
+      .map((r) => Number(textOf(r[2] ?? []) || 0))
+      .reduce((a, b) => a + b, 0);
+    expect(deducted).toBe(18);
+    expect(textOf(table.totals?.[0]?.[2] ?? [])).toBe("18");
+    expect(textOf(table.totals?.[0]?.[3] ?? [])).toBe("82");
+    expect(textOf(table.totals?.[0]?.[4] ?? [])).toBe("第10名（共12个村（社区））");
   });
 });
 
@@ -125,8 +132,8 @@ describe("points stay exact until printed", () => {
     expect(notice).toContain("1次（扣5分），合计扣15.38分。");
     expect(notice).not.toContain("扣0.39分");
     const sheet = byId(docs, "scoring-sheet-2025-nanwan").doc;
-    const table = sheet.body.filter((b) => b.type === "table")[1];
-    expect(table?.type === "table" && textOf(table.totals?.[0]?.[6] ?? [])).toBe("-15.38");
+    const table = sheet.body.find((b) => b.type === "table");
+    expect(table?.type === "table" && textOf(table.totals?.[0]?.[2] ?? [])).toBe("15.38");
   });
 });
 

@@ -140,6 +140,58 @@ describe("docToHtml", () => {
     expect(a).not.toContain("gw-colophon");
   });
 
+  it("sets a 信函格式 header: the issuer's name, a red double rule, the 发文字号 on the right", () => {
+    const letter = docToHtml(
+      {
+        ...noticeDoc,
+        meta: {
+          ...noticeDoc.meta,
+          format: "letter",
+          issuerMark: "青禾镇信访工作领导小组办公室",
+          number: "青信办〔2025〕2号",
+          printer: undefined,
+          printDate: undefined,
+        },
+      },
+      { base: "/" },
+    );
+    expect(letter).toContain(
+      '<header class="gw-head gw-head-letter"><p class="gw-mark">青禾镇信访工作领导小组办公室</p><hr class="gw-doubleline"><div class="gw-letter-line">',
+    );
+    expect(letter).toContain('<span class="gw-number">青信办〔2025〕2号</span></div>');
+    expect(letter).not.toContain("gw-redline");
+    // its 版记: the 抄送 only, without rules
+    expect(letter).toContain('<footer class="gw-colophon gw-colophon-letter"><p class="gw-cc">');
+    expect(letter).not.toContain("gw-printer");
+  });
+
+  it("sets no 版头 and no 版记 for a document without a format's header, whatever its meta holds", () => {
+    const none = docToHtml(
+      {
+        ...noticeDoc,
+        meta: { ...noticeDoc.meta, format: "none", copy: undefined, urgency: undefined },
+      },
+      { base: "/" },
+    );
+    expect(none).not.toContain("gw-head");
+    expect(none).not.toContain("gw-mark");
+    expect(none).not.toContain("青政发〔2025〕7号");
+    expect(none).not.toContain("gw-colophon");
+    expect(none).toMatch(
+      /^<article class="gw" data-kind="notice" data-format="none">\n<h1 class="gw-title">/,
+    );
+  });
+
+  it("renders the lines a form is signed on, each field in its own column", () => {
+    const out = blockToHtml(
+      { type: "signLines", rows: [["考评人（签字）：", "审核人（签字）："], ["日期："]] },
+      { base: "/" },
+    );
+    expect(out).toBe(
+      '<div class="gw-signlines"><p><span>考评人（签字）：</span><span>审核人（签字）：</span></p><p><span>日期：</span></p></div>',
+    );
+  });
+
   it("throws on a block type it does not know (the switch is exhaustive)", () => {
     expect(() => blockToHtml({ type: "video" } as unknown as Block, { base: "/" })).toThrow(
       /unknown block/,

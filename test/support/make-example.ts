@@ -35,9 +35,18 @@ const header = (depth: number, name: string): string =>
 const office = {
   name: "青禾镇人民政府",
   short_name: "青禾镇",
-  code: "青政发",
   level: "镇",
-  signatory: "青禾镇人民政府",
+  // Who issues in its own name: the town government (plans, the annual notice, reports) and the
+  // office of the 信访工作领导小组 (the monthly notices, in 信函格式).
+  issuers: [
+    { name: "青禾镇人民政府", code: "青政发", printer: "青禾镇党政办公室" },
+    {
+      name: "青禾镇信访工作领导小组办公室",
+      short_name: "青禾镇信访办",
+      code: "青信办",
+      petition_office: true,
+    },
+  ],
   office_name: "青禾镇信访办公室",
   address: "青禾镇禾兴路8号",
 };

@@ -1,7 +1,8 @@
 // What the schemas cannot say: the roster, the ledgers' dates and weeks, the rules, the documents,
 // the figures typed in reports, and the scoring table's gaps.
 import type { SourcePosition } from "../diagnostic.ts";
-import { entry } from "./entry.ts";
+import { zhDate } from "../../text/zh.ts";
+import { entry, listed } from "./entry.ts";
 import type { FieldIssue } from "./schema.ts";
 import { fieldIssueMessage } from "./schema.ts";
 
@@ -167,6 +168,64 @@ export const contentCodes = {
     severity: "warning",
     message: (p) => `${p.unit}（${p.id}）在 units.yaml 中没有${p.role}，责任书乙方负责人处留空`,
     hint: "在 units.yaml 的 officials 中补上该负责人，或把 party_b_signer 改为另一位负责人。",
+  }),
+  "doc/unknown-issuer": entry<{ name: string; known: string[] }>({
+    severity: "error",
+    message: (p) => `发文机关“${p.name}”不在 office.yaml 的 issuers 中`,
+    hint: (p) =>
+      p.known.length
+        ? `写 office.yaml 中 issuers 的 name 或 short_name 之一：${listed(p.known)}；或在 issuers 中补上这个机关。`
+        : "在 office.yaml 的 issuers 中写明以自己名义发文的机关（name、code）。",
+  }),
+  "doc/issuer-mismatch": entry<{ what: "标志" | "印发机关"; value: string; issuer: string }>({
+    severity: "error",
+    message: (p) =>
+      p.what === "标志"
+        ? `发文机关标志“${p.value}”不是发文机关${p.issuer}的名称`
+        : `印发机关“${p.value}”既不是发文机关${p.issuer}，也不是它在 office.yaml 中的印发机关`,
+    hint: "发文机关标志、发文字号的机关代字、署名和印发机关必须是同一个机关：删去这一项（由 issuer 决定），或改用 issuer 指定真正发文的机关。",
+  }),
+  "doc/missing-number": entry<{ doc: string; code: string | null; year: number }>({
+    severity: "warning",
+    message: (p) => `${p.doc}按文件格式印发，但没有发文字号`,
+    hint: (p) =>
+      `文件格式的公文必须有发文字号：机关代字、六角括号中的年份和序号，例如 ${p.code ?? "青政发"}〔${p.year}〕3号；不作为公文印发的，把 format 改为 无。`,
+  }),
+  "doc/number-code": entry<{
+    doc: string;
+    number: string;
+    code: string;
+    expected: string;
+    issuer: string;
+  }>({
+    severity: "warning",
+    message: (p) =>
+      `${p.doc}的发文字号 ${p.number} 的机关代字是“${p.code}”，发文机关${p.issuer}的代字是“${p.expected}”`,
+    hint: "发文字号用发文机关自己的机关代字：改正发文字号，或用 issuer 指定真正发文的机关。",
+  }),
+  "doc/report-signer": entry<{ doc: string }>({
+    severity: "warning",
+    message: (p) => `${p.doc}是上行文（报告），但没有签发人`,
+    hint: "上行文在发文字号同一行标注签发人：填写 signer（签发人姓名）；不向上级报送的，把 format 改为 无。",
+  }),
+  "doc/print-date": entry<{ doc: string; date: string }>({
+    severity: "warning",
+    message: (p) => `${p.doc}的版记没有印发日期，按成文日期${zhDate(p.date)}印发`,
+    hint: "版记中的印发日期是公文送印的日期：填写 print_date（月度、年度通报写在 print_dates 中）。",
+  }),
+  "office/legacy-issuer": entry<{
+    keys: string[];
+    issuer: string;
+    code: string | null;
+    replaced: boolean;
+  }>({
+    severity: "warning",
+    message: (p) =>
+      p.replaced
+        ? `${listed(p.keys)} 是旧写法，已有 issuers，不再使用`
+        : `${listed(p.keys)} 是旧写法：按它们认定发文机关为 ${p.issuer}${p.code ? `（${p.code}）` : ""}`,
+    hint: (p) =>
+      `改写为 issuers 列表，每个以自己名义发文的机关一项，例如：issuers: [{ name: ${p.issuer}${p.code ? `, code: ${p.code}` : ""} }]，再加上信访办（如 { name: …信访工作领导小组办公室, code: …, petition_office: true }），然后删去 ${listed(p.keys)}。`,
   }),
   "doc/section-depth": entry<FieldIssue>({
     severity: "error",

@@ -136,6 +136,10 @@ export function blockToHtml(block: Block, options: DocHtmlOptions): string {
       return tableToHtml(block, options);
     case "signature":
       return signatureToHtml(block);
+    case "signLines":
+      return `<div class="gw-signlines">${block.rows
+        .map((r) => `<p>${r.map((c) => `<span>${h(c)}</span>`).join("")}</p>`)
+        .join("")}</div>`;
     case "figure":
       return figureToHtml(block);
     case "pageBreak":
@@ -170,16 +174,28 @@ function attachmentNote(attachments: readonly Attachment[]): string {
   return `<div class="gw-attachment-notes">${lines.join("")}</div>`;
 }
 
+/**
+ * The 版头 as the document's format has it: 文件格式 (the red 标志, 发文字号 centred or beside the
+ * 签发人, a red line), 信函格式 (the 标志, a red double rule, the 发文字号 on the right), or none —
+ * then only the 份号 and 紧急程度, if any, stand above the title.
+ */
 function headerHtml(doc: Doc): string {
   const m = doc.meta;
   const parts: string[] = [];
   const top: string[] = [];
   if (m.copy) top.push(`<span class="gw-copy">${h(m.copy)}</span>`);
   if (m.urgency) top.push(`<span class="gw-urgency">${h(m.urgency)}</span>`);
-  if (top.length) parts.push(`<p class="gw-top">${top.join("")}</p>`);
-  if (m.issuerMark) parts.push(`<p class="gw-mark">${h(m.issuerMark)}</p>`);
-  if (m.number || m.signer) {
-    const number = m.number ? `<span class="gw-number">${h(m.number)}</span>` : "";
+  const topLine = top.length ? `<p class="gw-top">${top.join("")}</p>` : "";
+  const mark = m.format === "none" ? undefined : m.issuerMark;
+  const number = m.number ? `<span class="gw-number">${h(m.number)}</span>` : "";
+  if (m.format === "letter" && mark) {
+    parts.push(`<p class="gw-mark">${h(mark)}</p>`, '<hr class="gw-doubleline">');
+    if (topLine || number) parts.push(`<div class="gw-letter-line">${topLine}${number}</div>`);
+    return `<header class="gw-head gw-head-letter">${parts.join("")}</header>`;
+  }
+  if (topLine) parts.push(topLine);
+  if (mark) parts.push(`<p class="gw-mark">${h(mark)}</p>`);
+  if (m.format !== "none" && (m.number || m.signer)) {
     const signer = m.signer
       ? `<span class="gw-issuer-signer">签发人：<span class="gw-signer-name">${h(m.signer)}</span></span>`
       : "";
@@ -187,26 +203,36 @@ function headerHtml(doc: Doc): string {
       `<p class="gw-number-line${m.signer ? " gw-with-signer" : ""}">${number}${signer}</p>`,
     );
   }
-  if (m.issuerMark) parts.push('<hr class="gw-redline">');
-  return parts.length ? `<header class="gw-head">${parts.join("")}</header>` : "";
+  if (mark) parts.push('<hr class="gw-redline">');
+  if (!parts.length) return "";
+  return `<header class="gw-head gw-head-${m.format === "none" ? "none" : "file"}">${parts.join("")}</header>`;
 }
 
+/**
+ * The 版记: 抄送, 印发机关 and 印发日期 between rules (文件格式); only the 抄送, without rules (信函格式);
+ * nothing for a document without 版头.
+ */
 function colophonHtml(doc: Doc): string {
   const m = doc.meta;
+  if (m.format === "none") return "";
   const lines: string[] = [];
   if (m.cc?.length) lines.push(`<p class="gw-cc">抄送：${m.cc.map(h).join("，")}。</p>`);
-  if (m.printer || m.printDate) {
+  if (m.format === "file" && (m.printer || m.printDate)) {
     lines.push(
       `<p class="gw-printer"><span>${h(m.printer)}</span><span>${m.printDate ? `${h(zhDate(m.printDate))}印发` : ""}</span></p>`,
     );
   }
-  return lines.length ? `<footer class="gw-colophon">${lines.join("")}</footer>` : "";
+  const cls = m.format === "letter" ? "gw-colophon gw-colophon-letter" : "gw-colophon";
+  return lines.length ? `<footer class="${cls}">${lines.join("")}</footer>` : "";
 }
 
 /** The whole document: 版头, title, 主送, body (附件说明 before the signature), 附注, attachments, 版记. */
 export function docToHtml(doc: Doc, options: DocHtmlOptions): string {
   const m = doc.meta;
-  const out: string[] = [`<article class="gw" data-kind="${h(m.kind)}">`, headerHtml(doc)];
+  const out: string[] = [
+    `<article class="gw" data-kind="${h(m.kind)}" data-format="${h(m.format)}">`,
+    headerHtml(doc),
+  ];
   out.push(`<h1 class="gw-title">${h(m.title)}</h1>`);
   if (m.recipients) out.push(`<p class="gw-recipients">${h(m.recipients)}：</p>`);
   // The templates may write the 附件说明 into the body themselves; then it is not repeated.
