@@ -45,15 +45,16 @@ export interface FontProblem {
 const require = createRequire(import.meta.url);
 
 /**
- * The shipped fonts: Noto Serif SC (SIL OFL 1.1) for 仿宋 and its Bold for 小标宋, Noto Sans SC
- * (OFL) for 黑体. No Kai-style font is published on npm as a full TrueType file (LXGW WenKai
- * comes only as split WOFF2 web subsets), so 楷体 falls back to Noto Serif SC.
+ * The shipped fonts, all SIL OFL 1.1: Noto Serif SC for 仿宋 and its Bold for 小标宋, Noto Sans SC
+ * for 黑体, LXGW WenKai (霞鹜文楷) Regular for 楷体. Fontsource labels its one WenKai file per
+ * weight "latin", but each holds the whole font (30,429 glyphs: all of GB 2312 and the CJK
+ * Unified Ideographs block) as TrueType outlines in WOFF 1.0, which truetype.ts reads.
  */
 export const SHIPPED_FONTS: Record<FontRole, string> = {
   仿宋: "@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf",
   小标宋: "@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf",
   黑体: "@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf",
-  楷体: "@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf",
+  楷体: "@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff",
 };
 
 const faces = new Map<string, Face>();
@@ -85,7 +86,7 @@ export function faceOf(path: string): Face {
 
 /**
  * A TrueType file is read where needed through a descriptor kept open for the process (fonts are
- * cached for its lifetime); WOFF is inflated in memory. Only a regular file is opened for good:
+ * cached for its lifetime); WOFF is held in memory, each table inflated when first read. Only a regular file is opened for good:
  * the descriptor is opened without blocking (a FIFO named as a font never hangs) and checked.
  */
 function openFont(path: string): TrueTypeFont {
