@@ -127,7 +127,7 @@ export async function runPdf(
   }
   const result = await renderPdf(found.doc, {
     contentDir: dir,
-    fonts: publication.office?.fonts ?? {},
+    fonts: publication.office?.fonts ?? "auto",
   });
   io.stderr.write(formatProblems(result.problems, { prefix, texts, strict }));
   if (result.bytes.length === 0) {

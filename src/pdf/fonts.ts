@@ -1,10 +1,11 @@
 // Fonts by role (仿宋, 小标宋, 黑体, 楷体): the open fonts shipped from npm, or the office's own
-// files named in office.yaml `fonts:` (paths relative to the content folder), which then come
-// first and fall back to the shipped font for characters they lack. Every file is read and parsed
-// once per process and shared by every document.
+// files, named in office.yaml `fonts:` (paths relative to the content folder) or found where they
+// are installed (`fonts: auto`, installed.ts), which then come first and fall back to the shipped
+// font for characters they lack. Every file is read and parsed once per process and shared by
+// every document.
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { errnoCode, errnoWords } from "../text/errno.ts";
 import {
   FontFormatError,
@@ -14,6 +15,8 @@ import {
   verifyGlyphs,
 } from "./truetype.ts";
 import type { TrueTypeFont } from "./truetype.ts";
+import { machineSearch, officeFontCandidates } from "./installed.ts";
+import type { FontSearch } from "./installed.ts";
 
 export const FONT_ROLES = ["仿宋", "小标宋", "黑体", "楷体"] as const;
 export type FontRole = (typeof FONT_ROLES)[number];
@@ -29,17 +32,29 @@ export interface Face {
   advance(gid: number): number;
 }
 
+/** Where a face of a role comes from: office.yaml names it, `fonts: auto` found it, or shipped. */
+export type FontOrigin = "office" | "found" | "bundled";
+
 export interface FontSet {
   /** Faces to try, in order, for each role. */
   roles: Record<FontRole, Face[]>;
+  /** Where each face of `roles` comes from, in the same order. */
+  origins: Record<FontRole, FontOrigin[]>;
 }
 
-export type OfficeFonts = Partial<Record<FontRole, string>>;
+/**
+ * office.yaml `fonts:`: `auto` (the office's fonts where they are installed, installed.ts),
+ * `bundled` (the shipped fonts only), or a file per role (the others shipped).
+ */
+export type OfficeFonts = "auto" | "bundled" | Partial<Record<FontRole, string>>;
 
 export interface FontProblem {
   role: FontRole;
+  /** As office.yaml names it, or where `fonts: auto` found it. */
   file: string;
   message: string;
+  /** Set when `fonts: auto` found the file: the role is set in `used` instead (a warning). */
+  found?: { used: string };
 }
 
 const require = createRequire(import.meta.url);
@@ -136,39 +151,74 @@ function fontFailure(e: unknown): string {
 }
 
 /**
- * The font set for an office: its own files first (when office.yaml names them), the shipped
- * fonts after. Problems name each office font that could not be used (it is then skipped).
+ * The face of an office font file, read whole once (every glyph record checked) so that damage
+ * shows in `check`, not half-way through a build. Throws as faceOf does.
+ */
+function verifiedFace(path: string): Face {
+  const face = faceOf(path);
+  if (!verified.has(face)) {
+    verifyGlyphs(face.font);
+    verified.add(face);
+  }
+  return face;
+}
+
+/** How a path is shown: relative to the content folder when inside it. */
+function shown(path: string, contentDir: string): string {
+  const rel = relative(resolve(contentDir), path);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel.replaceAll("\\", "/") : path;
+}
+
+/**
+ * The font set for an office, each role's chain best first: the file office.yaml names for it,
+ * or with `fonts: auto` the first usable office font found (installed.ts), then the shipped font,
+ * which sets what the others lack. Problems name each office font that could not be used (it is
+ * then skipped); `search` stands for the machine (tests pin it through XINFANG_FONT_DIRS).
  */
 export function loadFontSet(
   office: OfficeFonts = {},
   contentDir = ".",
+  search: FontSearch = machineSearch(),
 ): { set: FontSet; problems: FontProblem[] } {
-  const cacheKey = JSON.stringify([contentDir, FONT_ROLES.map((r) => office[r] ?? "")]);
+  const cacheKey = JSON.stringify([contentDir, office, office === "auto" ? search : null]);
   const cached = sets.get(cacheKey);
   if (cached) return cached;
   const problems: FontProblem[] = [];
   const roles = {} as Record<FontRole, Face[]>;
+  const origins = {} as Record<FontRole, FontOrigin[]>;
+  const candidates = office === "auto" ? officeFontCandidates(contentDir, search) : null;
   for (const role of FONT_ROLES) {
     const chain: Face[] = [];
-    const own = office[role];
+    const from: FontOrigin[] = [];
+    const own = typeof office === "object" ? office[role] : undefined;
     if (own) {
-      const path = isAbsolute(own) ? own : resolve(contentDir, own);
       try {
-        const face = faceOf(path);
-        // An office's own file is read whole once, so damage shows in `check`, not mid-build.
-        if (!verified.has(face)) {
-          verifyGlyphs(face.font);
-          verified.add(face);
-        }
-        chain.push(face);
+        chain.push(verifiedFace(isAbsolute(own) ? own : resolve(contentDir, own)));
+        from.push("office");
       } catch (e) {
         problems.push({ role, file: own, message: fontFailure(e) });
       }
     }
-    chain.push(faceOf(shippedFontPath(role)));
+    const unusable: FontProblem[] = [];
+    for (const file of candidates?.[role] ?? []) {
+      try {
+        chain.push(verifiedFace(file));
+        from.push("found");
+        break;
+      } catch (e) {
+        unusable.push({ role, file: shown(file, contentDir), message: fontFailure(e) });
+      }
+    }
+    const shipped = faceOf(shippedFontPath(role));
+    chain.push(shipped);
+    from.push("bundled");
+    const used =
+      chain[0] === shipped ? `随附的 ${shipped.font.fullName}` : shown(chain[0]!.key, contentDir);
+    for (const p of unusable) problems.push({ ...p, found: { used } });
     roles[role] = chain;
+    origins[role] = from;
   }
-  const result = { set: { roles }, problems };
+  const result = { set: { roles, origins }, problems };
   sets.set(cacheKey, result);
   return result;
 }

@@ -24,6 +24,8 @@ export interface TrueTypeFont {
   bbox: [number, number, number, number];
   italicAngle: number;
   postScriptName: string;
+  /** The full name, in Chinese when the font has one (仿宋_GB2312, 霞鹜文楷), for people. */
+  fullName: string;
   numberOfHMetrics: number;
   /** Glyph id of a code point, 0 when the font lacks it. */
   glyphOf(codePoint: number): number;
@@ -251,13 +253,20 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
   const range = (gid: number): [number, number] =>
     gid >= numGlyphs ? [0, 0] : [locaAt(gid), locaAt(gid + 1)];
   let postScriptName = "Font";
+  let fullName = "";
   if (name !== undefined) {
     try {
       postScriptName = readPostScriptName(view, name, lengthOf("name"));
     } catch {
       postScriptName = "Font";
     }
+    try {
+      fullName = readFullName(view, name, lengthOf("name"));
+    } catch {
+      fullName = "";
+    }
   }
+  if (!fullName) fullName = postScriptName;
   return {
     unitsPerEm,
     numGlyphs,
@@ -267,6 +276,7 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
     bbox,
     italicAngle,
     postScriptName,
+    fullName,
     numberOfHMetrics,
     glyphOf,
     advanceOf(gid) {
@@ -468,4 +478,37 @@ function readPostScriptName(view: DataView, name: number, tableLength: number): 
     if (s) return s;
   }
   return "Font";
+}
+
+/**
+ * The full name (name ID 4) for people: the Simplified Chinese record first, then the English
+ * one, then any other Unicode one. Empty when the table has none.
+ */
+function readFullName(view: DataView, name: number, tableLength: number): string {
+  if (tableLength < 6) return "";
+  const count = view.getUint16(name + 2);
+  if (6 + 12 * count > tableLength) return "";
+  const strings = name + view.getUint16(name + 4);
+  let best = "";
+  let bestRank = Infinity;
+  for (let i = 0; i < count; i++) {
+    const o = name + 6 + 12 * i;
+    const platform = view.getUint16(o);
+    const language = view.getUint16(o + 4);
+    const id = view.getUint16(o + 6);
+    if (id !== 4 || (platform !== 0 && platform !== 3)) continue;
+    const rank =
+      platform === 3 && language === 0x0804 ? 0 : platform === 3 && language === 0x0409 ? 1 : 2;
+    if (rank >= bestRank) continue;
+    const length = view.getUint16(o + 8);
+    const start = strings + view.getUint16(o + 10);
+    if (start + length > name + tableLength) continue;
+    let s = "";
+    for (let k = 0; k + 1 < length; k += 2) s += String.fromCharCode(view.getUint16(start + k));
+    s = s.replace(/\p{Cc}/gu, "").trim();
+    if (!s) continue;
+    best = s;
+    bestRank = rank;
+  }
+  return best;
 }
