@@ -10,7 +10,6 @@ import { errnoCode, errnoWords } from "../text/errno.ts";
 import {
   FontFormatError,
   MAX_FONT_BYTES,
-  parseTrueType,
   readTrueType,
   verifyGlyphs,
 } from "./truetype.ts";
@@ -100,9 +99,10 @@ export function faceOf(path: string): Face {
 }
 
 /**
- * A TrueType file is read where needed through a descriptor kept open for the process (fonts are
- * cached for its lifetime); WOFF is held in memory, each table inflated when first read. Only a regular file is opened for good:
- * the descriptor is opened without blocking (a FIFO named as a font never hangs) and checked.
+ * A font file is read where needed through a descriptor kept open for the process (fonts are
+ * cached for its lifetime; a WOFF file's tables are each inflated when first read). Only a
+ * regular file is opened for good: the descriptor is opened without blocking (a FIFO named as a
+ * font never hangs) and checked.
  */
 function openFont(path: string): TrueTypeFont {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -125,8 +125,6 @@ function openFont(path: string): TrueTypeFont {
       }
       return b;
     };
-    const head = size >= 4 ? new TextDecoder("latin1").decode(read(0, 4)) : "";
-    if (head === "wOFF") return parseTrueType(read(0, size));
     const font = readTrueType(read, size);
     keep = true;
     return font;

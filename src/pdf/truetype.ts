@@ -1,7 +1,8 @@
 // TrueType reader: just what typesetting and subsetting need (cmap, advances, glyph records),
 // read lazily from the file's bytes so a 15 MiB CJK font costs a table directory to open.
-// Accepts .ttf (glyf outlines), the first face of a .ttc, and WOFF 1.0 (zlib tables); refuses
-// CFF-flavoured OpenType with a message, since subsetting it is out of scope.
+// Accepts .ttf (glyf outlines), the first face of a .ttc, and WOFF 1.0 (zlib tables, each read
+// and inflated when first used); refuses CFF-flavoured OpenType with a message, since subsetting
+// it is out of scope.
 import { inflateSync } from "node:zlib";
 
 export class FontFormatError extends Error {}
@@ -51,36 +52,44 @@ function tag(view: DataView, offset: number): string {
 export const MAX_FONT_BYTES = 256 * 1024 * 1024;
 
 /**
- * A WOFF 1.0 file as the sfnt it holds: the table directory is rebuilt at once, each table is
- * inflated on its first read. Setting type reads cmap and hmtx (a few milliseconds); only
- * subsetting or verifying glyphs inflates glyf (15 MiB for a CJK font, ~80 ms), once.
+ * A WOFF 1.0 file, read through `read`, as the sfnt it holds: the table directory is rebuilt at
+ * once, each table is read and inflated on its first use. Setting type reads cmap and hmtx (a few
+ * milliseconds); only subsetting or verifying glyphs reads and inflates glyf (15 MiB for a CJK
+ * font, ~80 ms), once.
  */
-function woffSource(bytes: Uint8Array): { read: ByteSource; size: number } {
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 44) throw new FontFormatError("WOFF 文件头不完整");
+export function woffSource(read: ByteSource, fileSize: number): { read: ByteSource; size: number } {
+  if (fileSize < 44) throw new FontFormatError("WOFF 文件头不完整");
+  const header = read(0, 44);
+  let v = new DataView(header.buffer, header.byteOffset, header.byteLength);
   const flavor = v.getUint32(4);
+  // TrueType, or CFF for readTrueType to refuse with its own words; never a WOFF or collection
+  if (flavor !== 0x00010000 && flavor !== 0x74727565 && flavor !== 0x4f54544f)
+    throw new FontFormatError("WOFF 文件中不是 TrueType 字体");
   const numTables = v.getUint16(12);
-  if (44 + 20 * numTables > bytes.length) throw new FontFormatError("WOFF 表目录超出文件末尾");
+  if (44 + 20 * numTables > fileSize) throw new FontFormatError("WOFF 表目录超出文件末尾");
+  const directory = read(44, 20 * numTables);
+  v = new DataView(directory.buffer, directory.byteOffset, directory.byteLength);
   interface Entry {
     tag: string;
+    /** Where the table's compressed bytes are in the file, and how many. */
+    offset: number;
+    packed: number;
     /** Where the table sits in the sfnt, and its length there. */
     at: number;
     length: number;
-    raw: Uint8Array;
     data: Uint8Array | null;
   }
   const entries: Entry[] = [];
   let size = 12 + 16 * numTables;
   for (let i = 0; i < numTables; i++) {
-    const o = 44 + 20 * i;
+    const o = 20 * i;
     const offset = v.getUint32(o + 4);
-    const compLength = v.getUint32(o + 8);
-    const origLength = v.getUint32(o + 12);
-    if (offset + compLength > bytes.length || compLength > origLength)
+    const packed = v.getUint32(o + 8);
+    const length = v.getUint32(o + 12);
+    if (offset + packed > fileSize || packed > length)
       throw new FontFormatError("WOFF 表的长度或位置不正确");
-    const raw = bytes.subarray(offset, offset + compLength);
-    entries.push({ tag: tag(v, o), at: size, length: origLength, raw, data: null });
-    size += (origLength + 3) & ~3;
+    entries.push({ tag: tag(v, o), offset, packed, at: size, length, data: null });
+    size += (length + 3) & ~3;
     if (size > MAX_FONT_BYTES) throw new FontFormatError("WOFF 表的长度或位置不正确");
   }
   const head = new Uint8Array(12 + 16 * numTables);
@@ -95,10 +104,11 @@ function woffSource(bytes: Uint8Array): { read: ByteSource; size: number } {
   });
   const inflated = (e: Entry): Uint8Array => {
     if (e.data) return e.data;
-    let data = e.raw;
-    if (e.raw.length < e.length) {
+    const raw = read(e.offset, e.packed);
+    let data = raw;
+    if (e.packed < e.length) {
       try {
-        data = new Uint8Array(inflateSync(e.raw, { maxOutputLength: e.length }));
+        data = new Uint8Array(inflateSync(raw, { maxOutputLength: e.length }));
       } catch {
         throw new FontFormatError(`WOFF 的 ${e.tag.trim()} 表无法解压`);
       }
@@ -108,24 +118,25 @@ function woffSource(bytes: Uint8Array): { read: ByteSource; size: number } {
     e.data = data;
     return data;
   };
-  const read: ByteSource = (offset, length) => {
+  const source: ByteSource = (offset, length) => {
     if (offset + length <= head.length) return head.subarray(offset, offset + length);
     // reads never straddle tables: each is one table, or one glyph record inside glyf
     const e = entries.find((t) => offset >= t.at && offset + length <= t.at + t.length);
     if (!e) throw new FontFormatError("WOFF 表的长度或位置不正确");
     return inflated(e).subarray(offset - e.at, offset - e.at + length);
   };
-  return { read, size };
+  return { read: source, size };
 }
 
 /** Parses a font held in memory. Throws FontFormatError for anything it cannot subset. */
 export function parseTrueType(input: Uint8Array): TrueTypeFont {
   const data = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  const read: ByteSource = (offset, length) => data.subarray(offset, offset + length);
   if (data.length >= 4 && tag(new DataView(data.buffer, data.byteOffset), 0) === "wOFF") {
-    const woff = woffSource(data);
+    const woff = woffSource(read, data.length);
     return readTrueType(woff.read, woff.size);
   }
-  return readTrueType((offset, length) => data.subarray(offset, offset + length), data.length);
+  return readTrueType(read, data.length);
 }
 
 /**
@@ -139,7 +150,10 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
   const first = read(0, Math.min(size, 16));
   const firstView = new DataView(first.buffer, first.byteOffset, first.byteLength);
   const magic = tag(firstView, 0);
-  if (magic === "wOFF") throw new FontFormatError("WOFF 字体须先读入内存");
+  if (magic === "wOFF") {
+    const woff = woffSource(read, size);
+    return readTrueType(woff.read, woff.size);
+  }
   if (magic === "wOF2") throw new FontFormatError("不支持 WOFF2 字体，请使用 TrueType（.ttf）文件");
   if (magic === "ttcf" && size < 16) throw new FontFormatError("字体集合文件头不完整");
   const start = magic === "ttcf" ? firstView.getUint32(12) : 0;

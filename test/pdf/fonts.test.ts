@@ -174,6 +174,15 @@ describe("WOFF 1.0 fonts", () => {
     expect(() => verifyGlyphs(font)).toThrow("WOFF 的 glyf 表无法解压");
   });
 
+  it("hold a TrueType font and nothing else (a WOFF inside a WOFF is refused, not unpacked again)", () => {
+    const nested = Uint8Array.from(woff);
+    nested.set([0x77, 0x4f, 0x46, 0x46], 4);
+    expect(() => parseTrueType(nested)).toThrow("WOFF 文件中不是 TrueType 字体");
+    const cff = Uint8Array.from(woff);
+    cff.set([0x4f, 0x54, 0x54, 0x4f], 4);
+    expect(() => parseTrueType(cff)).toThrow("CFF");
+  });
+
   it("named in office.yaml, a damaged one is pdf/font-file, an intact one sets its role", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "fonts"));

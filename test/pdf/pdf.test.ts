@@ -6,7 +6,6 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inflateSync } from "node:zlib";
 import * as fontkit from "fontkit";
 import type { PDFHexString, PDFString } from "pdf-lib";
 import { PDFArray, PDFDict, PDFDocument, PDFName } from "pdf-lib";
