@@ -7,12 +7,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve } from "node:path";
 import { errnoCode, errnoWords } from "../text/errno.ts";
-import {
-  FontFormatError,
-  MAX_FONT_BYTES,
-  readTrueType,
-  verifyGlyphs,
-} from "./truetype.ts";
+import { FontFormatError, MAX_FONT_BYTES, readTrueType, verifyGlyphs } from "./truetype.ts";
 import type { TrueTypeFont } from "./truetype.ts";
 import { machineSearch, officeFontCandidates } from "./installed.ts";
 import type { FontSearch } from "./installed.ts";
