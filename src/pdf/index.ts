@@ -16,7 +16,7 @@ import { layoutDoc } from "./layout.ts";
 import { paintPdf } from "./paint.ts";
 
 export { layoutDoc } from "./layout.ts";
-export { loadFontSet } from "./fonts.ts";
+export { loadFontSet, preloadShippedFonts } from "./fonts.ts";
 export type { FontSet, OfficeFonts } from "./fonts.ts";
 
 export interface PdfOptions {

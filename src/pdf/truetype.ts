@@ -3,7 +3,7 @@
 // Accepts .ttf (glyf outlines), the first face of a .ttc, and WOFF 1.0 (zlib tables, each read
 // and inflated when first used); refuses CFF-flavoured OpenType with a message, since subsetting
 // it is out of scope.
-import { inflateSync } from "node:zlib";
+import { inflate, inflateSync } from "node:zlib";
 
 export class FontFormatError extends Error {}
 
@@ -37,6 +37,11 @@ export interface TrueTypeFont {
   glyph(gid: number): Uint8Array;
   /** A copy of a whole table other than glyf, or null when the font has none. */
   table(tag: string): Uint8Array | null;
+  /**
+   * Inflates the glyph records of a WOFF file on a worker thread, so that a process can do other
+   * work meanwhile (nothing to do for TrueType). Never rejects: a failure is left to glyph().
+   */
+  preload(): Promise<void>;
 }
 
 function tag(view: DataView, offset: number): string {
@@ -57,7 +62,10 @@ export const MAX_FONT_BYTES = 256 * 1024 * 1024;
  * milliseconds); only subsetting or verifying glyphs reads and inflates glyf (15 MiB for a CJK
  * font, ~80 ms), once.
  */
-export function woffSource(read: ByteSource, fileSize: number): { read: ByteSource; size: number } {
+export function woffSource(
+  read: ByteSource,
+  fileSize: number,
+): { read: ByteSource; size: number; preload(tag: string): Promise<void> } {
   if (fileSize < 44) throw new FontFormatError("WOFF 文件头不完整");
   const header = read(0, 44);
   let v = new DataView(header.buffer, header.byteOffset, header.byteLength);
@@ -125,17 +133,30 @@ export function woffSource(read: ByteSource, fileSize: number): { read: ByteSour
     if (!e) throw new FontFormatError("WOFF 表的长度或位置不正确");
     return inflated(e).subarray(offset - e.at, offset - e.at + length);
   };
-  return { read: source, size };
+  /** The same inflation as a first read of the table, off the main thread. */
+  const preload = (t: string): Promise<void> => {
+    const e = entries.find((x) => x.tag === t);
+    if (!e || e.data || e.packed >= e.length) return Promise.resolve();
+    let raw: Uint8Array;
+    try {
+      raw = read(e.offset, e.packed);
+    } catch {
+      return Promise.resolve();
+    }
+    return new Promise((done) =>
+      inflate(raw, { maxOutputLength: e.length }, (error, data) => {
+        if (!error && data.length === e.length && !e.data) e.data = new Uint8Array(data);
+        done();
+      }),
+    );
+  };
+  return { read: source, size, preload };
 }
 
 /** Parses a font held in memory. Throws FontFormatError for anything it cannot subset. */
 export function parseTrueType(input: Uint8Array): TrueTypeFont {
   const data = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   const read: ByteSource = (offset, length) => data.subarray(offset, offset + length);
-  if (data.length >= 4 && tag(new DataView(data.buffer, data.byteOffset), 0) === "wOFF") {
-    const woff = woffSource(read, data.length);
-    return readTrueType(woff.read, woff.size);
-  }
   return readTrueType(read, data.length);
 }
 
@@ -152,7 +173,7 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
   const magic = tag(firstView, 0);
   if (magic === "wOFF") {
     const woff = woffSource(read, size);
-    return readTrueType(woff.read, woff.size);
+    return { ...readTrueType(woff.read, woff.size), preload: () => woff.preload("glyf") };
   }
   if (magic === "wOF2") throw new FontFormatError("不支持 WOFF2 字体，请使用 TrueType（.ttf）文件");
   if (magic === "ttcf" && size < 16) throw new FontFormatError("字体集合文件头不完整");
@@ -318,6 +339,7 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
       const b = bytesOf.get(t);
       return b ? b.slice() : null;
     },
+    preload: () => Promise.resolve(),
   };
 }
 

@@ -26,7 +26,12 @@ import {
 } from "../../src/pdf/installed.ts";
 import { renderPdf } from "../../src/pdf/index.ts";
 import { layoutDoc } from "../../src/pdf/layout.ts";
-import { FontFormatError, parseTrueType, verifyGlyphs } from "../../src/pdf/truetype.ts";
+import {
+  FontFormatError,
+  parseTrueType,
+  readTrueType,
+  verifyGlyphs,
+} from "../../src/pdf/truetype.ts";
 import { cli } from "../cli/run-cli.ts";
 import {
   CONTENT,
@@ -172,6 +177,25 @@ describe("WOFF 1.0 fonts", () => {
     expect(font.glyphOf("信".codePointAt(0)!)).toBeGreaterThan(0);
     expect(() => verifyGlyphs(font)).toThrow(FontFormatError);
     expect(() => verifyGlyphs(font)).toThrow("WOFF 的 glyf 表无法解压");
+  });
+
+  it("can be inflated ahead on a worker thread: glyph records then read nothing more, a damaged stream still throws", async () => {
+    const reads: number[] = [];
+    const open = (bytes: Uint8Array) =>
+      readTrueType((offset, length) => {
+        reads.push(offset);
+        return bytes.subarray(offset, offset + length);
+      }, bytes.length);
+    const font = open(woff);
+    const gid = font.glyphOf("信".codePointAt(0)!);
+    await font.preload();
+    const before = reads.length;
+    expect(font.glyph(gid)).toEqual(parseTrueType(ttf).glyph(gid));
+    expect(reads.length).toBe(before);
+    const bad = open(damaged(woff, "glyf"));
+    await bad.preload();
+    expect(() => bad.glyph(gid)).toThrow("WOFF 的 glyf 表无法解压");
+    expect(await parseTrueType(ttf).preload()).toBeUndefined();
   });
 
   it("hold a TrueType font and nothing else (a WOFF inside a WOFF is refused, not unpacked again)", () => {
