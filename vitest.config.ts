@@ -6,6 +6,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // No machine's installed fonts reach a test: `fonts: auto` finds only what a test puts in
+    // the content folder's fonts/ or names in XINFANG_FONT_DIRS itself (src/pdf/installed.ts).
+    env: { XINFANG_FONT_DIRS: "" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

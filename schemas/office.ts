@@ -3,7 +3,7 @@ import { z } from "zod";
 import { levelSchema, text } from "./common.ts";
 
 const fontPath = (role: string) =>
-  text(`${role}字体文件路径（TrueType/OpenType，相对于内容目录）`).optional();
+  text(`${role}字体文件路径（TrueType .ttf/.ttc，相对于内容目录）`).optional();
 
 /**
  * One body that issues documents in its own name: its 发文机关标志, the 机关代字 of its 发文字号,
@@ -59,14 +59,22 @@ export const officeSchema = z
       .default({ count_by: "accepted", on_time_days: 60 })
       .describe("工作总结中的统计口径"),
     fonts: z
-      .object({
-        仿宋: fontPath("仿宋（正文）"),
-        小标宋: fontPath("小标宋（标题）"),
-        黑体: fontPath("黑体（一级标题）"),
-        楷体: fontPath("楷体（二级标题）"),
-      })
-      .optional()
-      .describe("本机关自有字体；不填时使用随附的开源字体"),
+      .union(
+        [
+          z.enum(["auto", "bundled"]),
+          z.object({
+            仿宋: fontPath("仿宋（正文）"),
+            小标宋: fontPath("小标宋（标题）"),
+            黑体: fontPath("黑体（一级标题）"),
+            楷体: fontPath("楷体（二级标题、签发人、强调）"),
+          }),
+        ],
+        { error: "应为 auto、bundled，或按 仿宋、小标宋、黑体、楷体 写出字体文件路径" },
+      )
+      .default("auto")
+      .describe(
+        "公文字体：auto（默认）先找内容目录 fonts 文件夹中、再找本机已安装的机关字体（仿宋_GB2312/仿宋、方正小标宋、黑体、楷体_GB2312/楷体），找不到的用随附的开源字体；bundled 只用随附的开源字体；也可以按角色写出字体文件路径（相对于内容目录），未写的角色用随附字体",
+      ),
   })
   .describe("发文机关 office.yaml");
 

@@ -85,13 +85,29 @@ export async function checkContent(dir: string, options: { only?: string } = {})
     (from, to, previous) => statistics(content, { from, to, previous }),
     only === undefined ? undefined : (id) => id === only,
   );
-  const office = loaded.sources.get("office.yaml");
-  const fonts = checkFonts(content.office?.fonts ?? {}, dir, (role) =>
-    office ? office.locate(["fonts", role]) : null,
-  );
+  const fonts = officeFonts(loaded, dir);
   found.push(...fonts.diagnostics);
   found.push(...checkGlyphs(documents, fonts.set, (ch, src) => findInTexts(loaded.texts, ch, src)));
   return { ...loaded, problems: sortDiagnostics(found), scores, documents, fonts: fonts.set };
+}
+
+/** The fonts office.yaml asks for (`auto` when it says nothing), located in it. */
+function officeFonts(loaded: Loaded, dir: string) {
+  const office = loaded.sources.get("office.yaml");
+  return checkFonts(loaded.content?.office?.fonts ?? "auto", dir, (role) =>
+    office ? office.locate(["fonts", role]) : null,
+  );
+}
+
+/** load → validate → the file that sets each font role, and the problems of the office's fonts. */
+export async function contentFonts(
+  dir: string,
+): Promise<Loaded & { fonts: FontSet | null; problems: Diagnostic[] }> {
+  const loaded = await loadContent(dir);
+  if (!loaded.content || hasErrors(loaded.diagnostics))
+    return { ...loaded, fonts: null, problems: loaded.diagnostics };
+  const fonts = officeFonts(loaded, dir);
+  return { ...loaded, fonts: fonts.set, problems: sortDiagnostics(fonts.diagnostics) };
 }
 
 export interface Published {

@@ -125,7 +125,10 @@ export async function makePdfFiles(
   options: PdfOptions & { bundles?: boolean },
   emit: Emit,
 ): Promise<PdfBuildResult> {
-  const fonts = pdfFonts({ ...options, fonts: options.fonts ?? publication.office?.fonts ?? {} });
+  const fonts = pdfFonts({
+    ...options,
+    fonts: options.fonts ?? publication.office?.fonts ?? "auto",
+  });
   const problems: Diagnostic[] = [...fonts.problems];
   const documents: WrittenPdf[] = [];
   const done = new Map<string, Typeset>();

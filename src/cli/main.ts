@@ -26,6 +26,7 @@ const runScore: Run = async (v, io) => (await import("./score.ts")).runScore(v, 
 const runStats: Run = async (v, io) => (await import("./stats.ts")).runStats(v, io);
 const runBuild: Run = async (v, io) => (await import("./build.ts")).runBuild(v, io);
 const runPdf: Run = async (v, io, p) => (await import("./pdf.ts")).runPdf(v, io, p);
+const runFonts: Run = async (v, io) => (await import("./fonts.ts")).runFonts(v, io);
 
 const HELP = `xinfang — 信访工作文书系统
 
@@ -37,6 +38,7 @@ const HELP = `xinfang — 信访工作文书系统
                                            统计受理量、办结率、化解率等，含同比
   xinfang build [--out dist] [--base /]    生成内部网站（含全文搜索）和全部 PDF 到输出目录
   xinfang pdf <文书编号> [--out FILE]      按 GB/T 9704 版式生成一份文书的 PDF
+  xinfang fonts                            列出 PDF 的仿宋、小标宋、黑体、楷体各用哪个字体文件
 
 通用选项：
   --content DIR   内容目录（默认 content/）
@@ -88,6 +90,7 @@ const COMMANDS: Record<
     run: runBuild,
   },
   pdf: { options: { out: { type: "string" } }, run: runPdf, positionals: true },
+  fonts: { options: {}, run: runFonts },
 };
 
 /** Runs a command; every failure ends in one of the documented exit codes, never a stack trace. */

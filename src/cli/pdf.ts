@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { access, open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { renderPdf } from "../pdf/index.ts";
+import { preloadShippedFonts, renderPdf } from "../pdf/index.ts";
 import { publish } from "../index.ts";
 import { relationToContent } from "../build/output-dir.ts";
 import { displayPrefix } from "./check.ts";
@@ -104,7 +104,9 @@ export async function runPdf(
   const out = resolve(io.cwd, typeof values.out === "string" ? values.out : `${id}.pdf`);
   await checkPdfOut(out, dir);
   const strict = values.strict === true;
-  // Only the asked-for document is rendered (a cold start stays quick).
+  // Only the asked-for document is rendered (a cold start stays quick), and the shipped 楷体's
+  // glyphs are inflated on a worker thread meanwhile.
+  const preloaded = preloadShippedFonts();
   const { publication, diagnostics, texts } = await publish(dir, { only: id });
   const prefix = displayPrefix(dir, io.cwd);
   io.stderr.write(formatProblems(diagnostics, { prefix, texts, strict }));
@@ -125,9 +127,10 @@ export async function runPdf(
     const ids = all.map((d) => d.doc.meta.id);
     throw new UsageError(`没有编号为“${id}”的文书。可用的编号：\n  ${ids.join("\n  ")}`);
   }
+  await preloaded;
   const result = await renderPdf(found.doc, {
     contentDir: dir,
-    fonts: publication.office?.fonts ?? {},
+    fonts: publication.office?.fonts ?? "auto",
   });
   io.stderr.write(formatProblems(result.problems, { prefix, texts, strict }));
   if (result.bytes.length === 0) {

@@ -10,17 +10,27 @@ import { loadFontSet } from "./fonts.ts";
 import type { FontProblem, FontRole, FontSet, OfficeFonts } from "./fonts.ts";
 import { layoutDoc } from "./layout.ts";
 
-/** A `pdf/font-file` error for each office font that cannot be used, located by `locate(role)`. */
+/**
+ * For each office font that cannot be used, located by `locate(role)`: a `pdf/font-file` error
+ * for a file office.yaml names, a `pdf/font-found` warning for one `fonts: auto` found (the role
+ * is set in the next usable font).
+ */
 export function fontFileDiagnostics(
   problems: readonly FontProblem[],
   locate: (role: FontRole) => SourcePosition | null = () => null,
 ): Diagnostic[] {
   return problems.map((p) =>
-    makeDiagnostic("pdf/font-file", {
-      position: locate(p.role),
-      path: `fonts.${p.role}`,
-      params: { role: p.role, file: p.file, reason: p.message },
-    }),
+    p.found
+      ? makeDiagnostic("pdf/font-found", {
+          position: locate(p.role),
+          path: "fonts",
+          params: { role: p.role, file: p.file, reason: p.message, used: p.found.used },
+        })
+      : makeDiagnostic("pdf/font-file", {
+          position: locate(p.role),
+          path: `fonts.${p.role}`,
+          params: { role: p.role, file: p.file, reason: p.message },
+        }),
   );
 }
 
@@ -50,8 +60,9 @@ export function missingGlyphDiagnostics(
 }
 
 /**
- * The office's font set, and a `pdf/font-file` error for each office font that cannot be used
- * (missing, not a regular file, not TrueType, damaged), located by `locate(role)`.
+ * The office's font set, and a `pdf/font-file` error (or `pdf/font-found` warning) for each office
+ * font that cannot be used (missing, not a regular file, not TrueType, damaged), located by
+ * `locate(role)`.
  */
 export function checkFonts(
   office: OfficeFonts,

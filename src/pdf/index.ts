@@ -16,13 +16,13 @@ import { layoutDoc } from "./layout.ts";
 import { paintPdf } from "./paint.ts";
 
 export { layoutDoc } from "./layout.ts";
-export { loadFontSet } from "./fonts.ts";
+export { loadFontSet, preloadShippedFonts } from "./fonts.ts";
 export type { FontSet, OfficeFonts } from "./fonts.ts";
 
 export interface PdfOptions {
   /** The content folder: office.yaml font paths are relative to it. */
   contentDir: string;
-  /** office.yaml `fonts:`. */
+  /** office.yaml `fonts:` (`auto` when absent). */
   fonts?: OfficeFonts;
 }
 
@@ -33,10 +33,13 @@ export interface RenderedPdf {
   problems: Diagnostic[];
 }
 
-/** The office's fonts (its own files first, the shipped ones after) and the problems of its files. */
+/**
+ * The office's fonts (its own files first, the shipped ones after) and the errors of the files it
+ * names (a file `fonts: auto` found but cannot use is passed over: `check` warns of it).
+ */
 export function pdfFonts(options: PdfOptions): { set: FontSet; problems: Diagnostic[] } {
-  const { set, problems } = loadFontSet(options.fonts ?? {}, options.contentDir);
-  return { set, problems: fontFileDiagnostics(problems) };
+  const { set, problems } = loadFontSet(options.fonts ?? "auto", options.contentDir);
+  return { set, problems: fontFileDiagnostics(problems.filter((p) => !p.found)) };
 }
 
 function infoOf(doc: Doc) {

@@ -1,8 +1,9 @@
 // TrueType reader: just what typesetting and subsetting need (cmap, advances, glyph records),
 // read lazily from the file's bytes so a 15 MiB CJK font costs a table directory to open.
-// Accepts .ttf (glyf outlines), the first face of a .ttc, and WOFF 1.0 (zlib tables); refuses
-// CFF-flavoured OpenType with a message, since subsetting it is out of scope.
-import { inflateSync } from "node:zlib";
+// Accepts .ttf (glyf outlines), the first face of a .ttc, and WOFF 1.0 (zlib tables, each read
+// and inflated when first used); refuses CFF-flavoured OpenType with a message, since subsetting
+// it is out of scope.
+import { inflate, inflateSync } from "node:zlib";
 
 export class FontFormatError extends Error {}
 
@@ -24,6 +25,8 @@ export interface TrueTypeFont {
   bbox: [number, number, number, number];
   italicAngle: number;
   postScriptName: string;
+  /** The full name, in Chinese when the font has one (仿宋_GB2312, 霞鹜文楷), for people. */
+  fullName: string;
   numberOfHMetrics: number;
   /** Glyph id of a code point, 0 when the font lacks it. */
   glyphOf(codePoint: number): number;
@@ -34,6 +37,11 @@ export interface TrueTypeFont {
   glyph(gid: number): Uint8Array;
   /** A copy of a whole table other than glyf, or null when the font has none. */
   table(tag: string): Uint8Array | null;
+  /**
+   * Inflates the glyph records of a WOFF file on a worker thread, so that a process can do other
+   * work meanwhile (nothing to do for TrueType). Never rejects: a failure is left to glyph().
+   */
+  preload(): Promise<void>;
 }
 
 function tag(view: DataView, offset: number): string {
@@ -48,58 +56,108 @@ function tag(view: DataView, offset: number): string {
 /** Largest font program accepted (a CJK TrueType font is 10–30 MiB; collections up to ~100). */
 export const MAX_FONT_BYTES = 256 * 1024 * 1024;
 
-function unwoff(bytes: Uint8Array): Uint8Array {
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 44) throw new FontFormatError("WOFF 文件头不完整");
+/**
+ * A WOFF 1.0 file, read through `read`, as the sfnt it holds: the table directory is rebuilt at
+ * once, each table is read and inflated on its first use. Setting type reads cmap and hmtx (a few
+ * milliseconds); only subsetting or verifying glyphs reads and inflates glyf (15 MiB for a CJK
+ * font, ~80 ms), once.
+ */
+export function woffSource(
+  read: ByteSource,
+  fileSize: number,
+): { read: ByteSource; size: number; preload(tag: string): Promise<void> } {
+  if (fileSize < 44) throw new FontFormatError("WOFF 文件头不完整");
+  const header = read(0, 44);
+  let v = new DataView(header.buffer, header.byteOffset, header.byteLength);
   const flavor = v.getUint32(4);
+  // TrueType, or CFF for readTrueType to refuse with its own words; never a WOFF or collection
+  if (flavor !== 0x00010000 && flavor !== 0x74727565 && flavor !== 0x4f54544f)
+    throw new FontFormatError("WOFF 文件中不是 TrueType 字体");
   const numTables = v.getUint16(12);
-  if (44 + 20 * numTables > bytes.length) throw new FontFormatError("WOFF 表目录超出文件末尾");
-  const entries: { tag: string; data: Uint8Array }[] = [];
-  let total = 0;
-  for (let i = 0; i < numTables; i++) {
-    const o = 44 + 20 * i;
-    const offset = v.getUint32(o + 4);
-    const compLength = v.getUint32(o + 8);
-    const origLength = v.getUint32(o + 12);
-    total += origLength;
-    if (offset + compLength > bytes.length || compLength > origLength || total > MAX_FONT_BYTES)
-      throw new FontFormatError("WOFF 表的长度或位置不正确");
-    const raw = bytes.subarray(offset, offset + compLength);
-    let data: Uint8Array = raw;
-    if (compLength < origLength) {
-      try {
-        data = new Uint8Array(inflateSync(raw, { maxOutputLength: origLength }));
-      } catch {
-        throw new FontFormatError("WOFF 表无法解压");
-      }
-      if (data.length !== origLength) throw new FontFormatError("WOFF 表解压后的长度不对");
-    }
-    entries.push({ tag: tag(v, o), data });
+  if (44 + 20 * numTables > fileSize) throw new FontFormatError("WOFF 表目录超出文件末尾");
+  const directory = read(44, 20 * numTables);
+  v = new DataView(directory.buffer, directory.byteOffset, directory.byteLength);
+  interface Entry {
+    tag: string;
+    /** Where the table's compressed bytes are in the file, and how many. */
+    offset: number;
+    packed: number;
+    /** Where the table sits in the sfnt, and its length there. */
+    at: number;
+    length: number;
+    data: Uint8Array | null;
   }
+  const entries: Entry[] = [];
   let size = 12 + 16 * numTables;
-  for (const e of entries) size += (e.data.length + 3) & ~3;
-  const out = new Uint8Array(size);
-  const w = new DataView(out.buffer);
+  for (let i = 0; i < numTables; i++) {
+    const o = 20 * i;
+    const offset = v.getUint32(o + 4);
+    const packed = v.getUint32(o + 8);
+    const length = v.getUint32(o + 12);
+    if (offset + packed > fileSize || packed > length)
+      throw new FontFormatError("WOFF 表的长度或位置不正确");
+    entries.push({ tag: tag(v, o), offset, packed, at: size, length, data: null });
+    size += (length + 3) & ~3;
+    if (size > MAX_FONT_BYTES) throw new FontFormatError("WOFF 表的长度或位置不正确");
+  }
+  const head = new Uint8Array(12 + 16 * numTables);
+  const w = new DataView(head.buffer);
   w.setUint32(0, flavor);
   w.setUint16(4, numTables);
-  let pos = 12 + 16 * numTables;
   entries.forEach((e, i) => {
     const o = 12 + 16 * i;
     for (let k = 0; k < 4; k++) w.setUint8(o + k, e.tag.charCodeAt(k));
-    w.setUint32(o + 8, pos);
-    w.setUint32(o + 12, e.data.length);
-    out.set(e.data, pos);
-    pos += (e.data.length + 3) & ~3;
+    w.setUint32(o + 8, e.at);
+    w.setUint32(o + 12, e.length);
   });
-  return out;
+  const inflated = (e: Entry): Uint8Array => {
+    if (e.data) return e.data;
+    const raw = read(e.offset, e.packed);
+    let data = raw;
+    if (e.packed < e.length) {
+      try {
+        data = new Uint8Array(inflateSync(raw, { maxOutputLength: e.length }));
+      } catch {
+        throw new FontFormatError(`WOFF 的 ${e.tag.trim()} 表无法解压`);
+      }
+      if (data.length !== e.length)
+        throw new FontFormatError(`WOFF 的 ${e.tag.trim()} 表解压后的长度不对`);
+    }
+    e.data = data;
+    return data;
+  };
+  const source: ByteSource = (offset, length) => {
+    if (offset + length <= head.length) return head.subarray(offset, offset + length);
+    // reads never straddle tables: each is one table, or one glyph record inside glyf
+    const e = entries.find((t) => offset >= t.at && offset + length <= t.at + t.length);
+    if (!e) throw new FontFormatError("WOFF 表的长度或位置不正确");
+    return inflated(e).subarray(offset - e.at, offset - e.at + length);
+  };
+  /** The same inflation as a first read of the table, off the main thread. */
+  const preload = (t: string): Promise<void> => {
+    const e = entries.find((x) => x.tag === t);
+    if (!e || e.data || e.packed >= e.length) return Promise.resolve();
+    let raw: Uint8Array;
+    try {
+      raw = read(e.offset, e.packed);
+    } catch {
+      return Promise.resolve();
+    }
+    return new Promise((done) =>
+      inflate(raw, { maxOutputLength: e.length }, (error, data) => {
+        if (!error && data.length === e.length && !e.data) e.data = new Uint8Array(data);
+        done();
+      }),
+    );
+  };
+  return { read: source, size, preload };
 }
 
 /** Parses a font held in memory. Throws FontFormatError for anything it cannot subset. */
 export function parseTrueType(input: Uint8Array): TrueTypeFont {
-  let data = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  if (data.length >= 4 && tag(new DataView(data.buffer, data.byteOffset), 0) === "wOFF")
-    data = unwoff(data);
-  return readTrueType((offset, length) => data.subarray(offset, offset + length), data.length);
+  const data = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  const read: ByteSource = (offset, length) => data.subarray(offset, offset + length);
+  return readTrueType(read, data.length);
 }
 
 /**
@@ -113,7 +171,10 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
   const first = read(0, Math.min(size, 16));
   const firstView = new DataView(first.buffer, first.byteOffset, first.byteLength);
   const magic = tag(firstView, 0);
-  if (magic === "wOFF") throw new FontFormatError("WOFF 字体须先读入内存");
+  if (magic === "wOFF") {
+    const woff = woffSource(read, size);
+    return { ...readTrueType(woff.read, woff.size), preload: () => woff.preload("glyf") };
+  }
   if (magic === "wOF2") throw new FontFormatError("不支持 WOFF2 字体，请使用 TrueType（.ttf）文件");
   if (magic === "ttcf" && size < 16) throw new FontFormatError("字体集合文件头不完整");
   const start = magic === "ttcf" ? firstView.getUint32(12) : 0;
@@ -227,13 +288,20 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
   const range = (gid: number): [number, number] =>
     gid >= numGlyphs ? [0, 0] : [locaAt(gid), locaAt(gid + 1)];
   let postScriptName = "Font";
+  let fullName = "";
   if (name !== undefined) {
     try {
       postScriptName = readPostScriptName(view, name, lengthOf("name"));
     } catch {
       postScriptName = "Font";
     }
+    try {
+      fullName = readFullName(view, name, lengthOf("name"));
+    } catch {
+      fullName = "";
+    }
   }
+  if (!fullName) fullName = postScriptName;
   return {
     unitsPerEm,
     numGlyphs,
@@ -243,6 +311,7 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
     bbox,
     italicAngle,
     postScriptName,
+    fullName,
     numberOfHMetrics,
     glyphOf,
     advanceOf(gid) {
@@ -270,6 +339,7 @@ export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
       const b = bytesOf.get(t);
       return b ? b.slice() : null;
     },
+    preload: () => Promise.resolve(),
   };
 }
 
@@ -444,4 +514,37 @@ function readPostScriptName(view: DataView, name: number, tableLength: number): 
     if (s) return s;
   }
   return "Font";
+}
+
+/**
+ * The full name (name ID 4) for people: the Simplified Chinese record first, then the English
+ * one, then any other Unicode one. Empty when the table has none.
+ */
+function readFullName(view: DataView, name: number, tableLength: number): string {
+  if (tableLength < 6) return "";
+  const count = view.getUint16(name + 2);
+  if (6 + 12 * count > tableLength) return "";
+  const strings = name + view.getUint16(name + 4);
+  let best = "";
+  let bestRank = Infinity;
+  for (let i = 0; i < count; i++) {
+    const o = name + 6 + 12 * i;
+    const platform = view.getUint16(o);
+    const language = view.getUint16(o + 4);
+    const id = view.getUint16(o + 6);
+    if (id !== 4 || (platform !== 0 && platform !== 3)) continue;
+    const rank =
+      platform === 3 && language === 0x0804 ? 0 : platform === 3 && language === 0x0409 ? 1 : 2;
+    if (rank >= bestRank) continue;
+    const length = view.getUint16(o + 8);
+    const start = strings + view.getUint16(o + 10);
+    if (start + length > name + tableLength) continue;
+    let s = "";
+    for (let k = 0; k + 1 < length; k += 2) s += String.fromCharCode(view.getUint16(start + k));
+    s = s.replace(/\p{Cc}/gu, "").trim();
+    if (!s) continue;
+    best = s;
+    bestRank = rank;
+  }
+  return best;
 }

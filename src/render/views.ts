@@ -150,6 +150,15 @@ export function leadershipView(l: Leadership | null, office: Office | null): Lea
   };
 }
 
+/**
+ * A run-in head (the lead of a paragraph that stands for a heading of `level`) in its level's
+ * face, as every output sets headings: 一、 in 黑体 (strong), （一） in 楷体 (emphasis), 1. and （1）
+ * in 仿宋 like the text around them.
+ */
+export function runInHead(level: 1 | 2 | 3 | 4, text: string): string {
+  return level === 1 ? `**${text}**` : level === 2 ? `*${text}*` : text;
+}
+
 interface SectionContext {
   rules: Rules | null;
   leadership: LeadershipView | null;
@@ -164,12 +173,11 @@ function sectionViews(
   return sections.map((s, i) => {
     const paragraphs: string[] = [];
     (s.targets ?? []).forEach((t, j) => paragraphs.push(targetText(t, j)));
-    (s.schedule ?? []).forEach((st, j) => {
-      paragraphs.push(
-        `**${headingNumber(Math.min(4, depth + 1) as 1 | 2 | 3 | 4, j + 1)}${md(st.name)}**（${zhDate(st.from)}至${zhDate(st.to)}）。${st.tasks.trim()}`,
-      );
-    });
     const sub = Math.min(4, depth + 1) as 1 | 2 | 3 | 4;
+    (s.schedule ?? []).forEach((st, j) => {
+      const head = runInHead(sub, `${headingNumber(sub, j + 1)}${md(st.name)}`);
+      paragraphs.push(`${head}（${zhDate(st.from)}至${zhDate(st.to)}）。${st.tasks.trim()}`);
+    });
     return {
       hashes: "#".repeat(depth),
       number: headingNumber(depth, i + 1),

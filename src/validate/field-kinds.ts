@@ -63,7 +63,8 @@ export function kindOfSchema(schema: AnySchema | null): FieldKind {
   if (schema === null) return "value";
   let kind: FieldKind | undefined;
   const leaf = unwrapSchema(schema, (layer) => {
-    kind ??= blockOf(layer);
+    // a union (words or a mapping: office.yaml `fonts`) is neither; its own message says which
+    kind ??= blockOf(layer) ?? (defOf(layer).type === "union" ? "value" : undefined);
   });
   if (kind) return kind;
   const type = defOf(leaf).type;

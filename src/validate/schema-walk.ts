@@ -13,6 +13,8 @@ export interface Def {
   out?: AnySchema;
   element?: AnySchema;
   valueType?: AnySchema;
+  /** The options of a union. */
+  options?: AnySchema[];
   /** Checks such as `.int()` (format safeint) or `.regex()`. */
   checks?: { _zod: { def: { format?: string } } }[];
 }
@@ -24,7 +26,10 @@ const descriptionOf = (s: AnySchema): string | undefined =>
 
 const WRAPPERS = new Set(["optional", "default", "nullable", "readonly", "prefault"]);
 
-/** The schema inside optional/default/pipe … wrappers; `visit` sees each layer on the way. */
+/**
+ * The schema inside optional/default/pipe … wrappers; `visit` sees each layer on the way. A union
+ * of words and a mapping (office.yaml `fonts: auto` or one file per role) is walked as its mapping.
+ */
 export function unwrapSchema(schema: AnySchema, visit?: (s: AnySchema) => void): AnySchema {
   let cur = schema;
   for (;;) {
@@ -32,7 +37,11 @@ export function unwrapSchema(schema: AnySchema, visit?: (s: AnySchema) => void):
     const def = defOf(cur);
     if (WRAPPERS.has(def.type) && def.innerType) cur = def.innerType;
     else if (def.type === "pipe" && def.out) cur = def.out;
-    else return cur;
+    else if (def.type === "union" && def.options) {
+      const mapping = def.options.find((o) => defOf(unwrapSchema(o)).type === "object");
+      if (!mapping) return cur;
+      cur = mapping;
+    } else return cur;
   }
 }
 

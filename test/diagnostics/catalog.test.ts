@@ -271,6 +271,14 @@ const SAMPLES: { [C in DiagnosticCode]: ParamsOf<C>[] } = {
     { component: "RankChart", problem: "bad-id", prop: "id" },
   ],
   "pdf/font-file": [{ role: "楷体", file: "fonts/simkai.ttf", reason: "找不到文件或文件夹" }],
+  "pdf/font-found": [
+    {
+      role: "楷体",
+      file: "C:\\Windows\\Fonts\\simkai.ttf",
+      reason: "字体文件不完整：glyf 表超出文件末尾",
+      used: "随附的 LXGW WenKai",
+    },
+  ],
   "pdf/missing-glyph": [
     { title: "工作方案", document: "plan-2025", where: "正文第2段", char: "𓀀" },
   ],

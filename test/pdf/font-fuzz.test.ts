@@ -1,7 +1,7 @@
 // Damaged office fonts never crash: a seeded fuzz over 400 mutations of a small TrueType font
-// (byte flips, truncation, header damage, bit flips) must end, for every one, either in a
-// `pdf/font-file` problem naming the file or in a PDF — never in an exception. And `check` and
-// `xinfang pdf` report a damaged office font as a located error with exit code 1.
+// and 200 of it as WOFF (byte flips, truncation, header damage, bit flips) must end, for every
+// one, either in a `pdf/font-file` problem naming the file or in a PDF — never in an exception.
+// And `check` and `xinfang pdf` report a damaged office font as a located error with exit code 1.
 import {
   cpSync,
   existsSync,
@@ -20,7 +20,7 @@ import { renderPdf } from "../../src/pdf/index.ts";
 import { subsetFont } from "../../src/pdf/subset.ts";
 import { parseTrueType } from "../../src/pdf/truetype.ts";
 import { cli } from "../cli/run-cli.ts";
-import { CONTENT, doc, para } from "./support.ts";
+import { CONTENT, doc, para, woffOf } from "./support.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "xinfang-font-fuzz-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -110,6 +110,36 @@ describe("damaged office fonts", () => {
     expect(typeset).toBeGreaterThan(10);
   }, 120_000);
 
+  it("200 mutated WOFF fonts (each table inflated only when read): refused or typeset, none throws", async () => {
+    const woff = woffOf(smallFont());
+    const rnd = random(20261203);
+    const sample = doc([para(TEXT)], { title: "青禾镇信访工作方案" });
+    let refused = 0;
+    let typeset = 0;
+    const thrown: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const file = `w${i}.woff`;
+      writeFileSync(join(dir, file), mutate(woff, i, rnd));
+      try {
+        const fonts = { 仿宋: file, 楷体: file };
+        const checked = checkFonts(fonts, dir, () => null);
+        const r = await renderPdf(sample, { contentDir: dir, fonts });
+        if (checked.diagnostics.length) {
+          expect(checked.diagnostics[0]?.code).toBe("pdf/font-file");
+          refused++;
+        } else {
+          expect(r.bytes.length).toBeGreaterThan(0);
+          typeset++;
+        }
+      } catch (e) {
+        thrown.push(`${file}: ${(e as Error).message}`);
+      }
+    }
+    expect(thrown).toEqual([]);
+    expect(refused).toBeGreaterThan(50);
+    expect(typeset).toBeGreaterThan(5);
+  }, 120_000);
+
   it("a truncated office font is a located error in check and stops xinfang pdf with exit 1", async () => {
     const content = join(dir, "content");
     cpSync(CONTENT, content, { recursive: true });
@@ -118,7 +148,7 @@ describe("damaged office fonts", () => {
     const office = readFileSync(join(content, "office.yaml"), "utf8");
     writeFileSync(
       join(content, "office.yaml"),
-      `${office.trimEnd()}\nfonts:\n  仿宋: fonts/仿宋_GB2312.ttf\n`,
+      `${office.replace(/^fonts:.*$/m, "").trimEnd()}\nfonts:\n  仿宋: fonts/仿宋_GB2312.ttf\n`,
     );
     const check = await cli(["check", "--content", content]);
     expect(check.code).toBe(1);

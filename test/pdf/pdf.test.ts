@@ -27,7 +27,7 @@ import { plainText } from "../../src/pdf/text.ts";
 import type { Publication } from "../../src/site/input.ts";
 import { needs, toolPath } from "../support/tools.ts";
 import { bookmarks, pageLabels } from "./labels.ts";
-import { CONTENT, doc, examplePublication, para } from "./support.ts";
+import { CONTENT, doc, examplePublication, fontPrograms, para } from "./support.ts";
 
 const temp: string[] = [];
 const tempDir = () => {
@@ -67,21 +67,6 @@ function inflatedStreams(bytes: Buffer): string {
     if (!/FlateDecode/.test(m[1]!) || !Number.isFinite(length)) continue;
     const at = m.index + m[0].length;
     out += `${inflateSync(bytes.subarray(at, at + length)).toString("latin1")}\n`;
-  }
-  return out;
-}
-
-/** The FontFile2 programs of a PDF: the streams that carry /Length1. */
-function fontPrograms(bytes: Buffer): Buffer[] {
-  const text = bytes.toString("latin1");
-  const out: Buffer[] = [];
-  const re = /<<([^]*?)>>\s*stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    if (!/\/Length1\s/.test(m[1]!)) continue;
-    const length = Number(/\/Length\s+(\d+)/.exec(m[1]!)![1]);
-    const start = m.index + m[0].length;
-    out.push(inflateSync(bytes.subarray(start, start + length)));
   }
   return out;
 }
@@ -174,6 +159,7 @@ describe("the example publication as PDF", () => {
     };
     let programs = 0;
     let glyphs = 0;
+    const matched = new Set<string>();
     for (const file of readdirSync(join(out, "pdf"))) {
       for (const program of fontPrograms(readFileSync(join(out, "pdf", file)))) {
         programs++;
@@ -194,8 +180,11 @@ describe("the example publication as PDF", () => {
           match,
           `${file}: a font program whose glyphs match no shipped font`,
         ).toBeGreaterThanOrEqual(0);
+        matched.add(FONT_ROLES[match]!);
       }
     }
+    // the four roles are four faces, 楷体 (LXGW WenKai) among them
+    expect([...matched].sort()).toEqual([...FONT_ROLES].sort());
     expect(programs).toBeGreaterThan(60);
     expect(glyphs).toBeGreaterThan(10_000);
   }, 180_000);

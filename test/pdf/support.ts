@@ -1,6 +1,7 @@
 // Shared by the PDF tests: the example publication, the shipped fonts, small Docs built in code,
 // and a look into laid-out pages (text per baseline, in millimetres).
 import { fileURLToPath } from "node:url";
+import { deflateSync, inflateSync } from "node:zlib";
 import type { Block, Doc, DocMeta } from "../../src/doc/types.ts";
 import type { Item, Page, TextRun } from "../../src/pdf/boxes.ts";
 import { loadFontSet } from "../../src/pdf/fonts.ts";
@@ -106,4 +107,54 @@ export function pageText(page: Page): string {
   return runs(page.items)
     .map((r) => r.glyphs.map((g) => g.text).join(""))
     .join("");
+}
+
+/** The FontFile2 programs of a PDF: the streams that carry /Length1. */
+export function fontPrograms(bytes: Buffer): Buffer[] {
+  const text = bytes.toString("latin1");
+  const out: Buffer[] = [];
+  const re = /<<([^]*?)>>\s*stream\r?\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (!/\/Length1\s/.test(m[1]!)) continue;
+    const length = Number(/\/Length\s+(\d+)/.exec(m[1]!)![1]);
+    const start = m.index + m[0].length;
+    out.push(inflateSync(bytes.subarray(start, start + length)));
+  }
+  return out;
+}
+
+/** A WOFF 1.0 file of a TrueType font: each table zlib-compressed (stored when that is smaller). */
+export function woffOf(ttf: Uint8Array): Uint8Array {
+  const v = new DataView(ttf.buffer, ttf.byteOffset, ttf.byteLength);
+  const n = v.getUint16(4);
+  const tables = Array.from({ length: n }, (_, i) => {
+    const o = 12 + 16 * i;
+    const data = ttf.subarray(v.getUint32(o + 8), v.getUint32(o + 8) + v.getUint32(o + 12));
+    const packed = deflateSync(data);
+    return {
+      tag: ttf.subarray(o, o + 4),
+      data,
+      stored: packed.length < data.length ? packed : data,
+    };
+  });
+  let size = 44 + 20 * n;
+  for (const t of tables) size += (t.stored.length + 3) & ~3;
+  const out = new Uint8Array(size);
+  const w = new DataView(out.buffer);
+  out.set([0x77, 0x4f, 0x46, 0x46]); // wOFF
+  w.setUint32(4, v.getUint32(0));
+  w.setUint32(8, size);
+  w.setUint16(12, n);
+  let at = 44 + 20 * n;
+  tables.forEach((t, i) => {
+    const o = 44 + 20 * i;
+    out.set(t.tag, o);
+    w.setUint32(o + 4, at);
+    w.setUint32(o + 8, t.stored.length);
+    w.setUint32(o + 12, t.data.length);
+    out.set(t.stored, at);
+    at += (t.stored.length + 3) & ~3;
+  });
+  return out;
 }

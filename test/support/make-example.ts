@@ -49,6 +49,8 @@ const office = {
   ],
   office_name: "青禾镇信访办公室",
   address: "青禾镇禾兴路8号",
+  // the shipped fonts on every machine, so the example's PDFs are the same everywhere
+  fonts: "bundled",
 };
 
 const leadership = {

@@ -6,6 +6,7 @@ import {
   agreementSchema,
   itemSchema,
   meetingSchema,
+  officeSchema,
   petitionSchema,
   planSchema,
   rulesSchema,
@@ -45,6 +46,8 @@ describe("the kind of a field's value, from its schema", () => {
     ["a rule's condition", itemSchema, ["when"], "mapping"],
     ["a value of a rule's condition", itemSchema, ["when", "level"], "value"],
     ["a path the schema does not have", petitionSchema, ["nosuch"], "value"],
+    ["office.yaml fonts (auto, bundled or a file per role)", officeSchema, ["fonts"], "value"],
+    ["the font file of a role", officeSchema, ["fonts", "楷体"], "text"],
   ];
   for (const [what, schema, path, kind] of cases)
     it(`${what} is ${kind}`, () => expect(fieldKind(schema, path)).toBe(kind));
@@ -151,5 +154,41 @@ describe("the hint of a field's problem is the one for the field's kind", () => 
     expect(found.map((d) => [d.message, d.hint])).toEqual([
       ["absent（无故缺席的村）：应为列表（实际为“xishan”）", FIELD_HINTS.list],
     ]);
+  });
+});
+
+describe("office.yaml fonts: auto, bundled or a file per role", () => {
+  const office = (fonts: string) => {
+    const files = new Map(BASE);
+    files.set("office.yaml", `name: 东山镇人民政府\n${fonts}\n`);
+    const { content, diagnostics } = validateContent(files);
+    return { fonts: content?.office?.fonts, diagnostics };
+  };
+
+  it("is auto when office.yaml says nothing, and takes auto, bundled and a mapping", () => {
+    expect(office("")).toEqual({ fonts: "auto", diagnostics: [] });
+    expect(office("fonts: bundled")).toEqual({ fonts: "bundled", diagnostics: [] });
+    expect(office("fonts:\n  楷体: fonts/simkai.ttf").fonts).toEqual({ 楷体: "fonts/simkai.ttf" });
+  });
+
+  it("refuses another word at its place, and warns of a role it does not know inside the mapping", () => {
+    const word = office("fonts: autox").diagnostics;
+    expect(word.map((d) => [d.code, d.position?.line, d.position?.col, d.message, d.hint])).toEqual(
+      [
+        [
+          "schema/invalid",
+          2,
+          8,
+          "fonts（公文字体）：应为 auto、bundled，或按 仿宋、小标宋、黑体、楷体 写出字体文件路径（实际为“autox”）",
+          "请对照 schemas/json/ 中的说明修改。",
+        ],
+      ],
+    );
+    const role = office("fonts:\n  宋体: fonts/simsun.ttf").diagnostics;
+    expect(role.map((d) => [d.code, d.path, d.position?.line])).toEqual([
+      ["schema/unknown-key", "fonts.宋体", 3],
+    ]);
+    const empty = office('fonts:\n  仿宋: ""').diagnostics;
+    expect(empty.map((d) => [d.code, d.path])).toEqual([["schema/range", "fonts.仿宋"]]);
   });
 });

@@ -17,6 +17,19 @@ export const pdfCodes = {
     message: (p) => `fonts.${p.role} 指定的字体文件“${p.file}”无法使用：${p.reason}`,
     hint: "检查路径（相对于内容目录）和文件是否完整；只支持 TrueType（.ttf/.ttc）字体。",
   }),
+  "pdf/font-found": entry<{
+    role: string;
+    /** Where `fonts: auto` found the file. */
+    file: string;
+    reason: string;
+    /** What sets the role instead: another file found, or the shipped font. */
+    used: string;
+  }>({
+    severity: "warning",
+    message: (p) =>
+      `fonts: auto 找到的${p.role}字体文件“${p.file}”无法使用：${p.reason}；${p.role}改用${p.used}`,
+    hint: "修复或删除这个字体文件，或在 office.yaml 的 fonts 中写明要用的字体文件（TrueType）。",
+  }),
   "pdf/missing-glyph": entry<{
     title: string;
     /** The document's id. */
