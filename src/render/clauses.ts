@@ -158,8 +158,7 @@ function printedItems(rules: Rules): RuleItem[] {
 
 export function ruleClauses(rules: Rules, who: ClauseParty = {}): RuleClauses {
   const us = who.party === "乙方";
-  const unit = us ? "乙方" : "村（社区）";
-  const basis = `考评实行百分制，基础分${rules.base}分，按下列标准扣分${rules.items.some((i) => (i.points ?? 0) > 0) ? "或加分" : ""}，年终按得分高低排名；考评结果每月通报一次（年初至当月末累计），年终进行总评。`;
+  const basis = `${rules.base === 100 ? "考评实行百分制，基础分100分" : `考评基础分为${rules.base}分`}，按下列标准扣分${rules.items.some((i) => (i.points ?? 0) > 0) ? "或加分" : ""}，年终按得分高低排名；考评结果每月通报一次（年初至当月末累计），年终进行总评。`;
   const mods = rules.items.flatMap((i) => i.modifiers.map(modifierClause));
   const modifiers = mods.length
     ? `扣分时有下列情形的，按相应系数计分（同时有几种情形的，系数相乘）：${mods.join("；")}`
