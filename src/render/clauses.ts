@@ -103,17 +103,26 @@ function levelRow(level: Level, cells: readonly Cell[]): { item: string; points:
   };
 }
 
-/** `赴县上访的，个访每次扣1分、集访每次扣3分`; the gaps: `分值表未列明的情形（…）不扣分`. */
-function tableSentences(item: RuleItem, rules: Rules): string[] {
+/**
+ * A petition table as an item: the destinations that cost points after the clause
+ * (`赴县上访的，个访每次扣1分、集访每次扣3分；…`), then — in a sentence of their own, so a visit to
+ * the town is never filed under the clause (越级上访) — what scores nothing: `群众到镇上访的不扣分；
+ * 分值表未列明的情形（…）也不扣分`.
+ */
+function tableText(item: RuleItem, rules: Rules): string {
   const cells = cellsOf(item, rules);
-  const out: string[] = [];
+  const costs: string[] = [];
+  const free: string[] = [];
   for (const level of LEVELS) {
     const row = levelRow(level, cells);
-    if (row) out.push(`${row.item}的${row.points === "不扣分" ? "" : "，"}${row.points}`);
+    if (!row) continue;
+    if (row.points === "不扣分") free.push(`群众${row.item}的不扣分`);
+    else costs.push(`${row.item}的，${row.points}`);
   }
   const gaps = gapsText(cells);
-  if (gaps) out.push(`分值表未列明的情形（${gaps}）不扣分`);
-  return out;
+  if (gaps) free.push(`分值表未列明的情形（${gaps}）${free.length ? "也" : ""}不扣分`);
+  const head = costs.length ? `${item.clause}：${costs.join("；")}` : "";
+  return [head, free.join("；")].filter((x) => x !== "").join("。");
 }
 
 /** The weekly report's duty: `每周五17时前报送矛盾纠纷排查报告，没有隐患的报送零报告（第40周…免报）`. */
@@ -123,7 +132,7 @@ function weeklyDuty(rules: Rules): string {
 }
 
 function itemText(item: RuleItem, rules: Rules): string {
-  if (item.table) return `${item.clause}：${tableSentences(item, rules).join("；")}`;
+  if (item.table) return tableText(item, rules);
   const rule = `${withoutFreeNote(item.clause, item.free)}，${perEventText(item.points ?? 0, item.free)}`;
   return item.ledger === "weekly-report" ? `${weeklyDuty(rules)}；${rule}` : rule;
 }
@@ -241,9 +250,26 @@ export interface RuleRow {
   standard: string;
 }
 
+/** A factor, short, for a table cell: 减半, 加倍, ×1.5. */
+function factorShort(factor: number): string {
+  const text = factorText(factor);
+  return text === "减半计分" ? "减半" : text === "加倍计分" ? "加倍" : `×${factor}`;
+}
+
 /**
- * The 考评细则 as a table: each item (a petition table by destination, then its empty cells),
- * each modifier and each veto condition.
+ * The weekly report's duty as a sentence of its own, for the text above the 考评细则 table:
+ * `各村（社区）每周五17时前报送矛盾纠纷排查报告，没有隐患的报送零报告，第40周（…）免报。`;
+ * null when no item scores the weekly report.
+ */
+export function weeklyDutySentence(rules: Rules): string | null {
+  if (!printedItems(rules).some((i) => i.ledger === "weekly-report")) return null;
+  return `各村（社区）${weeklyDuty(rules)}。`;
+}
+
+/**
+ * The 考评细则 as a table: each item (a petition table cell by cell, a destination that scores
+ * nothing in one row, then its empty cells), each modifier and each veto condition. The weekly
+ * report's duty goes above the table (weeklyDutySentence), so no cell is a paragraph.
  */
 export function ruleRows(rules: Rules): RuleRow[] {
   const rows: RuleRow[] = [];
@@ -251,29 +277,45 @@ export function ruleRows(rules: Rules): RuleRow[] {
     if (item.table) {
       const cells = cellsOf(item, rules);
       for (const level of LEVELS) {
-        const row = levelRow(level, cells);
-        if (row) rows.push({ item: row.item, points: row.points, standard: `群众${row.item}的` });
+        const set = cells.filter(
+          (c): c is Cell & { points: number } =>
+            c.level === level && c.points !== null && !c.vetoed,
+        );
+        if (set.length === 0) continue;
+        const visit = LEVEL_VISIT[level];
+        if (set.every((c) => c.points === 0)) {
+          const what =
+            set.length === FORMS.length
+              ? `${visit}上访`
+              : `${visit}${set.map((c) => c.form).join("、")}`;
+          rows.push({ item: what, points: "不扣分", standard: `群众${what}的不扣分` });
+          continue;
+        }
+        for (const c of set)
+          rows.push({
+            item: `${visit}${c.form}`,
+            points: pointsText(c.points),
+            standard: `群众${visit}${c.form}的，${perEventText(c.points, 0)}`,
+          });
       }
       const gaps = gapsText(cells);
       if (gaps)
         rows.push({
-          item: "分值表未列明的情形",
+          item: "其他去向和形式",
           points: "不扣分",
-          standard: `${gaps}（未列入分值表，也不属于一票否决）`,
+          standard: `${gaps}，分值表未列明，也不属于一票否决`,
         });
       continue;
     }
-    const clause = withoutFreeNote(item.clause, item.free);
-    const standard = item.ledger === "weekly-report" ? `${weeklyDuty(rules)}；${clause}` : clause;
     rows.push({
       item: labelOf(item),
-      points: perEventText(item.points ?? 0, item.free),
-      standard,
+      points: pointsText(item.points ?? 0),
+      standard: `${withoutFreeNote(item.clause, item.free)}，${perEventText(item.points ?? 0, item.free)}`,
     });
   }
   for (const item of rules.items)
     for (const m of item.modifiers)
-      rows.push({ item: labelOf(m), points: factorText(m.factor), standard: m.clause });
+      rows.push({ item: labelOf(m), points: factorShort(m.factor), standard: modifierClause(m) });
   for (const v of rules.vetoes)
     rows.push({ item: labelOf(v), points: SANCTION_NAMES.veto, standard: v.clause });
   return rows;

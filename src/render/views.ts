@@ -20,7 +20,7 @@ import { DOC_KIND_NAMES } from "../doc/types.ts";
 import { headingNumber, zhDate } from "../text/zh.ts";
 import type { Stats } from "../compute/stats/index.ts";
 import { weighTargets } from "../compute/stats/targets.ts";
-import { ruleClauses, ruleRows } from "./clauses.ts";
+import { ruleClauses, ruleRows, weeklyDutySentence } from "./clauses.ts";
 import { appendixView, figuresView } from "./figure-view.ts";
 import type { FiguresView } from "./figure-view.ts";
 import type { RuleClauses } from "./clauses.ts";
@@ -249,6 +249,7 @@ export function planView(
         ? {
             title: rulesTitle(p.year, rules.title),
             basis: clauses.basis,
+            duty: weeklyDutySentence(rules),
             table: mdTable(
               null,
               ["序号", "考评项目", "分值", "评分标准"],
