@@ -231,8 +231,9 @@ export type When = z.infer<typeof whenSchema>;
 export type PetitionTable = z.infer<typeof petitionTableSchema>;
 
 /**
- * A rule's short name: its `label`, else its clause without a closing note in （）, a leading
- * 发生/遇 and the closing 的 — `请假的（第一次不扣分）` → `请假`, `遇上级催办通报的` → `上级催办通报`.
+ * A rule's short name: its `label`, else its clause without a closing note in （）, what leads up
+ * to 遇, a leading 发生 and the closing 的 — `请假的（第一次不扣分）` → `请假`,
+ * `县级以上信访遇上级催办通报的` → `上级催办通报`, `发生进京上访的` → `进京上访`.
  */
 export function labelOf(rule: { label?: string | undefined; clause: string }): string {
   if (rule.label) return rule.label;
@@ -240,7 +241,7 @@ export function labelOf(rule: { label?: string | undefined; clause: string }): s
     .replace(/的$/, "")
     .replace(/（[^（）]*）$/, "")
     .replace(/的$/, "")
-    .replace(/^(发生|遇到|遇)/, "");
+    .replace(/^[^，、；]*?遇到?|^发生/, "");
   return stem || rule.clause;
 }
 

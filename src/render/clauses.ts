@@ -18,7 +18,8 @@ export function deadlineText(rules: Rules): string {
 
 /** The exempt weeks in words: `第40周（9月29日至10月5日）`. */
 export function exemptWeeksText(rules: Rules): string {
-  return rules.weekly_report.exempt_weeks
+  return [...rules.weekly_report.exempt_weeks]
+    .sort()
     .map(
       (w) =>
         `第${Number(w.slice(6))}周（${zhMonthDay(isoWeekDate(w, 1))}至${zhMonthDay(isoWeekDate(w, 7))}）`,

@@ -3,7 +3,13 @@
 // as 一票否决; the cells the table leaves empty named, with what they score; the 奖惩办法 in three
 // numbered heads; the village that signs its own 责任书 called 乙方.
 import { describe, expect, it } from "vitest";
-import { ruleClauses, ruleRows, weeklyDutySentence } from "../../src/render/clauses.ts";
+import { labelOf } from "../../schemas/index.ts";
+import {
+  exemptWeeksText,
+  ruleClauses,
+  ruleRows,
+  weeklyDutySentence,
+} from "../../src/render/clauses.ts";
 import { specRules } from "../compute/scoring/build.ts";
 
 describe("the 考评办法 of the SPEC §7 rules", () => {
@@ -134,5 +140,32 @@ describe("the 考评细则 as a table", () => {
       }),
     );
     expect(rows[1]?.item).toBe("例会请假");
+  });
+});
+
+describe("a rule's short name", () => {
+  it.each([
+    ["请假的（第一次不扣分）", "请假"],
+    ["遇上级催办通报的", "上级催办通报"],
+    ["县级以上信访遇上级催办通报的", "上级催办通报"],
+    ["发生进京上访的", "进京上访"],
+    [
+      "同一信访问题引发赴市集访后重访三次以上（含三次）的",
+      "同一信访问题引发赴市集访后重访三次以上",
+    ],
+    ["因村内事务处理不公引发群众赴市集访的", "因村内事务处理不公引发群众赴市集访"],
+  ])("%s → %s", (clause, label) => {
+    expect(labelOf({ clause })).toBe(label);
+    expect(labelOf({ clause, label: "上级催办" })).toBe("上级催办");
+  });
+
+  it("lists exempt weeks in calendar order", () => {
+    const rules = specRules((raw) => {
+      raw.weekly_report = {
+        deadline: { weekday: 5, time: "17:00" },
+        exempt_weeks: ["2025-W49", "2025-W04"],
+      };
+    });
+    expect(exemptWeeksText(rules)).toBe("第4周（1月20日至1月26日）、第49周（12月1日至12月7日）");
   });
 });
