@@ -240,7 +240,10 @@ export const noticeSchema = z
       .record(z.string(), dateSchema)
       .default({})
       .describe("各期成文日期：键为月份或 annual；不填为次月 5 日"),
-    closing: markdown("结尾（Markdown）").optional(),
+    closing: markdown(
+      "结尾（Markdown）：月度通报和年度通报都用；月度通报不兑现奖励，不要写奖励的话",
+    ).optional(),
+    annual_closing: markdown("年度通报的结尾（Markdown），不填时用 closing").optional(),
     issuer: issuerRef("年度通报的发文机关（默认本机关）"),
     format: formatSchema.optional().describe("年度通报的版式（默认 文件）"),
     monthly_issuer: issuerRef("月度通报的发文机关（默认信访办，即 petition_office 的发文机关）"),
@@ -298,7 +301,13 @@ export const reportSchema = z
       .describe("总结期间"),
     ...header,
     previous: previousFiguresSchema.optional(),
-    sections: z.array(sectionSchema).min(1, { error: "至少要有一个章节" }).describe("正文章节"),
+    preamble: markdown("开头语（Markdown），写在第一个章节之前，例如全年工作的总体评价").optional(),
+    sections: z
+      .array(sectionSchema)
+      .min(1, { error: "至少要有一个章节" })
+      .describe(
+        "正文章节；figures: true 的章节在正文之后写统计数字和同年度工作方案量化目标的完成情况，统计表作为附件",
+      ),
   })
   .describe("工作总结 reports/*.yaml");
 

@@ -1,6 +1,7 @@
 // rules/<year>.yaml: the 考评细则 — every point value, condition, reward and sanction is data here.
 import { z } from "zod";
 import { FORMS, LEDGERS, LEVELS, levelSchema, text, timeSchema, weekSchema } from "./common.ts";
+import type { Form, Level } from "./common.ts";
 
 const scalar = z.union([z.string(), z.number(), z.boolean()], {
   error: "应为文字、数字或 true/false",
@@ -18,17 +19,26 @@ const ruleId = (description: string) => ruleIdSchema.describe(description);
 
 const points = z.number({ error: "分值应为数字" }).describe("分值：扣分为负数，加分为正数");
 
+/** A short name for a rule, printed where a sentence names the case (请假, 赴县个访, 上级催办). */
+const label = (example: string) =>
+  text(
+    `简称，用于通报和得分表中称呼这一情形，例如 ${example}；不填时取条款原文去掉“的”和括注`,
+  ).optional();
+
 export const petitionTableSchema = z
   .partialRecord(
     z.enum(LEVELS, { error: `去向应为 ${LEVELS.join("、")} 之一` }),
     z.partialRecord(z.enum(FORMS, { error: `形式应为 ${FORMS.join("、")} 之一` }), points),
   )
-  .describe("信访分值表：去向 → 形式 → 分值；未填写的格不扣分并给出提醒");
+  .describe(
+    "信访分值表：去向 → 形式 → 分值；未填写的格按 unset_cells 处理（默认不扣分，考评办法中写明）",
+  );
 
 export const modifierSchema = z
   .object({
     id: ruleId("系数编号"),
     clause: text("条款原文，用于生成工作方案和责任书中的考评办法"),
+    label: label("提前报送"),
     when: whenSchema,
     factor: z
       .number({ error: "系数应为数字" })
@@ -41,6 +51,7 @@ export const itemSchema = z
   .object({
     id: ruleId("考评项目编号"),
     clause: text("条款原文，用于生成工作方案和责任书中的考评办法"),
+    label: label("请假"),
     ledger: z
       .enum(LEDGERS, { error: `台账应为 ${LEDGERS.join("、")} 之一` })
       .describe("适用的台账：petition 信访事项、meeting 例会、weekly-report 周报"),
@@ -61,6 +72,7 @@ export const vetoSchema = z
   .object({
     id: ruleId("否决条件编号"),
     clause: text("条款原文"),
+    label: label("进京上访"),
     ledger: z
       .enum(LEDGERS, { error: `台账应为 ${LEDGERS.join("、")} 之一` })
       .default("petition")
@@ -93,6 +105,12 @@ export const rulesSchema = z
       .min(2, { error: "至少为 2 人" })
       .default(5)
       .describe("未填写形式时，人数达到该值按集访计，否则按个访计"),
+    unset_cells: z
+      .enum(["zero", "refuse"], { error: "应为 zero 或 refuse" })
+      .default("zero")
+      .describe(
+        "信访分值表中未填写、也不属于一票否决的格：zero 不扣分（考评办法中写明这些情形不扣分）；refuse 检查时报错，分值表补全之前不能发布",
+      ),
     event_order: z
       .array(z.enum(LEDGERS, { error: `台账应为 ${LEDGERS.join("、")} 之一` }))
       .length(3, { error: "应依次列出 petition、meeting、weekly-report 三个台账" })
@@ -159,12 +177,13 @@ export const rulesSchema = z
     sanctions: z
       .object({
         warning: z
-          .object({ clause: text("条款原文"), when: whenSchema })
+          .object({ clause: text("条款原文"), label: label("上级催办"), when: whenSchema })
           .optional()
           .describe("警告：每件符合条件的信访一次"),
         yellow_card: z
           .object({
             clause: text("条款原文"),
+            label: label("处理不公引发赴市集访"),
             when: whenSchema,
             committee_subsidy_months: months("两委成员扣除村级补贴的月数"),
             liaison_award_months: months("包村领导、包村干部扣除精神文明奖的月数"),
@@ -174,6 +193,7 @@ export const rulesSchema = z
         key_management: z
           .object({
             clause: text("条款原文"),
+            label: label("赴市集访后重访三次"),
             first: whenSchema.describe("引发重点管理的首次信访的条件"),
             then: whenSchema.describe("其后同一问题的信访的条件；min_level 表示该层级及以上"),
             count: z
@@ -209,3 +229,43 @@ export type RuleItem = z.infer<typeof itemSchema>;
 export type VetoRule = z.infer<typeof vetoSchema>;
 export type When = z.infer<typeof whenSchema>;
 export type PetitionTable = z.infer<typeof petitionTableSchema>;
+
+/**
+ * A rule's short name: its `label`, else its clause without a closing note in （）, what leads up
+ * to 遇, a leading 发生 and the closing 的 — `请假的（第一次不扣分）` → `请假`,
+ * `县级以上信访遇上级催办通报的` → `上级催办通报`, `发生进京上访的` → `进京上访`.
+ */
+export function labelOf(rule: { label?: string | undefined; clause: string }): string {
+  if (rule.label) return rule.label;
+  const stem = rule.clause
+    .replace(/的$/, "")
+    .replace(/（[^（）]*）$/, "")
+    .replace(/的$/, "")
+    .replace(/^[^，、；]*?遇到?|^发生/, "");
+  return stem || rule.clause;
+}
+
+/**
+ * True when a `when` tests only the destination and the form (`level`, `min_level`, `form`) and
+ * every event of the table cell matches it.
+ */
+export function whenCoversCell(when: When, level: Level, form: Form): boolean {
+  const keys = Object.keys(when);
+  if (keys.length === 0 || keys.some((k) => k !== "level" && k !== "form" && k !== "min_level"))
+    return false;
+  const matches = (field: "level" | "form", value: string) => {
+    const v = when[field];
+    if (v === undefined) return true;
+    return Array.isArray(v) ? v.includes(value) : v === value;
+  };
+  const min = when.min_level;
+  const minRank = typeof min === "string" ? LEVELS.indexOf(min as Level) : -1;
+  if (min !== undefined && minRank < 0) return false;
+  const atOrAbove = LEVELS.indexOf(level) >= minRank;
+  return matches("level", level) && matches("form", form) && atOrAbove;
+}
+
+/** The petition vetoes that cover a table cell whatever else the event says. */
+export function cellVetoes(rules: Pick<Rules, "vetoes">, level: Level, form: Form): VetoRule[] {
+  return rules.vetoes.filter((v) => v.ledger === "petition" && whenCoversCell(v.when, level, form));
+}

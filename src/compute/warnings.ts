@@ -1,6 +1,6 @@
 // The warnings that need computed results, located in the content: petitions that fall into an
-// unset cell of the points table (SPEC §3), and figures typed in report narratives that
-// contradict the ledger (SPEC §5).
+// unset cell of the points table (SPEC §3), figures typed in report narratives that contradict
+// the ledger (SPEC §5), and reports whose figures have nothing to compare with (no 同比).
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locateInValue, stringAt } from "../load/source-file.ts";
@@ -56,6 +56,16 @@ export function figureWarnings(
     });
     const src = loaded.sources.get(file);
     const text = texts.get(file);
+    const printsFigures = (list: typeof data.sections): boolean =>
+      list.some((sec) => Boolean(sec.figures) || printsFigures(sec.sections));
+    if (s.previous.source === "none" && printsFigures(data.sections))
+      out.push(
+        makeDiagnostic("stats/no-comparison", {
+          position: src ? src.locate(["period"], "key") : null,
+          path: "period",
+          params: { title: data.title, from: s.previousFrom, to: s.previousTo },
+        }),
+      );
     const visit = (sections: typeof data.sections, base: (string | number)[]) => {
       sections.forEach((sec, i) => {
         const path = [...base, i];

@@ -141,9 +141,41 @@ export function allocate(
 }
 
 /**
+ * Widths that give the widest column (by natural width) two fifths of `width`, or its longest
+ * unbreakable unit if more, and share the rest among the others as `allocate` does; null when
+ * that column would not wrap anyway or the others do not fit.
+ */
+export function favourWidest(
+  mins: readonly number[],
+  maxes: readonly number[],
+  width: number,
+): number[] | null {
+  const j = maxes.indexOf(Math.max(...maxes));
+  const wide = Math.max(0.4 * width, mins[j] as number);
+  if (wide >= (maxes[j] as number)) return null;
+  const others = [...maxes.keys()].filter((i) => i !== j);
+  const oMins = others.map((i) => mins[i] as number);
+  if (oMins.reduce((a, b) => a + b, 0) > width - wide) return null;
+  const oMaxes = others.map((i) => maxes[i] as number);
+  const out = [...maxes];
+  const natural = oMaxes.reduce((a, b) => a + b, 0);
+  if (natural <= width - wide) {
+    // the others fit whole: the widest column takes all that is left
+    out[j] = width - natural;
+    return out;
+  }
+  const rest = allocate(oMins, oMaxes, width - wide);
+  out[j] = wide;
+  others.forEach((i, k) => (out[i] = rest[k] as number));
+  return out;
+}
+
+/**
  * Lays a table out: 4号 text, 小四 when it is wide; a table whose content would wrap into
  * slivers on a portrait page (its natural width over 1.6 times the text block) is set on
- * landscape pages. `where` prefixes problem locations (e.g. 正文第2个表格).
+ * landscape pages — unless its widest column alone can take two fifths of the width and wrap
+ * there with every other column still readable (a form's 事项 column), which keeps it portrait.
+ * `where` prefixes problem locations (e.g. 正文第2个表格).
  */
 export function layoutTable(ctx: TextContext, t: TableBlock, where: string): TableLayout {
   const aligns = columnAligns(t);
@@ -158,6 +190,7 @@ export function layoutTable(ctx: TextContext, t: TableBlock, where: string): Tab
     shaped: Shaped;
     mins: number[];
     maxes: number[];
+    widths: number[];
   } | null = null;
   for (const o of options) {
     ctx.problems.length = problemsBefore;
@@ -172,17 +205,24 @@ export function layoutTable(ctx: TextContext, t: TableBlock, where: string): Tab
     const W = o.landscape ? LANDSCAPE_WIDTH : BLOCK_WIDTH;
     const sumMin = mins.reduce((a, b) => a + b, 0);
     const sumMax = maxes.reduce((a, b) => a + b, 0);
-    chosen = { ...o, shaped, mins, maxes };
     // good enough when every column gets its whole text or at least 6 characters of width
+    const starved = (widths: readonly number[]) =>
+      widths.some((w, j) => w + 1e-6 < Math.min(maxes[j] as number, 6 * o.size + 2 * PAD_X));
     const widths = allocate(mins, maxes, W);
-    const starved = widths.some(
-      (w, j) => w + 1e-6 < Math.min(maxes[j] as number, 6 * o.size + 2 * PAD_X),
-    );
-    if (sumMin <= W && sumMax <= 1.6 * W && !starved) break;
+    chosen = { ...o, shaped, mins, maxes, widths };
+    if (sumMin > W) continue;
+    if (sumMax <= 1.6 * W && !starved(widths)) break;
+    if (!o.landscape) {
+      const favoured = favourWidest(mins, maxes, W);
+      if (favoured && !starved(favoured)) {
+        chosen.widths = favoured;
+        break;
+      }
+    }
   }
   const c = chosen as NonNullable<typeof chosen>;
   const W = c.landscape ? LANDSCAPE_WIDTH : BLOCK_WIDTH;
-  const widths = allocate(c.mins, c.maxes, W);
+  const widths = c.widths;
   const row = (kind: Row["kind"], cells: Glyph[][]): Row => {
     const laid = cells.map((g, j) => ({
       lines: compose(g, {

@@ -5,7 +5,7 @@ import { percent } from "../text/zh.ts";
 import type { Drawing } from "../doc/drawing.ts";
 import { barChart, lineChart } from "./charts.ts";
 import type { Series } from "./charts.ts";
-import { comparisonNote, figureSentences } from "./figures.ts";
+import { figureSentences, periodText } from "./figures.ts";
 import { escapeMarkdown as md } from "./markdown-escape.ts";
 
 export interface ChartView {
@@ -16,7 +16,6 @@ export interface ChartView {
 
 export interface FiguresView {
   summary: string;
-  note: string;
   tables: string[];
   charts: ChartView[];
 }
@@ -159,8 +158,28 @@ export function figuresView(
     summary: `${figureSentences(s)
       .map((x) => md(x.text))
       .join("；")}。`,
-    note: md(comparisonNote(s)),
     tables,
     charts,
+  };
+}
+
+/** A report's statistics as its 附件: the four tables, then the charts. */
+export interface AppendixView {
+  title: string;
+  tables: string[];
+  charts: ChartView[];
+}
+
+/** `2025年信访工作统计表`; for a part of a year, `2025年1月1日至2025年6月30日信访工作统计表`. */
+export function appendixView(s: Stats): AppendixView {
+  const whole =
+    s.from.slice(0, 4) === s.to.slice(0, 4) &&
+    s.from.slice(5) === "01-01" &&
+    s.to.slice(5) === "12-31";
+  const f = figuresView(s);
+  return {
+    title: `${whole ? `${s.from.slice(0, 4)}年` : periodText(s)}信访工作统计表`,
+    tables: f.tables,
+    charts: f.charts,
   };
 }

@@ -1,8 +1,14 @@
 // Statistics in words: the sentences reports and `xinfang stats` print (SPEC §5), 同比 wording,
-// and one-decimal rates rounded half away from zero on the exact value.
-import type { PreviousFigures } from "../../schemas/index.ts";
+// one-decimal rates rounded half away from zero on the exact value, and plan targets weighed
+// against the figures (目标完成情况).
+import type { PreviousFigures, Target } from "../../schemas/index.ts";
 import type { Count, Figures, Fraction, Stats } from "../compute/stats/index.ts";
+import type { Measure, TargetOutcome } from "../compute/stats/targets.ts";
 import { percent, zhDate } from "../text/zh.ts";
+
+/** How user text is escaped for the output at hand (views.ts: Markdown). */
+type Escape = (text: string) => string;
+const plain: Escape = (text) => text;
 
 /** 同比下降12.6% / 同比增长10.0% / 与上年持平 / 上年同期没有. */
 export function yoyText(x: number, previous: number | undefined): string | null {
@@ -53,8 +59,9 @@ export function previousValues(s: Stats): PreviousValues {
   return {};
 }
 
-const withYoy = (text: string, yoy: string | null) => (yoy ? `${text}，${yoy}` : text);
-const batches = (c: Count) => `${c.count}批${c.headcount}人次`;
+/** A quantity with its 同比 right after it: `290件（同比下降11.0%）`. */
+const withYoy = (quantity: string, yoy: string | null) =>
+  yoy ? `${quantity}（${yoy}）` : quantity;
 
 export interface FigureSentence {
   /** What the sentence is about, for --json and the figure lint. */
@@ -69,10 +76,7 @@ export function figureSentences(s: Stats): FigureSentence[] {
   const out: FigureSentence[] = [];
   out.push({
     key: "accepted",
-    text: withYoy(
-      `共受理信访事项${c.accepted.count}件、${c.accepted.headcount}人次`,
-      yoyText(c.accepted.count, prev.accepted),
-    ),
+    text: `共受理信访事项${withYoy(`${c.accepted.count}件`, yoyText(c.accepted.count, prev.accepted))}、${c.accepted.headcount}人次`,
   });
   const channels = c.byChannel.filter((x) => x.value.count > 0);
   if (channels.length)
@@ -80,27 +84,15 @@ export function figureSentences(s: Stats): FigureSentence[] {
       key: "channels",
       text: `其中${channels.map((x) => `${x.channel}${x.value.count}件`).join("、")}`,
     });
-  out.push({
-    key: "collective",
-    text: withYoy(
-      c.collective.count ? `集体访${batches(c.collective)}` : "未发生集体访",
-      yoyText(c.collective.count, prev.collective),
-    ),
-  });
-  out.push({
-    key: "leapfrog",
-    text: withYoy(
-      c.leapfrog.count ? `越级访${batches(c.leapfrog)}` : "未发生越级访",
-      yoyText(c.leapfrog.count, prev.leapfrog),
-    ),
-  });
-  out.push({
-    key: "repeat",
-    text: withYoy(
-      c.repeat.count ? `重复访${batches(c.repeat)}` : "未发生重复访",
-      yoyText(c.repeat.count, prev.repeat),
-    ),
-  });
+  const visits = (what: string, count: Count, previous: number | undefined) => {
+    const yoy = yoyText(count.count, previous);
+    return count.count
+      ? `${what}${count.count}批${count.headcount}人次${yoy ? `（批次${yoy}）` : ""}`
+      : withYoy(`未发生${what}`, yoy);
+  };
+  out.push({ key: "collective", text: visits("集体访", c.collective, prev.collective) });
+  out.push({ key: "leapfrog", text: visits("越级访", c.leapfrog, prev.leapfrog) });
+  out.push({ key: "repeat", text: visits("重复访", c.repeat, prev.repeat) });
   out.push({ key: "closed", text: `办结${c.closed}件，办结率${rate(c.rates.closed)}` });
   out.push({
     key: "onTime",
@@ -116,10 +108,7 @@ export function figureSentences(s: Stats): FigureSentence[] {
   if (c.mediation.checked)
     out.push({
       key: "mediation",
-      text: withYoy(
-        `排查矛盾纠纷${c.mediation.checked}起，调处成功${c.mediation.resolved}起，调处成功率${rate(c.mediation.rate)}`,
-        yoyText(c.mediation.checked, prev.mediations),
-      ),
+      text: `排查矛盾纠纷${withYoy(`${c.mediation.checked}起`, yoyText(c.mediation.checked, prev.mediations))}，调处成功${c.mediation.resolved}起，调处成功率${rate(c.mediation.rate)}`,
     });
   const r = c.receptions;
   if (r.times || r.visits)
@@ -135,6 +124,7 @@ export function periodText(s: Stats): string {
   return `${zhDate(s.from)}至${zhDate(s.to)}`;
 }
 
+/** What the 同比 compare with, for `xinfang stats` (never printed in a document). */
 export function comparisonNote(s: Stats): string {
   if (s.previous.source === "ledger")
     return `同比为与上年同期（${zhDate(s.previousFrom)}至${zhDate(s.previousTo)}）台账相比。`;
@@ -144,3 +134,86 @@ export function comparisonNote(s: Stats): string {
 }
 
 export type { Figures };
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+
+/** A target's goal: `达到98%以上`, `控制在5批以内`, `达到100%`, `同比下降20%`. */
+export function goalText(t: Pick<Target, "op" | "value" | "unit">, esc: Escape = plain): string {
+  const v = `${t.value}${esc(t.unit)}`;
+  switch (t.op) {
+    case "≥":
+      return `达到${v}以上`;
+    case "≤":
+      return `控制在${v}以内`;
+    case "=":
+      return `达到${v}`;
+    case "下降":
+      return `同比下降${v}`;
+    case "上升":
+      return `同比上升${v}`;
+  }
+}
+
+/** A target as a plan states it: `初信初访按期办结率达到98%以上（说明）`. */
+export function targetText(t: Target, esc: Escape = plain): string {
+  return `${esc(t.name)}${goalText(t, esc)}${t.note ? `（${esc(t.note)}）` : ""}`;
+}
+
+/** A measure's actual figure: `89.7%`, `27批`; with a change: `27批，同比下降12.9%`. */
+function actualText(m: Measure, change: Fraction | undefined, op: Target["op"]): string {
+  const value = m.kind === "rate" ? rate(m.value) : `${m.value}${m.unit}`;
+  if (!change) return value;
+  const pct = percent(Math.abs(change.num), change.den);
+  // A 下降 target measures the fall: a negative fall is a rise.
+  const down = (op === "下降") === change.num >= 0;
+  return `${value}，同比${change.num === 0 ? "持平" : `${down ? "下降" : "上升"}${pct}`}`;
+}
+
+const UNKNOWN: Record<Extract<TargetOutcome, { status: "unknown" }>["reason"], string> = {
+  "no-figure": "台账中没有这项统计，无法对照",
+  "no-data": "本期没有可计算的事项，无法对照",
+  "no-previous": "没有上年同期数字，无法对照",
+  unsupported: "目标的计量方式与台账统计不一致，无法对照",
+};
+
+/**
+ * One target weighed: `初信初访按期办结率目标达到98%以上，实际87.5%，未完成`;
+ * `周排查报告按时报送率目标达到100%，台账中没有这项统计，无法对照`.
+ */
+export function outcomeText(o: TargetOutcome, whole: boolean, esc: Escape = plain): string {
+  const goal = `${esc(o.target.name)}目标${goalText(o.target, esc)}`;
+  if (o.status === "unknown") return `${goal}，${UNKNOWN[o.reason]}`;
+  const verdict = whole
+    ? o.status === "met"
+      ? "完成"
+      : "未完成"
+    : o.status === "met"
+      ? "已达到"
+      : "未达到";
+  return `${goal}，实际${actualText(o.measure, o.change, o.target.op)}，${verdict}`;
+}
+
+/**
+ * The 目标完成情况 paragraph: `对照《青禾镇2025年度信访工作方案》确定的5项量化目标，全年完成2项、
+ * 未完成3项：…。` For a part of the year: `…，截至2025年6月30日已达到2项、未达到3项：…。`
+ */
+export function targetsParagraph(
+  plan: string,
+  outcomes: readonly TargetOutcome[],
+  period: { to: string; whole: boolean },
+  esc: Escape = plain,
+): string | null {
+  if (outcomes.length === 0) return null;
+  const met = outcomes.filter((o) => o.status === "met").length;
+  const missed = outcomes.filter((o) => o.status === "missed").length;
+  const unknown = outcomes.length - met - missed;
+  const [yes, no] = period.whole ? ["完成", "未完成"] : ["已达到", "未达到"];
+  const counts = [
+    met ? `${yes}${met}项` : "",
+    missed ? `${no}${missed}项` : "",
+    unknown ? `${unknown}项无法对照` : "",
+  ].filter((x) => x !== "");
+  const when = period.whole ? "全年" : `截至${zhDate(period.to)}`;
+  return `对照《${esc(plan)}》确定的${outcomes.length}项量化目标，${when}${counts.join("、")}：${outcomes.map((o) => outcomeText(o, period.whole, esc)).join("；")}。`;
+}

@@ -11,7 +11,14 @@ import type { Content } from "../validate/content.ts";
 import { noticeSlots } from "../validate/issue.ts";
 import { createEnvironment } from "./handlebars.ts";
 import type { Template, TemplateSources } from "./handlebars.ts";
-import { agreementView, noticeView, planView, reportView, scoringSheetView } from "./views.ts";
+import {
+  agreementView,
+  noticeView,
+  planTargets,
+  planView,
+  reportView,
+  scoringSheetView,
+} from "./views.ts";
 
 /** A rendered document: the Doc every output reads, and where it came from. */
 export interface PublishedDocument {
@@ -104,6 +111,12 @@ export function renderDocuments(
     }
   }
 
+  // A report weighs the targets of its year's plans (目标完成情况).
+  const targetsOf = (year: number) =>
+    content.plans
+      .filter((p) => p.data.year === year)
+      .map((p) => ({ title: p.data.title, targets: planTargets(p.data.sections) }))
+      .filter((p) => p.targets.length > 0);
   for (const { file, data } of content.reports)
     emit(`report-${data.id}`, "report", file, () =>
       reportView(
@@ -112,6 +125,7 @@ export function renderDocuments(
         content.leadership,
         rulesOf(data.year),
         statistics(data.period.from, data.period.to, data.previous),
+        targetsOf(data.year),
       ),
     );
 

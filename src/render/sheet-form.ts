@@ -68,7 +68,7 @@ export function sheetFormView(u: UnitScore, sheet: ScoreSheet, rules: Rules): Sh
     }
     deducted = add(deducted, minus);
     rows.push({
-      item: sheetItemName(item.clause, md),
+      item: sheetItemName(item, md),
       value: sheetItemValue(item),
       deducted: pointsShort(absDec(minus)),
       score: pointsShort(sum),
@@ -84,9 +84,15 @@ export function sheetFormView(u: UnitScore, sheet: ScoreSheet, rules: Rules): Sh
   };
   more(
     SANCTION_NAMES.veto,
-    u.vetoes.map((v) => sheetVetoText(v, md)),
+    // One line per vetoed event, however many veto rules it met.
+    u.vetoes
+      .filter((v, i, all) => all.findIndex((w) => w.event === v.event) === i)
+      .map((v) => sheetVetoText(v, md)),
   );
-  more("奖励", u.rewards.map(sheetRewardText));
+  more(
+    "奖励",
+    u.rewards.map((r) => sheetRewardText(r, md)),
+  );
   more("处理", [
     ...u.sanctions.filter((s) => s.kind !== "veto").flatMap((s) => sheetSanctionLines(s, md)),
     ...(u.consequences.includes("last_place")

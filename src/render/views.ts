@@ -20,21 +20,27 @@ import { headingNumber, zhDate } from "../text/zh.ts";
 import { resolveIssue } from "../validate/issue.ts";
 import type { Issue, NoticeSlot } from "../validate/issue.ts";
 import type { Stats } from "../compute/stats/index.ts";
-import { ruleClauses } from "./clauses.ts";
+import { weighTargets } from "../compute/stats/targets.ts";
+import { ruleClauses, ruleRows, weeklyDutySentence } from "./clauses.ts";
 import { sheetFormView } from "./sheet-form.ts";
-import { figuresView } from "./figure-view.ts";
+import { appendixView, figuresView } from "./figure-view.ts";
 import type { FiguresView } from "./figure-view.ts";
 import type { RuleClauses } from "./clauses.ts";
+import { targetText, targetsParagraph } from "./figures.ts";
 import { escapeMarkdown as md } from "./markdown-escape.ts";
 import {
   deductionSummary,
-  lossesSummary,
+  lossRows,
+  lossTotal,
+  lossesLead,
   noticeOutcomes,
   noticeRewards,
   periodText,
   points2,
+  rankingTitle,
   resultsTitle,
   rewardTotal,
+  rewardsTotalText,
   rulesTitle,
   scoringSheetTitle,
   scoringSheetsTitle,
@@ -99,10 +105,14 @@ function issuerSignature(issue: Issue, date: string, seal: boolean): SignatureVi
   return { parties: [{ name: issue.issuer?.name ?? "" }], date, seal };
 }
 
-/** 初信初访办结率≥98% / 集体访批次同比下降20% */
-export function targetText(t: Target, i: number): string {
-  const op = t.op === "下降" || t.op === "上升" ? `同比${t.op}` : t.op;
-  return `${i + 1}\\. ${md(t.name)}${md(op)}${t.value}${md(t.unit)}${t.note ? `（${md(t.note)}）` : ""}。`;
+/** `1\. 初信初访按期办结率达到98%以上。` / `4\. 集体访批次同比下降20%。` */
+export function targetLine(t: Target, i: number): string {
+  return `${i + 1}\\. ${targetText(t, md)}。`;
+}
+
+/** Every target of a plan's sections, in order. */
+export function planTargets(sections: readonly PlanSection[]): Target[] {
+  return sections.flatMap((s) => [...(s.targets ?? []), ...planTargets(s.sections)]);
 }
 
 export interface SectionView {
@@ -114,6 +124,8 @@ export interface SectionView {
   leadership: LeadershipView | null;
   clauses: RuleClauses | null;
   figures: FiguresView | null;
+  /** The 目标完成情况 paragraph, after the figures of a report. */
+  targets: string | null;
   subHashes: string;
   subNumbers: [string, string];
   sections: SectionView[];
@@ -163,6 +175,7 @@ interface SectionContext {
   rules: Rules | null;
   leadership: LeadershipView | null;
   figures?: FiguresView | null;
+  targets?: string | null;
 }
 
 function sectionViews(
@@ -172,7 +185,7 @@ function sectionViews(
 ): SectionView[] {
   return sections.map((s, i) => {
     const paragraphs: string[] = [];
-    (s.targets ?? []).forEach((t, j) => paragraphs.push(targetText(t, j)));
+    (s.targets ?? []).forEach((t, j) => paragraphs.push(targetLine(t, j)));
     const sub = Math.min(4, depth + 1) as 1 | 2 | 3 | 4;
     (s.schedule ?? []).forEach((st, j) => {
       const head = runInHead(sub, `${headingNumber(sub, j + 1)}${md(st.name)}`);
@@ -187,11 +200,30 @@ function sectionViews(
       leadership: s.leadership ? ctx.leadership : null,
       clauses: s.rules && ctx.rules ? ruleClauses(ctx.rules) : null,
       figures: s.figures ? (ctx.figures ?? null) : null,
+      targets: s.figures ? (ctx.targets ?? null) : null,
       subHashes: "#".repeat(sub),
       subNumbers: [headingNumber(sub, 1), headingNumber(sub, 2)],
       sections: sectionViews(s.sections, sub, ctx),
     };
   });
+}
+
+/** The top-level section that holds the 考评和奖惩 clauses: `六、考评和奖惩`; null when none. */
+function rulesSectionName(sections: readonly PlanSection[]): string | null {
+  const has = (s: PlanSection): boolean => Boolean(s.rules) || s.sections.some(has);
+  const i = sections.findIndex(has);
+  const s = sections[i];
+  return s ? `${headingNumber(1, i + 1)}${s.title}` : null;
+}
+
+/** A Markdown table; cells are Markdown already. */
+function mdTable(caption: string | null, head: string[], align: string[], rows: string[][]) {
+  return [
+    ...(caption ? [`**${md(caption)}**`, ""] : []),
+    `| ${head.join(" | ")} |`,
+    `|${align.join("|")}|`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
 }
 
 export function planView(
@@ -202,19 +234,44 @@ export function planView(
 ) {
   const lv = leadershipView(leadership, office);
   const issue = resolveIssue(office, "plan", p, p.date);
+  const clauses = rules ? ruleClauses(rules) : null;
+  const inBody = rulesSectionName(p.sections);
   return {
     meta: metaView("plan", `plan-${p.id}`, p.year, p.title, p.date, issue, p),
     preamble: p.preamble?.trim() || null,
     sections: sectionViews(p.sections, 1, { rules, leadership: lv }),
     signature: issuerSignature(issue, p.date, p.seal),
     rulesAttachment:
-      p.rules_attachment && rules
+      p.rules_attachment && rules && clauses
         ? {
             title: rulesTitle(p.year, rules.title),
-            clauses: ruleClauses(rules),
+            basis: clauses.basis,
+            duty: weeklyDutySentence(rules),
+            table: mdTable(
+              null,
+              ["序号", "考评项目", "分值", "评分标准"],
+              ["--:", ":--", ":--", ":--"],
+              ruleRows(rules).map((r, i) => [
+                String(i + 1),
+                md(r.item),
+                md(r.points),
+                md(r.standard),
+              ]),
+            ),
+            // The rewards and sanctions are in the body when it has them; else here, in full.
+            rewardsIn: inBody ? `奖励、处理和经济处理按本方案“${inBody}”执行。` : null,
+            clauses: inBody ? null : clauses,
           }
         : null,
   };
+}
+
+/** 村（社区） in text written for every village, said of the one that signs: 本村, 本社区. */
+function ofUnit(text: string, unit: Unit): string {
+  return text
+    .replace(/该村（社区）/g, "乙方")
+    .replace(/本村（社区）/g, `本${unit.kind}`)
+    .replace(/(?<!各|全镇|其他|其余|每个|镇)村（社区）/g, `本${unit.kind}`);
 }
 
 export function agreementView(a: AgreementFile, unit: Unit, office: Office | null, rules: Rules) {
@@ -235,16 +292,21 @@ export function agreementView(a: AgreementFile, unit: Unit, office: Office | nul
     partyA,
     unitName: unit.name,
     term: a.term,
-    preamble: a.preamble?.trim() || null,
-    targets: a.targets.map(targetText),
-    duties: a.duties.map((d) => d.trim()),
+    preamble: a.preamble?.trim() ? ofUnit(a.preamble.trim(), unit) : null,
+    targets: a.targets.map((t, i) =>
+      targetLine(
+        { ...t, name: ofUnit(t.name, unit), ...(t.note ? { note: ofUnit(t.note, unit) } : {}) },
+        i,
+      ),
+    ),
+    duties: a.duties.map((d) => ofUnit(d.trim(), unit)),
     officials:
       officials.书记 || officials.分管副职
         ? { 书记: officials.书记 ?? "—", 分管副职: officials.分管副职 ?? "—" }
         : null,
     informants: unit.informants ?? [],
-    clauses: ruleClauses(rules),
-    closing: a.closing?.trim() || null,
+    clauses: ruleClauses(rules, { party: "乙方" }),
+    closing: a.closing?.trim() ? ofUnit(a.closing.trim(), unit) : null,
     signature: {
       parties: [
         { role: "甲方", name: partyA, signer: a.party_a.signer },
@@ -293,21 +355,48 @@ export function noticeView(
   const covered = { year: sheet.year, asOf: sheet.asOf, complete: annual };
   const period = periodText(covered);
   const title = `关于${resultsTitle(covered)}的通报`;
-  const rows = sheet.units.map((u) => ({
-    rank: u.rank,
-    name: u.name,
-    score: points2(u.score),
-    deducted: points2(u.deducted),
-    vetoed: u.vetoed,
-    reward: rewardTotal(u) || "—",
-  }));
+  const ranking = mdTable(
+    `表1\u3000${rankingTitle(covered)}`,
+    ["排名", "村（社区）", "得分", "扣分", "一票否决", ...(annual ? ["奖励（元）"] : [])],
+    ["--:", ":--", "--:", "--:", ":-:", ...(annual ? ["--:"] : [])],
+    sheet.units.map((u) => [
+      String(u.rank),
+      md(u.name),
+      points2(u.score),
+      points2(u.deducted),
+      u.vetoed ? "是" : "否",
+      ...(annual ? [rewardTotal(u) ? String(rewardTotal(u)) : "—"] : []),
+    ]),
+  );
   const deductions = sheet.units
     .filter((u) => u.entries.some((e) => e.points.n !== 0n))
     .map((u) => deductionSummary(u, md));
-  const losses = lossesSummary(sheet.losses, md);
-  const outcomes = [...noticeOutcomes(sheet, md), ...(losses ? [losses] : [])];
-  const rewards = annual ? noticeRewards(sheet, md) : [];
+  const lossTable = "表2";
+  const losses =
+    sheet.losses.length > 0
+      ? {
+          lead: lossesLead(sheet.losses, lossTable) as string,
+          table: mdTable(
+            `${lossTable}\u3000经济处理明细`,
+            ["序号", "村（社区）", "姓名", "职务", "扣除项目", "月数", "金额（元）"],
+            ["--:", ":--", ":--", ":--", ":--", "--:", "--:"],
+            [
+              ...lossRows(sheet).map((r, i) => [
+                String(i + 1),
+                md(r.units),
+                md(r.person),
+                md(r.role),
+                r.item,
+                r.months,
+                String(r.amount),
+              ]),
+              ["合计", "", "", "", "", "", String(lossTotal(sheet.losses))],
+            ],
+          ),
+        }
+      : null;
   const id = `notice-${n.id}-${annual ? "annual" : String(slot.month).padStart(2, "0")}`;
+  const closing = (annual ? (n.annual_closing ?? n.closing) : n.closing)?.trim() || null;
   return {
     meta: metaView("notice", id, sheet.year, title, slot.date, issue, n),
     rulesTitle: rulesTitle(sheet.year, rules.title),
@@ -315,11 +404,13 @@ export function noticeView(
     periodText: period,
     annual,
     figures: figuresView(stats, { tables: false, charts: true }),
-    rows,
+    ranking,
     deductions,
-    outcomes,
-    rewards,
-    closing: n.closing?.trim() || null,
+    outcomes: noticeOutcomes(sheet, md),
+    losses,
+    rewards: annual ? noticeRewards(sheet, md) : [],
+    rewardsTotal: annual ? rewardsTotalText(sheet) : null,
+    closing,
     signature: issuerSignature(issue, slot.date, n.seal),
     // 附件: every village's scoring sheet, in the order of the ranking.
     sheets:
@@ -335,21 +426,37 @@ export function noticeView(
   };
 }
 
+/** A plan whose targets a report weighs. */
+export interface PlanTargets {
+  title: string;
+  targets: Target[];
+}
+
 export function reportView(
   r: ReportFile,
   office: Office | null,
   leadership: Leadership | null,
   rules: Rules | null,
   stats: Stats,
+  plans: readonly PlanTargets[] = [],
 ) {
   const issue = resolveIssue(office, "report", r, r.date);
+  const whole = stats.from.slice(5) === "01-01" && stats.to.slice(5) === "12-31";
+  const targets = plans
+    .map((p) =>
+      targetsParagraph(p.title, weighTargets(p.targets, stats), { to: stats.to, whole }, md),
+    )
+    .filter((t) => t !== null);
   return {
     meta: metaView("report", `report-${r.id}`, r.year, r.title, r.date, issue, r),
+    preamble: r.preamble?.trim() || null,
     sections: sectionViews(r.sections, 1, {
       rules,
       leadership: leadershipView(leadership, office),
-      figures: figuresView(stats),
+      figures: figuresView(stats, { tables: false, charts: false }),
+      targets: targets.length ? targets.join("\n\n") : null,
     }),
+    appendix: appendixView(stats),
     signature: issuerSignature(issue, r.date, r.seal),
   };
 }

@@ -7,7 +7,8 @@
 // passes through `esc`: views.ts gives the Markdown escape, the CLI and the site (whose Astro
 // expressions escape by themselves) leave it as is. Figures stay exact decimals until printed:
 // sums are decimal sums, rounding happens once, where a figure becomes text.
-import type { LedgerKind } from "../../schemas/index.ts";
+import { labelOf } from "../../schemas/index.ts";
+import type { Form, LedgerKind, Level } from "../../schemas/index.ts";
 import { addDays } from "../calendar/calendar.ts";
 import { ZERO, add, cmp, dec, toFixed2, toText } from "../compute/decimal.ts";
 import type { Dec } from "../compute/decimal.ts";
@@ -15,6 +16,7 @@ import { lossUnits, unitLosses } from "../compute/scoring/index.ts";
 import type {
   Appraisal,
   Entry,
+  EventFacts,
   Loss,
   PayItem,
   Reward,
@@ -24,7 +26,7 @@ import type {
   UnitScore,
   VetoHit,
 } from "../compute/scoring/index.ts";
-import { cnNumber, yuan, zhDate } from "../text/zh.ts";
+import { cnNumber, money, yuan, zhDate, zhMonthDay } from "../text/zh.ts";
 
 /** How user text is escaped for the output at hand. */
 export type Escape = (text: string) => string;
@@ -55,6 +57,21 @@ export const LEDGER_NAMES: Record<LedgerKind, string> = {
   petition: "信访事项",
   meeting: "信访工作例会",
   "weekly-report": "周排查报告",
+};
+
+/** How a petition reaches a level: 到镇, 赴县, 赴市, 赴省, 进京. */
+export const LEVEL_VISIT: Record<Level, string> = {
+  镇: "到镇",
+  县: "赴县",
+  市: "赴市",
+  省: "赴省",
+  京: "进京",
+};
+
+/** What a unit did about a meeting, as the ledger records it. */
+export const MEETING_STATUS: Record<"absent" | "leave", string> = {
+  absent: "无故缺席",
+  leave: "请假",
 };
 
 /** The consequence of the last rank, as a name (tags, summaries). */
@@ -96,6 +113,25 @@ export function pointsText(points: number | Dec): string {
 /** The events an item lets pass: 1 → 首次不扣分, 2 → 前二次不扣分. */
 export function freeText(free: number): string {
   return free === 1 ? "首次不扣分" : `前${cnNumber(free)}次不扣分`;
+}
+
+/**
+ * An item's points with the events it lets pass, as a clause says it: (−2, 1) →
+ * `第一次不扣分，第二次起每次扣2分`; (−2, 2) → `前两次不扣分，第三次起每次扣2分`; (−5, 0) → `每次扣5分`.
+ */
+export function perEventText(points: number, free: number): string {
+  const each = points === 0 ? "不扣分" : `每次${pointsText(points)}`;
+  if (free === 0) return each;
+  const passed = free === 1 ? "第一次" : `前${free === 2 ? "两" : cnNumber(free)}次`;
+  return `${passed}不扣分，第${cnNumber(free + 1)}次起${each}`;
+}
+
+/** A modifier's factor in words: 0.5 → 减半计分, 2 → 加倍计分, 1.5 → 按分值乘以1.5计分. */
+export function factorText(factor: number | Dec): string {
+  const f = typeof factor === "number" ? toText(dec(factor)) : toText(factor);
+  if (f === "0.5") return "减半计分";
+  if (f === "2") return "加倍计分";
+  return `按分值乘以${f}计分`;
 }
 
 /** Which of the passed events this is: 1 → 首次不扣分, 2 → 第二次不扣分. */
@@ -182,9 +218,53 @@ export function entriesTitle(u: UnitScore, p: Period): string {
 // ---------------------------------------------------------------------------------------------
 // Entries of the audit trail
 
-/** A petition table cell: `县级个访`. */
-export function cellText(cell: NonNullable<Entry["cell"]>): string {
-  return `${cell.level}级${cell.form}`;
+/** A petition table cell: `赴县个访`, `进京个访`, `到镇集访`. */
+export function cellText(cell: { level: Level; form: Form }): string {
+  return `${LEVEL_VISIT[cell.level]}${cell.form}`;
+}
+
+/**
+ * What happened, as a printed document says it (no ids, no ISO dates or weeks):
+ * `9月22日进京个访`, `7月信访工作例会（7月15日）请假`, `第27周（7月4日截止）未报送`.
+ */
+export function eventWhat(facts: EventFacts, date: string, esc: Escape = plain): string {
+  switch (facts.ledger) {
+    case "petition":
+      return `${zhMonthDay(date)}${cellText(facts)}`;
+    case "meeting": {
+      const name = facts.title ? esc(facts.title) : `${Number(date.slice(5, 7))}月例会`;
+      return `${name}（${zhMonthDay(date)}）${MEETING_STATUS[facts.status]}`;
+    }
+    case "weekly-report":
+      return `第${facts.week}周（${zhMonthDay(date)}截止）${facts.submitted ? "逾期报送" : "未报送"}`;
+  }
+}
+
+/** Which of an item's passed events an entry is (1 for the first), 0 when it is not one. */
+function freeIndex(e: Entry, u: UnitScore): number {
+  if (!e.free) return 0;
+  let k = 0;
+  for (const x of u.entries) {
+    if (x.rule === e.rule && x.free) k++;
+    if (x === e) break;
+  }
+  return k;
+}
+
+/**
+ * An entry as the 事项 of a printed scoring sheet: the event, then what made its points —
+ * `9月22日进京个访（一票否决）`, `3月5日赴县集访（提前报送，减半计分）`,
+ * `11月信访工作例会（11月13日）请假（首次不扣分）`, `5月20日赴市重访（分值表未列，不扣分）`.
+ */
+export function entryEvent(e: Entry, u: UnitScore, esc: Escape = plain): string {
+  const notes: string[] = [];
+  const vetoed = u.vetoes.some((v) => v.event === e.event);
+  if (vetoed) notes.push(SANCTION_NAMES.veto);
+  const k = freeIndex(e, u);
+  if (k > 0) notes.push(freeEventText(k));
+  else for (const m of e.modifiers) notes.push(`${esc(m.label)}，${factorText(m.factor)}`);
+  if (e.cell?.unset && !vetoed) notes.push("分值表未列，不扣分");
+  return `${eventWhat(e.facts, e.date, esc)}${notes.length ? `（${notes.join("；")}）` : ""}`;
 }
 
 /** The event with its ledger: `信访工作例会 M-11:nanwan`. */
@@ -194,7 +274,7 @@ export function eventText(e: Pick<Entry, "ledger" | "event">, esc: Escape = plai
 
 /**
  * What follows an entry's clause: the table cell, and whether the event was vetoed or its cell
- * has no points — `（县级个访）`, `（京级个访，一票否决）`, `（市级重访，未设分值）`; "" without a cell.
+ * has no points — `（赴县个访）`, `（进京个访，一票否决）`, `（赴市重访，未设分值）`; "" without a cell.
  */
 export function entryCellNote(e: Entry, u: UnitScore): string {
   if (!e.cell) return "";
@@ -202,7 +282,7 @@ export function entryCellNote(e: Entry, u: UnitScore): string {
   return `（${cellText(e.cell)}${vetoed ? "，一票否决" : e.cell.unset ? "，未设分值" : ""}）`;
 }
 
-/** The item an entry counts under: `群众越级上访的（县级个访）`, `请假的（第一次不扣分）`. */
+/** The item an entry counts under: `群众上访的（赴县个访）`, `请假的`. */
 export function entryItem(e: Entry, u: UnitScore, esc: Escape = plain): string {
   return `${esc(e.clause)}${entryCellNote(e, u)}`;
 }
@@ -217,21 +297,9 @@ export function modifierText(m: Entry["modifiers"][number], esc: Escape = plain)
  * `第二次不扣分`); `—` when nothing applied.
  */
 export function factorsText(e: Entry, u: UnitScore): string {
-  if (e.free) {
-    let k = 0;
-    for (const x of u.entries) {
-      if (x.rule === e.rule && x.free) k++;
-      if (x === e) break;
-    }
-    return freeEventText(k);
-  }
+  if (e.free) return freeEventText(freeIndex(e, u));
   if (e.factors.length === 0) return "—";
   return e.factors.map((f) => `×${toText(f)}`).join("");
-}
-
-/** The clause without its trailing note and 的: `请假的（第一次不扣分）` → `请假`. */
-function clauseTopic(clause: string): string {
-  return clause.replace(/（[^（）]*）$/, "").replace(/的$/, "");
 }
 
 /** A unit's totals: `基础分 100.00，扣分 -18.00，加分 0.00`. */
@@ -247,15 +315,15 @@ export function scoreSum(sheet: ScoreSheet, u: UnitScore): string {
 }
 
 /**
- * A unit's points by kind, for the results notice: `东坡村：县级个访3件（扣3分）、未按时报送周排查
- * 报告或零报告1次（扣5分），合计扣8分。` Sums are exact; each figure is rounded once, as printed.
+ * A unit's points by kind, for the results notice: `东坡村：赴县个访3件（扣3分）、未按时报送周排查
+ * 报告1次（扣5分），合计扣8分。` Sums are exact; each figure is rounded once, as printed.
  */
 export function deductionSummary(u: UnitScore, esc: Escape = plain): string {
   const groups = new Map<string, { label: string; unit: string; count: number; points: Dec }>();
   let total = ZERO;
   for (const e of u.entries) {
     if (e.points.n === 0n) continue;
-    const label = e.cell ? cellText(e.cell) : clauseTopic(e.clause);
+    const label = e.cell ? cellText(e.cell) : e.label;
     const g = groups.get(label) ?? { label, unit: e.cell ? "件" : "次", count: 0, points: ZERO };
     g.count++;
     g.points = add(g.points, e.points);
@@ -391,50 +459,209 @@ export function unitOutcomes(
 }
 
 // ---------------------------------------------------------------------------------------------
-// The results notice: every unit by name
+// Printed documents: events by date and kind, never by id, file or ISO date
 
-/** `南湾村：重点管理。同一信访问题…的（P-2025-0160，2025年7月15日），自…。` */
-function namedLine(unit: string, name: string, text: string, esc: Escape): string {
-  return `${esc(unit)}：${name}。${text}。`;
+/** A veto's events: `9月22日进京个访`; a rule that is not about the cell adds its name. */
+function vetoEvents(vetoes: readonly VetoHit[], esc: Escape): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const v of vetoes) {
+    if (seen.has(v.event)) continue;
+    seen.add(v.event);
+    const what = eventWhat(v.facts, v.date, esc);
+    parts.push(v.byCell ? what : `${what}（${esc(v.label)}）`);
+  }
+  return parts.join("、");
 }
 
-/** Sanctions and 末位 of every unit, one sentence each. */
-export function noticeOutcomes(sheet: ScoreSheet, esc: Escape = plain): string[] {
-  const out: string[] = [];
-  for (const u of sheet.units) {
-    for (const s of u.sanctions)
-      out.push(namedLine(u.name, SANCTION_NAMES[s.kind], sanctionText(s, esc), esc));
-    if (u.consequences.includes("last_place"))
-      out.push(`${esc(u.name)}：${lastPlaceText(sheet.lastPlaceClause, esc)}。`);
+/** The dates of some events: `8月12日`, `4月3日、9月8日`. */
+function datesOf(items: readonly { date: string }[]): string {
+  return items.map((x) => zhMonthDay(x.date)).join("、");
+}
+
+/** `包村领导吴海燕、包村干部龚伟年终考核定为三等`; "" when the unit's cadres keep their rating. */
+export function appraisalsOf(sheet: ScoreSheet, unitId: string, esc: Escape = plain): string {
+  const byRating = new Map<string, string[]>();
+  for (const a of sheet.appraisals) {
+    if (!a.units.includes(unitId)) continue;
+    const list = byRating.get(a.rating) ?? [];
+    list.push(`${esc(a.role)}${esc(a.person)}`);
+    byRating.set(a.rating, list);
   }
+  return [...byRating]
+    .map(([rating, people]) => `${people.join("、")}年终考核定为${esc(rating)}`)
+    .join("；");
+}
+
+/**
+ * A unit's sanctions and 末位, one sentence per kind, as the results notice prints them:
+ * `桃花村1件信访事项被上级催办（8月12日），给予警告。`, `北岭村9月22日进京个访，实行一票否决。`,
+ * `南湾村同一信访问题引发赴市集访后重访三次以上（7月15日），自2025年7月15日起重点管理3个月；
+ * 包村领导吴海燕、包村干部龚伟年终考核定为三等。`
+ */
+export function unitSanctionSentences(
+  u: UnitScore,
+  sheet: ScoreSheet,
+  esc: Escape = plain,
+): string[] {
+  const name = esc(u.name);
+  const out: string[] = [];
+  const of = (kind: SanctionKind) => u.sanctions.filter((s) => s.kind === kind);
+  const times = (n: number) => (n > 1 ? `${n}次` : "");
+  const warnings = of("warning");
+  const first = warnings[0];
+  if (first)
+    out.push(
+      `${name}${warnings.length}件信访事项被${esc(first.label)}（${datesOf(warnings)}），给予${SANCTION_NAMES.warning}${times(warnings.length)}。`,
+    );
+  const yellows = of("yellow_card");
+  const y = yellows[0];
+  if (y)
+    out.push(
+      `${name}${esc(y.label)}${times(yellows.length)}（${datesOf(yellows)}），给予${SANCTION_NAMES.yellow_card}${times(yellows.length)}。`,
+    );
+  const appraisals = appraisalsOf(sheet, u.id, esc);
+  of("key_management").forEach((k, i, all) => {
+    const period =
+      k.months !== undefined
+        ? `，自${zhDate(k.from ?? k.date)}起${SANCTION_NAMES.key_management}${k.months}个月`
+        : `，给予${SANCTION_NAMES.key_management}`;
+    const last = i === all.length - 1 && appraisals ? `；${appraisals}` : "";
+    out.push(`${name}${esc(k.label)}（${zhMonthDay(k.date)}）${period}${last}。`);
+  });
+  if (u.vetoes.length)
+    out.push(`${name}${vetoEvents(u.vetoes, esc)}，实行${SANCTION_NAMES.veto}。`);
+  if (u.consequences.includes("last_place"))
+    out.push(`${name}${lastPlaceText(sheet.lastPlaceClause, esc)}。`);
   return out;
 }
 
-/** `按照奖惩办法，经济处理共20项，合计175100元：袁长林（书记）扣除村级补贴2个月，计5200元；…。` */
-export function lossesSummary(losses: readonly Loss[], esc: Escape = plain): string | null {
-  if (losses.length === 0) return null;
-  const total = losses.reduce((sum, l) => sum + l.amount, 0);
-  return `按照奖惩办法，经济处理共${losses.length}项，合计${yuan(total)}：${losses.map((l) => lossText(l, esc)).join("；")}。`;
+/** Sanctions and 末位 of every unit, in rank order. */
+export function noticeOutcomes(sheet: ScoreSheet, esc: Escape = plain): string[] {
+  return sheet.units.flatMap((u) => unitSanctionSentences(u, sheet, esc));
 }
 
-/** Rewards of every unit, one sentence each: `锦绣社区：名次奖励。考评第1名，奖励10000元。` */
-export function noticeRewards(sheet: ScoreSheet, esc: Escape = plain): string[] {
-  return sheet.units.flatMap((u) =>
-    u.rewards.map((r) => namedLine(u.name, REWARD_NAMES[r.kind], rewardText(r, esc), esc)),
+/** One row of the 经济处理 table. */
+export interface LossRow {
+  units: string;
+  person: string;
+  role: string;
+  item: string;
+  months: string;
+  amount: number;
+}
+
+/**
+ * The units whose sanctions cost a loss, by name: a 两委成员's own unit; for a 包村领导/干部, the
+ * units they cover that were sanctioned with pay (黄牌警告, 重点管理, 一票否决).
+ */
+export function lossCauseNames(sheet: ScoreSheet, l: Loss): string {
+  if (l.unit !== null) return lossUnitNames(sheet, l);
+  const covered = new Set(lossUnits(sheet, l));
+  const paying = sheet.units.filter(
+    (u) => covered.has(u.id) && u.sanctions.some((s) => s.kind !== "warning"),
   );
+  return paying.length ? paying.map((u) => u.name).join("、") : lossUnitNames(sheet, l);
+}
+
+/** The 经济处理 table's rows, in the order scoring gives them (units, then liaisons). */
+export function lossRows(sheet: ScoreSheet, losses: readonly Loss[] = sheet.losses): LossRow[] {
+  return losses.map((l) => ({
+    units: lossCauseNames(sheet, l),
+    person: l.person,
+    role: l.role,
+    item: PAY_ITEM_NAMES[l.item],
+    months: lossMonths(l),
+    amount: l.amount,
+  }));
+}
+
+/** Total of some losses in yuan. */
+export function lossTotal(losses: readonly Loss[]): number {
+  return losses.reduce((sum, l) => sum + l.amount, 0);
+}
+
+/**
+ * The sentence before the 经济处理 table:
+ * `按照奖惩办法，扣除有关人员村级补贴、星级评定工资和精神文明奖共20项，合计175100元，明细见表2。`
+ */
+export function lossesLead(losses: readonly Loss[], table: string): string | null {
+  if (losses.length === 0) return null;
+  const items = (Object.keys(PAY_ITEM_NAMES) as PayItem[])
+    .filter((k) => losses.some((l) => l.item === k))
+    .map((k) => PAY_ITEM_NAMES[k]);
+  const named =
+    items.length > 1 ? `${items.slice(0, -1).join("、")}和${items[items.length - 1]}` : items[0];
+  return `按照奖惩办法，扣除有关人员${named}共${losses.length}项，合计${yuan(lossTotal(losses))}，明细见${table}。`;
+}
+
+/** A reward as a clause says it: `考评第1名，奖励1万元`, `全年未发生市级以上信访，奖励2000元`. */
+export function rewardWhat(r: Reward, esc: Escape = plain): string {
+  return `${esc(r.clause.replace(/的$/, ""))}，奖励${money(r.amount)}`;
+}
+
+/**
+ * Rewards of every unit, one sentence each:
+ * `锦绣社区考评第1名，奖励1万元；全年未发生县级以上信访，奖励1万元；合计2万元。`
+ */
+export function noticeRewards(sheet: ScoreSheet, esc: Escape = plain): string[] {
+  return sheet.units
+    .filter((u) => u.rewards.length > 0)
+    .map((u) => {
+      const parts = u.rewards.map((r) => rewardWhat(r, esc));
+      const total = u.rewards.length > 1 ? `；合计${money(rewardTotal(u))}` : "";
+      return `${esc(u.name)}${parts.join("；")}${total}。`;
+    });
+}
+
+/** The year's rewards in one sentence: `共奖励6个村（社区），合计5.6万元。`; null when none. */
+export function rewardsTotalText(sheet: ScoreSheet): string | null {
+  const paid = sheet.units.filter((u) => u.rewards.length > 0);
+  if (paid.length === 0) return null;
+  const total = paid.reduce((sum, u) => sum + rewardTotal(u), 0);
+  return `共奖励${paid.length}个村（社区），合计${money(total)}。`;
+}
+
+/**
+ * A unit's results as a printed scoring sheet lists them: vetoes, rewards, sanctions (末位
+ * last) and the pay its people lose, each line without ids or ISO dates.
+ */
+export function printedOutcomes(
+  u: UnitScore,
+  sheet: ScoreSheet,
+  esc: Escape = plain,
+): { vetoes: string[]; rewards: string[]; sanctions: string[]; losses: string[] } {
+  const appraisals = appraisalsOf(sheet, u.id, esc);
+  const sanctions = u.sanctions
+    .filter((s) => s.kind !== "veto")
+    .map((s) => {
+      const what = `${SANCTION_NAMES[s.kind]}：${esc(s.label)}（${zhMonthDay(s.date)}）`;
+      if (s.kind !== "key_management") return what;
+      const period =
+        s.months !== undefined
+          ? `，自${zhDate(s.from ?? s.date)}起${SANCTION_NAMES.key_management}${s.months}个月`
+          : "";
+      return `${what}${period}${appraisals ? `；${appraisals}` : ""}`;
+    });
+  if (u.consequences.includes("last_place"))
+    sanctions.push(lastPlaceLine(sheet.lastPlaceClause, esc));
+  return {
+    vetoes: u.vetoes.length ? [`${SANCTION_NAMES.veto}：${vetoEvents(u.vetoes, esc)}`] : [],
+    rewards: u.rewards.map((r) => `${REWARD_NAMES[r.kind]}：${rewardWhat(r, esc)}`),
+    sanctions,
+    losses: unitLosses(sheet, u.id).map((l) => lossText(l, esc)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The scoring sheet form (考评得分表): one row per rule item, each event in a few words
 
-/** `6月5日` (the year is the sheet's). */
-function monthDay(date: string): string {
-  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
-}
-
-/** An item's name on the form: its clause without the trailing note and 的 (`请假`). */
-export function sheetItemName(clause: string, esc: Escape = plain): string {
-  return esc(clauseTopic(clause));
+/** An item's name on the form: its label (`例会请假`, `群众上访`). */
+export function sheetItemName(
+  item: { label?: string | undefined; clause: string },
+  esc: Escape = plain,
+): string {
+  return esc(labelOf(item));
 }
 
 /**
@@ -461,37 +688,40 @@ export function sheetItemValue(item: {
 }
 
 /**
- * One event in the 事项 column: `6月5日县级个访，扣1分`, `7月15日请假，首次不扣分`,
- * `8月3日县级个访，系数×0.5，扣0.5分`, `7月15日市级重访，未设分值`.
+ * One event in the 事项 column, as the printed documents tell it: `6月5日赴县个访，扣1分`,
+ * `7月例会（7月15日）请假，首次不扣分`, `8月3日赴县个访，提前报送并稳控，减半计分，扣0.5分`,
+ * `7月15日赴市重访，分值表未列，不扣分`.
  */
 export function sheetEntryText(e: Entry, u: UnitScore, esc: Escape = plain): string {
-  const what = e.cell ? cellText(e.cell) : esc(clauseTopic(e.clause));
-  const how = e.free
-    ? factorsText(e, u)
-    : e.cell?.unset
-      ? "未设分值"
-      : `${e.factors.length ? `系数${factorsText(e, u)}，` : ""}${pointsText(e.points)}`;
-  return `${monthDay(e.date)}${what}，${how}`;
+  const what = eventWhat(e.facts, e.date, esc);
+  const k = freeIndex(e, u);
+  if (k > 0) return `${what}，${freeEventText(k)}`;
+  if (e.cell?.unset) return `${what}，分值表未列，不扣分`;
+  const mods = e.modifiers.map((m) => `${esc(m.label)}，${factorText(m.factor)}，`).join("");
+  return `${what}，${mods}${pointsText(e.points)}`;
 }
 
-/** The 一票否决 row: `发生赴京上访（9月22日）`. */
+/** The 一票否决 row, one event: `9月22日进京个访`; a rule not about the cell adds its label. */
 export function sheetVetoText(v: VetoHit, esc: Escape = plain): string {
-  return `${esc(clauseTopic(v.clause))}（${monthDay(v.date)}）`;
+  const what = eventWhat(v.facts, v.date, esc);
+  return v.byCell ? what : `${what}（${esc(v.label)}）`;
 }
 
-/** A reward on the form: `名次奖励10000元`. */
-export function sheetRewardText(r: Reward): string {
-  return `${REWARD_NAMES[r.kind]}${yuan(r.amount)}`;
+/** A reward on the form: `考评第1名，奖励1万元`. */
+export function sheetRewardText(r: Reward, esc: Escape = plain): string {
+  return rewardWhat(r, esc);
 }
 
 /**
- * A sanction on the form, short enough for a table cell: `警告（8月12日）`,
- * `重点管理（7月15日起3个月）` and the liaisons' appraisal on a line of its own.
+ * A sanction on the form, short enough for a table cell: `上级催办（8月12日），给予警告`,
+ * `同一问题重访三次以上（7月15日），重点管理3个月` and the liaisons' appraisal on a line of its own.
  */
 export function sheetSanctionLines(s: Sanction, esc: Escape = plain): string[] {
-  if (s.kind !== "key_management") return [`${SANCTION_NAMES[s.kind]}（${monthDay(s.date)}）`];
-  const span = s.months !== undefined ? `起${s.months}个月` : "";
-  const out = [`${SANCTION_NAMES.key_management}（${monthDay(s.from ?? s.date)}${span}）`];
+  const what = `${esc(s.label)}（${zhMonthDay(s.date)}）`;
+  if (s.kind !== "key_management") return [`${what}，给予${SANCTION_NAMES[s.kind]}`];
+  const span = s.months !== undefined ? `${s.months}个月` : "";
+  const from = s.from && s.from !== s.date ? `，自${zhMonthDay(s.from)}起` : "，";
+  const out = [`${what}${from}${SANCTION_NAMES.key_management}${span}`];
   if (s.appraisal) out.push(`包村领导、包村干部年终考核定为${esc(s.appraisal)}`);
   return out;
 }

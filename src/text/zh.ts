@@ -5,9 +5,31 @@ export function zhDate(date: string): string {
   return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
 
+/** `2025-07-15` → `7月15日` (the year goes without saying inside one year's document). */
+export function zhMonthDay(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
+/** A clock time as offices write it: `17:00` → `17时`, `17:30` → `17时30分`, `09:05` → `9时5分`. */
+export function zhTime(time: string): string {
+  const h = Number(time.slice(0, 2));
+  const m = Number(time.slice(3, 5));
+  return m === 0 ? `${h}时` : `${h}时${m}分`;
+}
+
 /** Whole yuan: `10000` → `10000元`. */
 export function yuan(amount: number): string {
   return `${amount}元`;
+}
+
+/**
+ * Money in a sentence, as offices write it: whole thousands from ten thousand up in 万元
+ * (`10000` → `1万元`, `12000` → `1.2万元`), anything else in 元 (`8000元`, `28800元`).
+ */
+export function money(amount: number): string {
+  if (Number.isInteger(amount) && amount >= 10000 && amount % 1000 === 0)
+    return `${amount / 10000}万元`;
+  return yuan(amount);
 }
 
 const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];

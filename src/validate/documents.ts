@@ -42,7 +42,7 @@ function usesRules(sections: readonly PlanSection[]): boolean {
 }
 
 /** Fields of document files written in Markdown by the office (checked against the parser's limits). */
-const MARKDOWN_FIELDS = new Set(["body", "preamble", "closing"]);
+const MARKDOWN_FIELDS = new Set(["body", "preamble", "closing", "annual_closing"]);
 
 /**
  * Markdown fields that pass a limit bounding the parser's work (load/markdown.ts), located at the

@@ -18,6 +18,7 @@ export const MARKDOWN_FIELDS: ReadonlySet<string> = new Set([
   "tasks",
   "duties",
   "closing",
+  "annual_closing",
 ]);
 
 /**

@@ -1,7 +1,15 @@
 // rules/<year>.yaml: schema, then what a schema cannot say — the year matches the file, each item
 // is either points or a table, every `when` names fields and values its ledger has, factors are
 // positive, ids are unique, exempt weeks exist.
-import { EVENT_FIELDS, LEVELS, itemSchema, rulesSchema, vetoSchema } from "../../schemas/index.ts";
+import {
+  EVENT_FIELDS,
+  FORMS,
+  LEVELS,
+  cellVetoes,
+  itemSchema,
+  rulesSchema,
+  vetoSchema,
+} from "../../schemas/index.ts";
 import type { FieldType, LedgerKind, RuleItem, Rules, VetoRule } from "../../schemas/index.ts";
 import { isoWeekExists } from "../calendar/calendar.ts";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
@@ -225,5 +233,43 @@ export function validateRules(src: SourceFile, fileYear: number, out: Diagnostic
     });
   }
   if (!envelope || out.slice(before).some((d) => d.severity === "error")) return null;
-  return { ...envelope, items: parsed.items as RuleItem[], vetoes: parsed.vetoes as VetoRule[] };
+  const rules = {
+    ...envelope,
+    items: parsed.items as RuleItem[],
+    vetoes: parsed.vetoes as VetoRule[],
+  };
+  checkTables(src, rules, out);
+  return out.slice(before).some((d) => d.severity === "error") ? null : rules;
+}
+
+const VISIT: Record<string, string> = {
+  镇: "到镇",
+  县: "赴县",
+  市: "赴市",
+  省: "赴省",
+  京: "进京",
+};
+
+/**
+ * With `unset_cells: refuse`, a petition table may not leave a cell without points unless a veto
+ * covers it: the plan is not published with holes. (A cell that has points and is also vetoed
+ * is printed once, as 一票否决; the SPEC §7 example has one, 赴省非访.)
+ */
+function checkTables(src: SourceFile, rules: Rules, out: Diagnostic[]): void {
+  rules.items.forEach((item, i) => {
+    if (!item.table) return;
+    const holes: string[] = [];
+    for (const level of LEVELS)
+      for (const form of FORMS)
+        if (item.table[level]?.[form] === undefined && cellVetoes(rules, level, form).length === 0)
+          holes.push(`${VISIT[level]}${form}`);
+    if (rules.unset_cells === "refuse" && holes.length > 0)
+      out.push(
+        makeDiagnostic("rules/unset-cell", {
+          position: src.locate(["items", i, "table"], "key"),
+          path: `items.${i}.table`,
+          params: { item: item.id, cells: holes },
+        }),
+      );
+  });
 }

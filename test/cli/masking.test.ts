@@ -176,13 +176,14 @@ const NOT_TEXT = new Set([
   "when",
   "first",
   "then",
+  "unset_cells",
 ]);
 
 /** Keys the templates follow with digits or figures: the number goes right at their end. */
-const AT_END = new Set(["clause", "category", "name", "title", "leader", "summary"]);
+const AT_END = new Set(["clause", "label", "category", "name", "title", "leader", "summary"]);
 
 /** Document fields written in Markdown. */
-const MARKDOWN_KEYS = new Set(["preamble", "body", "tasks", "duties", "closing"]);
+const MARKDOWN_KEYS = new Set(["preamble", "body", "tasks", "duties", "closing", "annual_closing"]);
 
 /** Injects a number into every free-text string of a parsed content file. */
 function inject(value: unknown, file: string, inj: Injector, path: string[] = []): unknown {

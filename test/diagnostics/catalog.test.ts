@@ -161,6 +161,7 @@ const SAMPLES: { [C in DiagnosticCode]: ParamsOf<C>[] } = {
     { item: "petition", has: "neither" },
     { item: "meeting-absent", tableOn: "meeting" },
   ],
+  "rules/unset-cell": [{ item: "petition", cells: ["赴县重访", "赴市重访", "赴市非访"] }],
   "doc/missing-rules": [{ file: "plans/2024.yaml", year: 2024 }],
   "doc/date-order": [
     { span: "term", from: "2025-12-31", to: "2025-01-01" },
@@ -207,6 +208,7 @@ const SAMPLES: { [C in DiagnosticCode]: ParamsOf<C>[] } = {
     { kind: "emphasis", max: 1000 },
   ],
   "stats/figure-mismatch": [{ figure: "化解率", typed: "98.6%", computed: "98.4%（184÷187）" }],
+  "stats/no-comparison": [{ title: "2025年信访工作总结", from: "2024-01-01", to: "2024-12-31" }],
   "score/uncovered-cell": [{ event: "P-7", level: "市", form: "重访", clause: "群众越级上访的" }],
   "page/syntax": [
     { problem: "nesting", max: 32 },

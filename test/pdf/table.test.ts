@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Block, Inline } from "../../src/doc/types.ts";
 import { BLOCK_WIDTH, LANDSCAPE_WIDTH, toMm } from "../../src/pdf/gbt9704.ts";
 import { layoutDoc, planRows } from "../../src/pdf/layout.ts";
-import { allocate, layoutTable } from "../../src/pdf/table.ts";
+import { allocate, favourWidest, layoutTable } from "../../src/pdf/table.ts";
 import type { Page } from "../../src/pdf/boxes.ts";
 import { doc, fonts, lines, pageText, para, runs } from "./support.ts";
 
@@ -113,6 +113,42 @@ describe("tables", () => {
     }
     // portrait page numbers stay where they are
     expect(turned.every((p) => p.number !== null)).toBe(true);
+  });
+
+  it("keeps a form portrait when only its 事项 column is long: that column wraps in two fifths of the width", () => {
+    const form: Extract<Block, { type: "table" }> = {
+      type: "table",
+      columns: ["考评项目", "分值", "扣分", "得分", "事项"].map((title, i) => ({
+        title,
+        align: i === 2 || i === 3 ? ("right" as const) : ("left" as const),
+      })),
+      rows: [
+        [
+          cell("未按时报送周排查报告"),
+          cell("第二次起每次扣2分"),
+          cell("5"),
+          cell("-5"),
+          cell("第12周（3月21日截止）逾期报送，扣5分"),
+        ],
+        [
+          cell("群众上访"),
+          cell("每件扣1至10分"),
+          cell("3.75"),
+          cell("-3.75"),
+          cell("12月18日赴县集访，提前报送并稳控，减半计分，到位劝离，减半计分，扣0.75分"),
+        ],
+      ],
+    };
+    const t = layoutTable({ fonts: fonts(), problems: [], where: "" }, form, "表格");
+    expect(t.landscape).toBe(false);
+    expect(t.widths.reduce((a, b) => a + b, 0)).toBeCloseTo(BLOCK_WIDTH, 3);
+    expect(t.widths[4]!).toBeGreaterThanOrEqual(0.4 * BLOCK_WIDTH - 1e-6);
+    // every other column at least six characters wide or whole
+    expect(t.widths[0]! / t.size).toBeGreaterThan(6);
+    expect(t.widths[1]! / t.size).toBeGreaterThan(6);
+    expect(favourWidest([10, 10, 10], [20, 20, 300], 100)).toEqual([20, 20, 60]);
+    expect(favourWidest([10, 10, 10], [40, 40, 300], 100)).toEqual([30, 30, 40]);
+    expect(favourWidest([10, 10, 10], [20, 20, 35], 100)).toBeNull();
   });
 
   it("plans rows: a table that fits stays; one whose header and three rows fit starts here and breaks", () => {

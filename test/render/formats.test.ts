@@ -110,7 +110,7 @@ describe("the 考评得分表 is a form", async () => {
     const text = cells(byId(docs, "scoring-sheet-2025-beiling").doc.body).join("\n");
     expect(text.match(/一票否决/g)).toHaveLength(1);
     expect(text.match(/9月22日/g)).toHaveLength(1);
-    expect(text).toContain("发生赴京上访（9月22日）");
+    expect(text).toContain("9月22日进京个访");
     expect(text).not.toMatch(/P-2025-|ledger\//);
   });
 

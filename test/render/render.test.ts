@@ -80,7 +80,7 @@ describe("documents from the example content", async () => {
     });
   });
 
-  it("the scoring sheet's 扣分 column adds up to the computed deduction, its total to the score", () => {
+  it("the scoring sheet's 扣分 column adds up to the computed deduction; its events are dated, not filed", () => {
     const sheet = byId(docs, "scoring-sheet-2025-nanwan").doc;
     const tables = sheet.body.filter((b) => b.type === "table");
     expect(tables).toHaveLength(1);
@@ -94,6 +94,9 @@ describe("documents from the example content", async () => {
     expect(textOf(table.totals?.[0]?.[2] ?? [])).toBe("18");
     expect(textOf(table.totals?.[0]?.[3] ?? [])).toBe("82");
     expect(textOf(table.totals?.[0]?.[4] ?? [])).toBe("第10名（共12个村（社区））");
+    const notes = table.rows.map((r) => textOf(r[4] ?? [])).join("");
+    expect(notes).toContain("3月12日赴县个访");
+    expect(table.rows.flat().map(textOf).join("")).not.toMatch(/ledger|\.yaml|P-2025|:\d|\d{4}-\d\d/);
   });
 });
 
@@ -115,20 +118,20 @@ describe("the 考评方法 and 奖惩办法 follow the rules file", () => {
       const text = allText(byId(docs, id).doc.body);
       expect(text).toContain("无故不参加信访工作例会的，每次扣8分");
       expect(text).not.toContain("无故不参加信访工作例会的，每次扣5分");
-      expect(text).toContain("第一名的奖励12000元");
+      expect(text).toContain("第一名的奖励1.2万元");
     }
   });
 });
 
 describe("points stay exact until printed", () => {
-  it("three 县级个访 of −0.125 each are 扣0.375分, printed 0.38 in the notice, never 0.39", async () => {
+  it("three 赴县个访 of −0.125 each are 扣0.375分, printed 0.38 in the notice, never 0.39", async () => {
     const docs = await renderContent((files) => {
       const rules = files.get("rules/2025.yaml") as string;
       files.set("rules/2025.yaml", rules.replace("县: { 个访: -1,", "县: { 个访: -0.125,"));
     });
-    // 南湾村 has three 县级个访 without modifiers, one 市级集访 (−10) and one late weekly report (−5).
+    // 南湾村 has three 赴县个访 without modifiers, one 赴市集访 (−10) and one late weekly report (−5).
     const notice = allText(byId(docs, "notice-2025-annual").doc.body);
-    expect(notice).toContain("南湾村：县级个访3件（扣0.38分）、市级集访1件（扣10分）、");
+    expect(notice).toContain("南湾村：赴县个访3件（扣0.38分）、赴市集访1件（扣10分）、");
     expect(notice).toContain("1次（扣5分），合计扣15.38分。");
     expect(notice).not.toContain("扣0.39分");
     const sheet = byId(docs, "scoring-sheet-2025-nanwan").doc;
@@ -158,7 +161,7 @@ describe("user text is text", () => {
       "北岭村<script>alert(1)</script>**粗**2025年度信访工作目标责任书",
     );
     const body = agreement.body;
-    expect(allText(body)).toContain("与北岭村<script>alert(1)</script>**粗**（以下简称乙方）");
+    expect(allText(body)).toContain("乙方：北岭村<script>alert(1)</script>**粗**");
     expect(JSON.stringify(body)).not.toContain('"strong"');
     const plan = byId(docs, "plan-2025-annual").doc;
     const first = plan.body.find((b) => b.type === "heading");

@@ -401,12 +401,33 @@ describe("content/ (the bundled example)", () => {
         .length,
     ).toBe(1);
     expect(keyManagementCounts(p.petitions, 5).filter((n) => n >= 3).length).toBe(1);
-    expect(parse(files.get("rules/2025.yaml") as string)).toEqual(
-      parse(
-        generateContent({ seed: 1, year: 2025, units: 1, petitions: 0 }).get(
-          "rules/2025.yaml",
-        ) as string,
-      ),
+    // The example's rules are the SPEC §7 rules with a label on each rule, clauses that read as
+    // sentences (请假的, 群众上访按去向和形式扣分, 进京), unset cells said to score 0, and no points
+    // for 赴省非访, which a veto covers.
+    const example = parse(files.get("rules/2025.yaml") as string);
+    const spec = parse(
+      generateContent({ seed: 1, year: 2025, units: 1, petitions: 0 }).get(
+        "rules/2025.yaml",
+      ) as string,
     );
+    const unlabel = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(unlabel)
+        : v && typeof v === "object"
+          ? Object.fromEntries(
+              Object.entries(v)
+                .filter(([k]) => k !== "label")
+                .map(([k, x]) => [k, unlabel(x)]),
+            )
+          : v;
+    const { unset_cells: unset, ...rest } = unlabel(example) as Record<string, unknown>;
+    expect(unset).toBe("zero");
+    spec.items[1].clause = "请假的";
+    spec.items[3].clause = "群众上访按去向和形式扣分";
+    delete spec.items[3].table["省"]["非访"];
+    spec.vetoes[1].clause = "发生进京上访的";
+    expect(rest).toEqual(spec);
+    expect(example.items.every((i: { label?: string }) => i.label)).toBe(true);
+    expect(example.vetoes.every((v: { label?: string }) => v.label)).toBe(true);
   });
 });

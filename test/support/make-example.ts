@@ -15,7 +15,6 @@ import {
   meetingsYaml,
   owedWeeks,
   petitionsYaml,
-  specRulesYaml,
   unitsYaml,
   weeklyYaml,
   writeContent,
@@ -824,12 +823,71 @@ reports.sort((a, b) => a.fileKey - b.fileKey || a.unitIndex - b.unitIndex);
 // ---------------------------------------------------------------------------------------------
 // Files
 
+// ---------------------------------------------------------------------------------------------
+// Rules: the SPEC §7 example with a short label for every rule (what notices and scoring sheets
+// call a case), clauses that read as sentences, 进京 for 京, and no table cell that a veto also
+// covers (赴省非访 is vetoed, so it has no points).
+
+function exampleRulesYaml(year: number): string {
+  return `year: ${year}
+title: ${year}年度村（社区）信访工作考评细则
+base: 100
+collective_threshold: 5
+unset_cells: zero                                # empty cells score 0, and the 考评办法 says so
+weekly_report:
+  deadline: { weekday: 5, time: "17:00" }      # Friday 17:00, Asia/Shanghai
+  exempt_weeks: [${year}-W40]
+items:
+  - { id: meeting-absent, clause: 无故不参加信访工作例会的, label: 无故缺席例会, ledger: meeting, when: { status: absent }, points: -5 }
+  - { id: meeting-leave,  clause: 请假的, label: 例会请假, ledger: meeting, when: { status: leave }, points: -2, free: 1 }
+  - { id: weekly-report,  clause: 未按时报送周排查报告或零报告的, label: 未按时报送周排查报告, ledger: weekly-report, when: { on_time: false }, points: -5 }
+  - id: petition
+    clause: 群众上访按去向和形式扣分
+    label: 群众上访
+    ledger: petition
+    table:
+      镇: { 个访: 0, 集访: 0, 重访: 0, 非访: 0 }
+      县: { 个访: -1, 集访: -3, 非访: -5 }
+      市: { 个访: -3, 集访: -10 }
+      省: { 个访: -10 }                          # 赴省集访、重访、非访 and 进京: 一票否决
+    modifiers:
+      - { id: early-warning,    clause: 及时发现并提前报送信息、采取稳控措施的, label: 提前报送并稳控, when: { early_warning: true }, factor: 0.5 }
+      - { id: persuaded-onsite, clause: 按时到位接访、劝离且未再上访的, label: 到位劝离, when: { persuaded_onsite: true }, factor: 0.5 }
+      - { id: assigned-overdue, clause: 镇交办案件逾期未查清上报的, label: 交办逾期, when: { assigned_overdue: true }, factor: 2 }
+vetoes:
+  - { id: province,  clause: 发生赴省集访、重访、非访的, label: 赴省集访重访非访, ledger: petition, when: { level: 省, form: [集访, 重访, 非访] } }
+  - { id: beijing,   clause: 发生进京上访的, label: 进京上访, ledger: petition, when: { level: 京 } }
+  - { id: escalated, clause: 导致事态扩大、越级上访、影响恶劣的, label: 事态扩大, ledger: petition, when: { escalated: true } }
+rewards:
+  rank: [10000, 8000, 6000]
+  clean_record:                                  # exclusive tiers: the first that applies
+    - { clause: 全年未发生县级以上信访的, none_at_or_above: 县, amount: 10000 }
+    - { clause: 全年未发生市级以上信访的, none_at_or_above: 市, amount: 2000 }
+  last_place: 在年终信访工作总结会上表态发言、作出检查
+sanctions:
+  warning: { clause: 遇上级催办通报的, label: 上级催办, when: { superior_urged: true } }
+  yellow_card:
+    clause: 因村内事务处理不公引发群众赴市集访的
+    when: { level: 市, form: 集访, unfair_handling: true }
+    committee_subsidy_months: 2
+    liaison_award_months: 2
+  key_management:
+    clause: 同一信访问题引发赴市集访后重访三次以上（含三次）的
+    first: { level: 市, form: 集访 }
+    then: { form: 重访, min_level: 市 }          # later events of the same issue
+    count: 3
+    months: 3
+    appraisal: 三等
+  veto: { committee_subsidy_months: 12, committee_star_pay: true, liaison_award_months: 12 }
+`;
+}
+
 export function exampleFiles(): Map<string, string> {
   const files = new Map<string, string>();
   files.set("office.yaml", [header(1, "office"), ...yBlock(office)].join("\n") + "\n");
   files.set("leadership.yaml", [header(1, "leadership"), ...yBlock(leadership)].join("\n") + "\n");
   files.set("units.yaml", unitsYaml(units, header(1, "units")));
-  files.set(`rules/${YEAR}.yaml`, `${header(2, "rules")}\n${specRulesYaml(YEAR)}`);
+  files.set(`rules/${YEAR}.yaml`, `${header(2, "rules")}\n${exampleRulesYaml(YEAR)}`);
   files.set(
     `ledger/${YEAR}/petitions.yaml`,
     petitionsYaml(pets, YEAR, { header: header(3, "petitions"), blankLines: true }),

@@ -35,6 +35,7 @@ export function petitionEvents(ledger: Ledger, rules: Rules, period: Period): Sc
       fields,
       source: at(p.origin.file, p.origin.line),
       order: 0,
+      facts: { ledger: "petition", level: p.level, form: fields.form as Form },
     });
   }
   return out;
@@ -55,6 +56,7 @@ export function meetingEvents(ledger: Ledger, period: Period): ScoreEvent[] {
           fields: { id, date: m.date, unit, status, meeting: m.id, title: m.title },
           source: at(m.origin.file, m.origin.line),
           order: 0,
+          facts: { ledger: "meeting", title: m.title ?? null, status },
         });
       }
     }
@@ -99,6 +101,12 @@ export function weeklyReportEvents(
         fields: { id, date, unit: u.id, week, on_time: onTime },
         source: sub ? at(file, sub.line) : file,
         order: 0,
+        facts: {
+          ledger: "weekly-report",
+          week: Number(week.slice(6)),
+          deadline: time,
+          submitted: sub ? sub.at : null,
+        },
       });
     }
   }

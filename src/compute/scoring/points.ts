@@ -1,4 +1,5 @@
 // Items, vetoes and coverage warnings: one pass over the events in order (SPEC §3).
+import { labelOf, whenCoversCell } from "../../../schemas/index.ts";
 import type { Form, LedgerKind, Level, RuleItem, Rules } from "../../../schemas/index.ts";
 import { ZERO, dec, mul } from "../decimal.ts";
 import type { Dec } from "../decimal.ts";
@@ -11,12 +12,14 @@ interface CompiledItem {
   match: Predicate;
   points: Dec | null;
   table: Map<string, Dec> | null;
-  modifiers: { id: string; clause: string; factor: Dec; match: Predicate }[];
+  modifiers: { id: string; clause: string; label: string; factor: Dec; match: Predicate }[];
 }
 
 interface CompiledVeto {
   id: string;
   clause: string;
+  label: string;
+  when: Rules["vetoes"][number]["when"];
   ledger: LedgerKind;
   match: Predicate;
 }
@@ -44,6 +47,7 @@ function compileItem(item: RuleItem): CompiledItem {
     modifiers: item.modifiers.map((m) => ({
       id: m.id,
       clause: m.clause,
+      label: labelOf(m),
       factor: dec(m.factor),
       match: compileWhen(m.when, item.ledger),
     })),
@@ -67,6 +71,8 @@ export function applyRules(
     list.push({
       id: v.id,
       clause: v.clause,
+      label: labelOf(v),
+      when: v.when,
       ledger: v.ledger,
       match: compileWhen(v.when, v.ledger),
     });
@@ -91,9 +97,13 @@ export function applyRules(
       unitVetoes.push({
         rule: v.id,
         clause: v.clause,
+        label: v.label,
+        byCell:
+          ev.facts.ledger === "petition" && whenCoversCell(v.when, ev.facts.level, ev.facts.form),
         event: ev.id,
         date: ev.date,
         source: ev.source,
+        facts: ev.facts,
       });
     }
     for (const c of byLedger.get(ev.ledger) ?? []) {
@@ -132,16 +142,23 @@ export function applyRules(
       unitEntries.push({
         rule: c.item.id,
         clause: c.item.clause,
+        label: labelOf(c.item),
         event: ev.id,
         ledger: ev.ledger,
         date: ev.date,
         base,
         factors: applied.map((m) => m.factor),
-        modifiers: applied.map((m) => ({ id: m.id, clause: m.clause, factor: m.factor })),
+        modifiers: applied.map((m) => ({
+          id: m.id,
+          clause: m.clause,
+          label: m.label,
+          factor: m.factor,
+        })),
         points,
         source: ev.source,
         free,
         cell,
+        facts: ev.facts,
       });
     }
   }

@@ -1,5 +1,6 @@
 // Sanctions (处理) and the pay they cost (SPEC §3): warnings, yellow cards, key management,
 // veto; months per person and pay item add up and are capped at 12.
+import { labelOf } from "../../../schemas/index.ts";
 import type { Rules, Unit } from "../../../schemas/index.ts";
 import { compileWhen } from "./match.ts";
 import type { Appraisal, Loss, PayItem, Sanction, ScoreEvent, VetoHit } from "./types.ts";
@@ -26,11 +27,21 @@ export function eventSanctions(
 
   for (const ev of events) {
     if (ev.ledger !== "petition" || !warnings.has(ev.unit)) continue;
-    const base = { event: ev.id, date: ev.date, source: ev.source };
+    const base = { event: ev.id, date: ev.date, source: ev.source, facts: ev.facts };
     if (warn && s.warning && warn(ev.fields))
-      warnings.get(ev.unit)?.push({ kind: "warning", clause: s.warning.clause, ...base });
+      warnings.get(ev.unit)?.push({
+        kind: "warning",
+        clause: s.warning.clause,
+        label: labelOf(s.warning),
+        ...base,
+      });
     if (yellow && s.yellow_card && yellow(ev.fields))
-      yellows.get(ev.unit)?.push({ kind: "yellow_card", clause: s.yellow_card.clause, ...base });
+      yellows.get(ev.unit)?.push({
+        kind: "yellow_card",
+        clause: s.yellow_card.clause,
+        label: labelOf(s.yellow_card),
+        ...base,
+      });
     const issue = ev.fields.issue;
     if (km && first && then && issue !== undefined && issue !== null) {
       const key = `${ev.unit}\u0000${String(issue)}`;
@@ -48,6 +59,7 @@ export function eventSanctions(
           keys.get(ev.unit)?.push({
             kind: "key_management",
             clause: km.clause,
+            label: labelOf(km),
             ...base,
             issue: String(issue),
             from: ev.date,
@@ -70,9 +82,11 @@ export function vetoSanction(hits: readonly VetoHit[]): Sanction | null {
   return {
     kind: "veto",
     clause: first.clause,
+    label: first.label,
     event: first.event,
     date: first.date,
     source: first.source,
+    facts: first.facts,
   };
 }
 

@@ -2,6 +2,25 @@
 import type { Form, LedgerKind, Level } from "../../../schemas/index.ts";
 import type { Dec } from "../decimal.ts";
 
+/** What happened, in the ledger's own terms: what a printed document says about an event. */
+export type EventFacts =
+  | { ledger: "petition"; level: Level; form: Form }
+  | {
+      ledger: "meeting";
+      /** The meeting's title when the ledger gives one (7月信访工作例会). */
+      title: string | null;
+      status: "absent" | "leave";
+    }
+  | {
+      ledger: "weekly-report";
+      /** ISO week number within its year (27 for 2025-W27). */
+      week: number;
+      /** The deadline, `HH:MM` on the event's date. */
+      deadline: string;
+      /** The earliest submission, `YYYY-MM-DDTHH:MM:SS`; null when none was made. */
+      submitted: string | null;
+    };
+
 export interface ScoreEvent {
   ledger: LedgerKind;
   /** Event id: the petition id, `<meeting>:<unit>` or `<unit>:<week>`. */
@@ -14,11 +33,14 @@ export interface ScoreEvent {
   source: string;
   /** Position in event order (date, then ledger order). */
   order: number;
+  facts: EventFacts;
 }
 
 export interface Entry {
   rule: string;
   clause: string;
+  /** The rule's short name (labelOf). */
+  label: string;
   event: string;
   ledger: LedgerKind;
   date: string;
@@ -26,21 +48,26 @@ export interface Entry {
   base: Dec;
   /** Factors of the modifiers that applied, in rule order. */
   factors: Dec[];
-  modifiers: { id: string; clause: string; factor: Dec }[];
+  modifiers: { id: string; clause: string; label: string; factor: Dec }[];
   points: Dec;
   source: string;
   /** One of the item's free events (`free: N`): counted, scores 0. */
   free: boolean;
   /** Table cell used for a petition, and whether the table leaves it unset. */
   cell: { level: Level; form: Form; unset: boolean } | null;
+  facts: EventFacts;
 }
 
 export interface VetoHit {
   rule: string;
   clause: string;
+  label: string;
+  /** The rule names only the destination and form, so the event's cell says why (进京个访). */
+  byCell: boolean;
   event: string;
   date: string;
   source: string;
+  facts: EventFacts;
 }
 
 export interface Reward {
@@ -54,9 +81,12 @@ export type SanctionKind = "warning" | "yellow_card" | "key_management" | "veto"
 export interface Sanction {
   kind: SanctionKind;
   clause: string;
+  /** The rule's short name (labelOf); for a veto, the vetoing rule's. */
+  label: string;
   event: string;
   date: string;
   source: string;
+  facts: EventFacts;
   /** key_management: issue id, start date, duration and the liaisons' appraisal. */
   issue?: string;
   from?: string;

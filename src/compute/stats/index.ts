@@ -36,7 +36,16 @@ export interface Figures {
   resolved: number;
   evaluated: number;
   satisfied: number;
-  rates: { closed: Fraction; onTime: Fraction; resolved: Fraction; satisfied: Fraction };
+  /** 初信初访: accepted petitions that are not 重访, and those of them closed on time. */
+  first: { accepted: number; closedOnTime: number };
+  rates: {
+    closed: Fraction;
+    onTime: Fraction;
+    resolved: Fraction;
+    satisfied: Fraction;
+    /** 初信初访按期办结率. */
+    firstOnTime: Fraction;
+  };
   mediation: { checked: number; resolved: number; rate: Fraction };
   receptions: { times: number; visits: number; batches: number; headcount: number; solved: number };
 }
@@ -122,6 +131,8 @@ function figures(from: string, to: string, o: StatsOptions): Figures {
     resolved: 0,
     evaluated: 0,
     satisfied: 0,
+    firstAccepted: 0,
+    firstOnTime: 0,
   };
   const leapfrogFrom = LEVELS.indexOf(o.officeLevel) + 2;
   for (const ledger of o.ledgers) {
@@ -150,11 +161,15 @@ function figures(from: string, to: string, o: StatsOptions): Figures {
       const form = effectiveForm(p, threshold);
       if (form === "集访") add(f.collective, people);
       if (form === "重访") add(f.repeat, people);
+      else f.firstAccepted++;
       if (LEVELS.indexOf(p.level) >= leapfrogFrom) add(f.leapfrog, people);
       if (p.closed) {
         f.closed++;
         const due = p.due ?? addDays(p.accepted, o.onTimeDays);
-        if (p.closed <= due) f.closedOnTime++;
+        if (p.closed <= due) {
+          f.closedOnTime++;
+          if (form !== "重访") f.firstOnTime++;
+        }
       }
       if (p.resolved) f.resolved++;
       const s = p.satisfaction;
@@ -199,11 +214,13 @@ function figures(from: string, to: string, o: StatsOptions): Figures {
     resolved: f.resolved,
     evaluated: f.evaluated,
     satisfied: f.satisfied,
+    first: { accepted: f.firstAccepted, closedOnTime: f.firstOnTime },
     rates: {
       closed: { num: f.closed, den: f.accepted.count },
       onTime: { num: f.closedOnTime, den: f.accepted.count },
       resolved: { num: f.resolved, den: f.accepted.count },
       satisfied: { num: f.satisfied, den: f.evaluated },
+      firstOnTime: { num: f.firstOnTime, den: f.firstAccepted },
     },
     mediation: { checked, resolved: mediated, rate: { num: mediated, den: checked } },
     receptions,

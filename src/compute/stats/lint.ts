@@ -12,7 +12,16 @@ export interface FigureFinding {
 }
 
 const RATES: [RegExp, string, (f: Figures) => Fraction][] = [
-  [/按期办结率(?:为|达到|达|是)?\s*(\d+(?:\.\d+)?)\s*[%％]/g, "按期办结率", (f) => f.rates.onTime],
+  [
+    /初信初访按期办结率(?:为|达到|达|是)?\s*(\d+(?:\.\d+)?)\s*[%％]/g,
+    "初信初访按期办结率",
+    (f) => f.rates.firstOnTime,
+  ],
+  [
+    /(?<!初信初访)按期办结率(?:为|达到|达|是)?\s*(\d+(?:\.\d+)?)\s*[%％]/g,
+    "按期办结率",
+    (f) => f.rates.onTime,
+  ],
   [/(?<!按期)办结率(?:为|达到|达|是)?\s*(\d+(?:\.\d+)?)\s*[%％]/g, "办结率", (f) => f.rates.closed],
   [/化解率(?:为|达到|达|是)?\s*(\d+(?:\.\d+)?)\s*[%％]/g, "化解率", (f) => f.rates.resolved],
   [/满意率(?:为|达到|达|是)?\s*(\d+(?:\.\d+)?)\s*[%％]/g, "满意率", (f) => f.rates.satisfied],

@@ -35,6 +35,15 @@ function expectedValues(t: ConditionValues): string {
   }
 }
 
+/** How a petition reaches a level (render/wording.ts LEVEL_VISIT): 赴县个访, 进京上访. */
+const VISIT: Record<string, string> = {
+  镇: "到镇",
+  县: "赴县",
+  市: "赴市",
+  省: "赴省",
+  京: "进京",
+};
+
 /** Which date of a record is outside the ledger's year. */
 const DATE_NAMES = { petition: "信访日期", meeting: "例会日期", record: "日期" } as const;
 
@@ -138,6 +147,12 @@ export const contentCodes = {
     severity: "error",
     message: (p) => `系数“${p.value}”无效，必须是大于 0 的数`,
     hint: "减半填 0.5，加倍填 2。",
+  }),
+  "rules/unset-cell": entry<{ item: string; cells: readonly string[] }>({
+    severity: "error",
+    message: (p) =>
+      `考评项目 ${p.item} 的分值表没有写明${p.cells.join("、")}的分值，也没有一票否决条件包括这些情形`,
+    hint: "这份细则设了 unset_cells: refuse：分值表补全之前不能发布工作方案和责任书。不扣分的情形请写 0；要按空格不扣分处理，把 unset_cells 改为 zero（考评办法中会写明这些情形不扣分）。",
   }),
   "rules/item-shape": entry<
     | { item: string; has: "both" | "neither" }
@@ -245,9 +260,16 @@ export const contentCodes = {
     message: (p) => `${p.figure}写的是 ${p.typed}，按台账计算为 ${p.computed}`,
     hint: "总结中的数字应与台账一致：改正这个数字，或核对台账。统计口径见 README（只计受理的信访事项，按受理日期归属期间）。",
   }),
+  "stats/no-comparison": entry<{ title: string; from: string; to: string }>({
+    severity: "warning",
+    message: (p) =>
+      `工作总结《${p.title}》没有上年同期（${p.from} 至 ${p.to}）的台账或汇总数，文中的统计数字不写同比`,
+    hint: "需要同比时，请在该总结中填写 previous（上年同期的汇总数），或放入上年的台账。",
+  }),
   "score/uncovered-cell": entry<{ event: string; level: string; form: string; clause: string }>({
     severity: "warning",
-    message: (p) => `${p.event}：${p.level}级${p.form}在“${p.clause}”的分值表中没有分值，按 0 分计`,
+    message: (p) =>
+      `${p.event}：${VISIT[p.level] ?? p.level}${p.form}在“${p.clause}”的分值表中没有分值，按 0 分计`,
     hint: "在 rules 的信访分值表中补上这一格（不扣分也请写 0），或增加相应的一票否决条件。",
   }),
 };

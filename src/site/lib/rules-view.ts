@@ -1,7 +1,7 @@
 // The rules file in Chinese for the rules page: conditions as words, the petition table with the
 // cells that vetoes cover. Reads rules; computes nothing that scoring does not already decide.
 import type { Rules, When } from "../../../schemas/index.ts";
-import { FORMS, LEVELS } from "../../../schemas/index.ts";
+import { FORMS, LEVELS, cellVetoes } from "../../../schemas/index.ts";
 import type { Form, Level } from "../../../schemas/index.ts";
 import { PETITION_COLUMNS } from "../../load/csv.ts";
 
@@ -36,18 +36,6 @@ export function whenText(when: When | undefined): string {
     .join("；");
 }
 
-/** A `when` that tests only level and form (a veto on table cells), matched against one cell. */
-function coversCell(when: When, level: Level, form: Form): boolean {
-  const keys = Object.keys(when);
-  if (keys.some((k) => k !== "level" && k !== "form")) return false;
-  const matches = (field: "level" | "form", value: string) => {
-    const v = when[field];
-    if (v === undefined) return true;
-    return Array.isArray(v) ? v.includes(value) : v === value;
-  };
-  return matches("level", level) && matches("form", form);
-}
-
 /** A cell's points (null when the table leaves it unset) and whether a veto covers it. */
 export interface CellView {
   points: number | null;
@@ -59,12 +47,11 @@ export function petitionTableView(
   rules: Rules,
   table: NonNullable<Rules["items"][number]["table"]>,
 ): { levels: readonly Level[]; forms: readonly Form[]; cell(level: Level, form: Form): CellView } {
-  const vetoes = rules.vetoes.filter((v) => v.ledger === "petition");
   return {
     levels: LEVELS,
     forms: FORMS,
     cell(level, form) {
-      const veto = vetoes.some((v) => coversCell(v.when, level, form));
+      const veto = cellVetoes(rules, level, form).length > 0;
       return { points: table[level]?.[form] ?? null, veto };
     },
   };

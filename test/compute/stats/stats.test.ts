@@ -110,8 +110,9 @@ describe("xinfang stats", () => {
     });
     expect(s.previous.source).toBe("summary");
     const text = figureSentences(s).map((x) => x.text);
-    expect(text[0]).toBe("共受理信访事项20件、39人次，同比下降20.0%");
-    expect(text.find((t) => t.startsWith("未发生集体访"))).toBe("未发生集体访，与上年持平");
+    // The 同比 stands next to the quantity it compares: the 件, not the 人次.
+    expect(text[0]).toBe("共受理信访事项20件（同比下降20.0%）、39人次");
+    expect(text.find((t) => t.startsWith("未发生集体访"))).toBe("未发生集体访（与上年持平）");
   });
 });
 
