@@ -175,23 +175,86 @@ interface TablePlan {
   breaks: number[];
 }
 
-/** A portrait table's rows (cut where taller than a page) and their plan from page y `top`. */
+/** Text lines a row may leave on either side of a page break when it is broken there. */
+export const ROW_BREAK_LINES = 2;
+
+/**
+ * A portrait table's rows (cut where taller than a page) and their plan from page y `top`. A
+ * tall row that would leave a gap of several lines at the foot of a page is broken there, as
+ * Word's "允许跨页断行" does: at least two of its lines on each side, its cells' lines cut at the
+ * same place (after a whole entry of a cell where one fits), the header repeated above the rest.
+ */
 function planTable(t: TableLayout, top: number, left?: number): TablePlan {
   // a row taller than a page under the header (and the caption, on the first page) is cut
-  const rows = t.rows.flatMap((r) =>
+  let rows = t.rows.flatMap((r) =>
     splitRow(t, r, BLOCK_HEIGHT - t.header.height - t.captionHeight),
   );
-  const plan = planRows(
-    rows.map((r) => r.height),
-    {
-      header: t.header.height,
-      first: BLOCK_BOTTOM - top,
-      full: BLOCK_HEIGHT,
-      caption: t.captionHeight,
-      ...(left !== undefined ? { left } : {}),
-    },
-  );
-  return { rows, ...plan };
+  const room: RowRoom = {
+    header: t.header.height,
+    first: BLOCK_BOTTOM - top,
+    full: BLOCK_HEIGHT,
+    caption: t.captionHeight,
+    ...(left !== undefined ? { left } : {}),
+  };
+  for (;;) {
+    const plan = planRows(
+      rows.map((r) => r.height),
+      room,
+    );
+    const cut = rowToBreak(t, rows, plan, room);
+    if (!cut) return { rows, ...plan };
+    rows = [
+      ...rows.slice(0, cut.row),
+      ...cutRow(t, rows[cut.row]!, cut.lines),
+      ...rows.slice(cut.row + 1),
+    ];
+  }
+}
+
+/**
+ * The first page break of a plan that leaves room for at least two lines of the row after it,
+ * which has enough lines to keep two on the next page: that row and how many lines stay; null
+ * when there is none.
+ */
+function rowToBreak(
+  t: TableLayout,
+  rows: readonly Row[],
+  plan: { fresh: boolean; breaks: number[] },
+  room: RowRoom,
+): { row: number; lines: number } | null {
+  const lh = t.size * 1.4;
+  let start = 0;
+  let free = (plan.fresh ? room.full : room.first) - room.caption - room.header;
+  for (const b of plan.breaks) {
+    for (let i = start; i < b; i++) free -= rows[i]!.height;
+    const row = rows[b]!;
+    const n = Math.max(...row.cells.map((c) => c.lines.length));
+    const pad = row.height - n * lh;
+    const fits = Math.floor((free - pad + EPS) / lh);
+    if (row.kind === "body" && fits >= ROW_BREAK_LINES && n - fits >= ROW_BREAK_LINES) {
+      // where every cell that goes on ends an entry (a forced line break), if such a place fits
+      const endsEntry = (k: number) =>
+        row.cells.every((c) => c.lines.length <= k || c.lines[k - 1]?.glyphs.at(-1)?.newline);
+      let k = fits;
+      while (k > ROW_BREAK_LINES && !endsEntry(k)) k--;
+      return { row: b, lines: endsEntry(k) ? k : fits };
+    }
+    start = b;
+    free = room.full - room.header;
+  }
+  return null;
+}
+
+/** A row cut after its first `k` text lines: two rows, each with the row's padding. */
+function cutRow(t: TableLayout, row: Row, k: number): Row[] {
+  const lh = t.size * 1.4;
+  const n = Math.max(...row.cells.map((c) => c.lines.length));
+  const pad = row.height - n * lh;
+  return [0, k].map((from, i) => {
+    const cells = row.cells.map((c) => ({ ...c, lines: c.lines.slice(from, i === 0 ? k : n) }));
+    const lines = Math.max(1, ...cells.map((c) => c.lines.length));
+    return { kind: row.kind, cells, height: lines * lh + pad };
+  });
 }
 
 /** Whether a table or figure placed after `lines` more grid lines would start on the next page. */

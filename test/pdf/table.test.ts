@@ -296,6 +296,53 @@ describe("tables", () => {
     }
   });
 
+  it("breaks a tall row at the foot of a page after a whole entry instead of leaving the gap blank", () => {
+    const entries = (n: number): Inline[] =>
+      Array.from({ length: n }, (_, i): Inline[] => [
+        { type: "text", text: `第${i + 1}人扣除村级补贴12个月` },
+        ...(i < n - 1 ? [{ type: "break" as const }] : []),
+      ]).flat();
+    const table: Extract<Block, { type: "table" }> = {
+      type: "table",
+      columns: [
+        { title: "考评项目", align: "left" },
+        { title: "事项", align: "left" },
+      ],
+      rows: [
+        [cell("基础分"), cell("100")],
+        [cell("群众上访"), cell("赴县个访")],
+        [cell("处理"), cell("警告")],
+        [cell("经济处理"), entries(30)],
+      ],
+      totals: [[cell("合计"), cell("第12名")]],
+    };
+    const { pages } = layoutDoc(
+      doc([...Array.from({ length: 8 }, () => para("正文。")), table]),
+      fonts(),
+    );
+    const first = pageText(pages[0]!);
+    // the row starts on the first page, under the other rows, and goes on under the header
+    expect(first).toContain("经济处理");
+    expect(first).toContain("第1人扣除");
+    expect(pageText(pages[1]!)).toMatch(/^考评项目事项/);
+    expect(pageText(pages[1]!)).toContain("第30人扣除");
+    // cut between entries: the last entry on page 1 is whole, the next one starts page 2
+    const lastHere = /第(\d+)人扣除村级补贴12个月$/.exec(
+      lines(pages[0]!)
+        .map((l) => l.text)
+        .filter((t) => t.includes("人扣除") || t.includes("个月"))
+        .join(""),
+    );
+    expect(lastHere).not.toBeNull();
+    expect(pageText(pages[1]!)).toContain(`第${Number(lastHere![1]) + 1}人扣除`);
+    // the first page is filled: less than three lines of the text block left blank
+    const bottom = Math.max(
+      ...pages[0]!.items
+        .filter((i) => i.type === "rule")
+        .map((r) => (r.type === "rule" ? toMm(r.y2) : 0)),
+    );
+    expect(262 - bottom).toBeLessThan(3 * 7.8);
+  });
   it("never draws a long captioned table below the text block", () => {
     const table = { ...scoring(30), caption: "表1　长表" };
     const filler = Array.from({ length: 19 }, () => para("正文。"));
