@@ -16,6 +16,7 @@ import { readContentFiles } from "./load/index.ts";
 import type { ReadScope } from "./load/index.ts";
 import { findInTexts } from "./load/source-file.ts";
 import { checkFonts, checkGlyphs } from "./pdf/check.ts";
+import { preloadFontSet } from "./pdf/fonts.ts";
 import type { FontSet } from "./pdf/fonts.ts";
 import { renderDocuments } from "./render/index.ts";
 import type { PublishedDocument } from "./render/index.ts";
@@ -87,6 +88,8 @@ export async function checkContent(dir: string, options: { only?: string } = {})
   );
   const fonts = officeFonts(loaded, dir);
   found.push(...fonts.diagnostics);
+  // a WOFF face's glyph records inflate off the main thread (already under way for `pdf`)
+  await preloadFontSet(fonts.set);
   found.push(...checkGlyphs(documents, fonts.set, (ch, src) => findInTexts(loaded.texts, ch, src)));
   return { ...loaded, problems: sortDiagnostics(found), scores, documents, fonts: fonts.set };
 }

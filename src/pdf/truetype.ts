@@ -86,6 +86,8 @@ export function woffSource(
     at: number;
     length: number;
     data: Uint8Array | null;
+    /** The inflation under way off the main thread (preload), shared by every caller. */
+    pending: Promise<void> | null;
   }
   const entries: Entry[] = [];
   let size = 12 + 16 * numTables;
@@ -96,7 +98,7 @@ export function woffSource(
     const length = v.getUint32(o + 12);
     if (offset + packed > fileSize || packed > length)
       throw new FontFormatError("WOFF 表的长度或位置不正确");
-    entries.push({ tag: tag(v, o), offset, packed, at: size, length, data: null });
+    entries.push({ tag: tag(v, o), offset, packed, at: size, length, data: null, pending: null });
     size += (length + 3) & ~3;
     if (size > MAX_FONT_BYTES) throw new FontFormatError("WOFF 表的长度或位置不正确");
   }
@@ -116,7 +118,11 @@ export function woffSource(
     let data = raw;
     if (e.packed < e.length) {
       try {
-        data = new Uint8Array(inflateSync(raw, { maxOutputLength: e.length }));
+        const out = inflateSync(raw, {
+          maxOutputLength: e.length,
+          chunkSize: Math.max(64, e.length),
+        });
+        data = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
       } catch {
         throw new FontFormatError(`WOFF 的 ${e.tag.trim()} 表无法解压`);
       }
@@ -137,18 +143,28 @@ export function woffSource(
   const preload = (t: string): Promise<void> => {
     const e = entries.find((x) => x.tag === t);
     if (!e || e.data || e.packed >= e.length) return Promise.resolve();
+    if (e.pending) return e.pending;
     let raw: Uint8Array;
     try {
       raw = read(e.offset, e.packed);
     } catch {
       return Promise.resolve();
     }
-    return new Promise((done) =>
-      inflate(raw, { maxOutputLength: e.length }, (error, data) => {
-        if (!error && data.length === e.length && !e.data) e.data = new Uint8Array(data);
-        done();
-      }),
+    e.pending = new Promise((done) =>
+      // one output chunk the table's size: no concatenation, no copy
+      inflate(
+        raw,
+        { maxOutputLength: e.length, chunkSize: Math.max(64, e.length) },
+        (error, data) => {
+          // a plain Uint8Array view (Buffer's slice() would share bytes where callers expect a copy)
+          if (!error && data.length === e.length && !e.data)
+            e.data = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+          e.pending = null;
+          done();
+        },
+      ),
     );
+    return e.pending;
   };
   return { read: source, size, preload };
 }
