@@ -96,7 +96,9 @@ describe("documents from the example content", async () => {
     expect(textOf(table.totals?.[0]?.[4] ?? [])).toBe("第10名（共12个村（社区））");
     const notes = table.rows.map((r) => textOf(r[4] ?? [])).join("");
     expect(notes).toContain("3月12日赴县个访");
-    expect(table.rows.flat().map(textOf).join("")).not.toMatch(/ledger|\.yaml|P-2025|:\d|\d{4}-\d\d/);
+    expect(table.rows.flat().map(textOf).join("")).not.toMatch(
+      /ledger|\.yaml|P-2025|:\d|\d{4}-\d\d/,
+    );
   });
 });
 
