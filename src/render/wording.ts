@@ -26,7 +26,7 @@ import type {
   UnitScore,
   VetoHit,
 } from "../compute/scoring/index.ts";
-import { cnNumber, money, yuan, zhDate, zhMonthDay } from "../text/zh.ts";
+import { LEVEL_VISIT, cnNumber, money, yuan, zhDate, zhMonthDay } from "../text/zh.ts";
 
 /** How user text is escaped for the output at hand. */
 export type Escape = (text: string) => string;
@@ -60,13 +60,7 @@ export const LEDGER_NAMES: Record<LedgerKind, string> = {
 };
 
 /** How a petition reaches a level: 到镇, 赴县, 赴市, 赴省, 进京. */
-export const LEVEL_VISIT: Record<Level, string> = {
-  镇: "到镇",
-  县: "赴县",
-  市: "赴市",
-  省: "赴省",
-  京: "进京",
-};
+export { LEVEL_VISIT };
 
 /** What a unit did about a meeting, as the ledger records it. */
 export const MEETING_STATUS: Record<"absent" | "leave", string> = {

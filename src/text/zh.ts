@@ -81,3 +81,12 @@ export function percent(numerator: number, denominator: number): string {
   const digits = percentDigits(numerator, denominator);
   return digits === null ? "—" : `${digits}%`;
 }
+
+/** How a petition reaches a level, as offices write it: 到镇, 赴县, 赴市, 赴省, 进京. */
+export const LEVEL_VISIT: Readonly<Record<"镇" | "县" | "市" | "省" | "京", string>> = {
+  镇: "到镇",
+  县: "赴县",
+  市: "赴市",
+  省: "赴省",
+  京: "进京",
+};

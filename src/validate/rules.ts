@@ -12,6 +12,7 @@ import {
 } from "../../schemas/index.ts";
 import type { FieldType, LedgerKind, RuleItem, Rules, VetoRule } from "../../schemas/index.ts";
 import { isoWeekExists } from "../calendar/calendar.ts";
+import { LEVEL_VISIT } from "../text/zh.ts";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { IdOf } from "../diagnostics/codes/schema.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -242,14 +243,6 @@ export function validateRules(src: SourceFile, fileYear: number, out: Diagnostic
   return out.slice(before).some((d) => d.severity === "error") ? null : rules;
 }
 
-const VISIT: Record<string, string> = {
-  镇: "到镇",
-  县: "赴县",
-  市: "赴市",
-  省: "赴省",
-  京: "进京",
-};
-
 /**
  * With `unset_cells: refuse`, a petition table may not leave a cell without points unless a veto
  * covers it: the plan is not published with holes. (A cell that has points and is also vetoed
@@ -262,7 +255,7 @@ function checkTables(src: SourceFile, rules: Rules, out: Diagnostic[]): void {
     for (const level of LEVELS)
       for (const form of FORMS)
         if (item.table[level]?.[form] === undefined && cellVetoes(rules, level, form).length === 0)
-          holes.push(`${VISIT[level]}${form}`);
+          holes.push(`${LEVEL_VISIT[level]}${form}`);
     if (rules.unset_cells === "refuse" && holes.length > 0)
       out.push(
         makeDiagnostic("rules/unset-cell", {

@@ -1,7 +1,7 @@
 // What the schemas cannot say: the roster, the ledgers' dates and weeks, the rules, the documents,
 // the figures typed in reports, and the scoring table's gaps.
 import type { SourcePosition } from "../diagnostic.ts";
-import { zhDate } from "../../text/zh.ts";
+import { LEVEL_VISIT, zhDate } from "../../text/zh.ts";
 import { entry, listed } from "./entry.ts";
 import type { FieldIssue } from "./schema.ts";
 import { fieldIssueMessage } from "./schema.ts";
@@ -34,15 +34,6 @@ function expectedValues(t: ConditionValues): string {
       return "文字";
   }
 }
-
-/** How a petition reaches a level (render/wording.ts LEVEL_VISIT): 赴县个访, 进京上访. */
-const VISIT: Record<string, string> = {
-  镇: "到镇",
-  县: "赴县",
-  市: "赴市",
-  省: "赴省",
-  京: "进京",
-};
 
 /** Which date of a record is outside the ledger's year. */
 const DATE_NAMES = { petition: "信访日期", meeting: "例会日期", record: "日期" } as const;
@@ -269,7 +260,7 @@ export const contentCodes = {
   "score/uncovered-cell": entry<{ event: string; level: string; form: string; clause: string }>({
     severity: "warning",
     message: (p) =>
-      `${p.event}：${VISIT[p.level] ?? p.level}${p.form}在“${p.clause}”的分值表中没有分值，按 0 分计`,
+      `${p.event}：${LEVEL_VISIT[p.level as keyof typeof LEVEL_VISIT] ?? p.level}${p.form}在“${p.clause}”的分值表中没有分值，按 0 分计`,
     hint: "在 rules 的信访分值表中补上这一格（不扣分也请写 0），或增加相应的一票否决条件。",
   }),
 };
