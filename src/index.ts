@@ -23,6 +23,8 @@ import type { PublishedDocument } from "./render/index.ts";
 import { loadTemplates } from "./render/templates.ts";
 import { siteInput } from "./site/input.ts";
 import type { Publication } from "./site/input.ts";
+import { newContentFiles } from "./init/index.ts";
+import type { NewFile } from "./init/index.ts";
 import { validateContent } from "./validate/index.ts";
 import type { Validated } from "./validate/index.ts";
 
@@ -139,4 +141,12 @@ export async function scoreContent(
   const full = sheet?.complete ? [sheet] : [];
   const problems = sortDiagnostics([...loaded.diagnostics, ...coverageWarnings(loaded, full)]);
   return { ...loaded, sheet, problems };
+}
+
+/**
+ * The files of a new office's content folder for `year` (`xinfang init`): the skeleton from
+ * init/. Outputs that belong in a new folder (the ledger template workbook) are added here.
+ */
+export function newContent(year: number): NewFile[] {
+  return newContentFiles(year);
 }

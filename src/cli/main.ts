@@ -27,6 +27,7 @@ const runStats: Run = async (v, io) => (await import("./stats.ts")).runStats(v, 
 const runBuild: Run = async (v, io) => (await import("./build.ts")).runBuild(v, io);
 const runPdf: Run = async (v, io, p) => (await import("./pdf.ts")).runPdf(v, io, p);
 const runFonts: Run = async (v, io) => (await import("./fonts.ts")).runFonts(v, io);
+const runInit: Run = async (v, io, p) => (await import("./init.ts")).runInit(v, io, p);
 
 const HELP = `xinfang — 信访工作文书系统
 
@@ -91,6 +92,7 @@ const COMMANDS: Record<
   },
   pdf: { options: { out: { type: "string" } }, run: runPdf, positionals: true },
   fonts: { options: {}, run: runFonts },
+  init: { options: { year: { type: "string" } }, run: runInit, positionals: true },
 };
 
 /** Runs a command; every failure ends in one of the documented exit codes, never a stack trace. */
