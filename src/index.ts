@@ -7,6 +7,7 @@
 //   render    every document as a Doc                             render/ → doc/
 //   typeset   office fonts and every character, as PDFs set them  pdf/check
 //   outputs   the site's input (the build writes site and PDFs)   site/, pdf/ ← build/
+//   init      a new office's content folder (init writes it)      init/ ← build/new-folder
 import { score, scoreAllYears, statistics } from "./compute/content.ts";
 import type { ScoreSheet, YearScores } from "./compute/scoring/index.ts";
 import { coverageWarnings, figureWarnings } from "./compute/warnings.ts";
