@@ -15,6 +15,8 @@ import { cli } from "./run-cli.ts";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BASE = join(ROOT, "test/fixtures/diagnostics/_base");
 const ESC = "\x1b[";
+/** Every SGR escape sequence. */
+const ESCAPES = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, "g");
 const VERSION = (
   JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }
 ).version;
@@ -131,7 +133,7 @@ describe("colour", () => {
     expect(painted).toContain(`${ESC}33m警告${ESC}39m`);
     expect(painted).toContain(`${ESC}2mcontent/units.yaml:3:9${ESC}22m`);
     expect(painted).toContain(`${ESC}2munits/duplicate-id${ESC}22m`);
-    expect(painted.replace(/\x1b\[\d+m/g, "")).toBe(header);
+    expect(painted.replace(ESCAPES, "")).toBe(header);
   });
 
   it("reaches check's output only when the stream is a terminal", async () => {
@@ -169,7 +171,7 @@ describe("colour", () => {
     rmSync(empty, { recursive: true });
     expect(on).toContain(`${ESC}31m错误${ESC}39m：缺少文件 units.yaml`);
     expect(off).not.toContain(ESC);
-    expect(on.replace(/\x1b\[\d+m/g, "")).toBe(off);
+    expect(on.replace(ESCAPES, "")).toBe(off);
   });
 
   it("the installed command writes no escape codes into a pipe", () => {
