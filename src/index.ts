@@ -24,7 +24,7 @@ import type { PublishedDocument } from "./render/index.ts";
 import { loadTemplates } from "./render/templates.ts";
 import { siteInput } from "./site/input.ts";
 import type { Publication } from "./site/input.ts";
-import { newContentFiles } from "./init/index.ts";
+import { INIT_YEARS, newContentFiles } from "./init/index.ts";
 import type { NewFile } from "./init/index.ts";
 import { validateContent } from "./validate/index.ts";
 import type { Validated } from "./validate/index.ts";
@@ -148,6 +148,8 @@ export async function scoreContent(
  * The files of a new office's content folder for `year` (`xinfang init`): the skeleton from
  * init/. Outputs that belong in a new folder (the ledger template workbook) are added here.
  */
-export function newContent(year: number): NewFile[] {
+export { INIT_YEARS };
+
+export async function newContent(year: number): Promise<NewFile[]> {
   return newContentFiles(year);
 }

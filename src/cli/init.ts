@@ -1,7 +1,7 @@
 // `xinfang init DIR --year Y`: a new office's content folder, written all at once.
 import { relative, resolve } from "node:path";
 import { TargetNotEmptyError, writeNewFolder } from "../build/new-folder.ts";
-import { newContent } from "../index.ts";
+import { INIT_YEARS, newContent } from "../index.ts";
 import { EXIT_OK, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
 import { parseYear } from "./options.ts";
@@ -17,10 +17,14 @@ export async function runInit(
   const year = parseYear(values.year);
   if (year === undefined)
     throw new UsageError("请用 --year 指定考评年度，例如 xinfang init 我的内容 --year 2025");
+  if (year < INIT_YEARS.min || year > INIT_YEARS.max)
+    throw new UsageError(
+      `--year 应在 ${INIT_YEARS.min} 至 ${INIT_YEARS.max} 年之间（收到 ${year}）`,
+    );
   const given = positionals[0] as string;
   const dir = resolve(io.cwd, given);
   try {
-    await writeNewFolder(dir, newContent(year));
+    await writeNewFolder(dir, await newContent(year));
   } catch (e) {
     if (e instanceof TargetNotEmptyError)
       throw new UsageError(

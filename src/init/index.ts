@@ -3,7 +3,7 @@
 // write. Must not read the clock, the file system or the example content: the same year gives
 // the same bytes. Each YAML file's first line points editors at a JSON Schema copied into the
 // folder (`.schemas/`), so the folder works wherever it is moved.
-import { fileSchemas } from "../../schemas/index.ts";
+import { RULES_YEAR_MAX, RULES_YEAR_MIN, fileSchemas } from "../../schemas/index.ts";
 import type { FileSchemaName } from "../../schemas/index.ts";
 import { jsonSchemaText } from "../../schemas/generate.ts";
 import { defaultRulesText } from "./rules-text.ts";
@@ -37,14 +37,17 @@ export function schemaLine(path: string, name: FileSchemaName): string {
   return `# yaml-language-server: $schema=${"../".repeat(depth)}${SCHEMA_DIR}/${name}.json`;
 }
 
-/** Years `init` accepts: four digits, within the range the calendar code handles. */
+/** Years `init` accepts: those a rules file may cover. */
+export const INIT_YEARS = { min: RULES_YEAR_MIN, max: RULES_YEAR_MAX };
+
 export function isInitYear(year: number): boolean {
-  return Number.isInteger(year) && year >= 1000 && year <= 9999;
+  return Number.isInteger(year) && year >= INIT_YEARS.min && year <= INIT_YEARS.max;
 }
 
 /** Every file of a new content folder for `year`, in a fixed order. */
 export function newContentFiles(year: number): NewFile[] {
-  if (!isInitYear(year)) throw new Error(`not a four-digit year: ${year}`);
+  if (!isInitYear(year))
+    throw new Error(`year outside ${INIT_YEARS.min}–${INIT_YEARS.max}: ${year}`);
   const files: NewFile[] = [];
   const yaml = (path: string, name: FileSchemaName, text: (line: string) => string) =>
     files.push({ path, data: text(schemaLine(path, name)) });

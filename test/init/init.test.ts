@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { fileSchemas } from "../../schemas/index.ts";
@@ -12,6 +13,7 @@ import type { FileSchemaName } from "../../schemas/index.ts";
 import { jsonSchemaText } from "../../schemas/generate.ts";
 import { writeNewFolder } from "../../src/build/new-folder.ts";
 import { checkContent } from "../../src/index.ts";
+import { isoWeekDate } from "../../src/calendar/calendar.ts";
 import { nationalDayWeek, newContentFiles } from "../../src/init/index.ts";
 import { cli } from "../cli/run-cli.ts";
 
@@ -106,6 +108,22 @@ describe("xinfang init", () => {
     expect(nationalDayWeek(2023)).toBe("2023-W40"); // Friday 6 October
   });
 
+  it("for any year, every file fits its schema and the exempt week's Friday is in 1–7 October", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2100 }), (year) => {
+        for (const f of newContentFiles(year)) {
+          if (!f.path.endsWith(".yaml")) continue;
+          const name = /\.schemas\/(.+)\.json$/.exec(String(f.data).split("\n")[0] ?? "")?.[1];
+          const r = fileSchemas[name as FileSchemaName].safeParse(parse(String(f.data)));
+          if (!r.success) throw new Error(`${year} ${f.path}: ${r.error.message}`);
+        }
+        const friday = isoWeekDate(nationalDayWeek(year), 5);
+        expect(friday >= `${year}-10-01` && friday <= `${year}-10-07`).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it("requires --year and a folder, and takes one folder only", async () => {
     const dir = join(tempDir(), "x");
     const noYear = await cli(["init", dir]);
@@ -117,6 +135,9 @@ describe("xinfang init", () => {
     expect(noDir.stderr).toContain("请给出新内容目录的位置");
     const badYear = await cli(["init", dir, "--year", "25"]);
     expect(badYear.code).toBe(2);
+    const early = await cli(["init", dir, "--year", "1999"]);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain("--year 应在 2000 至 2100 年之间");
     expect((await cli(["init", dir, "other", "--year", "2025"])).code).toBe(2);
     expect(existsSync(dir)).toBe(false);
   });
