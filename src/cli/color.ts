@@ -21,8 +21,9 @@ export const red = sgr(31, 39);
 export const yellow = sgr(33, 39);
 export const dim = sgr(2, 22);
 
-// `place  code  [path  ]错误：message` — the first line of every diagnostic (format-diagnostics).
-const HEADER = /^(\S+?)( {2})([a-z]+\/[a-z0-9-]+)( {2}(?:.*? {2})?)(错误|警告)(：)/;
+// `place  code  [path  ]错误：message` — the first line of every diagnostic (format-diagnostics);
+// the place may hold single spaces (a workbook's sheet, row and column).
+const HEADER = /^(\S.*?)( {2})([a-z]+\/[a-z0-9-]+)( {2}(?:.*? {2})?)(错误|警告)(：)/;
 const GUTTER = /^( {2}[ 0-9]+\| )/;
 
 /** One line of command output with colour added where it is recognised. */

@@ -134,6 +134,9 @@ describe("colour", () => {
     expect(painted).toContain(`${ESC}2mcontent/units.yaml:3:9${ESC}22m`);
     expect(painted).toContain(`${ESC}2munits/duplicate-id${ESC}22m`);
     expect(painted.replace(ESCAPES, "")).toBe(header);
+    const sheet = "台账.xlsx 信访事项 第5行 D列  ledger/unknown-unit  unit  错误：没有这个村";
+    expect(colorize(sheet)).toContain(`${ESC}2m台账.xlsx 信访事项 第5行 D列${ESC}22m`);
+    expect(colorize("排名  村（社区）  得分：100")).toBe("排名  村（社区）  得分：100");
   });
 
   it("reaches check's output only when the stream is a terminal", async () => {
