@@ -89,13 +89,17 @@ const months = (description: string) =>
     .max(12, { error: "月数最多为 12" })
     .describe(description);
 
+/** The years a rules file may cover. */
+export const RULES_YEAR_MIN = 2000;
+export const RULES_YEAR_MAX = 2100;
+
 export const rulesSchema = z
   .object({
     year: z
       .number({ error: "应为年份" })
       .int()
-      .min(2000, { error: "年份不正确" })
-      .max(2100, { error: "年份不正确" })
+      .min(RULES_YEAR_MIN, { error: "年份不正确" })
+      .max(RULES_YEAR_MAX, { error: "年份不正确" })
       .describe("考评年度"),
     title: text("细则标题，例如 2025年度村（社区）信访工作考评细则").optional(),
     base: z.number({ error: "基础分应为数字" }).default(100).describe("基础分"),

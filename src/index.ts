@@ -7,6 +7,7 @@
 //   render    every document as a Doc                             render/ → doc/
 //   typeset   office fonts and every character, as PDFs set them  pdf/check
 //   outputs   the site's input (the build writes site and PDFs)   site/, pdf/ ← build/
+//   init      a new office's content folder (init writes it)      init/ ← build/new-folder
 import { score, scoreAllYears, statistics } from "./compute/content.ts";
 import type { ScoreSheet, YearScores } from "./compute/scoring/index.ts";
 import { coverageWarnings, figureWarnings } from "./compute/warnings.ts";
@@ -23,6 +24,8 @@ import type { PublishedDocument } from "./render/index.ts";
 import { loadTemplates } from "./render/templates.ts";
 import { siteInput } from "./site/input.ts";
 import type { Publication } from "./site/input.ts";
+import { INIT_YEARS, newContentFiles } from "./init/index.ts";
+import type { NewFile } from "./init/index.ts";
 import { validateContent } from "./validate/index.ts";
 import type { Validated } from "./validate/index.ts";
 
@@ -139,4 +142,14 @@ export async function scoreContent(
   const full = sheet?.complete ? [sheet] : [];
   const problems = sortDiagnostics([...loaded.diagnostics, ...coverageWarnings(loaded, full)]);
   return { ...loaded, sheet, problems };
+}
+
+/**
+ * The files of a new office's content folder for `year` (`xinfang init`): the skeleton from
+ * init/. Outputs that belong in a new folder (the ledger template workbook) are added here.
+ */
+export { INIT_YEARS };
+
+export async function newContent(year: number): Promise<NewFile[]> {
+  return newContentFiles(year);
 }

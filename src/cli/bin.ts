@@ -6,6 +6,7 @@ import module from "node:module";
 
 module.enableCompileCache?.();
 const { main, internalErrorText } = await import("./main.ts");
+const { colorEnabled } = await import("./color.ts");
 const args = process.argv.slice(2);
 // A fault that escapes main() (a callback of a library, an unhandled rejection) still ends in
 // exit code 70 with one Chinese line, never a stack trace and never exit 1.
@@ -19,4 +20,8 @@ process.exitCode = await main(args, {
   stdout: process.stdout,
   stderr: process.stderr,
   cwd: process.cwd(),
+  color: {
+    stdout: colorEnabled({ env: process.env, isTTY: process.stdout.isTTY }),
+    stderr: colorEnabled({ env: process.env, isTTY: process.stderr.isTTY }),
+  },
 });

@@ -10,6 +10,8 @@ export interface Io {
   stdout: Writable;
   stderr: Writable;
   cwd: string;
+  /** Which streams get colour (a terminal without NO_COLOR); none when absent. */
+  color?: { stdout: boolean; stderr: boolean };
 }
 
 export const EXIT_OK = 0;

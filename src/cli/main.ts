@@ -1,9 +1,12 @@
 // argv → the command it names. Holds no logic beyond parsing and dispatch.
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
 import { ContentReadError } from "../load/read.ts";
 import { ENVIRONMENT_ERRORS, PATH_ERRORS, errnoCode } from "../text/errno.ts";
 import { printable } from "./text-width.ts";
+import { colorWriter, red } from "./color.ts";
+import { HELP, commandHelp } from "./help.ts";
 import {
   EXIT_INTERNAL,
   EXIT_IO,
@@ -27,26 +30,7 @@ const runStats: Run = async (v, io) => (await import("./stats.ts")).runStats(v, 
 const runBuild: Run = async (v, io) => (await import("./build.ts")).runBuild(v, io);
 const runPdf: Run = async (v, io, p) => (await import("./pdf.ts")).runPdf(v, io, p);
 const runFonts: Run = async (v, io) => (await import("./fonts.ts")).runFonts(v, io);
-
-const HELP = `xinfang — 信访工作文书系统
-
-用法：
-  xinfang check [--strict]                 检查内容目录中的全部文件，列出所有问题
-  xinfang score --year 2025 [--as-of 2025-06-30] [--unit ID] [--json] [--strict]
-                                           计算村（社区）考评得分、排名、奖励和处理
-  xinfang stats --from 2025-01-01 --to 2025-12-31 [--json]
-                                           统计受理量、办结率、化解率等，含同比
-  xinfang build [--out dist] [--base /]    生成内部网站（含全文搜索）和全部 PDF 到输出目录
-  xinfang pdf <文书编号> [--out FILE]      按 GB/T 9704 版式生成一份文书的 PDF
-  xinfang fonts                            列出 PDF 的仿宋、小标宋、黑体、楷体各用哪个字体文件
-
-通用选项：
-  --content DIR   内容目录（默认 content/）
-  --debug         程序出错时显示详细的出错位置（供报告问题用）
-  --help          显示本帮助
-
-退出码：0 成功；1 内容有问题；2 命令用法有误；3 无法读写内容目录以外的文件或文件夹；70 程序内部错误
-`;
+const runInit: Run = async (v, io, p) => (await import("./init.ts")).runInit(v, io, p);
 
 const COMMON: ParseArgsConfig["options"] = {
   content: { type: "string", default: "content" },
@@ -91,18 +75,34 @@ const COMMANDS: Record<
   },
   pdf: { options: { out: { type: "string" } }, run: runPdf, positionals: true },
   fonts: { options: {}, run: runFonts },
+  init: { options: { year: { type: "string" } }, run: runInit, positionals: true },
 };
+
+/** The commands and the options each takes besides the common ones (for the help pages' tests). */
+export function commandOptions(): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(COMMANDS).map(([name, c]) => [name, Object.keys(c.options ?? {})]),
+  );
+}
 
 /** Runs a command; every failure ends in one of the documented exit codes, never a stack trace. */
 export async function main(argv: string[], raw: Io): Promise<number> {
   // Everything printed passes one filter: no control character from content reaches a terminal.
+  // Colour, when the stream is a terminal, is added after that filter.
+  const paintOut = colorWriter(raw.color?.stdout === true);
+  const paintErr = colorWriter(raw.color?.stderr === true);
   const io: Io = {
     cwd: raw.cwd,
-    stdout: { write: (s: string) => raw.stdout.write(printable(s)) },
-    stderr: { write: (s: string) => raw.stderr.write(printable(s)) },
+    stdout: { write: (s: string) => raw.stdout.write(paintOut(printable(s))) },
+    stderr: { write: (s: string) => raw.stderr.write(paintErr(printable(s))) },
   };
+  // An error line of the command line itself: red on a terminal, the colour added after the filter.
+  const errorLine = (line: string, after = "") =>
+    raw.stderr.write(
+      `${raw.color?.stderr === true ? red(printable(line)) : printable(line)}\n${printable(after)}`,
+    );
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, io, errorLine);
   } catch (e) {
     if (e instanceof IoError || e instanceof ContentReadError) {
       io.stderr.write(`${e.message}\n`);
@@ -120,16 +120,38 @@ export async function main(argv: string[], raw: Io): Promise<number> {
   }
 }
 
-async function dispatch(argv: string[], io: Io): Promise<number> {
+async function dispatch(
+  argv: string[],
+  io: Io,
+  errorLine: (line: string, after?: string) => unknown,
+): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === "--version" || name === "-v" || name === "version") {
+    io.stdout.write(`xinfang ${await packageVersion()}\n`);
+    return 0;
+  }
+  if (name === "help" && rest[0] !== undefined) {
+    const page = commandHelp(rest[0]);
+    if (page === null) {
+      errorLine(`没有“${rest[0]}”这个命令。`, `\n${HELP}`);
+      return EXIT_USAGE;
+    }
+    io.stdout.write(page);
+    return 0;
+  }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout.write(HELP);
     return name === undefined ? EXIT_USAGE : 0;
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr.write(`未知的命令“${name}”。\n\n${HELP}`);
+    errorLine(`未知的命令“${name}”。`, `\n${HELP}`);
     return EXIT_USAGE;
+  }
+  // Help is shown whatever else the command line holds (a missing value, an unknown option).
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout.write(commandHelp(name) ?? HELP);
+    return 0;
   }
   try {
     const { values, positionals } = parseArgs({
@@ -138,10 +160,6 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       allowPositionals: true,
       strict: true,
     });
-    if (values.help) {
-      io.stdout.write(HELP);
-      return 0;
-    }
     if (positionals.length > 0 && !command.positionals)
       throw new UsageError(`多余的参数：${positionals.join(" ")}`);
     return await command.run(values, io, positionals);
@@ -150,7 +168,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       e instanceof UsageError ||
       (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))
     ) {
-      io.stderr.write(`${translateArgError(e.message)}\n运行 xinfang --help 查看用法。\n`);
+      errorLine(translateArgError(e.message), `运行 xinfang ${name} --help 查看用法。\n`);
       return EXIT_USAGE;
     }
     throw e;
@@ -163,4 +181,10 @@ function translateArgError(message: string): string {
   m = /^Option '(.+?)' argument missing/.exec(message);
   if (m) return `选项 ${m[1]?.replace(/^-\w, /, "")} 需要一个值`;
   return message;
+}
+
+/** The version in package.json (read when asked, so other commands do not pay for it). */
+async function packageVersion(): Promise<string> {
+  const text = await readFile(new URL("../../package.json", import.meta.url), "utf8");
+  return (JSON.parse(text) as { version: string }).version;
 }

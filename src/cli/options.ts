@@ -29,3 +29,22 @@ export function parseAsOf(value: unknown, year: number): string | undefined {
     throw new UsageError(`--as-of ${value} 不在 ${year} 年内：截至日期必须在考评年度之内。`);
   return value;
 }
+
+/**
+ * The unit `--unit` names: an id, else a name (东山村), else the one name containing the given
+ * text (东山). More than one match, or none, is a usage error naming the candidates.
+ */
+export function resolveUnit(units: readonly { id: string; name: string }[], given: string): string {
+  const byId = units.find((u) => u.id === given);
+  if (byId) return byId.id;
+  const named = (list: readonly { id: string; name: string }[]) =>
+    list.map((u) => `${u.name}（${u.id}）`).join("、");
+  let matches = units.filter((u) => u.name === given);
+  if (matches.length === 0 && given !== "") matches = units.filter((u) => u.name.includes(given));
+  if (matches.length === 1) return (matches[0] as { id: string }).id;
+  if (matches.length > 1)
+    throw new UsageError(
+      `“${given}”可以指 ${matches.length} 个村（社区）：${named(matches)}。请用编号指定，例如 --unit ${(matches[0] as { id: string }).id}`,
+    );
+  throw new UsageError(`没有名称或编号为“${given}”的村（社区）。可用的有：${named(units)}`);
+}

@@ -1,4 +1,4 @@
-// `xinfang score --year Y [--as-of D] [--unit ID] [--json] [--strict]`.
+// `xinfang score --year Y [--as-of D] [--unit ID|NAME] [--json] [--strict]`.
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { scoreSheetJson } from "../compute/scoring/json.ts";
@@ -8,7 +8,7 @@ import { displayPrefix } from "./check.ts";
 import { formatProblems, summarise } from "./format-diagnostics.ts";
 import { EXIT_CONTENT, EXIT_OK, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
-import { contentDir, parseAsOf, parseYear } from "./options.ts";
+import { contentDir, parseAsOf, parseYear, resolveUnit } from "./options.ts";
 import { scoreText, unitDetailText } from "./score-text.ts";
 
 async function latestRulesYear(dir: string): Promise<number> {
@@ -29,18 +29,14 @@ export async function runScore(values: Record<string, unknown>, io: Io): Promise
   const strict = values.strict === true;
   const loaded = await scoreContent(dir, asOf === undefined ? { year } : { year, asOf });
   const prefix = displayPrefix(dir, io.cwd);
-  const unit = typeof values.unit === "string" ? values.unit : undefined;
   const { content, sheet, problems } = loaded;
   io.stderr.write(formatProblems(problems, { prefix, texts: loaded.texts, strict }));
   if (!content || !sheet || hasErrors(problems) || (strict && problems.length > 0)) {
     io.stderr.write(`${summarise(problems, strict)}\n未计算得分。\n`);
     return EXIT_CONTENT;
   }
-  if (unit !== undefined && !content.units.some((u) => u.id === unit)) {
-    throw new UsageError(
-      `没有编号为“${unit}”的村（社区）。可用的编号：${content.units.map((u) => u.id).join("、")}`,
-    );
-  }
+  const unit =
+    typeof values.unit === "string" ? resolveUnit(content.units, values.unit) : undefined;
   if (values.json === true) {
     io.stdout.write(`${JSON.stringify(scoreSheetJson(sheet, unit))}\n`);
   } else if (unit !== undefined) {

@@ -1,5 +1,5 @@
 // Stages only look down (DESIGN.md, issue 9): shared bottom (diagnostics, text, calendar, the
-// schemas) < load < validate < compute < doc < render < outputs (pdf, site, docx, xlsx) <
+// schemas) < load < validate < compute < doc < render < outputs (pdf, site, docx, xlsx, init) <
 // pipeline (src/index.ts, build) < cli. Every import of every source file (.ts and .astro) is
 // read; the test lists each file that imports a later stage, and each pair of folders that import
 // each other. There is no list of exceptions.
@@ -25,6 +25,7 @@ const RANKS: [string, number][] = [
   ["src/site", 6],
   ["src/docx", 6],
   ["src/xlsx", 6],
+  ["src/init", 6],
   ["src/index.ts", 7],
   ["src/build", 7],
   ["src/cli", 8],

@@ -67,7 +67,7 @@ describe("xinfang score", () => {
     expect(a.stderr).toContain("不在 2025 年内");
     const b = await cli(["score", "--content", BASE, "--year", "2025", "--unit", "nowhere"]);
     expect(b.code).toBe(2);
-    expect(b.stderr).toContain("没有编号为“nowhere”的村（社区）");
+    expect(b.stderr).toContain("没有名称或编号为“nowhere”的村（社区）");
   });
 
   it("refuses to score invalid content and shows every problem", async () => {
