@@ -26,6 +26,7 @@ const runScore: Run = async (v, io) => (await import("./score.ts")).runScore(v, 
 const runStats: Run = async (v, io) => (await import("./stats.ts")).runStats(v, io);
 const runBuild: Run = async (v, io) => (await import("./build.ts")).runBuild(v, io);
 const runPdf: Run = async (v, io, p) => (await import("./pdf.ts")).runPdf(v, io, p);
+const runTemplate: Run = async (v, io) => (await import("./template.ts")).runTemplate(v, io);
 const runFonts: Run = async (v, io) => (await import("./fonts.ts")).runFonts(v, io);
 
 const HELP = `xinfang — 信访工作文书系统
@@ -33,11 +34,15 @@ const HELP = `xinfang — 信访工作文书系统
 用法：
   xinfang check [--strict]                 检查内容目录中的全部文件，列出所有问题
   xinfang score --year 2025 [--as-of 2025-06-30] [--unit ID] [--json] [--strict]
-                                           计算村（社区）考评得分、排名、奖励和处理
+                [--xlsx FILE] [--csv FILE]
+                                           计算村（社区）考评得分、排名、奖励和处理；--xlsx 另存
+                                           为工作簿（得分汇总、扣分明细、经济处理），--csv 另存扣分明细
   xinfang stats --from 2025-01-01 --to 2025-12-31 [--json]
                                            统计受理量、办结率、化解率等，含同比
   xinfang build [--out dist] [--base /]    生成内部网站（含全文搜索）和全部 PDF 到输出目录
   xinfang pdf <文书编号> [--out FILE]      按 GB/T 9704 版式生成一份文书的 PDF
+  xinfang template --year 2025 [--out 台账模板.xlsx]
+                                           生成 Excel 台账模板（下拉选项、日期格式、填写说明）
   xinfang fonts                            列出 PDF 的仿宋、小标宋、黑体、楷体各用哪个字体文件
 
 通用选项：
@@ -71,6 +76,8 @@ const COMMANDS: Record<
       "as-of": { type: "string" },
       unit: { type: "string" },
       json: { type: "boolean", default: false },
+      xlsx: { type: "string" },
+      csv: { type: "string" },
     },
     run: runScore,
   },
@@ -90,6 +97,7 @@ const COMMANDS: Record<
     run: runBuild,
   },
   pdf: { options: { out: { type: "string" } }, run: runPdf, positionals: true },
+  template: { options: { year: { type: "string" }, out: { type: "string" } }, run: runTemplate },
   fonts: { options: {}, run: runFonts },
 };
 

@@ -21,6 +21,8 @@ import { tablesWorkbook } from "./workbook.ts";
 export { entriesCsv, itemColumns, sheetTitle, statsTitle };
 export { SHEET_NAMES } from "./score-sheets.ts";
 
+export { ledgerTemplate } from "./template.ts";
+export type { TemplateOptions } from "./template.ts";
 export { readZip } from "./zip.ts";
 
 /** Who made a workbook (the office's name), for its document properties. */
