@@ -22,7 +22,7 @@ function sheetName(title: string): string {
 
 /** The statistics tables of a period, one sheet each. */
 export function statsTables(s: Stats): TableSheet[] {
-  const period = statsTitle(s).replace(/统计表$/, "");
+  const period = statsTitle(s).replace(/信访工作统计表$/, "");
   return statTables(s).map((t) => {
     const columns = t.head.map((h, i): Column => ({
       header: h,
