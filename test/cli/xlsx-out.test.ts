@@ -77,7 +77,7 @@ describe("xinfang template", () => {
 });
 
 describe("xinfang build", () => {
-  it("writes the workbooks under xlsx/, the same bytes as score --xlsx's sheets", async () => {
+  it("writes the workbooks under xlsx/, one sheet each, named by period", async () => {
     const dir = await tempDir();
     const out = join(dir, "dist");
     const r = await cli(["build", "--out", out], ROOT);
@@ -97,5 +97,8 @@ describe("xinfang build", () => {
     );
     expect(summary.worksheets.map((w) => w.name)).toEqual(["考评得分汇总"]);
     expect(summary.worksheets[0]?.getCell(3, 2).value).toBe("锦绣社区");
+    // the site's list of documents links every workbook
+    const page = await readFile(join(out, "documents", "index.html"), "utf8");
+    for (const f of files) expect(page).toContain(`href="/xlsx/${f}"`);
   }, 120_000);
 });
