@@ -58,7 +58,8 @@ function choicesOf(
   o: TemplateOptions,
 ): { name: string; values: readonly string[]; strict: boolean } | null {
   if (c.kind === "unit" || c.kind === "units")
-    return { name: "村（社区）", values: o.units, strict: c.kind === "unit" };
+    // a village's id is accepted too: warn, do not refuse
+    return { name: "村（社区）", values: o.units, strict: false };
   if (c.key === "category")
     return {
       name: "类别",
@@ -74,6 +75,11 @@ function validate(ws: Worksheet, range: string, v: DataValidation): void {
   (
     ws as Worksheet & { dataValidations: { add(r: string, v: DataValidation): void } }
   ).dataValidations.add(range, v);
+}
+
+/** Excel refuses a validation message longer than 255 characters. */
+function short(text: string): string {
+  return text.length <= 255 ? text : `${text.slice(0, 252)}……`;
 }
 
 /** Column letters: 1 → A, 27 → AA. */
@@ -134,9 +140,13 @@ export async function ledgerTemplate(o: TemplateOptions): Promise<Uint8Array> {
           showErrorMessage: true,
           errorStyle: list.strict ? "stop" : "information",
           errorTitle: "请从下拉列表中选择",
-          error: list.strict
-            ? `${c.headers[0]}应为：${list.values.join("、")}`
-            : `${c.headers[0]}不在下拉列表中，仍可填写`,
+          error: short(
+            list.strict
+              ? `${c.headers[0]}应为：${list.values.join("、")}`
+              : c.kind === "unit" || c.kind === "units"
+                ? `${c.headers[0]}不在下拉列表中：请填写 units.yaml 中的名称或编号，多个用顿号隔开`
+                : `${c.headers[0]}不在下拉列表中，仍可填写`,
+          ),
         });
       } else if (c.kind === "date" || c.kind === "datetime") {
         validate(ws, range, {
@@ -147,7 +157,7 @@ export async function ledgerTemplate(o: TemplateOptions): Promise<Uint8Array> {
           showErrorMessage: true,
           errorStyle: "warning",
           errorTitle: "日期格式",
-          error: `${c.headers[0]}应为日期，例如 ${o.year}-01-08`,
+          error: `${c.headers[0]}请填写日期，例如 ${o.year}-01-08`,
         });
       } else if (c.kind === "number") {
         validate(ws, range, {

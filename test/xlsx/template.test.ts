@@ -83,6 +83,8 @@ describe("ledger template", () => {
     // a category not in the list may still be typed; a level must be one of the five
     expect(at("category")?.errorStyle).toBe("information");
     expect(at("level")?.errorStyle).toBe("stop");
+    // a village may be written by its id as well as by the name the list offers
+    expect(at("unit")?.errorStyle).toBe("information");
     expect(at("date")?.type).toBe("date");
     expect(at("headcount")?.type).toBe("whole");
 
