@@ -10,6 +10,7 @@
 //   init      a new office's content folder (init writes it)      init/ ← build/new-folder
 import { score, scoreAllYears, statistics } from "./compute/content.ts";
 import type { ScoreSheet, YearScores } from "./compute/scoring/index.ts";
+import type { Stats } from "./compute/stats/index.ts";
 import { coverageWarnings, figureWarnings } from "./compute/warnings.ts";
 import { hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
@@ -24,10 +25,12 @@ import type { PublishedDocument } from "./render/index.ts";
 import { loadTemplates } from "./render/templates.ts";
 import { siteInput } from "./site/input.ts";
 import type { Publication } from "./site/input.ts";
-import { INIT_YEARS, newContentFiles } from "./init/index.ts";
+import { EXAMPLE_UNIT_NAMES, INIT_YEARS, newContentFiles } from "./init/index.ts";
+import { DEFAULT_CATEGORIES, ledgerTemplate } from "./xlsx/template.ts";
 import type { NewFile } from "./init/index.ts";
 import { validateContent } from "./validate/index.ts";
 import type { Validated } from "./validate/index.ts";
+import type { Content } from "./validate/content.ts";
 
 export { score, scoreAllYears, statistics, coverageWarnings, figureWarnings };
 export type { Content } from "./validate/content.ts";
@@ -128,7 +131,42 @@ export async function publish(dir: string, options: { only?: string } = {}): Pro
   const checked = await checkContent(dir, options);
   const { content, problems: diagnostics, texts } = checked;
   if (!content || hasErrors(diagnostics)) return { publication: null, diagnostics, texts };
-  return { publication: siteInput(content, checked.scores, checked.documents), diagnostics, texts };
+  const publication = siteInput(
+    content,
+    checked.scores,
+    checked.documents,
+    reportedPeriods(content, checked.scores),
+  );
+  return { publication, diagnostics, texts };
+}
+
+/**
+ * The statistics of every period reported on: each report's (with its `previous:` figures;
+ * classified reports left out),
+ * then each scored year not already among them; one per period, in date order.
+ */
+function reportedPeriods(content: Content, scores: readonly YearScores[]): Stats[] {
+  const out = new Map<string, Stats>();
+  for (const { data } of content.reports) {
+    // a classified report's own figures (its `previous:` block) stay with it
+    if (data.secret) continue;
+    const key = `${data.period.from}/${data.period.to}`;
+    if (!out.has(key))
+      out.set(
+        key,
+        statistics(content, {
+          from: data.period.from,
+          to: data.period.to,
+          previous: data.previous,
+        }),
+      );
+  }
+  for (const { year } of scores) {
+    const key = `${year}-01-01/${year}-12-31`;
+    if (!out.has(key))
+      out.set(key, statistics(content, { from: `${year}-01-01`, to: `${year}-12-31` }));
+  }
+  return [...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
 }
 
 /** load (one year's scoring files) → validate → score, with the warnings on it (`score`). */
@@ -151,5 +189,11 @@ export async function scoreContent(
 export { INIT_YEARS };
 
 export async function newContent(year: number): Promise<NewFile[]> {
-  return newContentFiles(year);
+  const template = await ledgerTemplate({
+    year,
+    creator: "",
+    units: [...EXAMPLE_UNIT_NAMES],
+    categories: [...DEFAULT_CATEGORIES],
+  });
+  return [...newContentFiles(year), { path: "台账模板.xlsx", data: template }];
 }

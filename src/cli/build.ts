@@ -1,7 +1,8 @@
-// `xinfang build [--out dist] [--base /] [--content DIR]`: the site and every PDF (documents and
-// bundles) from the content folder. Invalid content: the problems, exit 1, nothing written.
+// `xinfang build [--out dist] [--base /] [--content DIR]`: the site, every PDF (documents and
+// bundles) and the workbooks (xlsx/) from the content folder. Invalid content: the problems, exit 1, nothing written.
 import { resolve } from "node:path";
 import { pdfStage } from "../build/pdf-files.ts";
+import { xlsxStage } from "../build/xlsx-files.ts";
 import { BuildError, buildSite } from "../build/index.ts";
 import type { OutputOutcome } from "../build/index.ts";
 import { displayPrefix } from "./check.ts";
@@ -60,7 +61,7 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
       base,
       strict,
       progress,
-      stages: [pdfStage({ contentDir: dir })],
+      stages: [pdfStage({ contentDir: dir }), xlsxStage()],
       report: (diagnostics, texts) =>
         io.stderr.write(formatProblems(diagnostics, { prefix, texts, strict })),
     });

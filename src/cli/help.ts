@@ -18,11 +18,15 @@ export const HELP = `xinfang — 信访工作文书系统
   xinfang init DIR --year 2025             新建一个机关的内容目录（各文件的填写样板）
   xinfang check [--strict]                 检查内容目录中的全部文件，列出所有问题
   xinfang score --year 2025 [--as-of 2025-06-30] [--unit 村名或编号] [--json] [--strict]
-                                           计算村（社区）考评得分、排名、奖励和处理
+                [--xlsx FILE] [--csv FILE]
+                                           计算村（社区）考评得分、排名、奖励和处理；--xlsx 另存
+                                           为工作簿（得分汇总、扣分明细、经济处理），--csv 另存扣分明细
   xinfang stats --from 2025-01-01 --to 2025-12-31 [--json]
                                            统计受理量、办结率、化解率等，含同比
   xinfang build [--out dist] [--base /]    生成内部网站（含全文搜索）和全部 PDF 到输出目录
   xinfang pdf <文书编号> [--out FILE]      按 GB/T 9704 版式生成一份文书的 PDF
+  xinfang template --year 2025 [--out 台账模板.xlsx]
+                                           生成 Excel 台账模板（下拉选项、日期格式、填写说明）
   xinfang fonts                            列出 PDF 的仿宋、小标宋、黑体、楷体各用哪个字体文件
 
 ${commonOptions(true)}
@@ -57,7 +61,8 @@ const COMMAND_HELP: Record<string, CommandHelp> = {
     examples: ["xinfang check", "xinfang check --content 内容 --strict"],
   },
   score: {
-    usage: "xinfang score --year 年度 [--as-of 日期] [--unit 村名或编号] [--json] [--strict]",
+    usage:
+      "xinfang score --year 年度 [--as-of 日期] [--unit 村名或编号] [--json] [--strict] [--xlsx 文件] [--csv 文件]",
     does: "按考评细则计算各村（社区）的得分、排名、一票否决、奖励、处理和经济处理。",
     options: [
       ["--year 年度", "考评年度；不填为 rules 中最新的年度"],
@@ -65,9 +70,15 @@ const COMMAND_HELP: Record<string, CommandHelp> = {
       ["--unit 村名或编号", "只看一个村（社区）的扣分明细，例如 --unit 东山村 或 --unit dongshan"],
       ["--json", "以 JSON 输出全部结果（供其他程序读取）"],
       ["--strict", "有警告时不计算"],
+      [
+        "--xlsx 文件",
+        "另存为 Excel 工作簿：考评得分汇总、扣分明细、经济处理三张工作表（全部村（社区））",
+      ],
+      ["--csv 文件", "另存扣分明细为 CSV（UTF-8，带 BOM，Excel 可直接打开）"],
     ],
     examples: [
       "xinfang score --year 2025",
+      "xinfang score --year 2025 --xlsx 2025年度考评.xlsx",
       "xinfang score --year 2025 --as-of 2025-06-30 --unit 东山村",
     ],
   },
@@ -99,6 +110,18 @@ const COMMAND_HELP: Record<string, CommandHelp> = {
       ["--strict", "有警告时不生成"],
     ],
     examples: ["xinfang pdf plan-2025-annual --out 工作方案.pdf"],
+  },
+  template: {
+    usage: "xinfang template --year 年度 [--out 文件]",
+    does: "生成 Excel 台账模板：信访事项、例会、周排查报告各一张工作表，列的顺序与读取时相同，带下拉选项（去向、形式、渠道、类别、村（社区）、是/否）、日期格式、冻结的表头和一张填写说明。填好后另存到 ledger/<年度>/ 即可读取。",
+    options: [
+      ["--year 年度", "台账年度（必填），例如 2025"],
+      ["--out 文件", "模板文件名（默认 台账模板.xlsx）"],
+    ],
+    examples: [
+      "xinfang template --year 2025",
+      "xinfang template --year 2026 --out 2026年台账.xlsx",
+    ],
   },
   fonts: {
     usage: "xinfang fonts [--strict]",

@@ -39,7 +39,8 @@ export async function runInit(
   io.stdout.write(
     `已在“${shown}”中建立 ${year} 年度的内容目录。\n` +
       `下一步：填写 office.yaml（本机关）、units.yaml（村、社区名单），按本镇办法修改 rules/${year}.yaml，\n` +
-      `然后运行 xinfang check --content ${shown} 检查。\n`,
+      `然后运行 xinfang check --content ${shown} 检查。\n` +
+      `台账也可以用 Excel 填写：台账模板.xlsx 中有填写说明，填好的工作表另存到 ledger/${year}/ 中。\n`,
   );
   return EXIT_OK;
 }

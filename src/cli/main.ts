@@ -29,6 +29,7 @@ const runScore: Run = async (v, io) => (await import("./score.ts")).runScore(v, 
 const runStats: Run = async (v, io) => (await import("./stats.ts")).runStats(v, io);
 const runBuild: Run = async (v, io) => (await import("./build.ts")).runBuild(v, io);
 const runPdf: Run = async (v, io, p) => (await import("./pdf.ts")).runPdf(v, io, p);
+const runTemplate: Run = async (v, io) => (await import("./template.ts")).runTemplate(v, io);
 const runFonts: Run = async (v, io) => (await import("./fonts.ts")).runFonts(v, io);
 const runInit: Run = async (v, io, p) => (await import("./init.ts")).runInit(v, io, p);
 
@@ -55,6 +56,8 @@ const COMMANDS: Record<
       "as-of": { type: "string" },
       unit: { type: "string" },
       json: { type: "boolean", default: false },
+      xlsx: { type: "string" },
+      csv: { type: "string" },
     },
     run: runScore,
   },
@@ -74,6 +77,7 @@ const COMMANDS: Record<
     run: runBuild,
   },
   pdf: { options: { out: { type: "string" } }, run: runPdf, positionals: true },
+  template: { options: { year: { type: "string" }, out: { type: "string" } }, run: runTemplate },
   fonts: { options: {}, run: runFonts },
   init: { options: { year: { type: "string" } }, run: runInit, positionals: true },
 };

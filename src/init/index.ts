@@ -20,6 +20,7 @@ import {
 } from "./skeletons.ts";
 
 export { defaultRulesText, nationalDayWeek } from "./rules-text.ts";
+export { EXAMPLE_UNIT_NAMES } from "./skeletons.ts";
 
 /** One file of the new folder. */
 export interface NewFile {

@@ -21,6 +21,9 @@ fonts: auto                                      # 先找本机的仿宋_GB2312�
 `;
 }
 
+/** The two example villages of units.yaml (the ledger template lists them too). */
+export const EXAMPLE_UNIT_NAMES = ["示例一村", "示例二村"] as const;
+
 /** units.yaml: two example villages with their officials and pay, to be replaced. */
 export function unitsText(schemaLine: string): string {
   return `${schemaLine}
@@ -28,7 +31,7 @@ export function unitsText(schemaLine: string): string {
 # id 只用小写字母、数字和连字符，台账中用它或名称指代村（社区）；金额单位为元。
 units:
   - id: shili-1
-    name: 示例一村
+    name: ${EXAMPLE_UNIT_NAMES[0]}
     kind: 村                                     # 村 或 社区
     officials: { 书记: 一村书记, 主任: 一村主任, 分管副职: 一村副主任 }
     informants: [一村信息员]                     # 信访信息员，1至3人
@@ -40,7 +43,7 @@ units:
       - { name: 包村领导甲, role: 包村领导, monthly_award: 800 }
       - { name: 包村干部乙, role: 包村干部, monthly_award: 500 }
   - id: shili-2
-    name: 示例二村
+    name: ${EXAMPLE_UNIT_NAMES[1]}
     kind: 村
     officials: { 书记: 二村书记, 主任: 二村主任, 分管副职: 二村副主任 }
     informants: [二村信息员]

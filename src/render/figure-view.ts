@@ -1,12 +1,14 @@
 // Statistics as document content: the figure sentences, four tables (by channel, category, unit
 // and month) and three charts (monthly trend, categories, units) for reports and notices.
-import type { Count, Stats } from "../compute/stats/index.ts";
+import type { Stats } from "../compute/stats/index.ts";
 import { percent } from "../text/zh.ts";
 import type { Drawing } from "../doc/drawing.ts";
 import { barChart, lineChart } from "./charts.ts";
 import type { Series } from "./charts.ts";
-import { figureSentences, periodText } from "./figures.ts";
+import { figureSentences } from "./figures.ts";
 import { escapeMarkdown as md } from "./markdown-escape.ts";
+import { statTables, statsTitle } from "./stat-tables.ts";
+import type { StatCell, StatTable } from "./stat-tables.ts";
 
 export interface ChartView {
   caption: string;
@@ -20,31 +22,22 @@ export interface FiguresView {
   charts: ChartView[];
 }
 
-function table(
-  caption: string,
-  head: string[],
-  align: string[],
-  rows: string[][],
-  totals?: string[],
-): string {
-  const lines = [
+/** A statistics table as Markdown: caption, header, rows and the 合计 row. */
+function table(caption: string, t: StatTable): string {
+  const cell = (c: StatCell) =>
+    typeof c === "string"
+      ? md(c)
+      : typeof c === "number"
+        ? String(c)
+        : percent(c.share.num, c.share.den);
+  const align = t.head.map((_, i) => (i === 0 ? ":--" : "--:"));
+  return [
     `**${md(caption)}**`,
     "",
-    `| ${head.join(" | ")} |`,
+    `| ${t.head.join(" | ")} |`,
     `|${align.join("|")}|`,
-    ...rows.map((r) => `| ${r.join(" | ")} |`),
-  ];
-  if (totals) lines.push(`| ${totals.join(" | ")} |`);
-  return lines.join("\n");
-}
-
-function shareRows(items: { label: string; value: Count }[], total: Count): string[][] {
-  return items.map((i) => [
-    md(i.label),
-    String(i.value.count),
-    String(i.value.headcount),
-    percent(i.value.count, total.count),
-  ]);
+    ...[...t.rows, t.totals].map((r) => `| ${r.map(cell).join(" | ")} |`),
+  ].join("\n");
 }
 
 export function figuresView(
@@ -52,76 +45,11 @@ export function figuresView(
   options: { tables?: boolean; charts?: boolean; numberFrom?: number } = {},
 ): FiguresView {
   const c = s.current;
-  const total = c.accepted;
   const n0 = options.numberFrom ?? 1;
-  const tables: string[] = [];
-  if (options.tables !== false) {
-    const head = ["件数", "人次", "占比"];
-    const align = [":--", "--:", "--:", "--:"];
-    const totals = [
-      "合计",
-      String(total.count),
-      String(total.headcount),
-      total.count ? "100.0%" : "—",
-    ];
-    tables.push(
-      table(
-        `表${n0}\u3000受理信访事项按渠道统计`,
-        ["渠道", ...head],
-        align,
-        shareRows(
-          c.byChannel.map((x) => ({ label: x.channel, value: x.value })),
-          total,
-        ),
-        totals,
-      ),
-    );
-    tables.push(
-      table(
-        `表${n0 + 1}\u3000受理信访事项按问题类别统计`,
-        ["问题类别", ...head],
-        align,
-        shareRows(
-          c.byCategory.map((x) => ({ label: x.category, value: x.value })),
-          total,
-        ),
-        totals,
-      ),
-    );
-    tables.push(
-      table(
-        `表${n0 + 2}\u3000受理信访事项按村（社区）统计`,
-        ["村（社区）", ...head],
-        align,
-        shareRows(
-          c.byUnit.map((x) => ({ label: x.name, value: x.value })),
-          total,
-        ),
-        totals,
-      ),
-    );
-    const prev = s.previous.source === "ledger" ? s.previous.figures.byMonth : null;
-    const monthRows = c.byMonth.map((m, i) => [
-      `${Number(m.month.slice(5))}月`,
-      String(m.value.count),
-      String(m.value.headcount),
-      ...(prev ? [String(prev[i]?.value.count ?? 0)] : []),
-    ]);
-    tables.push(
-      table(
-        `表${n0 + 3}\u3000受理信访事项按月统计`,
-        ["月份", "件数", "人次", ...(prev ? ["上年同期件数"] : [])],
-        [":--", "--:", "--:", ...(prev ? ["--:"] : [])],
-        monthRows,
-        [
-          "合计",
-          String(total.count),
-          String(total.headcount),
-          ...(prev ? [String(prev.reduce((a, m) => a + m.value.count, 0))] : []),
-        ],
-      ),
-    );
-  }
+  const tables =
+    options.tables === false
+      ? []
+      : statTables(s).map((t, i) => table(`表${n0 + i}\u3000${t.title}`, t));
   const charts: ChartView[] = [];
   if (options.charts !== false) {
     const months = c.byMonth.map((m) => `${Number(m.month.slice(5))}月`);
@@ -172,13 +100,9 @@ export interface AppendixView {
 
 /** `2025年信访工作统计表`; for a part of a year, `2025年1月1日至2025年6月30日信访工作统计表`. */
 export function appendixView(s: Stats): AppendixView {
-  const whole =
-    s.from.slice(0, 4) === s.to.slice(0, 4) &&
-    s.from.slice(5) === "01-01" &&
-    s.to.slice(5) === "12-31";
   const f = figuresView(s);
   return {
-    title: `${whole ? `${s.from.slice(0, 4)}年` : periodText(s)}信访工作统计表`,
+    title: statsTitle(s),
     tables: f.tables,
     charts: f.charts,
   };

@@ -3,6 +3,7 @@
 // read the content folder themselves.
 import type { Leadership, Office, Rules, Unit } from "../../schemas/index.ts";
 import type { YearScores } from "../compute/scoring/index.ts";
+import type { Stats } from "../compute/stats/index.ts";
 import type { PublishedDocument } from "../render/index.ts";
 import type { Content, Page } from "../validate/content.ts";
 
@@ -36,6 +37,11 @@ export interface Publication {
   scores: YearScores[];
   rules: YearRules[];
   pages: SitePage[];
+  /**
+   * Statistics of the periods the office reports on: each report's period and each scored
+   * year, one per period (the statistics workbooks).
+   */
+  statistics: Stats[];
 }
 
 /**
@@ -46,6 +52,7 @@ export function siteInput(
   content: Content,
   scores: YearScores[],
   documents: readonly PublishedDocument[],
+  statistics: readonly Stats[] = [],
 ): Publication {
   const heldBack: HeldBack[] = documents
     .filter((d) => d.doc.meta.secret)
@@ -67,5 +74,6 @@ export function siteInput(
       .sort((a, b) => a.year - b.year)
       .map((r) => ({ year: r.year, file: r.file, rules: r.rules })),
     pages: content.pages,
+    statistics: [...statistics],
   };
 }

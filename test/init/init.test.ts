@@ -14,6 +14,7 @@ import { jsonSchemaText } from "../../schemas/generate.ts";
 import { writeNewFolder } from "../../src/build/new-folder.ts";
 import { checkContent } from "../../src/index.ts";
 import { isoWeekDate } from "../../src/calendar/calendar.ts";
+import ExcelJS from "exceljs";
 import { nationalDayWeek, newContentFiles } from "../../src/init/index.ts";
 import { cli } from "../cli/run-cli.ts";
 
@@ -59,6 +60,17 @@ describe("xinfang init", () => {
       const score = await cli(["score", "--content", dir, "--year", String(year), "--json"]);
       expect(score.code, score.stderr).toBe(0);
       expect(JSON.parse(score.stdout).units).toHaveLength(2);
+      // the Excel ledger template, its village list the folder's villages
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(join(dir, "台账模板.xlsx")) as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual([
+        "信访事项",
+        "例会",
+        "周排查报告",
+      ]);
+      const choices: string[] = [];
+      wb.eachSheet((w) => w.eachRow((row) => row.eachCell((c) => choices.push(String(c.value)))));
+      expect(choices).toEqual(expect.arrayContaining(["示例一村", "示例二村"]));
     });
   }
 
@@ -72,10 +84,9 @@ describe("xinfang init", () => {
     expect([...ta.keys()]).toEqual([...tb.keys()]);
     for (const [k, v] of ta) expect(v.equals(tb.get(k) as Buffer), k).toBe(true);
     expect(newContentFiles(2027)).toEqual(newContentFiles(2027));
+    // the skeleton's files and the ledger template workbook
     expect([...ta.keys()].sort()).toEqual(
-      newContentFiles(2027)
-        .map((f) => f.path)
-        .sort(),
+      [...newContentFiles(2027).map((f) => f.path), "台账模板.xlsx"].sort(),
     );
   });
 

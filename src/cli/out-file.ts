@@ -1,0 +1,66 @@
+// Files a command writes outside the build (score --xlsx/--csv, template): never into the content
+// folder, never over a folder; written to a temporary file in the same folder and renamed over
+// the target, so an existing file is only ever replaced by a complete one.
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { access, open, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { relationToContent } from "../build/output-dir.ts";
+import { errnoWords } from "../text/errno.ts";
+import { IoError, UsageError } from "./io.ts";
+
+/** One Chinese line: `what` cannot be written into `folder`. */
+function cannotWrite(what: string, folder: string, e: unknown): IoError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code ?? "";
+  return new IoError(`无法把${what}写入文件夹“${folder}”：${errnoWords(code)}。未生成${what}。`);
+}
+
+/**
+ * Checks an output file before anything is computed: not in the content folder, not a folder
+ * (exit 2), and its folder exists and is writable (exit 3). `option` names the flag (--xlsx).
+ */
+export async function checkOutFile(
+  out: string,
+  contentDir: string,
+  option: string,
+  what: string,
+): Promise<void> {
+  const relation = await relationToContent(out, contentDir);
+  if (relation === "same" || relation === "inside")
+    throw new UsageError(
+      `${option} ${out} 在内容目录 ${resolve(contentDir)} 之内，不能把${what}写进内容目录。未做任何改动。请指定内容目录以外的文件，例如 ${option} ${basename(out)}`,
+    );
+  if ((await stat(out).catch(() => null))?.isDirectory())
+    throw new UsageError(`${option} ${out} 是一个文件夹，请指定文件的路径。`);
+  const folder = dirname(out);
+  const info = await stat(folder).catch((e: unknown) => {
+    throw cannotWrite(what, folder, e);
+  });
+  if (!info.isDirectory())
+    throw cannotWrite(what, folder, Object.assign(new Error(), { code: "ENOTDIR" }));
+  await access(folder, constants.W_OK | constants.X_OK).catch((e: unknown) => {
+    throw cannotWrite(what, folder, e);
+  });
+}
+
+/** Writes `bytes` to `file` through a temporary file in the same folder and a rename. */
+export async function writeOutFile(file: string, bytes: Uint8Array, what: string): Promise<void> {
+  const folder = dirname(file);
+  const temporary = join(
+    folder,
+    `.${basename(file)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`,
+  );
+  try {
+    const handle = await open(temporary, "wx");
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (e) {
+    await rm(temporary, { force: true }).catch(() => {});
+    throw cannotWrite(what, folder, e);
+  }
+}
