@@ -3,58 +3,10 @@
 // a fraction of a second, where YAML would take minutes.
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { convertCell, readWeek } from "./cells.ts";
+import type { LedgerColumn } from "./ledger-columns.ts";
 import { LineIndex } from "./line-index.ts";
 import type { PathKey, SourceFile } from "./source-file.ts";
-
-export type CellKind = "text" | "number" | "boolean";
-
-export interface CsvColumn {
-  key: string;
-  /** Header names accepted for this column, Chinese first. */
-  headers: readonly string[];
-  kind: CellKind;
-}
-
-/** Petition ledger columns: Chinese header ↔ YAML field. */
-export const PETITION_COLUMNS: readonly CsvColumn[] = [
-  { key: "id", headers: ["编号", "id"], kind: "text" },
-  { key: "date", headers: ["日期", "date"], kind: "text" },
-  { key: "unit", headers: ["村（社区）", "村(社区)", "unit"], kind: "text" },
-  { key: "level", headers: ["去向", "level"], kind: "text" },
-  { key: "form", headers: ["形式", "form"], kind: "text" },
-  { key: "headcount", headers: ["人数", "headcount"], kind: "number" },
-  { key: "channel", headers: ["渠道", "channel"], kind: "text" },
-  { key: "category", headers: ["类别", "category"], kind: "text" },
-  { key: "issue", headers: ["问题编号", "issue"], kind: "text" },
-  { key: "summary", headers: ["事由", "summary"], kind: "text" },
-  { key: "early_warning", headers: ["提前报送", "early_warning"], kind: "boolean" },
-  { key: "persuaded_onsite", headers: ["劝离", "persuaded_onsite"], kind: "boolean" },
-  { key: "assigned_overdue", headers: ["交办逾期", "assigned_overdue"], kind: "boolean" },
-  { key: "superior_urged", headers: ["上级催办", "superior_urged"], kind: "boolean" },
-  { key: "escalated", headers: ["事态扩大", "escalated"], kind: "boolean" },
-  { key: "unfair_handling", headers: ["处理不公", "unfair_handling"], kind: "boolean" },
-  { key: "accepted", headers: ["受理日期", "accepted"], kind: "text" },
-  { key: "due", headers: ["办理期限", "due"], kind: "text" },
-  { key: "closed", headers: ["办结日期", "closed"], kind: "text" },
-  { key: "resolved", headers: ["化解", "resolved"], kind: "boolean" },
-  { key: "satisfaction", headers: ["满意度", "satisfaction"], kind: "text" },
-];
-
-const TRUE_WORDS = new Set(["是", "true", "TRUE", "True", "1", "y", "Y", "yes", "√"]);
-const FALSE_WORDS = new Set(["否", "false", "FALSE", "False", "0", "n", "N", "no"]);
-
-function convert(raw: string, kind: CellKind): unknown {
-  if (kind === "boolean") {
-    if (TRUE_WORDS.has(raw)) return true;
-    if (FALSE_WORDS.has(raw)) return false;
-    return raw; // left as text: the schema reports it with its position
-  }
-  if (kind === "number") {
-    const n = Number(raw);
-    return raw.trim() !== "" && Number.isFinite(n) ? n : raw;
-  }
-  return raw;
-}
 
 interface CsvRecord {
   cells: string[];
@@ -135,7 +87,8 @@ export function parseCsvFile(
   file: string,
   rawText: string,
   listKey: string,
-  columns: readonly CsvColumn[],
+  columns: readonly LedgerColumn[],
+  year: number | null = null,
 ): SourceFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const bom = rawText.length - text.length;
@@ -145,9 +98,9 @@ export function parseCsvFile(
 
   const header = readRecord(text, 0);
   if (header.unclosed !== -1) header.cells.length = 0; // the header swallowed the file
-  const byHeader = new Map<string, CsvColumn>();
+  const byHeader = new Map<string, LedgerColumn>();
   for (const col of columns) for (const h of col.headers) byHeader.set(h, col);
-  const colOf: (CsvColumn | null)[] = header.cells.map((h, i) => {
+  const colOf: (LedgerColumn | null)[] = header.cells.map((h, i) => {
     const col = byHeader.get(h.trim()) ?? null;
     if (col === null && h.trim() !== "") {
       diagnostics.push(
@@ -208,7 +161,7 @@ export function parseCsvFile(
       if (!col) continue;
       const raw = (rec.cells[c] as string).trim();
       if (raw === "") continue;
-      obj[col.key] = convert(raw, col.kind);
+      obj[col.key] = col.format === "week" ? readWeek(raw, year) : convertCell(raw, col.kind);
     }
     records.push(obj);
     rowStarts.push(start);

@@ -4,7 +4,8 @@
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { FolderRole, UnknownFile } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { PETITION_COLUMNS, parseCsvFile } from "./csv.ts";
+import { parseCsvFile } from "./csv.ts";
+import { LEDGER_SHEETS } from "./ledger-columns.ts";
 import { listContentFolder, readContentFile } from "./read.ts";
 import type { FileRead, FolderEntry } from "./read.ts";
 import type { SourceFile } from "./source-file.ts";
@@ -210,13 +211,12 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
   };
 }
 
-const LIST_KEYS: Partial<Record<FileKind, string>> = { petitions: "petitions" };
-
 /** Parses a YAML or CSV content file (pages are not parsed here: see validate/pages). */
 export function parseContentFile(rel: string, text: string): SourceFile {
   if (rel.endsWith(".csv")) {
-    const kind = classify(rel)?.kind;
-    return parseCsvFile(rel, text, LIST_KEYS[kind ?? "petitions"] ?? "petitions", PETITION_COLUMNS);
+    const c = classify(rel);
+    const sheet = LEDGER_SHEETS.petitions;
+    return parseCsvFile(rel, text, sheet.listKey, sheet.columns, c?.year ?? null);
   }
   return parseYamlFile(rel, text);
 }

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { checkContent } from "../../src/index.ts";
-import { PETITION_COLUMNS, parseCsvFile } from "../../src/load/csv.ts";
+import { parseCsvFile } from "../../src/load/csv.ts";
+import { PETITION_COLUMNS } from "../../src/load/ledger-columns.ts";
 import { cli } from "../cli/run-cli.ts";
 import { generateContent, writeContent } from "../support/generate.ts";
 

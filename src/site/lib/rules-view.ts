@@ -3,7 +3,7 @@
 import type { Rules, When } from "../../../schemas/index.ts";
 import { FORMS, LEVELS, cellVetoes } from "../../../schemas/index.ts";
 import type { Form, Level } from "../../../schemas/index.ts";
-import { PETITION_COLUMNS } from "../../load/csv.ts";
+import { PETITION_COLUMNS } from "../../load/ledger-columns.ts";
 
 const FIELD_NAMES: Record<string, string> = {
   ...Object.fromEntries(PETITION_COLUMNS.map((c) => [c.key, c.headers[0] ?? c.key])),
