@@ -98,6 +98,9 @@ export class ZipArchive {
     if (end > b.length) throw new ZipError({ kind: "damaged", entry: name });
     const raw = b.subarray(start, end);
     const room = this.budget - this.used;
+    // The declared size is checked first (no work for an honest bomb); the cap on inflating
+    // catches one that lies.
+    if (e.size > room) throw new ZipError({ kind: "too-large", entry: name, limit: this.budget });
     let out: Buffer;
     if (e.method === 0) {
       if (raw.length > room)
