@@ -15,7 +15,6 @@ const pad = (n: number | string) => String(n).padStart(2, "0");
 
 // Excel's serial day 0 is 1899-12-30 (day 60, the fictitious 1900-02-29, lies before any ledger).
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
 // Serials of 1950-01-01 and 2150-01-01: plain numbers in that range in a date column are dates.
 const MIN_SERIAL = 18_264;
 const MAX_SERIAL = 91_311;

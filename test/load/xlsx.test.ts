@@ -166,10 +166,12 @@ describe("weekly reports", () => {
     { unit: "xishan", week: "2025-W02", submitted: "2025-01-09T09:00:30" },
     { unit: "xishan", week: "2025-W03", submitted: "2025-01-17T16:00", zero: true },
   ];
-  const norm = (list: unknown[] | null) =>
+  const norm = (list: unknown[] | null | undefined) =>
     (list ?? [])
-      .map((r) => ({ zero: false, ...(r as Record<string, unknown>) }))
-      .sort((a, b) => `${a.unit}${a.week}`.localeCompare(`${b.unit}${b.week}`));
+      .map((r): Record<string, unknown> => ({ zero: false, ...(r as Record<string, unknown>) }))
+      .sort((a, b) =>
+        `${String(a.unit)}${String(a.week)}`.localeCompare(`${String(b.unit)}${String(b.week)}`),
+      );
   it("the grid (villages × weeks) reads as the rows", async () => {
     for (const dates of ["cell", "slash"] as const) {
       const grid = read(
@@ -291,7 +293,7 @@ describe("diagnostics in a workbook", () => {
     expect(d?.position).toEqual({ file: FILE, sheet: "信访事项", line: 3, col: 3 });
     const out = formatDiagnostic(d!, { texts, prefix: "content/" }).split("\n");
     expect(out[0]).toMatch(
-      /^content\/ledger\/2025\/petitions\.xlsx 信访事项!C3  schema\/value  petitions\.1\.level  错误：/,
+      /^content\/ledger\/2025\/petitions\.xlsx 信访事项!C3 {2}schema\/value {2}petitions\.1\.level {2}错误：/,
     );
     expect(out[1]).toBe("  3 | P-2 │ 2025/1/9 │ 县级");
     expect(out[2]).toBe(`    | ${" ".repeat("P-2 │ 2025/1/9 │ ".length)}^`);
