@@ -100,50 +100,58 @@ interface Phases {
   peakMB: number;
 }
 
-function measure(
-  dir: string,
-  label: string,
-): { row: string[]; total: number; e2e: number; peak: number } {
-  process.stderr.write(`测量 ${label} …\n`);
-  const phases: Phases[] = [];
-  const e2e: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const r = spawnSync(NODE, [join(ROOT, "test/bench/score-phases.ts"), dir], {
-      encoding: "utf8",
-      maxBuffer: 1 << 20,
-    });
-    if (r.status !== 0) throw new Error(`score-phases failed on ${label}: ${r.stderr}`);
-    phases.push(JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as Phases);
-    const t = performance.now();
-    const s = spawnSync(NODE, [BIN, "score", "--content", dir, "--year", "2025", "--json"], {
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    e2e.push(performance.now() - t);
-    if (s.status !== 0) throw new Error(`xinfang score failed on ${label}: ${s.stderr}`);
-  }
-  const m = (k: keyof Phases) => median(phases.map((p) => p[k]));
+interface Measured {
+  phases: Phases[];
+  e2e: number[];
+}
+
+function once(dir: string, label: string, into: Measured): void {
+  const r = spawnSync(NODE, [join(ROOT, "test/bench/score-phases.ts"), dir], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) throw new Error(`score-phases failed on ${label}: ${r.stderr}`);
+  into.phases.push(JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as Phases);
+  const t = performance.now();
+  const s = spawnSync(NODE, [BIN, "score", "--content", dir, "--year", "2025", "--json"], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  into.e2e.push(performance.now() - t);
+  if (s.status !== 0) throw new Error(`xinfang score failed on ${label}: ${s.stderr}`);
+}
+
+function summary(m: Measured, dir: string, label: string) {
+  const med = (k: keyof Phases) => median(m.phases.map((p) => p[k]));
   const file = label === "CSV" ? CSV : XLSX;
   return {
-    total: m("total"),
-    e2e: median(e2e),
-    peak: m("peakMB"),
+    total: med("total"),
+    e2e: median(m.e2e),
+    peak: med("peakMB"),
     row: [
       label,
-      String(phases[0]?.petitions ?? 0),
+      String(m.phases[0]?.petitions ?? 0),
       mb(statSync(join(dir, file)).size),
-      fmt(m("read")),
-      fmt(m("parse")),
-      fmt(m("validate")),
-      fmt(m("compute")),
-      fmt(m("total")),
-      fmt(median(e2e)),
-      `${Math.round(m("peakMB"))} MB`,
+      fmt(med("read")),
+      fmt(med("parse")),
+      fmt(med("validate")),
+      fmt(med("compute")),
+      fmt(med("total")),
+      fmt(median(m.e2e)),
+      `${Math.round(med("peakMB"))} MB`,
     ],
   };
 }
 
-const csv = measure(csvDir, "CSV");
-const xlsx = measure(xlsxDir, "XLSX");
+// CSV and XLSX alternate, so a busy machine slows both alike.
+const runsCsv: Measured = { phases: [], e2e: [] };
+const runsXlsx: Measured = { phases: [], e2e: [] };
+for (let i = 0; i < RUNS; i++) {
+  process.stderr.write(`测量第 ${i + 1} 次（CSV、XLSX）…\n`);
+  once(csvDir, "CSV", runsCsv);
+  once(xlsxDir, "XLSX", runsXlsx);
+}
+const csv = summary(runsCsv, csvDir, "CSV");
+const xlsx = summary(runsXlsx, xlsxDir, "XLSX");
 const rows = [
   [...csv.row, "1.0×"],
   [

@@ -300,6 +300,31 @@ describe("diagnostics in a workbook", () => {
   });
 });
 
+describe("one file per ledger", () => {
+  it("a YAML and an XLSX of the same ledger are file/ambiguous at the second", () => {
+    const sheet = read(
+      workbook(
+        [
+          ["编号", "日期", "缺席"],
+          ["M-01", "2025/1/15", "东山村"],
+        ],
+        "例会",
+      ),
+      "meetings",
+    );
+    const texts = new Map([
+      ["units.yaml", "units:\n  - { id: dongshan, name: 东山村 }\n"],
+      ["ledger/2025/meetings.yaml", "meetings: []\n"],
+      ["ledger/2025/meetings.xlsx", sheet.text as string],
+    ]);
+    const v = validateContent(texts);
+    expect(v.diagnostics.map((d) => `${d.position?.file} ${d.code}`)).toEqual([
+      "ledger/2025/meetings.xlsx file/ambiguous",
+    ]);
+    expect(v.diagnostics[0]?.message).toContain("meetings.yaml 和 meetings.xlsx");
+  });
+});
+
 describe("fixture workbooks", () => {
   it("are what test/fixtures/diagnostics/make-xlsx.ts makes", () => {
     const root = fileURLToPath(new URL("../fixtures/diagnostics/", import.meta.url));
