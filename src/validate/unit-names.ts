@@ -67,8 +67,9 @@ export function resolveUnitNames(
           if (typeof value !== "string" || ids?.has(value)) return value;
           const found = names.get(value.trim());
           if (!found) {
-            // An id-shaped value is checked against units.yaml with the other references.
-            if (ids === null || /^[a-z0-9-]+$/.test(value)) return value;
+            // Only what reads as a name (not plain ASCII) is an unknown name here; an id, or an
+            // id miswritten (Dongshan), is left to the id checks and their hints.
+            if (ids === null || /^[\x20-\x7e]*$/.test(value)) return value;
             reported.add(path.join("."));
             out.push(
               makeDiagnostic("ref/unknown-unit", {

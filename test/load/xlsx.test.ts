@@ -325,6 +325,30 @@ describe("one file per ledger", () => {
   });
 });
 
+describe("village names in YAML ledgers", () => {
+  const units = "units:\n  - { id: dongshan, name: 东山村 }\n  - { id: xishan, name: 西山村 }\n";
+  const check = (unit: string) =>
+    validateContent(
+      new Map([
+        ["units.yaml", units],
+        [
+          "ledger/2025/petitions.yaml",
+          `petitions:\n  - { id: P-1, date: 2025-01-08, unit: ${unit}, level: 县, form: 个访 }\n`,
+        ],
+      ]),
+    );
+  it("a name or its short form is the unit's id", () => {
+    for (const name of ["东山村", "东山", "dongshan"])
+      expect(check(name).content?.ledgers.get(2025)?.petitions[0]?.unit, name).toBe("dongshan");
+  });
+  it("a name of no unit is ref/unknown-unit, once (not also the id format)", () => {
+    expect(check("南山村").diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      "ref/unknown-unit 未知的村（社区）名称“南山村”",
+    ]);
+    expect(check("Dongshan").diagnostics.map((d) => d.code)).toEqual(["schema/format"]);
+  });
+});
+
 describe("fixture workbooks", () => {
   it("are what test/fixtures/diagnostics/make-xlsx.ts makes", () => {
     const root = fileURLToPath(new URL("../fixtures/diagnostics/", import.meta.url));
