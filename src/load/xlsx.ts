@@ -52,6 +52,27 @@ function xmlText(s: string): string {
   return t;
 }
 
+/**
+ * Element names without their namespace prefix (`<x:row>` → `<row>`): the .NET Open XML SDK and
+ * some reporting systems write every element prefixed. Attributes (`r:id`) are untouched.
+ */
+function unprefix(xml: string): string {
+  return xml.replace(/<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g, "<$1");
+}
+
+/** The prefix of a part's root element (`x` for `<x:worksheet`), or null. */
+function rootPrefix(head: string): string | null {
+  return /<([A-Za-z_][\w.-]*):(?:worksheet|workbook|sst|styleSheet)\b/.exec(head)?.[1] ?? null;
+}
+
+/** A small part as text, element prefixes removed. */
+function part(zip: ZipArchive, name: string): string | null {
+  const b = zip.read(name);
+  if (b === null) return null;
+  const text = b.toString("utf8");
+  return rootPrefix(text.slice(0, 4096)) === null ? text : unprefix(text);
+}
+
 function attr(attrs: string, name: string): string | null {
   const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
   return m ? xmlText(m[1] ?? m[2] ?? "") : null;
@@ -129,8 +150,8 @@ interface SheetPart {
 
 /** The workbook's sheets in order, with the part each is stored in. */
 function sheetsOf(zip: ZipArchive): { sheets: SheetPart[]; date1904: boolean } {
-  const wb = zip.read("xl/workbook.xml")?.toString("utf8") ?? "";
-  const rels = zip.read("xl/_rels/workbook.xml.rels")?.toString("utf8") ?? "";
+  const wb = part(zip, "xl/workbook.xml") ?? "";
+  const rels = part(zip, "xl/_rels/workbook.xml.rels") ?? "";
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
     const id = attr(m[1] as string, "Id");
@@ -171,19 +192,24 @@ function sheetLines(
   date1904: boolean,
 ): string[] {
   const lines: string[] = [];
-  const rowEnd = Buffer.from("</row>");
-  let from = xml.indexOf("<sheetData");
+  const prefix = rootPrefix(xml.toString("utf8", 0, Math.min(xml.length, 4096)));
+  const rowEnd = Buffer.from(prefix === null ? "</row>" : `</${prefix}:row>`);
+  let from = xml.indexOf(prefix === null ? "<sheetData" : `<${prefix}:sheetData`);
   if (from === -1) return lines;
+  // Rows end with the sheet data (page breaks, conditional formats follow).
+  const dataEnd = xml.indexOf(prefix === null ? "</sheetData>" : `</${prefix}:sheetData>`, from);
+  const limit = dataEnd === -1 ? xml.length : dataEnd;
   let autoRow = 0;
-  while (from < xml.length) {
+  while (from < limit) {
     // Decode a window that ends after a whole row, so no row is cut between chunks.
-    let to = Math.min(xml.length, from + CHUNK);
-    if (to < xml.length) {
+    let to = Math.min(limit, from + CHUNK);
+    if (to < limit) {
       const cut = xml.lastIndexOf(rowEnd, to);
       to = cut > from ? cut + rowEnd.length : xml.indexOf(rowEnd, to) + rowEnd.length;
-      if (to < rowEnd.length) to = xml.length;
+      if (to < rowEnd.length || to > limit) to = limit;
     }
-    const text = xml.toString("utf8", from, to);
+    const raw = xml.toString("utf8", from, to);
+    const text = prefix === null ? raw : unprefix(raw);
     from = to;
     let p = text.indexOf("<row");
     while (p !== -1) {
@@ -327,11 +353,11 @@ export function readXlsx(
     }
     const xml = zip.read(sheet.path);
     if (xml === null) return fail({ kind: "damaged", part: sheet.path });
-    const sst = zip.read("xl/sharedStrings.xml")?.toString("utf8") ?? "";
+    const sst = part(zip, "xl/sharedStrings.xml") ?? "";
     const shared: string[] = [];
     for (const m of sst.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g))
       shared.push(runText(m[1] ?? ""));
-    const dates = dateStyles(zip.read("xl/styles.xml")?.toString("utf8") ?? null);
+    const dates = dateStyles(part(zip, "xl/styles.xml"));
     const lines = sheetLines(xml, shared, dates, date1904);
     return { text: [sheet.name.replace(/[\t\n\r]/g, " "), ...lines].join("\n"), diagnostics: [] };
   } catch (e) {

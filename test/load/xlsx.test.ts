@@ -210,6 +210,33 @@ describe("weekly reports", () => {
   });
 });
 
+describe("workbooks from other writers", () => {
+  it("elements with a namespace prefix (<x:row>, as the .NET Open XML SDK writes) read the same", () => {
+    const rows = [
+      ["编号", "日期", "去向"],
+      ["P-1", "2025/1/8", "县"],
+      ["P-2", 45666, "镇"],
+    ];
+    const prefixed = (xml: string) =>
+      xml
+        .replace(/<(\/?)(worksheet|sheetData|row|c|v|is|t|workbook|sheets|sheet)\b/g, "<$1x:$2")
+        .replace(/xmlns="/g, 'xmlns:x="');
+    const entries = workbookEntries([["信访事项", sheetXml(rows)]]).map((e) =>
+      e.name.startsWith("xl/") && !e.name.includes("_rels")
+        ? { ...e, data: prefixed(String(e.data)) }
+        : e,
+    );
+    expect(String(entries.find((e) => e.name.endsWith("sheet1.xml"))?.data)).toContain("<x:row");
+    const r = read(zipBytes(entries));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.records).toEqual(read(workbook(rows)).records);
+    expect(r.records).toEqual([
+      { id: "P-1", date: "2025-01-08", level: "县" },
+      { id: "P-2", date: "2025-01-09", level: "镇" },
+    ]);
+  });
+});
+
 describe("meetings: one row per meeting, villages listed in a cell", () => {
   it("splits 缺席 and 请假 on 、，, and spaces", () => {
     const r = read(
