@@ -211,6 +211,47 @@ describe("weekly reports", () => {
 });
 
 describe("workbooks from other writers", () => {
+  it("a workbook LibreOffice Calc saved (date cells with its own number format, shared strings)", () => {
+    // test/fixtures/workbooks/libreoffice-petitions.xlsx: the CSV beside it, converted with
+    // soffice --headless --infilter="CSV:44,34,76,1" --convert-to xlsx; 2025-01-09 became date cells.
+    const bytes = readFileSync(
+      fileURLToPath(new URL("../fixtures/workbooks/libreoffice-petitions.xlsx", import.meta.url)),
+    );
+    const r = read(bytes);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.text).not.toContain("45666"); // the date cell is read as a date
+    expect(r.records).toEqual([
+      {
+        id: "P-1",
+        date: "2025-01-08",
+        unit: "东山村",
+        level: "县",
+        form: "个访",
+        headcount: 1,
+        superior_urged: true,
+        accepted: "2025-01-08",
+        closed: "2025-02-20",
+      },
+      {
+        id: "P-2",
+        date: "2025-01-09",
+        unit: "西山村",
+        level: "镇",
+        form: "集访",
+        headcount: 6,
+        accepted: "2025-01-10",
+      },
+      {
+        id: "P-3",
+        date: "2025-03-05",
+        unit: "dongshan",
+        level: "市",
+        form: "重访",
+        headcount: 2,
+        superior_urged: true,
+      },
+    ]);
+  });
   it("elements with a namespace prefix (<x:row>, as the .NET Open XML SDK writes) read the same", () => {
     const rows = [
       ["编号", "日期", "去向"],
