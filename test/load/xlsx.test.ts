@@ -279,13 +279,13 @@ describe("workbooks from other writers", () => {
 });
 
 describe("meetings: one row per meeting, villages listed in a cell", () => {
-  it("splits 缺席 and 请假 on 、，, and spaces", () => {
+  it("splits 缺席 and 请假 on 、，, and spaces; 无 is none", () => {
     const r = read(
       workbook(
         [
           ["编号", "日期", "名称", "缺席", "请假"],
           ["M-01", "2025/1/15", "1月例会", "东山村、西山村", null],
-          ["M-02", "2025年2月12日", null, null, "东山村，xishan; 北山村"],
+          ["M-02", "2025年2月12日", null, "无", "东山村，xishan; 北山村"],
         ],
         "例会",
       ),
@@ -293,7 +293,7 @@ describe("meetings: one row per meeting, villages listed in a cell", () => {
     );
     expect(r.records).toEqual([
       { id: "M-01", date: "2025-01-15", title: "1月例会", absent: ["东山村", "西山村"] },
-      { id: "M-02", date: "2025-02-12", leave: ["东山村", "xishan", "北山村"] },
+      { id: "M-02", date: "2025-02-12", absent: [], leave: ["东山村", "xishan", "北山村"] },
     ]);
   });
 });
