@@ -1,7 +1,8 @@
 // Diagnostics → the text a clerk reads: `file:line:col  code  path  message`, the source line
 // with a caret under the offending value (and under the first occurrence of a duplicate), and a
-// hint.
+// hint. In a workbook the place is `file 信访事项!C12` and the frame shows the row's cells.
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
+import { cellReference, sheetRow } from "../load/sheet-text.ts";
 import { charWidth, displayWidth, printable } from "./text-width.ts";
 
 export interface FormatOptions {
@@ -89,8 +90,31 @@ export function frameSource(
   };
 }
 
+const CELL_SEPARATOR = " │ ";
+
+/**
+ * A worksheet row as a frame: its cells from column A separated by │, a caret under the cell at
+ * `at` (nothing when the row holds nothing or is not in the texts).
+ */
+function rowFrame(at: SourcePosition, texts: ReadonlyMap<string, string>): string[] {
+  const text = texts.get(at.file);
+  const cells = text === undefined ? null : sheetRow(text, at.line);
+  if (cells === null) return [];
+  while (cells.length < at.col) cells.push("");
+  let col = 1;
+  const shown = cells.map((c, i) => {
+    const cell = printable(c.replace(/[\t\r\n]+/g, " "));
+    if (i < at.col - 1) col += cell.length + CELL_SEPARATOR.length;
+    return cell;
+  });
+  const num = String(at.line);
+  const { text: line, caret } = frameSource(shown.join(CELL_SEPARATOR), col);
+  return [`  ${num} | ${line}`, `  ${" ".repeat(num.length)} | ${" ".repeat(caret)}^`];
+}
+
 /** The source line at `at` with a caret under its column (nothing when there is no such line). */
 function codeFrame(at: SourcePosition, texts: ReadonlyMap<string, string>): string[] {
+  if (at.sheet !== undefined) return rowFrame(at, texts);
   const src = sourceLine(texts, at.file, at.line);
   if (src === null || !/\S/.test(src)) return [];
   const num = String(at.line);
@@ -98,7 +122,11 @@ function codeFrame(at: SourcePosition, texts: ReadonlyMap<string, string>): stri
   return [`  ${num} | ${text}`, `  ${" ".repeat(num.length)} | ${" ".repeat(caret)}^`];
 }
 
-const placeOf = (at: SourcePosition, prefix: string) => `${prefix}${at.file}:${at.line}:${at.col}`;
+/** `file:line:col`, or in a workbook `file 信访事项!C12` (sheet, column and row as Excel names them). */
+const placeOf = (at: SourcePosition, prefix: string) =>
+  at.sheet !== undefined
+    ? `${prefix}${at.file} ${cellReference(at.sheet, at.line, at.col)}`
+    : `${prefix}${at.file}:${at.line}:${at.col}`;
 
 /**
  * One diagnostic: `file:line:col  code  path  错误：message`, the code frame, then — when the

@@ -11,6 +11,7 @@ import { fileCodes } from "./codes/files.ts";
 import { pageCodes } from "./codes/pages.ts";
 import { pdfCodes } from "./codes/pdf.ts";
 import { schemaCodes } from "./codes/schema.ts";
+import { xlsxCodes } from "./codes/xlsx.ts";
 
 export type { FieldKind } from "./codes/schema.ts";
 
@@ -20,6 +21,7 @@ const catalog = {
   ...contentCodes,
   ...pageCodes,
   ...pdfCodes,
+  ...xlsxCodes,
 } satisfies Record<string, Entry<never>>;
 
 type Catalog = typeof catalog;

@@ -8,8 +8,10 @@ export interface SourcePosition {
   file: string;
   /** 1-based line. */
   line: number;
-  /** 1-based column (UTF-16 code units, as editors count). */
+  /** 1-based column (UTF-16 code units, as editors count); in a worksheet, the column (A = 1). */
   col: number;
+  /** In a workbook (XLSX ledger): the worksheet's name; `line` is then the row. */
+  sheet?: string;
 }
 
 export interface Diagnostic {

@@ -97,12 +97,15 @@ export function readNumber(raw: string): number | string {
   return s !== "" && Number.isFinite(n) ? n : raw;
 }
 
-/** Villages listed in one cell: `东山村、西山村`, `dongshan, xishan`, `东山村；西山村`. */
+/** What a clerk writes in a list cell for “none”. */
+const NONE_WORDS = new Set(["无", "没有", "空", "-", "—", "－", "——"]);
+
+/** Villages listed in one cell: `东山村、西山村`, `dongshan, xishan`, `东山村；西山村`; `无` is none. */
 export function readUnits(raw: string): string[] {
   return raw
     .split(/[、，,；;／/\s]+/)
     .map((s) => s.trim())
-    .filter((s) => s !== "");
+    .filter((s) => s !== "" && !NONE_WORDS.has(s));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { FolderRole, UnknownFile } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseCsvFile } from "./csv.ts";
 import { LEDGER_SHEETS } from "./ledger-columns.ts";
+import { parseSheetText } from "./table.ts";
 import { listContentFolder, readContentFile } from "./read.ts";
 import type { FileRead, FolderEntry } from "./read.ts";
 import type { SourceFile } from "./source-file.ts";
@@ -52,14 +53,12 @@ export function classify(rel: string): Classified | null {
   let m = /^rules\/(\d{4})\.yaml$/.exec(rel);
   if (m) return { kind: "rules", year: Number(m[1]) };
   m =
-    /^ledger\/(\d{4})\/(petitions\.(?:yaml|csv)|meetings\.yaml|weekly-reports\.yaml|mediation\.yaml|receptions\.yaml)$/.exec(
+    /^ledger\/(\d{4})\/(petitions\.(?:yaml|csv|xlsx)|meetings\.(?:yaml|xlsx)|weekly-reports\.(?:yaml|xlsx)|mediation\.yaml|receptions\.yaml)$/.exec(
       rel,
     );
   if (m) {
     const name = m[2] as string;
-    const kind: FileKind = name.startsWith("petitions")
-      ? "petitions"
-      : (name.replace(/\.yaml$/, "") as FileKind);
+    const kind = name.replace(/\.(?:yaml|csv|xlsx)$/, "") as FileKind;
     return { kind, year: Number(m[1]) };
   }
   return null;
@@ -193,7 +192,14 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
   const worker = async () => {
     while (next < wanted.length) {
       const i = next++;
-      results[i] = await readContentFile(dir, wanted[i] as string);
+      const rel = wanted[i] as string;
+      const kind = classify(rel)?.kind;
+      const sheet =
+        rel.endsWith(".xlsx") &&
+        (kind === "petitions" || kind === "meetings" || kind === "weekly-reports")
+          ? kind
+          : undefined;
+      results[i] = await readContentFile(dir, rel, sheet ? { sheet } : {});
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, wanted.length) }, worker));
@@ -211,8 +217,16 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
   };
 }
 
-/** Parses a YAML or CSV content file (pages are not parsed here: see validate/pages). */
+/**
+ * Parses a YAML, CSV or XLSX content file (an XLSX ledger as the sheet text read.ts made of it;
+ * pages are not parsed here: see validate/pages).
+ */
 export function parseContentFile(rel: string, text: string): SourceFile {
+  if (rel.endsWith(".xlsx")) {
+    const c = classify(rel);
+    const kind = c?.kind === "meetings" || c?.kind === "weekly-reports" ? c.kind : "petitions";
+    return parseSheetText(rel, text, kind, c?.year ?? null);
+  }
   if (rel.endsWith(".csv")) {
     const c = classify(rel);
     const sheet = LEDGER_SHEETS.petitions;

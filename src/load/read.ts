@@ -3,7 +3,7 @@
 // device is refused (never read, never waited on) with a diagnostic at the file, as are broken or
 // looping symlinks and files too large to hold. Symlinks to regular files are followed. What
 // cannot be read for lack of permission or a disk fault is an I/O error (ContentReadError), not
-// a content problem. Bytes become text in decode.ts.
+// a content problem. Bytes become text in decode.ts (a workbook: its sheet text, xlsx.ts).
 import { constants } from "node:fs";
 import type { Stats } from "node:fs";
 import { lstat, open, readdir, readlink, stat } from "node:fs/promises";
@@ -14,6 +14,8 @@ import type { EntryKind, NotAFile } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { errnoWords } from "../text/errno.ts";
 import { decodeContent } from "./decode.ts";
+import type { LedgerSheetKind } from "./ledger-columns.ts";
+import { readXlsx } from "./xlsx.ts";
 
 /**
  * The largest content file read, in bytes (384 MiB). A petitions CSV of 2,000,000 rows is about
@@ -151,6 +153,8 @@ async function readAll(fh: FileHandle, size: number, max: number): Promise<Uint8
 export interface ReadOptions {
   /** Size limit in bytes; MAX_CONTENT_FILE_BYTES unless given (tests use small limits). */
   maxBytes?: number;
+  /** The file is an XLSX workbook holding this ledger: its sheet is read as sheet text. */
+  sheet?: LedgerSheetKind;
 }
 
 /**
@@ -182,7 +186,7 @@ export async function readContentFile(
     await fh.close().catch(() => undefined);
   }
   if (bytes === null) return tooLarge(rel, null, max);
-  const decoded = decodeContent(rel, bytes);
+  const decoded = options.sheet ? readXlsx(rel, bytes, options.sheet) : decodeContent(rel, bytes);
   return decoded.text === null
     ? { status: "unreadable", diagnostics: decoded.diagnostics }
     : { status: "read", text: decoded.text, diagnostics: decoded.diagnostics };

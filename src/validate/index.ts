@@ -16,6 +16,7 @@ import { validatePages } from "./pages.ts";
 import type { LedgerSources } from "./ledger.ts";
 import { validateWhole } from "./records.ts";
 import { validateRules } from "./rules.ts";
+import type { UnitNames } from "./unit-names.ts";
 import { validateUnits } from "./units.ts";
 
 export interface ValidateOptions {
@@ -106,6 +107,7 @@ export function validateSources(
 
   let units: Unit[] | null = null;
   let knownUnits: Set<string> | null = null;
+  let unitNames: UnitNames = new Map();
   const unreadable = options.unreadable ?? new Set<string>();
   const unitsSrc = sources.get("units.yaml");
   if (!unitsSrc) {
@@ -114,6 +116,7 @@ export function validateSources(
     const r = validateUnits(unitsSrc, out);
     units = r.units;
     knownUnits = r.knownIds;
+    unitNames = r.names;
   }
 
   // Years: every rules file and ledger folder present, plus those the caller needs.
@@ -141,35 +144,41 @@ export function validateSources(
       else complete = false;
     } else complete = false;
 
-    const petitionSources = ["yaml", "csv"]
-      .map((ext) => sources.get(`ledger/${year}/petitions.${ext}`))
-      .filter((s): s is SourceFile => s !== undefined);
-    if (petitionSources.length > 1) {
-      out.push(
-        makeDiagnostic("file/ambiguous", {
-          position: { file: `ledger/${year}/petitions.csv`, line: 1, col: 1 },
-          path: "",
-          params: { folder: `ledger/${year}/`, names: ["petitions.yaml", "petitions.csv"] },
-        }),
-      );
-      complete = false;
-    }
+    // One file per ledger: YAML, CSV (petitions only) or an XLSX workbook.
+    const ledgerFile = (name: string, exts: readonly string[]): SourceFile | undefined => {
+      const found = exts
+        .map((ext) => `${name}.${ext}`)
+        .filter((n) => sources.has(`ledger/${year}/${n}`));
+      if (found.length > 1) {
+        out.push(
+          makeDiagnostic("file/ambiguous", {
+            position: { file: `ledger/${year}/${found[1] as string}`, line: 1, col: 1 },
+            path: "",
+            params: { folder: `ledger/${year}/`, names: found },
+          }),
+        );
+        complete = false;
+      }
+      return found[0] === undefined ? undefined : sources.get(`ledger/${year}/${found[0]}`);
+    };
     const ledgerSources: LedgerSources = {};
-    if (petitionSources[0]) ledgerSources.petitions = petitionSources[0];
-    const meetings = sources.get(`ledger/${year}/meetings.yaml`);
+    const petitions = ledgerFile("petitions", ["yaml", "csv", "xlsx"]);
+    if (petitions) ledgerSources.petitions = petitions;
+    const meetings = ledgerFile("meetings", ["yaml", "xlsx"]);
     if (meetings) ledgerSources.meetings = meetings;
-    const weekly = sources.get(`ledger/${year}/weekly-reports.yaml`);
+    const weekly = ledgerFile("weekly-reports", ["yaml", "xlsx"]);
     if (weekly) ledgerSources.weeklyReports = weekly;
     const mediation = sources.get(`ledger/${year}/mediation.yaml`);
     if (mediation) ledgerSources.mediation = mediation;
     const receptions = sources.get(`ledger/${year}/receptions.yaml`);
     if (receptions) ledgerSources.receptions = receptions;
     if (rulesSrc) {
-      const unread = (name: string) => unreadable.has(`ledger/${year}/${name}`);
+      const unread = (name: string) =>
+        ["yaml", "csv", "xlsx"].some((ext) => unreadable.has(`ledger/${year}/${name}.${ext}`));
       // Without a petitions ledger every village would score full marks and be paid its rewards:
       // an error, located at the rules file that makes the year scored (the ledger does not
       // exist to point into). `petitions: []` says "no petitions".
-      if (!ledgerSources.petitions && !unread("petitions.yaml") && !unread("petitions.csv")) {
+      if (!ledgerSources.petitions && !unread("petitions")) {
         out.push(
           makeDiagnostic("ledger/petitions-missing", {
             position: { file: rulesRel, line: 1, col: 1 },
@@ -184,7 +193,7 @@ export function validateSources(
         ["weeklyReports", "weekly-reports.yaml"],
       ];
       for (const [key, name] of expected) {
-        if (!ledgerSources[key] && !unread(name)) {
+        if (!ledgerSources[key] && !unread(name.replace(/\.yaml$/, ""))) {
           out.push(
             makeDiagnostic("ledger/missing-file", {
               position: { file: `ledger/${year}/${name}`, line: 1, col: 1 },
@@ -197,7 +206,7 @@ export function validateSources(
     }
     if (Object.values(ledgerSources).some((s) => s.value === undefined)) complete = false;
     const weekday = yearRules?.weekly_report.deadline.weekday ?? 5;
-    const ledger = validateLedger(year, ledgerSources, knownUnits, weekday, out);
+    const ledger = validateLedger(year, ledgerSources, knownUnits, weekday, out, unitNames);
     if (ledger) ledgers.set(year, ledger);
     else complete = false;
   }

@@ -25,6 +25,8 @@ import { emptyLedger } from "./content.ts";
 import type { Ledger, Mediation, Meeting, Petition, Reception, WeeklyReport } from "./content.ts";
 import { fastMeeting, fastPetition, fastWeeklyReport } from "./fast.ts";
 import { validateList } from "./records.ts";
+import { resolveUnitNames } from "./unit-names.ts";
+import type { UnitNames } from "./unit-names.ts";
 import { fieldLabel } from "./zod-issues.ts";
 
 const rec = (v: unknown): Record<string, unknown> =>
@@ -222,8 +224,13 @@ export function validateLedger(
   units: Set<string> | null,
   weekday: number,
   out: Diagnostic[],
+  unitNames: UnitNames = new Map(),
 ): Ledger | null {
   const before = out.length;
+  // Names → ids first; a name reported there is not reported again by the schema.
+  const named = new Map<string, Set<string>>();
+  for (const src of Object.values(sources))
+    if (src) named.set(src.file, resolveUnitNames(src, units, unitNames, out));
   const ledger: Ledger = {
     ...emptyLedger(year),
     files: {
@@ -306,6 +313,12 @@ export function validateLedger(
       if (key === "mediation") ledger.mediations.push(withOrigin as Mediation);
       else ledger.receptions.push(withOrigin as Reception);
     });
+  }
+  // Drop the schema's “an id is lowercase letters …” where the name was reported as such.
+  for (let i = out.length - 1; i >= before; i--) {
+    const d = out[i] as Diagnostic;
+    if (d.code.startsWith("schema/") && d.position && named.get(d.position.file)?.has(d.path))
+      out.splice(i, 1);
   }
   return out.slice(before).some((d) => d.severity === "error") ? null : ledger;
 }

@@ -5,12 +5,16 @@ import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import { validateList } from "./records.ts";
+import { unitNamesOf } from "./unit-names.ts";
+import type { UnitNames } from "./unit-names.ts";
 
 export interface UnitsResult {
   /** Valid units in file order; null when any unit is invalid. */
   units: Unit[] | null;
   /** Every id written in units.yaml, valid record or not (avoids cascades of unknown-unit). */
   knownIds: Set<string>;
+  /** Names ledgers may use for the units (validate/unit-names.ts). */
+  names: UnitNames;
 }
 
 const rec = (v: unknown): Record<string, unknown> | null =>
@@ -92,5 +96,5 @@ export function validateUnits(src: SourceFile, out: Diagnostic[]): UnitsResult {
   });
   const units =
     list.items.every((u) => u !== null) && list.items.length > 0 ? (list.items as Unit[]) : null;
-  return { units, knownIds };
+  return { units, knownIds, names: unitNamesOf(src.value) };
 }

@@ -117,6 +117,31 @@ const SAMPLES: { [C in DiagnosticCode]: ParamsOf<C>[] } = {
   ],
   "schema/invalid": [{ field: "level（条件）", kind: "value", rule: "应为一个取值或取值列表" }],
   "ref/unknown-unit": [{ id: "dongshn" }],
+  "ref/ambiguous-unit": [{ name: "东山", ids: ["dongshan", "dongshan-shequ"] }],
+  "xlsx/not-xlsx": [
+    { file: "ledger/2025/petitions.xlsx", problem: { kind: "not-xlsx", found: "xls" } },
+    { file: "ledger/2025/petitions.xlsx", problem: { kind: "not-xlsx", found: "other" } },
+  ],
+  "xlsx/encrypted": [{ file: "ledger/2025/petitions.xlsx", problem: { kind: "encrypted" } }],
+  "xlsx/damaged": [
+    { file: "ledger/2025/petitions.xlsx", problem: { kind: "damaged", part: null } },
+    {
+      file: "ledger/2025/petitions.xlsx",
+      problem: { kind: "damaged", part: "xl/worksheets/sheet1.xml" },
+    },
+  ],
+  "xlsx/too-large": [
+    {
+      file: "ledger/2025/petitions.xlsx",
+      problem: { kind: "too-large", limit: 1024 * 1024 * 1024 },
+    },
+  ],
+  "xlsx/no-sheet": [
+    {
+      file: "ledger/2025/petitions.xlsx",
+      problem: { kind: "no-sheet", wanted: "信访事项", sheets: ["Sheet1", "Sheet2"] },
+    },
+  ],
   "ref/duplicate-id": [
     { id: "P-1", of: "record", first: at(2) },
     { id: "dongshan", of: "list-entry", first: at(3) },

@@ -14,6 +14,7 @@ import {
 import { dirname, join, relative } from "node:path";
 import { encodeGb18030 } from "../support/gb18030.ts";
 import { Rng } from "../support/generate.ts";
+import { sheetXml, workbookEntries, zipBytes } from "../support/zip-writer.ts";
 
 export type Mutation = (dir: string, rng: Rng) => string;
 
@@ -250,6 +251,64 @@ export const MUTATIONS: Record<string, Mutation> = {
     ]);
     put(dir, rel, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]));
     return `unknownFile ${rel}`;
+  },
+  workbook(dir, rng) {
+    // A ledger kept in Excel instead: its YAML or CSV replaced by a workbook of cells a clerk
+    // might type (or garbage), sometimes with a damaged byte or cut short.
+    const kind = rng.pick(["petitions", "meetings", "weekly-reports"] as const);
+    for (const ext of ["yaml", "csv"])
+      rmSync(join(dir, `ledger/2025/${kind}.${ext}`), { force: true });
+    const heads: Record<typeof kind, string[]> = {
+      petitions: ["编号", "日期", "村（社区）", "去向", "形式", "人数", "上级催办", "受理日期"],
+      meetings: ["编号", "日期", "缺席", "请假"],
+      "weekly-reports": rng.pick([
+        ["村（社区）", "周次", "报送时间", "零报告"],
+        ["村（社区）", "2025-W02", "第3周", "W4"],
+      ]),
+    };
+    const pool = [
+      "P-1",
+      "P-2",
+      "M-01",
+      "2025/1/8",
+      "2025年1月9日",
+      "45665",
+      "45667.6875",
+      "东山村",
+      "西山",
+      "dongshan",
+      "北岭村",
+      "县",
+      "京",
+      "集访",
+      "个访",
+      "6",
+      "６",
+      "是",
+      "√",
+      "否",
+      "",
+      "零报告 2025/1/10 16:30",
+      "2025/1/10 17:01",
+      "1e999",
+      "<&>",
+      "\t",
+      "第99周",
+      "2025-W53",
+    ];
+    const rows: (string | number | null)[][] = [heads[kind]];
+    for (let r = rng.int(0, 6); r > 0; r--)
+      rows.push(heads[kind].map(() => (rng.int(0, 4) === 0 ? null : rng.pick(pool))));
+    const sheet = rng.pick(["信访事项", "例会", "周排查报告", "Sheet1"]);
+    let bytes = zipBytes(workbookEntries([[sheet, sheetXml(rows)]]));
+    const how = rng.pick(["whole", "whole", "byte", "cut"]);
+    if (how === "byte") {
+      bytes = Buffer.from(bytes);
+      const at = rng.int(0, bytes.length - 1);
+      bytes[at] = (bytes[at] as number) ^ 0xff;
+    } else if (how === "cut") bytes = bytes.subarray(0, rng.int(0, bytes.length - 1));
+    put(dir, `ledger/2025/${kind}.xlsx`, bytes);
+    return `workbook ${kind}.xlsx sheet ${sheet} ${rows.length} rows ${how}`;
   },
   alias(dir, rng) {
     const rel = pickFile(dir, rng, (f) => f.endsWith(".yaml"));

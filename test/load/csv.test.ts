@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,6 +8,7 @@ import { checkContent } from "../../src/index.ts";
 import { parseCsvFile } from "../../src/load/csv.ts";
 import { PETITION_COLUMNS } from "../../src/load/ledger-columns.ts";
 import { cli } from "../cli/run-cli.ts";
+import { encodeGb18030 } from "../support/gb18030.ts";
 import { generateContent, writeContent } from "../support/generate.ts";
 
 const HEAD = "编号,日期,村（社区）,去向,形式,人数,事由,上级催办";
@@ -154,4 +156,38 @@ describe("damaged CSV ledgers are errors, never a short ledger", () => {
     expect(r.stderr).toContain(`ledger/2025/petitions.csv:152:${at}  csv/unclosed-quote`);
     expect(r.stdout).toBe("");
   });
+});
+
+describe("CSV as Excel and WPS save it on Chinese Windows", () => {
+  const BASE = fileURLToPath(new URL("../fixtures/diagnostics/_base/", import.meta.url));
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const CSV =
+    "编号,日期,村（社区）,去向,形式,人数,上级催办,受理日期\r\n" +
+    "P-1,2025/1/8,东山村,县,个访,1,√,2025年1月8日\r\n" +
+    "P-2,2025-01-09,西山,镇,集访,6,,2025/1/9\r\n";
+  const variants: [string, Uint8Array, boolean][] = [
+    ["GB18030, CRLF", encodeGb18030(CSV), true],
+    ["GB18030 with its BOM", encodeGb18030(`\ufeff${CSV}`), true],
+    ["UTF-8 with BOM, CRLF", Buffer.from(`\ufeff${CSV}`, "utf8"), false],
+    ["UTF-8, LF", Buffer.from(CSV.replaceAll("\r\n", "\n"), "utf8"), false],
+  ];
+  for (const [name, bytes, legacy] of variants) {
+    it(`${name}: names, 2025/1/8, 2025年1月8日 and √ read as the YAML would`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), "xinfang-csv-"));
+      dirs.push(dir);
+      cpSync(BASE, dir, { recursive: true });
+      rmSync(join(dir, "ledger/2025/petitions.yaml"));
+      writeFileSync(join(dir, "ledger/2025/petitions.csv"), bytes);
+      const checked = await checkContent(dir);
+      expect(checked.problems.map((d) => d.code)).toEqual(legacy ? ["file/legacy-encoding"] : []);
+      const petitions = checked.content?.ledgers.get(2025)?.petitions ?? [];
+      expect(
+        petitions.map((p) => [p.id, p.date, p.unit, p.superior_urged, p.accepted, p.headcount]),
+      ).toEqual([
+        ["P-1", "2025-01-08", "dongshan", true, "2025-01-08", 1],
+        ["P-2", "2025-01-09", "xishan", false, "2025-01-09", 6],
+      ]);
+    });
+  }
 });

@@ -224,7 +224,7 @@ describe("files the tool does not read", slow, () => {
   it("are warned about by name; hidden files and editor leftovers are ignored silently", async () => {
     const dir = base();
     const files = [
-      "ledger/2025/petitions.xlsx",
+      "ledger/2025/台账.xlsx",
       "ledger/2025/petitions.xls",
       "ledger/2025/petitions.yml",
       "ledger/2025/Petitions.CSV",
@@ -262,8 +262,8 @@ describe("files the tool does not read", slow, () => {
     };
     expect(checked.problems.every((d) => d.severity === "warning")).toBe(true);
     expect(checked.content).not.toBeNull();
-    expect(message("ledger/2025/petitions.xlsx")).toMatch(/暂不读取 Excel.*另存为.*petitions\.csv/);
-    expect(message("ledger/2025/petitions.xls")).toMatch(/暂不读取 Excel/);
+    expect(message("ledger/2025/台账.xlsx")).toMatch(/只读取以台账命名的.*另存为.*petitions\.xlsx/);
+    expect(message("ledger/2025/petitions.xls")).toMatch(/只读取以台账命名的 \.xlsx/);
     expect(message("ledger/2025/petitions.yml")).toMatch(/改名为 petitions\.yaml/);
     expect(message("rules/2025.yml")).toMatch(/改名为 2025\.yaml/);
     expect(message("ledger/2025/Petitions.CSV")).toMatch(/改名为 petitions\.csv/);
@@ -273,14 +273,14 @@ describe("files the tool does not read", slow, () => {
     expect(message("ledger/2025/旧台账")).toMatch(/文件夹/);
     const r = await cli(["check", "--content", dir]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("ledger/2025/petitions.xlsx:1:1  file/unknown  警告：");
+    expect(r.stdout).toContain("ledger/2025/台账.xlsx:1:1  file/unknown  警告：");
   });
 
   it("score warns only about what it reads (its year's ledgers, rules, ledger/)", async () => {
     const dir = base();
     for (const f of [
-      "ledger/2025/petitions.xlsx",
-      "ledger/2024/petitions.xlsx",
+      "ledger/2025/petitions.xls",
+      "ledger/2024/petitions.xls",
       "plans/notes.docx",
       "pages/about.md",
     ]) {
@@ -289,10 +289,10 @@ describe("files the tool does not read", slow, () => {
     }
     writeFileSync(join(dir, "ledger/2025/mediation.yaml"), "mediation: []\n");
     const loaded = await loadContent(dir, { year: 2025, scoringOnly: true });
-    expect(loaded.diagnostics.map(where)).toEqual(["ledger/2025/petitions.xlsx:1:1 file/unknown"]);
+    expect(loaded.diagnostics.map(where)).toEqual(["ledger/2025/petitions.xls:1:1 file/unknown"]);
     const r = await cli(["score", "--content", dir, "--year", "2025"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("ledger/2025/petitions.xlsx");
+    expect(r.stderr).toContain("ledger/2025/petitions.xls");
     expect(r.stderr).not.toContain("plans/notes.docx");
   });
 

@@ -111,7 +111,7 @@ export const contentCodes = {
   "ledger/petitions-missing": entry<{ year: number; rules: string }>({
     severity: "error",
     message: (p) =>
-      `${p.year} 年度有考评细则 ${p.rules}，但没有信访事项台账 ledger/${p.year}/petitions.yaml 或 petitions.csv`,
+      `${p.year} 年度有考评细则 ${p.rules}，但没有信访事项台账 ledger/${p.year}/petitions.yaml、petitions.csv 或 petitions.xlsx`,
     hint: "没有信访事项台账时，每个村（社区）都会得满分并领取奖励。请补上台账；本年度确实没有信访事项时，写一个只有“petitions: []”的 petitions.yaml。",
   }),
   "rules/year-mismatch": entry<{ file: string; year: number; expected: number }>({

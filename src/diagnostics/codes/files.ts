@@ -43,7 +43,7 @@ export type FolderRole = "ledger" | "ledger-year" | "rules" | "documents" | "pag
 const FOLDER_READS: Record<FolderRole, (folder: string) => string> = {
   ledger: () => "ledger/ 中只读取以年度命名的文件夹，如 ledger/2025/。",
   "ledger-year": (f) =>
-    `${f}/ 中只读取 petitions.yaml 或 petitions.csv、meetings.yaml、weekly-reports.yaml、mediation.yaml、receptions.yaml。`,
+    `${f}/ 中只读取 petitions（.yaml、.csv 或 .xlsx）、meetings（.yaml 或 .xlsx）、weekly-reports（.yaml 或 .xlsx）、mediation.yaml、receptions.yaml。`,
   rules: () => "rules/ 中只读取以年度命名的考评细则，如 rules/2025.yaml。",
   documents: (f) => `${f}/ 中只读取 .yaml 文件，每份文书一个文件。`,
   pages: () => "pages/ 中只读取 .mdx 页面文件。",
@@ -68,7 +68,7 @@ function unknownFileWhy(p: UnknownFile): string {
     case "folder":
       return "这是一个文件夹，其中的文件都不会被读取";
     case "spreadsheet":
-      return "暂不读取 Excel/WPS 表格";
+      return "只读取以台账命名的 .xlsx 工作簿";
     case "yml":
       return "扩展名是 .yml";
     case "case":
@@ -92,7 +92,7 @@ function unknownFileHint(p: UnknownFile): string {
         : `${FOLDER_READS[p.role](p.folder)}请把需要的文件直接放在 ${p.folder}/ 中。`;
     case "spreadsheet":
       return p.role === "ledger-year"
-        ? `信访事项台账请在 Excel 或 WPS 中“另存为”“CSV UTF-8（逗号分隔）”格式，命名为 ${p.folder}/petitions.csv（列名见 README）；其他台账用 YAML 格式。`
+        ? `台账工作簿请在 Excel 或 WPS 中“另存为”“Excel 工作簿（*.xlsx）”，命名为 ${p.folder}/petitions.xlsx、meetings.xlsx 或 weekly-reports.xlsx（工作表和列名见 README）。`
         : `${FOLDER_READS[p.role](p.folder)}表格中的内容不会被读取。`;
     case "yml":
       return `本系统只读取扩展名为 .yaml 的文件：请把它改名为 ${p.rename}。${FOLDER_READS[p.role](p.folder)}`;

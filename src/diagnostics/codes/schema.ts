@@ -213,8 +213,16 @@ export const schemaCodes = {
   }),
   "ref/unknown-unit": entry<{ id: string }>({
     severity: "error",
-    message: (p) => `未知的村（社区）编号“${p.id}”`,
-    hint: "编号必须与 units.yaml 中某个村（社区）的 id 完全一致。",
+    message: (p) =>
+      /^[\x20-\x7e]*$/.test(p.id)
+        ? `未知的村（社区）编号“${p.id}”`
+        : `未知的村（社区）名称“${p.id}”`,
+    hint: "编号必须与 units.yaml 中某个村（社区）的 id 完全一致；台账中也可以写它的名称（name），如 东山村 或 东山。",
+  }),
+  "ref/ambiguous-unit": entry<{ name: string; ids: readonly string[] }>({
+    severity: "error",
+    message: (p) => `“${p.name}”是多个村（社区）的名称（${p.ids.join("、")}），不知道指的是哪一个`,
+    hint: "请改写为 units.yaml 中的编号（id），或写出完整的名称。",
   }),
   "ref/duplicate-id": entry<{ id: string; of: IdOf; first: SourcePosition }>({
     severity: "error",

@@ -1,0 +1,140 @@
+// A ledger sheet of a workbook (as sheet text, see sheet-text.ts) → the same records as the YAML
+// ledger, each value located at its cell (file, sheet, row, column). The first row holding
+// anything is the header; columns are found by their Chinese headers (ledger-columns.ts), in any
+// order. The weekly reports may be a grid of villages × weeks instead of rows.
+import { makeDiagnostic } from "../diagnostics/catalog.ts";
+import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
+import { convertCell, readDateTime, readWeek } from "./cells.ts";
+import { LEDGER_SHEETS, WEEKLY_GRID_UNIT_HEADERS, ZERO_REPORT_WORD } from "./ledger-columns.ts";
+import type { LedgerColumn, LedgerSheetKind } from "./ledger-columns.ts";
+import { LineIndex } from "./line-index.ts";
+import { sheetName, sheetRows } from "./sheet-text.ts";
+import type { PathKey, SourceFile } from "./source-file.ts";
+
+/** Where one record's fields stand: the row, and the column of each field. */
+interface RecordPlace {
+  row: number;
+  /** Column of each field; a field without one points at the row's first cell. */
+  cols: Record<string, number>;
+}
+
+const WEEK_RE = /^\d{4}-W\d{2}$/;
+
+function columnsByHeader(columns: readonly LedgerColumn[]): Map<string, LedgerColumn> {
+  const byHeader = new Map<string, LedgerColumn>();
+  for (const col of columns) for (const h of col.headers) byHeader.set(h, col);
+  return byHeader;
+}
+
+/** Header text as written, without spaces and line breaks a clerk adds to fit the column. */
+const headerKey = (h: string) => h.replace(/\s+/g, "");
+
+export function parseSheetText(
+  file: string,
+  text: string,
+  kind: LedgerSheetKind,
+  year: number | null,
+): SourceFile {
+  const spec = LEDGER_SHEETS[kind];
+  const sheet = sheetName(text);
+  const diagnostics: Diagnostic[] = [];
+  const at = (row: number, col: number): SourcePosition => ({ file, sheet, line: row, col });
+  const records: Record<string, unknown>[] = [];
+  const places: RecordPlace[] = [];
+
+  const rows = sheetRows(text);
+  const first = rows.next();
+  if (first.done) {
+    diagnostics.push(
+      makeDiagnostic("schema/required", {
+        position: at(1, 1),
+        path: "",
+        params: { csvHeader: spec.columns.slice(0, 3).map((c) => c.headers[0] as string) },
+      }),
+    );
+  } else {
+    const header = first.value;
+    const heads = header.cells.map(headerKey);
+    const byHeader = columnsByHeader(spec.columns);
+    const grid =
+      kind === "weekly-reports" &&
+      WEEKLY_GRID_UNIT_HEADERS.includes(heads[0] ?? "") &&
+      !heads.some((h) => byHeader.get(h)?.key === "week") &&
+      heads.slice(1).some((h) => WEEK_RE.test(readWeek(h, year)));
+    if (grid) {
+      const weeks = heads.map((h, i) => (i === 0 || h === "" ? null : readWeek(h, year)));
+      for (const { row, cells } of rows) {
+        const unit = (cells[0] ?? "").trim();
+        for (let c = 1; c < cells.length; c++) {
+          const raw = (cells[c] ?? "").trim();
+          const week = weeks[c];
+          if (raw === "" || week === null || week === undefined) continue;
+          const zero = raw.startsWith(ZERO_REPORT_WORD);
+          const time = zero ? raw.slice(ZERO_REPORT_WORD.length).trim() : raw;
+          const rec: Record<string, unknown> = { week };
+          if (unit !== "") rec.unit = unit;
+          if (time !== "") rec.submitted = readDateTime(time);
+          if (zero) rec.zero = true;
+          records.push(rec);
+          places.push({ row, cols: { unit: 1, week: c + 1, submitted: c + 1, zero: c + 1 } });
+        }
+      }
+    } else {
+      const colOf = heads.map((h, i) => {
+        const col = byHeader.get(h) ?? null;
+        if (col === null && h !== "") {
+          diagnostics.push(
+            makeDiagnostic("schema/unknown-key", {
+              position: at(header.row, i + 1),
+              path: "",
+              params: {
+                column: h,
+                columns: spec.columns.map((c) => c.headers[0] as string),
+              },
+            }),
+          );
+        }
+        return col;
+      });
+      const cols: Record<string, number> = {};
+      colOf.forEach((col, i) => {
+        if (col && cols[col.key] === undefined) cols[col.key] = i + 1;
+      });
+      for (const { row, cells } of rows) {
+        const rec: Record<string, unknown> = {};
+        let any = false;
+        for (let c = 0; c < cells.length; c++) {
+          const col = colOf[c];
+          const raw = (cells[c] ?? "").trim();
+          if (!col || raw === "") continue;
+          rec[col.key] = col.format === "week" ? readWeek(raw, year) : convertCell(raw, col.kind);
+          any = true;
+        }
+        if (!any) continue; // a row with cells only in unknown columns (a note, a total)
+        records.push(rec);
+        places.push({ row, cols });
+      }
+    }
+  }
+
+  const value = { [spec.listKey]: records };
+  const lines = new LineIndex(text);
+  return {
+    file,
+    value,
+    diagnostics,
+    lines,
+    locate(path: readonly PathKey[], where: "value" | "key" = "value") {
+      const index = path[1];
+      const place = typeof index === "number" ? places[index] : undefined;
+      if (path.length < 2 || !place) return at(1, 1);
+      const key = path[2];
+      if (key === undefined || where === "key") return at(place.row, 1);
+      return at(place.row, place.cols[String(key)] ?? 1);
+    },
+    itemLine(array: readonly unknown[], index: number): number {
+      if (array !== records) return 0;
+      return places[index]?.row ?? 0;
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// The entries of a zip archive (an XLSX workbook), read from memory with bounds: the central
+// directory is trusted for nothing but names and offsets, every entry inflates with a cap on its
+// output (a zip bomb stops at the cap, never fills memory) and is checked against its CRC-32.
+import { crc32, inflateRawSync } from "node:zlib";
+
+export type ZipProblem =
+  /** Not a zip archive at all (no end-of-central-directory record, wrong signature). */
+  | { kind: "not-zip" }
+  /** A zip whose structure or an entry is broken (truncated, bad offsets, bad deflate, CRC). */
+  | { kind: "damaged"; entry: string | null }
+  /** An entry is encrypted (a password set on the archive). */
+  | { kind: "encrypted"; entry: string }
+  /** Inflating would exceed the budget. */
+  | { kind: "too-large"; entry: string; limit: number }
+  /** An entry uses a compression method other than stored or deflate. */
+  | { kind: "method"; entry: string; method: number };
+
+export class ZipError extends Error {
+  readonly problem: ZipProblem;
+  constructor(problem: ZipProblem) {
+    super(problem.kind);
+    this.problem = problem;
+  }
+}
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+export class ZipArchive {
+  private readonly bytes: Buffer;
+  private readonly entries = new Map<string, ZipEntry>();
+  /** Bytes inflated so far, against `budget`. */
+  private used = 0;
+  private readonly budget: number;
+
+  constructor(bytes: Uint8Array, budget: number) {
+    this.bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.budget = budget;
+    const b = this.bytes;
+    // End of central directory: 22 bytes plus a comment of up to 65,535 bytes, at the end.
+    let eocd = -1;
+    for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65_535); i--) {
+      if (b.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd === -1) {
+      const damaged = b.length >= 4 && b.readUInt32LE(0) === 0x04034b50;
+      throw new ZipError(damaged ? { kind: "damaged", entry: null } : { kind: "not-zip" });
+    }
+    const count = b.readUInt16LE(eocd + 10);
+    const cdSize = b.readUInt32LE(eocd + 12);
+    let p = b.readUInt32LE(eocd + 16);
+    if (p + cdSize > eocd) throw new ZipError({ kind: "damaged", entry: null });
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > b.length || b.readUInt32LE(p) !== 0x02014b50)
+        throw new ZipError({ kind: "damaged", entry: null });
+      const nameLen = b.readUInt16LE(p + 28);
+      const extraLen = b.readUInt16LE(p + 30);
+      const commentLen = b.readUInt16LE(p + 32);
+      const name = b.toString("utf8", p + 46, p + 46 + nameLen);
+      this.entries.set(name.replace(/^\/+/, ""), {
+        name,
+        flags: b.readUInt16LE(p + 8),
+        method: b.readUInt16LE(p + 10),
+        crc: b.readUInt32LE(p + 16),
+        compressedSize: b.readUInt32LE(p + 20),
+        size: b.readUInt32LE(p + 24),
+        localOffset: b.readUInt32LE(p + 42),
+      });
+      p += 46 + nameLen + extraLen + commentLen;
+    }
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** The inflated bytes of entry `name`, or null when there is no such entry. */
+  read(name: string): Buffer | null {
+    const e = this.entries.get(name);
+    if (!e) return null;
+    if (e.flags & 1) throw new ZipError({ kind: "encrypted", entry: name });
+    const b = this.bytes;
+    const at = e.localOffset;
+    if (at + 30 > b.length || b.readUInt32LE(at) !== 0x04034b50)
+      throw new ZipError({ kind: "damaged", entry: name });
+    const start = at + 30 + b.readUInt16LE(at + 26) + b.readUInt16LE(at + 28);
+    const end = start + e.compressedSize;
+    if (end > b.length) throw new ZipError({ kind: "damaged", entry: name });
+    const raw = b.subarray(start, end);
+    const room = this.budget - this.used;
+    // The declared size is checked first (no work for an honest bomb); the cap on inflating
+    // catches one that lies.
+    if (e.size > room) throw new ZipError({ kind: "too-large", entry: name, limit: this.budget });
+    let out: Buffer;
+    if (e.method === 0) {
+      if (raw.length > room)
+        throw new ZipError({ kind: "too-large", entry: name, limit: this.budget });
+      out = raw;
+    } else if (e.method === 8) {
+      try {
+        out = inflateRawSync(raw, { maxOutputLength: Math.max(1, room) });
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (code === "ERR_BUFFER_TOO_LARGE")
+          throw new ZipError({ kind: "too-large", entry: name, limit: this.budget });
+        throw new ZipError({ kind: "damaged", entry: name });
+      }
+    } else throw new ZipError({ kind: "method", entry: name, method: e.method });
+    this.used += out.length;
+    if (out.length !== e.size || crc32(out) !== e.crc)
+      throw new ZipError({ kind: "damaged", entry: name });
+    return out;
+  }
+}
