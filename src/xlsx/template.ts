@@ -222,7 +222,7 @@ export async function ledgerTemplate(o: TemplateOptions): Promise<Uint8Array> {
 function GENERAL_NOTES(year: number): string[] {
   return [
     `${year}年度信访工作台账填写说明`,
-    `每张工作表是一本台账：“信访事项”另存为 ledger/${year}/petitions.xlsx，“例会”另存为 ledger/${year}/meetings.xlsx，“周排查报告”另存为 ledger/${year}/weekly-reports.xlsx（每个文件只读取与台账同名的工作表）。`,
+    `每张工作表是一本台账。填好后把本工作簿另存为 ledger/${year}/petitions.xlsx，再复制两份，分别命名为 meetings.xlsx 和 weekly-reports.xlsx：每个文件只读取与文件名对应的那张工作表（信访事项、例会、周排查报告），不必拆分工作簿。某本台账另用 YAML 或 CSV 记录的，不要放对应的 .xlsx 文件。`,
     "第一行是列名，请勿改动或调换顺序；每行填写一条记录，不要合并单元格，不要插入小计行。红色列名为必填项；有下拉箭头的列请从列表中选择。",
     `日期填写为 ${year}-01-08、${year}/1/8 或 ${year}年1月8日均可；村（社区）填写名称或编号；是/否 列填“是”或留空。`,
     "台账只记录信访事件，不填写信访人的姓名、身份证号码、手机号码等个人信息。",

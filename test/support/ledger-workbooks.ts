@@ -39,7 +39,8 @@ function dateTimeCell(iso: string, how: WorkbookOptions["dates"]): Date | string
   return new Date(Date.UTC(y as number, (mo as number) - 1, d, h, mi, s));
 }
 
-function cellOf(col: LedgerColumn, value: unknown, o: WorkbookOptions): ExcelJS.CellValue {
+/** A record's value as the cell a clerk would type (a date cell, 是/否, a village name …). */
+export function cellOf(col: LedgerColumn, value: unknown, o: WorkbookOptions): ExcelJS.CellValue {
   if (value === undefined || value === null) return null;
   const name = (id: unknown) => (typeof id === "string" ? (o.names?.get(id) ?? id) : id);
   switch (col.kind) {
