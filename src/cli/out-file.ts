@@ -43,11 +43,20 @@ export async function checkOutFile(
   });
 }
 
-/** Writes `bytes` to `file` through a temporary file in the same folder and a rename. */
-export async function writeOutFile(file: string, bytes: Uint8Array, what: string): Promise<void> {
-  const folder = dirname(file);
+/**
+ * Writes `bytes` to `file` atomically: into a temporary file in the same folder, flushed, then
+ * renamed over `file`. On any failure the temporary file is removed, `file` is as it was, and
+ * `fail(error)` says what went wrong. `afterWrite` runs between writing and renaming (tests make
+ * it fail).
+ */
+export async function writeAtomically(
+  file: string,
+  bytes: Uint8Array,
+  fail: (e: unknown) => Error,
+  afterWrite: (temporary: string) => Promise<void> = async () => {},
+): Promise<void> {
   const temporary = join(
-    folder,
+    dirname(file),
     `.${basename(file)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`,
   );
   try {
@@ -58,9 +67,15 @@ export async function writeOutFile(file: string, bytes: Uint8Array, what: string
     } finally {
       await handle.close();
     }
+    await afterWrite(temporary);
     await rename(temporary, file);
   } catch (e) {
     await rm(temporary, { force: true }).catch(() => {});
-    throw cannotWrite(what, folder, e);
+    throw fail(e);
   }
+}
+
+/** Writes `bytes` to `file` through a temporary file in the same folder and a rename. */
+export async function writeOutFile(file: string, bytes: Uint8Array, what: string): Promise<void> {
+  await writeAtomically(file, bytes, (e) => cannotWrite(what, dirname(file), e));
 }

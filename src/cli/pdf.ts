@@ -3,15 +3,15 @@
 // FILE may not lie in the content folder (exit 2); its folder must exist and be writable (else
 // exit 3, one line naming the folder). The PDF is written to a temporary file in that folder and
 // renamed over FILE, so an existing FILE is only ever replaced by a complete PDF.
-import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
-import { access, open, rename, rm, stat } from "node:fs/promises";
+import { access, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { preloadShippedFonts, renderPdf } from "../pdf/index.ts";
 import { publish } from "../index.ts";
 import { relationToContent } from "../build/output-dir.ts";
 import { displayPrefix } from "./check.ts";
 import { formatProblems, summarise } from "./format-diagnostics.ts";
+import { writeAtomically } from "./out-file.ts";
 import { EXIT_CONTENT, EXIT_OK, IoError, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
 import { contentDir } from "./options.ts";
@@ -71,25 +71,7 @@ export async function writeFileAtomic(
   bytes: Uint8Array,
   afterWrite: (temporary: string) => Promise<void> = async () => {},
 ): Promise<void> {
-  const folder = dirname(file);
-  const temporary = join(
-    folder,
-    `.${basename(file)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`,
-  );
-  try {
-    const handle = await open(temporary, "wx");
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await afterWrite(temporary);
-    await rename(temporary, file);
-  } catch (e) {
-    await rm(temporary, { force: true }).catch(() => {});
-    throw cannotWrite(folder, e);
-  }
+  await writeAtomically(file, bytes, (e) => cannotWrite(dirname(file), e), afterWrite);
 }
 
 export async function runPdf(
