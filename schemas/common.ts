@@ -70,6 +70,15 @@ export const unitIdSchema = z
   .regex(/^[a-z0-9-]+$/, { error: "编号只能由小写字母、数字和连字符组成，例如 dongshan" })
   .describe("村（社区）编号：小写字母、数字和连字符（例如 dongshan），对应 units.yaml 中的 id");
 
+/**
+ * A ledger's reference to a village or community: validated as an id (names are replaced by ids
+ * before the schema sees them, validate/unit-names.ts); its JSON Schema, for editors, takes an id
+ * or a name (generate.ts), as the ledgers do.
+ */
+export const unitRefSchema = unitIdSchema
+  .clone()
+  .describe("村（社区）：units.yaml 中的编号（例如 dongshan）或名称（例如 东山村、东山）");
+
 export const levelSchema = z.enum(LEVELS, { error: `应为 ${LEVELS.join("、")} 之一` });
 export const formSchema = z.enum(FORMS, { error: `应为 ${FORMS.join("、")} 之一` });
 export const channelSchema = z.enum(CHANNELS, { error: `应为 ${CHANNELS.join("、")} 之一` });

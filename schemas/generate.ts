@@ -4,6 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { unitRefSchema } from "./common.ts";
 import { fileSchemas } from "./index.ts";
 import type { FileSchemaName } from "./index.ts";
 
@@ -14,6 +15,10 @@ export function jsonSchemaText(name: FileSchemaName): string {
     io: "input",
     unrepresentable: "any",
     target: "draft-2020-12",
+    // a ledger's village: an id or a name (names become ids before validation)
+    override: (ctx) => {
+      if (ctx.zodSchema === unitRefSchema) delete ctx.jsonSchema.pattern;
+    },
   });
   const withId = { ...schema, title: schema.description ?? name };
   return `${JSON.stringify(withId, null, 2)}\n`;

@@ -8,7 +8,7 @@ import {
   satisfactionSchema,
   text,
   textId,
-  unitIdSchema,
+  unitRefSchema,
   weekSchema,
 } from "./common.ts";
 
@@ -28,7 +28,7 @@ export const petitionSchema = z
   .object({
     id: textId("信访事项编号，在本年度台账中唯一，例如 P-2025-0001"),
     date: dateSchema.describe("信访发生日期（到访、来信或登记之日）"),
-    unit: unitIdSchema,
+    unit: unitRefSchema,
     level: levelSchema.describe("去向：信访到达的层级（镇、县、市、省、京）"),
     form: formSchema.optional().describe("形式：个访、集访、重访、非访；不填时按人数判断个访/集访"),
     headcount: z
@@ -73,8 +73,8 @@ export const meetingSchema = z
     id: textId("例会编号，例如 M-01"),
     date: dateSchema.describe("例会日期"),
     title: text("例会名称，例如 1月信访工作例会").optional(),
-    absent: z.array(unitIdSchema).default([]).describe("无故缺席的村（社区）编号"),
-    leave: z.array(unitIdSchema).default([]).describe("请假的村（社区）编号"),
+    absent: z.array(unitRefSchema).default([]).describe("无故缺席的村（社区）：编号或名称"),
+    leave: z.array(unitRefSchema).default([]).describe("请假的村（社区）：编号或名称"),
   })
   .describe("信访工作例会");
 
@@ -93,7 +93,7 @@ export const submittedSchema = z
 
 export const weeklyReportSchema = z
   .object({
-    unit: unitIdSchema,
+    unit: unitRefSchema,
     week: weekSchema,
     submitted: submittedSchema.describe(
       "报送时间（北京时间），写作 YYYY-MM-DDTHH:MM，可带秒，不带时区",
@@ -119,7 +119,7 @@ export const mediationSchema = z
   .object({
     id: textId("编号，例如 T-2025-001"),
     date: dateSchema.describe("排查日期"),
-    unit: unitIdSchema,
+    unit: unitRefSchema,
     category: text("纠纷类别，例如 邻里纠纷、土地纠纷、婚姻家庭").optional(),
     resolved: z.boolean({ error: "应为 true 或 false" }).default(false).describe("是否调处成功"),
     summary: text("简要情况（不得填写当事人身份信息）").optional(),
@@ -156,7 +156,7 @@ export const receptionSchema = z
       .min(0, { error: "不能为负数" })
       .default(0)
       .describe("现场解决的问题件数"),
-    unit: unitIdSchema.optional(),
+    unit: unitRefSchema.optional(),
   })
   .describe("领导接访、下访记录");
 
