@@ -21,10 +21,10 @@ describe("docToHtml", () => {
   it("renders the GB/T 9704 header: 份号, 紧急程度, 发文机关标志, 发文字号, red line, title", () => {
     expect(html).toContain('<span class="gw-copy">000012</span>');
     expect(html).toContain('<span class="gw-urgency">加急</span>');
-    expect(html).toContain('<p class="gw-mark">青禾镇人民政府文件</p>');
+    expect(html).toContain('<p class="gw-mark">青禾镇<wbr>人民政府<wbr>文件</p>');
     expect(html).toContain('<span class="gw-number">青政发〔2025〕7号</span>');
     expect(html).toContain('<hr class="gw-redline">');
-    expect(html).toMatch(/<h1 class="gw-title">关于2025年1—6月考评结果的通报/);
+    expect(html).toMatch(/<h1 class="gw-title">关于<wbr>2025年1—6月考评<wbr>结果的<wbr>通报/);
     expect(html).toContain('<p class="gw-recipients">各村（社区），镇直各单位：</p>');
   });
 
@@ -156,7 +156,7 @@ describe("docToHtml", () => {
       { base: "/" },
     );
     expect(letter).toContain(
-      '<header class="gw-head gw-head-letter"><p class="gw-mark">青禾镇信访工作领导小组办公室</p><hr class="gw-doubleline"><div class="gw-letter-line">',
+      '<header class="gw-head gw-head-letter"><p class="gw-mark">青禾镇信访<wbr>工作<wbr>领导<wbr>小组<wbr>办公室</p><hr class="gw-doubleline"><div class="gw-letter-line">',
     );
     expect(letter).toContain('<span class="gw-number">青信办〔2025〕2号</span></div>');
     expect(letter).not.toContain("gw-redline");

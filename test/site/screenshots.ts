@@ -1,12 +1,14 @@
 // `node test/site/screenshots.ts [site-dir] [png-dir]`: screenshots of every kind of page of a
-// built site (default dist/ → /tmp/xinfang-shots/), a phone-width home page, and the print
-// layout of some documents (PDF from Chromium's print, plus PNG pages when pdftoppm is there).
-// For people to look at; nothing is asserted.
+// built site (default dist/ → /tmp/xinfang-shots/) on a desktop and at a phone's width (-phone),
+// and the print layout of some documents (PDF from Chromium's print, plus PNG pages when
+// pdftoppm is there). For people to look at; nothing is asserted (test/site/phone.e2e.test.ts
+// asserts the layout at both widths).
 import { spawnSync } from "node:child_process";
 import { mkdir, readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { findTool } from "../support/tools.ts";
 import { launchChromium } from "./support/browser.ts";
+import { PHONE } from "./support/phone.ts";
 import { serveStatic } from "./support/server.ts";
 
 const site = resolve(process.argv[2] ?? "dist");
@@ -57,10 +59,14 @@ try {
     await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
     console.log(join(outDir, `${name}.png`));
   }
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await phone.goto(`${server.origin}/`, { waitUntil: "networkidle" });
-  await phone.screenshot({ path: join(outDir, "home-phone.png"), fullPage: true });
-  console.log(join(outDir, "home-phone.png"));
+  const phone = await browser.newPage({ viewport: PHONE });
+  for (const [name, path] of shots) {
+    await phone.goto(`${server.origin}${path}`, { waitUntil: "networkidle" });
+    if (path.startsWith("/search/"))
+      await phone.waitForSelector(".search-results li", { timeout: 10_000 }).catch(() => {});
+    await phone.screenshot({ path: join(outDir, `${name}-phone.png`), fullPage: true });
+    console.log(join(outDir, `${name}-phone.png`));
+  }
   for (const id of printed) {
     await page.goto(`${server.origin}/documents/${id}/`, { waitUntil: "networkidle" });
     const pdf = join(outDir, `print-${id}.pdf`);

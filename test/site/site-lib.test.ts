@@ -5,7 +5,7 @@ import {
   externalReferences,
   markupReferences,
 } from "../../src/site/build/offline.ts";
-import { escapeHtml, h, t } from "../../src/site/lib/html.ts";
+import { escapeHtml, h, hWords, t } from "../../src/site/lib/html.ts";
 import { resolveKind } from "../../src/site/lib/kinds.ts";
 import { whenText } from "../../src/site/lib/rules-view.ts";
 import { link, normaliseBase, pagePath } from "../../src/site/lib/urls.ts";
@@ -41,6 +41,26 @@ describe("user text", () => {
     expect(t("<b>138****5678</b>")).toBe("<b>138****5678</b>");
     expect(t(undefined)).toBe("");
     expect(escapeHtml("'&")).toBe("&#39;&amp;");
+  });
+});
+
+describe("hWords (titles that break between words)", () => {
+  it("marks breaks between words, not inside a name, a number with its unit or a suffix", () => {
+    expect(hWords("青禾镇人民政府文件")).toBe("青禾镇<wbr>人民政府<wbr>文件");
+    expect(hWords("青禾镇2025年度白杨村信访工作目标责任书")).toBe(
+      "青禾镇<wbr>2025年度<wbr>白杨村信访<wbr>工作<wbr>目标<wbr>责任书",
+    );
+    expect(hWords("关于2025年1—6月考评结果的通报")).toBe(
+      "关于<wbr>2025年1—6月考评<wbr>结果的<wbr>通报",
+    );
+  });
+
+  it("escapes the text and keeps it whole: the marks are the only markup added", () => {
+    const text = '测试<script>alert("x")</script>&方案';
+    const out = hWords(text);
+    expect(out.replaceAll("<wbr>", "")).toBe(escapeHtml(text));
+    expect(hWords(undefined)).toBe("");
+    expect(hWords("")).toBe("");
   });
 });
 

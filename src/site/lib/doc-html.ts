@@ -6,7 +6,7 @@
 import type { Align, Attachment, Block, Doc, Inline, SignatureParty } from "../../doc/types.ts";
 import { zhDate } from "../../text/zh.ts";
 import { drawingSvg } from "./drawing-svg.ts";
-import { h } from "./html.ts";
+import { h, hWords } from "./html.ts";
 import { link } from "./urls.ts";
 
 export interface DocHtmlOptions {
@@ -189,12 +189,12 @@ function headerHtml(doc: Doc): string {
   const mark = m.format === "none" ? undefined : m.issuerMark;
   const number = m.number ? `<span class="gw-number">${h(m.number)}</span>` : "";
   if (m.format === "letter" && mark) {
-    parts.push(`<p class="gw-mark">${h(mark)}</p>`, '<hr class="gw-doubleline">');
+    parts.push(`<p class="gw-mark">${hWords(mark)}</p>`, '<hr class="gw-doubleline">');
     if (topLine || number) parts.push(`<div class="gw-letter-line">${topLine}${number}</div>`);
     return `<header class="gw-head gw-head-letter">${parts.join("")}</header>`;
   }
   if (topLine) parts.push(topLine);
-  if (mark) parts.push(`<p class="gw-mark">${h(mark)}</p>`);
+  if (mark) parts.push(`<p class="gw-mark">${hWords(mark)}</p>`);
   if (m.format !== "none" && (m.number || m.signer)) {
     const signer = m.signer
       ? `<span class="gw-issuer-signer">签发人：<span class="gw-signer-name">${h(m.signer)}</span></span>`
@@ -233,7 +233,7 @@ export function docToHtml(doc: Doc, options: DocHtmlOptions): string {
     `<article class="gw" data-kind="${h(m.kind)}" data-format="${h(m.format)}">`,
     headerHtml(doc),
   ];
-  out.push(`<h1 class="gw-title">${h(m.title)}</h1>`);
+  out.push(`<h1 class="gw-title">${hWords(m.title)}</h1>`);
   if (m.recipients) out.push(`<p class="gw-recipients">${h(m.recipients)}：</p>`);
   // The templates may write the 附件说明 into the body themselves; then it is not repeated.
   const noted = doc.body.some(
@@ -251,7 +251,7 @@ export function docToHtml(doc: Doc, options: DocHtmlOptions): string {
     out.push(
       `<section class="gw-attachment" id="attachment-${i + 1}">`,
       `<p class="gw-attachment-label">${h(a.label)}</p>`,
-      `<h2 class="gw-attachment-title">${h(a.title)}</h2>`,
+      `<h2 class="gw-attachment-title">${hWords(a.title)}</h2>`,
       blocksToHtml(a.body, options),
       "</section>",
     );
