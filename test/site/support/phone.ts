@@ -1,6 +1,7 @@
 // What "works on a phone" means for a page, measured in the browser: the page does not scroll
 // sideways, no table cell's text runs out of its cell (over its neighbour), no heading runs out of
-// its box, and a box that scrolls sideways by itself shows a cue (a shadow at the edge that has
+// its box, titles and the 标志 break only between words (where src/site/lib/html.ts hWords marks
+// them), and a box that scrolls sideways by itself shows a cue (a shadow at the edge that has
 // more) so a reader knows there is more to see.
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -86,6 +87,35 @@ export function layoutProblems(page: Page): Promise<string[]> {
     )) {
       if (el.scrollWidth > el.clientWidth + slack)
         problems.push(`${name(el)} 超出自身宽度：${el.scrollWidth}px > ${el.clientWidth}px`);
+    }
+    // Titles and the 标志 break between words: every line after the first starts where the
+    // markup marks a word boundary (<wbr>), or next to punctuation.
+    const punctuation = /[\p{P}\s]/u;
+    for (const el of document.querySelectorAll(".gw-title, .gw-mark, .gw-attachment-title")) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let lastTop: number | null = null;
+      let prevChar = "";
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        const afterWbr = node.previousSibling?.nodeName === "WBR";
+        for (let i = 0; i < text.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getBoundingClientRect();
+          if (rect.height === 0) continue;
+          const ch = text[i] ?? "";
+          if (lastTop !== null && rect.top > lastTop + rect.height / 2) {
+            const atWord = (i === 0 && afterWbr) || punctuation.test(prevChar + ch);
+            if (!atWord)
+              problems.push(
+                `${name(el)} 不在标出的词界处换行：“${text.slice(Math.max(0, i - 3), i)}|${text.slice(i, i + 3)}”`,
+              );
+          }
+          lastTop = rect.top;
+          prevChar = ch;
+        }
+      }
     }
     // A box that scrolls sideways and has more to show carries a visible cue.
     for (const el of document.body.querySelectorAll("*")) {
