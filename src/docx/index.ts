@@ -1,0 +1,65 @@
+// docx: a Doc → a Word document (.docx) in GB/T 9704-2012 layout, for offices that edit, add their
+// letterhead and upload in Word or WPS. Takes the same Doc tree as the PDF and the site; gives
+// bytes. Writes nothing (the build decides where files go) and does not read the clock: the
+// document properties are dated from the Doc, the ZIP is packed again with fixed entry times
+// and order (xlsx/zip.ts), so the same Doc always gives the same bytes. word.ts is the only
+// file that imports the `docx` library.
+import type { Doc } from "../doc/types.ts";
+import { readZip, writeZip } from "../xlsx/zip.ts";
+import type { ZipEntry } from "../xlsx/zip.ts";
+import { fontTableXml } from "./fonts.ts";
+import { wordPackage } from "./word.ts";
+
+export { CHAR_SPACING, LINE_PITCH, MARGIN, PAGE } from "./grid.ts";
+export { FONT, FONT_TABLE } from "./fonts.ts";
+export { STYLE } from "./word.ts";
+
+export interface DocxOptions {
+  /** Who made the file (the office's name), when the Doc names no issuer. */
+  creator?: string;
+}
+
+/** 00:00 of a YYYY-MM-DD day in China (UTC+8), as W3CDTF in UTC: 2025-01-20 → 2025-01-19T16:00:00Z. */
+export function chinaMidnight(date: string): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) - 8 * 3600_000).toISOString().replace(/\.000Z$/, "Z");
+}
+
+const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+const encode = (s: string) => new TextEncoder().encode(s);
+
+/** docProps/core.xml with its creation and modification times set to the document's date. */
+function datedCore(xml: string, date: string): string {
+  const at = chinaMidnight(date);
+  return xml.replace(
+    /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+    (_, open: string, _tag: string, close: string) => `${open}${at}${close}`,
+  );
+}
+
+/** The package's parts, dated and with the font table of the offices' fonts, in a fixed order. */
+function settle(entries: ZipEntry[], doc: Doc): ZipEntry[] {
+  const out = entries.map((e): ZipEntry => {
+    if (e.name === "docProps/core.xml")
+      return { name: e.name, data: encode(datedCore(decode(e.data), doc.meta.date)) };
+    if (e.name === "word/fontTable.xml") return { name: e.name, data: encode(fontTableXml()) };
+    return e;
+  });
+  // [Content_Types].xml first (some readers want it there), the rest by name
+  const rank = (n: string) => (n === "[Content_Types].xml" ? 0 : n === "_rels/.rels" ? 1 : 2);
+  return out.sort(
+    (a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+}
+
+/** One document as .docx bytes. */
+export async function docxOf(doc: Doc, options: DocxOptions = {}): Promise<Uint8Array> {
+  const named =
+    doc.meta.issuer || !options.creator
+      ? doc
+      : { ...doc, meta: { ...doc.meta, issuer: options.creator } };
+  const entries = readZip(await wordPackage(named));
+  if (!entries.some((e) => e.name === "word/fontTable.xml"))
+    throw new Error("docx: the package has no word/fontTable.xml");
+  return writeZip(settle(entries, doc));
+}
