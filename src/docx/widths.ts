@@ -15,19 +15,26 @@ export function plainText(inlines: readonly Inline[]): string {
 const WIDE =
   /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
-/** Width of a string in ems: wide (CJK) characters 1, others ½. */
-export function ems(text: string): number {
+/** Width of a string in ems: wide (CJK) characters 1, others `narrow` (½ in 仿宋). */
+export function ems(text: string, narrow = 0.5): number {
   let w = 0;
-  for (const ch of text) w += WIDE.test(ch) ? 1 : 0.5;
+  for (const ch of text) w += WIDE.test(ch) ? 1 : narrow;
   return w;
 }
+
+/**
+ * Digits and letters in a table cell count 0.6 em: the office's 仿宋 sets them in half an em, but
+ * a machine without it falls back to a face whose digits are wider (Noto Sans: 0.55–0.6), and a
+ * cell that is a hair too narrow breaks 3.75 into two lines.
+ */
+const cellEms = (text: string) => ems(text, 0.6);
 
 /** Cells at most this wide (ems) are kept on one line. */
 const SHORT = 5;
 
 /** The widest line of a cell, in ems. */
 function natural(text: string): number {
-  return Math.max(0, ...text.split("\n").map(ems));
+  return Math.max(0, ...text.split("\n").map(cellEms));
 }
 
 /** The widest piece a cell cannot be broken inside: a run of Latin letters and digits, or one wide character. */
@@ -36,7 +43,7 @@ function unbreakable(text: string): number {
   if (natural(text) <= SHORT) return natural(text);
   let best = 0;
   for (const piece of text.split(/(?<=[\s\p{sc=Han}，。、；：！？）])|(?=[\p{sc=Han}（])/u))
-    best = Math.max(best, ems(piece.trim()));
+    best = Math.max(best, cellEms(piece.trim()));
   return best;
 }
 
