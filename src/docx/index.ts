@@ -8,7 +8,7 @@ import type { Doc } from "../doc/types.ts";
 import { readZip, writeZip } from "../xlsx/zip.ts";
 import type { ZipEntry } from "../xlsx/zip.ts";
 import { fontTableXml } from "./fonts.ts";
-import { wordPackage } from "./word.ts";
+import { STYLE, wordPackage } from "./word.ts";
 
 export { CHAR_SPACING, LINE_PITCH, MARGIN, PAGE } from "./grid.ts";
 export { FONT, FONT_TABLE } from "./fonts.ts";
@@ -37,12 +37,39 @@ function datedCore(xml: string, date: string): string {
   );
 }
 
+/**
+ * Styles whose lines keep their own exact height instead of snapping to the 22-line grid: the
+ * 2号 title (one grid line a line, as the PDF sets it; LibreOffice gives a snapped 22 pt line two
+ * grid lines whatever its exact height) and the 4号 table, caption and page-number lines (表头
+ * inherits it from 表格文字).
+ */
+export const OFF_GRID = [STYLE.title, STYLE.cell, STYLE.caption, STYLE.footer] as const;
+
+/**
+ * w:snapToGrid off in the paragraph properties of the OFF_GRID styles (the `docx` library sets it
+ * on runs only), before w:spacing as the schema orders them.
+ */
+function offGrid(xml: string): string {
+  let out = xml;
+  for (const id of OFF_GRID) {
+    const re = new RegExp(
+      `(<w:style w:type="paragraph" w:styleId="${id}"[^>]*>(?:(?!</w:style>)[\\s\\S])*?)(<w:spacing )`,
+    );
+    const next = out.replace(re, '$1<w:snapToGrid w:val="0"/>$2');
+    if (next === out) throw new Error(`docx: style ${id} has no line spacing to take off the grid`);
+    out = next;
+  }
+  return out;
+}
+
 /** The package's parts, dated and with the font table of the offices' fonts, in a fixed order. */
 function settle(entries: ZipEntry[], doc: Doc): ZipEntry[] {
   const out = entries.map((e): ZipEntry => {
     if (e.name === "docProps/core.xml")
       return { name: e.name, data: encode(datedCore(decode(e.data), doc.meta.date)) };
     if (e.name === "word/fontTable.xml") return { name: e.name, data: encode(fontTableXml()) };
+    if (e.name === "word/styles.xml")
+      return { name: e.name, data: encode(offGrid(decode(e.data))) };
     return e;
   });
   // [Content_Types].xml first (some readers want it there), the rest by name

@@ -118,7 +118,7 @@ function styles(): IParagraphStyleOptions[] {
       paragraph: {
         alignment: AlignmentType.CENTER,
         indent: { firstLine: 0 },
-        spacing: exactly(twips(22 * 1.5), 0, LINE_PITCH),
+        spacing: exactly(LINE_PITCH, 0, LINE_PITCH),
         keepNext: true,
         outlineLevel: 0,
       },
@@ -427,7 +427,7 @@ function attachment(a: Attachment): (Paragraph | Table)[] {
     }),
     new Paragraph({
       style: STYLE.title,
-      spacing: exactly(twips(22 * 1.5), LINE_PITCH, LINE_PITCH),
+      spacing: exactly(LINE_PITCH, LINE_PITCH, LINE_PITCH),
       outlineLevel: 1,
       children: runs(text(a.title)),
     }),

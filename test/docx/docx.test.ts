@@ -122,6 +122,12 @@ describe("GB/T 9704 page in Word's terms", () => {
     }
     expect(styleXml(styles, STYLE.title)).toContain('<w:sz w:val="44"/>');
     expect(styleXml(styles, STYLE.title)).toContain('<w:jc w:val="center"/>');
+    // a long title's lines one grid line apart, as the PDF sets them, not snapped to two
+    expect(styleXml(styles, STYLE.title)).toContain(
+      `<w:snapToGrid w:val="0"/><w:spacing w:after="${LINE_PITCH}" w:before="0" w:line="${LINE_PITCH}" w:lineRule="exact"/>`,
+    );
+    expect(styleXml(styles, STYLE.cell)).toContain('<w:snapToGrid w:val="0"/><w:spacing ');
+    expect(styleXml(styles, "Normal")).not.toContain("<w:snapToGrid");
     expect(styleXml(styles, STYLE.h1)).toContain("<w:keepNext/>");
     expect(styleXml(styles, STYLE.h1)).toContain('<w:outlineLvl w:val="0"/>');
   });
