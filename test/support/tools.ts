@@ -23,6 +23,7 @@ const TOOLS = {
   pdfinfo: { command: "pdfinfo", debian: "poppler-utils" },
   pdftoppm: { command: "pdftoppm", debian: "poppler-utils" },
   chromium: { command: "chromium", debian: "chromium" },
+  soffice: { command: "soffice", debian: "libreoffice-writer-nogui" },
 } satisfies Record<string, ToolInfo>;
 
 export type Tool = keyof typeof TOOLS;

@@ -1,0 +1,92 @@
+// docx: a Doc → a Word document (.docx) in GB/T 9704-2012 layout, for offices that edit, add their
+// letterhead and upload in Word or WPS. Takes the same Doc tree as the PDF and the site; gives
+// bytes. Writes nothing (the build decides where files go) and does not read the clock: the
+// document properties are dated from the Doc, the ZIP is packed again with fixed entry times
+// and order (xlsx/zip.ts), so the same Doc always gives the same bytes. word.ts is the only
+// file that imports the `docx` library.
+import type { Doc } from "../doc/types.ts";
+import { readZip, writeZip } from "../xlsx/zip.ts";
+import type { ZipEntry } from "../xlsx/zip.ts";
+import { fontTableXml } from "./fonts.ts";
+import { STYLE, wordPackage } from "./word.ts";
+
+export { CHAR_SPACING, LINE_PITCH, MARGIN, PAGE } from "./grid.ts";
+export { FONT, FONT_TABLE } from "./fonts.ts";
+export { STYLE } from "./word.ts";
+
+export interface DocxOptions {
+  /** Who made the file (the office's name), when the Doc names no issuer. */
+  creator?: string;
+}
+
+/** 00:00 of a YYYY-MM-DD day in China (UTC+8), as W3CDTF in UTC: 2025-01-20 → 2025-01-19T16:00:00Z. */
+export function chinaMidnight(date: string): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) - 8 * 3600_000).toISOString().replace(/\.000Z$/, "Z");
+}
+
+const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+const encode = (s: string) => new TextEncoder().encode(s);
+
+/** docProps/core.xml with its creation and modification times set to the document's date. */
+function datedCore(xml: string, date: string): string {
+  const at = chinaMidnight(date);
+  return xml.replace(
+    /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+    (_, open: string, _tag: string, close: string) => `${open}${at}${close}`,
+  );
+}
+
+/**
+ * Styles whose lines keep their own exact height instead of snapping to the 22-line grid: the
+ * 2号 title (one grid line a line, as the PDF sets it; LibreOffice gives a snapped 22 pt line two
+ * grid lines whatever its exact height) and the 4号 table, caption and page-number lines (表头
+ * inherits it from 表格文字).
+ */
+export const OFF_GRID = [STYLE.title, STYLE.cell, STYLE.caption, STYLE.footer] as const;
+
+/**
+ * w:snapToGrid off in the paragraph properties of the OFF_GRID styles (the `docx` library sets it
+ * on runs only), before w:spacing as the schema orders them.
+ */
+function offGrid(xml: string): string {
+  let out = xml;
+  for (const id of OFF_GRID) {
+    const re = new RegExp(
+      `(<w:style w:type="paragraph" w:styleId="${id}"[^>]*>(?:(?!</w:style>)[\\s\\S])*?)(<w:spacing )`,
+    );
+    const next = out.replace(re, '$1<w:snapToGrid w:val="0"/>$2');
+    if (next === out) throw new Error(`docx: style ${id} has no line spacing to take off the grid`);
+    out = next;
+  }
+  return out;
+}
+
+/** The package's parts, dated and with the font table of the offices' fonts, in a fixed order. */
+function settle(entries: ZipEntry[], doc: Doc): ZipEntry[] {
+  const out = entries.map((e): ZipEntry => {
+    if (e.name === "docProps/core.xml")
+      return { name: e.name, data: encode(datedCore(decode(e.data), doc.meta.date)) };
+    if (e.name === "word/fontTable.xml") return { name: e.name, data: encode(fontTableXml()) };
+    if (e.name === "word/styles.xml")
+      return { name: e.name, data: encode(offGrid(decode(e.data))) };
+    return e;
+  });
+  // [Content_Types].xml first (some readers want it there), the rest by name
+  const rank = (n: string) => (n === "[Content_Types].xml" ? 0 : n === "_rels/.rels" ? 1 : 2);
+  return out.sort(
+    (a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+}
+
+/** One document as .docx bytes. */
+export async function docxOf(doc: Doc, options: DocxOptions = {}): Promise<Uint8Array> {
+  const named =
+    doc.meta.issuer || !options.creator
+      ? doc
+      : { ...doc, meta: { ...doc.meta, issuer: options.creator } };
+  const entries = readZip(await wordPackage(named));
+  if (!entries.some((e) => e.name === "word/fontTable.xml"))
+    throw new Error("docx: the package has no word/fontTable.xml");
+  return writeZip(settle(entries, doc));
+}

@@ -1,0 +1,79 @@
+// Column widths of a Word table, fixed in the file (WPS sizes a table by its stated widths, not
+// by its content): estimated from the text in ems — a Chinese character or full-width mark is one
+// em, anything else half — since the DOCX is laid out by the office suite, not by our fonts.
+import type { Block, Inline } from "../doc/types.ts";
+
+type TableBlock = Extract<Block, { type: "table" }>;
+
+/** The text of inline content, without markup; a line break is a newline. */
+export function plainText(inlines: readonly Inline[]): string {
+  return inlines
+    .map((i) => (i.type === "text" ? i.text : i.type === "break" ? "\n" : plainText(i.children)))
+    .join("");
+}
+
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Width of a string in ems: wide (CJK) characters 1, others `narrow` (½ in 仿宋). */
+export function ems(text: string, narrow = 0.5): number {
+  let w = 0;
+  for (const ch of text) w += WIDE.test(ch) ? 1 : narrow;
+  return w;
+}
+
+/**
+ * Digits and letters in a table cell count 0.6 em: the office's 仿宋 sets them in half an em, but
+ * a machine without it falls back to a face whose digits are wider (Noto Sans: 0.55–0.6), and a
+ * cell that is a hair too narrow breaks 3.75 into two lines.
+ */
+const cellEms = (text: string) => ems(text, 0.6);
+
+/** Cells at most this wide (ems) are kept on one line. */
+const SHORT = 5;
+
+/** The widest line of a cell, in ems. */
+function natural(text: string): number {
+  return Math.max(0, ...text.split("\n").map(cellEms));
+}
+
+/** The widest piece a cell cannot be broken inside: a run of Latin letters and digits, or one wide character. */
+function unbreakable(text: string): number {
+  // short cells (序号, 扣3分, a date) stay on one line
+  if (natural(text) <= SHORT) return natural(text);
+  let best = 0;
+  for (const piece of text.split(/(?<=[\s\p{sc=Han}，。、；：！？）])|(?=[\p{sc=Han}（])/u))
+    best = Math.max(best, cellEms(piece.trim()));
+  return best;
+}
+
+/**
+ * Column widths (in the same unit as `total`) that add up to `total`: columns get what their
+ * widest line needs; when everything does not fit, each gets its longest unbreakable piece (and
+ * its header's) and the rest is shared by what each needs beyond that. `size` is the table's font
+ * size and `pad` a cell's left and right padding together, in the unit of `total` per em / per cell.
+ */
+export function columnWidths(t: TableBlock, total: number, em: number, pad: number): number[] {
+  const rows = [...t.rows, ...(t.totals ?? [])];
+  const texts = t.columns.map((c, i) => [c.title, ...rows.map((r) => plainText(r[i] ?? []))]);
+  const want = texts.map((col) => Math.max(...col.map(natural)) * em + pad);
+  const least = texts.map((col) => Math.max(...col.map(unbreakable)) * em + pad);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  let widths: number[];
+  if (sum(want) <= total) {
+    const extra = total - sum(want);
+    widths = want.map((w) => w + (extra * w) / sum(want));
+  } else {
+    const base = least.map((l) => Math.min(l, total / t.columns.length));
+    const room = Math.max(0, total - sum(base));
+    const more = want.map((w, i) => Math.max(0, w - (base[i] as number)));
+    const m = sum(more);
+    widths = base.map(
+      (b, i) => b + (m > 0 ? (room * (more[i] as number)) / m : room / base.length),
+    );
+  }
+  // whole units that add up exactly: the last column takes the rounding
+  const rounded = widths.map((w) => Math.floor(w));
+  rounded[rounded.length - 1] = total - sum(rounded.slice(0, -1));
+  return rounded;
+}
