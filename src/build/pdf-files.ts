@@ -124,6 +124,8 @@ export async function makePdfFiles(
   publication: Publication,
   options: PdfOptions & { bundles?: boolean },
   emit: Emit,
+  /** Receives each document's layout, by id (the Word step sets its files alike). */
+  laid?: Map<string, Typeset>,
 ): Promise<PdfBuildResult> {
   const fonts = pdfFonts({
     ...options,
@@ -137,6 +139,7 @@ export async function makePdfFiles(
     problems.push(...t.problems);
     if (t.problems.length) continue;
     done.set(doc.meta.id, t);
+    laid?.set(doc.meta.id, t);
     const file = `pdf/${doc.meta.id}.pdf`;
     await emit(file, await paintDocument(t));
     documents.push({ id: doc.meta.id, title: doc.meta.title, file, pages: t.laid.pages.length });
@@ -186,12 +189,18 @@ export async function writeDocumentPdfs(
   publication: Publication,
   outDir: string,
   options: PdfOptions & { bundles?: boolean },
+  laid?: Map<string, Typeset>,
 ): Promise<PdfBuildResult> {
   await mkdir(join(outDir, "pdf"), { recursive: true });
-  return makePdfFiles(publication, options, async (file, bytes) => {
-    await mkdir(dirname(join(outDir, file)), { recursive: true });
-    await writeFile(join(outDir, file), bytes);
-  });
+  return makePdfFiles(
+    publication,
+    options,
+    async (file, bytes) => {
+      await mkdir(dirname(join(outDir, file)), { recursive: true });
+      await writeFile(join(outDir, file), bytes);
+    },
+    laid,
+  );
 }
 
 /** The diagnostics that stopped PDFs from being written; the message lists them in Chinese. */
@@ -205,16 +214,20 @@ export class PdfProblemsError extends Error {
 
 /**
  * The PDF step of `xinfang build`: writes every document and bundle under `dir`, reports one
- * progress line, and throws PdfProblemsError when any document could not be written.
+ * progress line, and throws PdfProblemsError when any document could not be written. `laid`
+ * receives the layouts (the Word step after it uses them).
  */
-export function pdfStage(options: PdfOptions): {
+export function pdfStage(
+  options: PdfOptions,
+  laid?: Map<string, Typeset>,
+): {
   name: string;
   run(publication: Publication, dir: string, progress: (line: string) => void): Promise<void>;
 } {
   return {
     name: "PDF",
     async run(publication, dir, progress) {
-      const r = await writeDocumentPdfs(publication, dir, options);
+      const r = await writeDocumentPdfs(publication, dir, options, laid);
       const pages = r.documents.reduce((s, d) => s + d.pages, 0);
       progress(
         `  PDF：文书 ${r.documents.length} 份（${pages} 页），汇编 ${r.bundles.length} 份。`,

@@ -1,7 +1,9 @@
 // `xinfang build [--out dist] [--base /] [--content DIR]`: the site, every PDF (documents and
 // bundles) and the workbooks (xlsx/) from the content folder. Invalid content: the problems, exit 1, nothing written.
 import { resolve } from "node:path";
+import { docxStage } from "../build/docx-files.ts";
 import { pdfStage } from "../build/pdf-files.ts";
+import type { Typeset } from "../pdf/index.ts";
 import { xlsxStage } from "../build/xlsx-files.ts";
 import { BuildError, buildSite } from "../build/index.ts";
 import type { OutputOutcome } from "../build/index.ts";
@@ -54,6 +56,8 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
   const progress = (line: string) => io.stderr.write(`${line}\n`);
   const prefix = displayPrefix(dir, io.cwd);
   let result;
+  // the PDF step's layouts, which the Word step takes over
+  const laid = new Map<string, Typeset>();
   try {
     result = await buildSite({
       contentDir: dir,
@@ -61,7 +65,11 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
       base,
       strict,
       progress,
-      stages: [pdfStage({ contentDir: dir }), xlsxStage()],
+      stages: [
+        pdfStage({ contentDir: dir }, laid),
+        docxStage({ contentDir: dir }, laid),
+        xlsxStage(),
+      ],
       report: (diagnostics, texts) =>
         io.stderr.write(formatProblems(diagnostics, { prefix, texts, strict })),
     });

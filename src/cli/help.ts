@@ -23,8 +23,10 @@ export const HELP = `xinfang — 信访工作文书系统
                                            为工作簿（得分汇总、扣分明细、经济处理），--csv 另存扣分明细
   xinfang stats --from 2025-01-01 --to 2025-12-31 [--json]
                                            统计受理量、办结率、化解率等，含同比
-  xinfang build [--out dist] [--base /]    生成内部网站（含全文搜索）和全部 PDF 到输出目录
+  xinfang build [--out dist] [--base /]    生成内部网站（含全文搜索）和全部 PDF、Word、Excel 文件
+                                           到输出目录
   xinfang pdf <文书编号> [--out FILE]      按 GB/T 9704 版式生成一份文书的 PDF
+  xinfang docx <文书编号> [--out FILE]     生成一份文书的 Word 文件（版式与 PDF 相同）
   xinfang template --year 2025 [--out 台账模板.xlsx]
                                            生成 Excel 台账模板（下拉选项、日期格式、填写说明）
   xinfang fonts                            列出 PDF 的仿宋、小标宋、黑体、楷体各用哪个字体文件
@@ -94,7 +96,7 @@ const COMMAND_HELP: Record<string, CommandHelp> = {
   },
   build: {
     usage: "xinfang build [--out 目录] [--base 网址路径] [--strict]",
-    does: "生成内部网站（含全文搜索）、每份文书的 PDF 和合订本到输出目录；内容有错误时不写任何文件。",
+    does: "生成内部网站（含全文搜索）、每份文书的 PDF 和 Word 文件、合订本和 Excel 工作簿到输出目录；内容有错误时不写任何文件。",
     options: [
       ["--out 目录", "输出目录（默认 dist）；只会替换以前生成的输出目录或空文件夹"],
       ["--base 网址路径", "网站放在服务器的哪个路径下（默认 /），例如 /xinfang/"],
@@ -110,6 +112,15 @@ const COMMAND_HELP: Record<string, CommandHelp> = {
       ["--strict", "有警告时不生成"],
     ],
     examples: ["xinfang pdf plan-2025-annual --out 工作方案.pdf"],
+  },
+  docx: {
+    usage: "xinfang docx <文书编号> [--out 文件] [--strict]",
+    does: "生成一份文书的 Word 文件（.docx），版式与 PDF 相同：A4、页边距、每页22行每行28字、红色发文机关标志和分隔线、页码、版记。可在 Word、WPS 中修改后打印或上传。xinfang build 会为每份文书生成 Word 文件（docx/ 文件夹）。",
+    options: [
+      ["--out 文件", "Word 文件名（默认 <文书编号>.docx）"],
+      ["--strict", "有警告时不生成"],
+    ],
+    examples: ["xinfang docx plan-2025-annual --out 工作方案.docx"],
   },
   template: {
     usage: "xinfang template --year 年度 [--out 文件]",

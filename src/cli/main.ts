@@ -29,6 +29,7 @@ const runScore: Run = async (v, io) => (await import("./score.ts")).runScore(v, 
 const runStats: Run = async (v, io) => (await import("./stats.ts")).runStats(v, io);
 const runBuild: Run = async (v, io) => (await import("./build.ts")).runBuild(v, io);
 const runPdf: Run = async (v, io, p) => (await import("./pdf.ts")).runPdf(v, io, p);
+const runDocx: Run = async (v, io, p) => (await import("./docx.ts")).runDocx(v, io, p);
 const runTemplate: Run = async (v, io) => (await import("./template.ts")).runTemplate(v, io);
 const runFonts: Run = async (v, io) => (await import("./fonts.ts")).runFonts(v, io);
 const runInit: Run = async (v, io, p) => (await import("./init.ts")).runInit(v, io, p);
@@ -77,6 +78,7 @@ const COMMANDS: Record<
     run: runBuild,
   },
   pdf: { options: { out: { type: "string" } }, run: runPdf, positionals: true },
+  docx: { options: { out: { type: "string" } }, run: runDocx, positionals: true },
   template: { options: { year: { type: "string" }, out: { type: "string" } }, run: runTemplate },
   fonts: { options: {}, run: runFonts },
   init: { options: { year: { type: "string" } }, run: runInit, positionals: true },

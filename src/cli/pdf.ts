@@ -14,6 +14,8 @@ import { formatProblems, summarise } from "./format-diagnostics.ts";
 import { writeAtomically } from "./out-file.ts";
 import { EXIT_CONTENT, EXIT_OK, IoError, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
+import type { Doc } from "../doc/types.ts";
+import type { Publication } from "../site/input.ts";
 import { contentDir } from "./options.ts";
 
 const WHY: Record<string, string> = {
@@ -74,6 +76,40 @@ export async function writeFileAtomic(
   await writeAtomically(file, bytes, (e) => cannotWrite(dirname(file), e), afterWrite);
 }
 
+/** The published document `id`, or the exit code when there is none to write (said on stderr). */
+export async function documentToWrite(
+  dir: string,
+  id: string,
+  io: Io,
+  strict: boolean,
+  what: string,
+): Promise<
+  | { doc: Doc; publication: Publication; prefix: string; texts: Map<string, string> }
+  | { exit: number }
+> {
+  const { publication, diagnostics, texts } = await publish(dir, { only: id });
+  const prefix = displayPrefix(dir, io.cwd);
+  io.stderr.write(formatProblems(diagnostics, { prefix, texts, strict }));
+  if (!publication || (strict && diagnostics.length > 0)) {
+    io.stderr.write(`${summarise(diagnostics, strict)}\n未生成${what}。\n`);
+    return { exit: EXIT_CONTENT };
+  }
+  const held = publication.heldBack.find((h) => h.id === id);
+  if (held) {
+    io.stderr.write(
+      `文书“${held.title}”带有密级（${held.secret}），不在发布范围内，未生成${what}。\n`,
+    );
+    return { exit: EXIT_CONTENT };
+  }
+  const found = publication.documents.find((d) => d.doc.meta.id === id);
+  if (!found) {
+    const all = (await publish(dir)).publication?.documents ?? [];
+    const ids = all.map((d) => d.doc.meta.id);
+    throw new UsageError(`没有编号为“${id}”的文书。可用的编号：\n  ${ids.join("\n  ")}`);
+  }
+  return { doc: found.doc, publication, prefix, texts };
+}
+
 export async function runPdf(
   values: Record<string, unknown>,
   io: Io,
@@ -89,28 +125,11 @@ export async function runPdf(
   // Only the asked-for document is rendered (a cold start stays quick), and the shipped 楷体's
   // glyphs are inflated on a worker thread meanwhile.
   const preloaded = preloadShippedFonts();
-  const { publication, diagnostics, texts } = await publish(dir, { only: id });
-  const prefix = displayPrefix(dir, io.cwd);
-  io.stderr.write(formatProblems(diagnostics, { prefix, texts, strict }));
-  if (!publication || (strict && diagnostics.length > 0)) {
-    io.stderr.write(`${summarise(diagnostics, strict)}\n未生成 PDF。\n`);
-    return EXIT_CONTENT;
-  }
-  const held = publication.heldBack.find((h) => h.id === id);
-  if (held) {
-    io.stderr.write(
-      `文书“${held.title}”带有密级（${held.secret}），不在发布范围内，未生成 PDF。\n`,
-    );
-    return EXIT_CONTENT;
-  }
-  const found = publication.documents.find((d) => d.doc.meta.id === id);
-  if (!found) {
-    const all = (await publish(dir)).publication?.documents ?? [];
-    const ids = all.map((d) => d.doc.meta.id);
-    throw new UsageError(`没有编号为“${id}”的文书。可用的编号：\n  ${ids.join("\n  ")}`);
-  }
+  const found = await documentToWrite(dir, id, io, strict, " PDF");
+  if ("exit" in found) return found.exit;
+  const { doc, publication, prefix, texts } = found;
   await preloaded;
-  const result = await renderPdf(found.doc, {
+  const result = await renderPdf(doc, {
     contentDir: dir,
     fonts: publication.office?.fonts ?? "auto",
   });

@@ -28,7 +28,8 @@ export const MARGIN = {
 
 /** The text block's width as Word computes it from the page and the rounded margins. */
 export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const TEXT_HEIGHT = PAGE.height - MARGIN.top - MARGIN.bottom;
+/** The text block's height (the width of a landscape page's block). */
+export const TEXT_HEIGHT = PAGE.height - MARGIN.top - MARGIN.bottom;
 
 /**
  * Line pitch (w:linePitch): 225 mm ÷ 22, rounded down so 22 lines fit (579 twips = 28.95 pt, the

@@ -9,14 +9,21 @@ import { readZip, writeZip } from "../xlsx/zip.ts";
 import type { ZipEntry } from "../xlsx/zip.ts";
 import { fontTableXml } from "./fonts.ts";
 import { STYLE, wordPackage } from "./word.ts";
+import type { WordLayout } from "./word.ts";
 
 export { CHAR_SPACING, LINE_PITCH, MARGIN, PAGE } from "./grid.ts";
 export { FONT, FONT_TABLE } from "./fonts.ts";
 export { STYLE } from "./word.ts";
+export type { WordLayout } from "./word.ts";
 
 export interface DocxOptions {
   /** Who made the file (the office's name), when the Doc names no issuer. */
   creator?: string;
+  /**
+   * What the PDF's layout decided (where the 版记 goes, each table's size and orientation), so
+   * the Word file breaks as the PDF does; without it the 版记 takes a page of its own.
+   */
+  layout?: WordLayout;
 }
 
 /** 00:00 of a YYYY-MM-DD day in China (UTC+8), as W3CDTF in UTC: 2025-01-20 → 2025-01-19T16:00:00Z. */
@@ -43,7 +50,15 @@ function datedCore(xml: string, date: string): string {
  * grid lines whatever its exact height) and the 4号 table, caption and page-number lines (表头
  * inherits it from 表格文字).
  */
-export const OFF_GRID = [STYLE.title, STYLE.cell, STYLE.caption, STYLE.footer] as const;
+export const OFF_GRID = [
+  STYLE.title,
+  STYLE.cell,
+  STYLE.caption,
+  STYLE.footer,
+  STYLE.mark,
+  STYLE.colophon,
+  STYLE.rule,
+] as const;
 
 /**
  * w:snapToGrid off in the paragraph properties of the OFF_GRID styles (the `docx` library sets it
@@ -85,7 +100,7 @@ export async function docxOf(doc: Doc, options: DocxOptions = {}): Promise<Uint8
     doc.meta.issuer || !options.creator
       ? doc
       : { ...doc, meta: { ...doc.meta, issuer: options.creator } };
-  const entries = readZip(await wordPackage(named));
+  const entries = readZip(await wordPackage(named, options.layout));
   if (!entries.some((e) => e.name === "word/fontTable.xml"))
     throw new Error("docx: the package has no word/fontTable.xml");
   return writeZip(settle(entries, doc));

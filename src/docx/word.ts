@@ -7,11 +7,15 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  Header,
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
+  SectionType,
   Table,
+  TableAnchorType,
   TableCell,
   TableLayoutType,
   TableRow,
@@ -20,8 +24,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import type { IParagraphStyleOptions, IRunOptions, ParagraphChild } from "docx";
-import type { Align, Attachment, Block, Doc, Inline } from "../doc/types.ts";
+import type { IParagraphStyleOptions, IRunOptions, ISectionOptions, ParagraphChild } from "docx";
+import type { Align, Attachment, Block, Doc, DocMeta, Inline } from "../doc/types.ts";
 import { DOC_KIND_NAMES } from "../doc/types.ts";
 import { zhDate } from "../text/zh.ts";
 import {
@@ -31,6 +35,7 @@ import {
   LINE_PITCH,
   MARGIN,
   PAGE,
+  TEXT_HEIGHT,
   TEXT_WIDTH,
   twips,
 } from "./grid.ts";
@@ -52,11 +57,40 @@ export const STYLE = {
   caption: "TableCaption",
   attachmentLabel: "AttachmentLabel",
   footer: "PageNumber",
+  mark: "IssuerMark",
+  colophon: "Colophon",
+  rule: "RuleLine",
 } as const;
 
+/**
+ * What the PDF's layout decided, so the Word file breaks where the PDF does: where the 版记 went
+ * (on the page the text ends on, or a page of its own) and each table's size and orientation
+ * (keyed by its block). Without it: the 版记 on a page of its own, tables in 4号 upright.
+ */
+export interface WordLayout {
+  colophon: "with-body" | "own-page" | null;
+  tables: ReadonlyMap<object, { size: number; landscape: boolean }>;
+}
+
+/** A new section: a landscape one for a wide table, then upright again. */
+interface SectionStart {
+  section: "landscape" | "portrait";
+}
+type Piece = Paragraph | Table | SectionStart;
+const isStart = (p: Piece): p is SectionStart => "section" in p && typeof p.section === "string";
+
+/** The red of the 发文机关标志 and its rules (the PDF's 0.9, 0, 0). */
+const RED = "E60000";
+const MM = 1440 / 25.4;
+/** Millimetres to twips. */
+const mmTwips = (v: number) => Math.round(v * MM);
+/** Millimetres to eighths of a point (border widths). */
+const mmEighths = (v: number) => Math.round((v * 72 * 8) / 25.4);
+
 const TABLE_SIZE = 14;
-/** Table lines: 4号 at 1.4 times its size, as the PDF sets them. */
-const TABLE_LINE = twips(TABLE_SIZE * 1.4);
+/** Table lines: 1.4 times the type size, as the PDF sets them. */
+const tableLine = (size: number) => twips(size * 1.4);
+const TABLE_LINE = tableLine(TABLE_SIZE);
 const CELL_PAD = 85; // 1.5 mm each side
 const half = (pt: number) => pt * 2;
 
@@ -168,6 +202,28 @@ function styles(): IParagraphStyleOptions[] {
       { indent: { firstLine: 0 } },
     ),
     paragraphStyle(
+      STYLE.mark,
+      "发文机关标志",
+      { font: font(FONT.小标宋), color: RED, characterSpacing: 0, snapToGrid: false },
+      { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: exactly(LINE_PITCH) },
+    ),
+    paragraphStyle(
+      STYLE.colophon,
+      "版记",
+      { size: half(TABLE_SIZE), characterSpacing: 0, snapToGrid: false },
+      {
+        alignment: AlignmentType.LEFT,
+        indent: { firstLine: 0, left: CHAR_TWIPS, right: CHAR_TWIPS },
+        spacing: exactly(LINE_PITCH),
+      },
+    ),
+    paragraphStyle(
+      STYLE.rule,
+      "分隔线",
+      { size: 2, characterSpacing: 0, snapToGrid: false },
+      { indent: { firstLine: 0 }, spacing: exactly(20) },
+    ),
+    paragraphStyle(
       STYLE.footer,
       "页码",
       { font: font(FONT.宋体), size: half(14), characterSpacing: 0, snapToGrid: false },
@@ -211,8 +267,19 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
 
 const NUMERIC = /^[-+−]?\d[\d,.]*%?$/;
 
-function table(b: Extract<Block, { type: "table" }>): (Paragraph | Table)[] {
-  const widths = columnWidths(b, TEXT_WIDTH, half(TABLE_SIZE) * 10, 2 * CELL_PAD);
+type TableChoice = { size: number; landscape: boolean };
+const UPRIGHT: TableChoice = { size: TABLE_SIZE, landscape: false };
+
+/**
+ * A table in the size and orientation the PDF chose: a landscape one in a section of its own
+ * (the page turned, its text block 225 × 156 mm), an upright one in the flow.
+ */
+function table(b: Extract<Block, { type: "table" }>, choice: TableChoice = UPRIGHT): Piece[] {
+  const { size, landscape } = choice;
+  const widths = columnWidths(b, landscape ? TEXT_HEIGHT : TEXT_WIDTH, size * 20, 2 * CELL_PAD);
+  // a size other than the styles' 4号 is set on the paragraphs and runs of the table
+  const sized = size === TABLE_SIZE ? {} : { spacing: exactly(tableLine(size)) };
+  const sizedRun = size === TABLE_SIZE ? {} : { size: half(size) };
   // columns of numbers are right-aligned, as the PDF sets them
   const aligns = b.columns.map((c, i) =>
     b.rows.length > 0 &&
@@ -231,16 +298,17 @@ function table(b: Extract<Block, { type: "table" }>): (Paragraph | Table)[] {
         new Paragraph({
           style: head ? STYLE.head : STYLE.cell,
           ...(head ? {} : { alignment: ALIGN[aligns[i] as Align] }),
-          children: runs(content),
+          ...sized,
+          children: runs(content, sizedRun),
         }),
       ],
     });
   const rule = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-  const out: (Paragraph | Table)[] = [];
+  const out: Piece[] = landscape ? [{ section: "landscape" }] : [];
   if (b.caption) out.push(new Paragraph({ style: STYLE.caption, children: runs(text(b.caption)) }));
   out.push(
     new Table({
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      width: { size: landscape ? TEXT_HEIGHT : TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       alignment: AlignmentType.CENTER,
@@ -269,6 +337,7 @@ function table(b: Extract<Block, { type: "table" }>): (Paragraph | Table)[] {
       ],
     }),
   );
+  if (landscape) out.push(new Paragraph({ style: STYLE.rule }), { section: "portrait" });
   return out;
 }
 
@@ -340,7 +409,7 @@ function signature(b: Extract<Block, { type: "signature" }>): (Paragraph | Table
   ];
 }
 
-function block(b: Block): (Paragraph | Table)[] {
+function block(b: Block, layout: WordLayout | undefined): Piece[] {
   switch (b.type) {
     case "heading":
       return [new Paragraph({ style: STYLE[`h${b.level}`], children: runs(b.content) })];
@@ -363,7 +432,7 @@ function block(b: Block): (Paragraph | Table)[] {
           }),
       );
     case "table":
-      return table(b);
+      return table(b, layout?.tables.get(b));
     case "signature":
       return signature(b);
     case "signLines":
@@ -418,7 +487,7 @@ function attachmentNote(doc: Doc): Paragraph[] {
   );
 }
 
-function attachment(a: Attachment): (Paragraph | Table)[] {
+function attachment(a: Attachment, layout: WordLayout | undefined): Piece[] {
   return [
     new Paragraph({
       style: STYLE.attachmentLabel,
@@ -431,7 +500,7 @@ function attachment(a: Attachment): (Paragraph | Table)[] {
       outlineLevel: 1,
       children: runs(text(a.title)),
     }),
-    ...a.body.flatMap(block),
+    ...a.body.flatMap((b) => block(b, layout)),
   ];
 }
 
@@ -442,31 +511,375 @@ function pageNumber(side: "odd" | "even"): Footer {
       new Paragraph({
         style: STYLE.footer,
         alignment: side === "odd" ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        // the footer's foot is 20 mm above the paper's edge (where 信函格式 draws its rule); the
+        // number's line sits on the 7 mm below the text block, i.e. 5 mm higher
+        spacing: { ...exactly(twips(14 * 1.3)), after: mmTwips(FOOTER_LIFT) },
         children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"] })],
       }),
     ],
   });
 }
 
-/** The body of the document: title, 主送机关, body (附件说明 before the signature), 附注, attachments. */
-function content(doc: Doc): (Paragraph | Table)[] {
+/** A footer with nothing in it: pages that carry no number. */
+const noFooter = () => new Footer({ children: [new Paragraph({ style: STYLE.rule })] });
+
+/**
+ * The red 发文机关标志 of `size` pt, centred, condensed (down to 60 %) and then made smaller when
+ * the name is wider than the text block, as the PDF sets it.
+ */
+function mark(name: string, nominal: number, before: number): Paragraph {
+  const natural = ems(name) * nominal * 20;
+  let size = nominal;
+  let scale = Math.min(1, TEXT_WIDTH / natural);
+  if (scale < 0.6) {
+    size = (nominal * TEXT_WIDTH) / (natural * 0.6);
+    scale = 0.6;
+  }
+  return new Paragraph({
+    style: STYLE.mark,
+    spacing: exactly(twips(size), before),
+    children: [
+      new TextRun({
+        text: name,
+        size: Math.round(half(size)),
+        ...(scale < 1 ? { scale: Math.floor(scale * 100) } : {}),
+      }),
+    ],
+  });
+}
+
+/** A rule of `width` mm across a paragraph of its own, `outdent` twips beyond the text block. */
+function rule(width: number, color: string, outdent = 0, below = 0): Paragraph {
+  return new Paragraph({
+    style: STYLE.rule,
+    indent: { left: -outdent, right: -outdent },
+    spacing: { ...exactly(20), after: below },
+    border: { bottom: { style: BorderStyle.SINGLE, size: mmEighths(width), color, space: 0 } },
+  });
+}
+
+/** 份号, 密级 and 紧急程度, in this order, each only when the document has it. */
+function topElements(m: DocMeta): { text: string; face?: string }[] {
+  const out: { text: string; face?: string }[] = [];
+  if (m.copy) out.push({ text: m.copy });
+  if (m.secret)
+    out.push({
+      text: `${m.secret.level}${m.secret.term ? `★${m.secret.term}` : ""}`,
+      face: FONT.黑体,
+    });
+  if (m.urgency) out.push({ text: m.urgency, face: FONT.黑体 });
+  return out;
+}
+
+/** One line of the 版头 flush left: a top element, and the 发文字号 flush right (信函格式). */
+function headLine(e: { text: string; face?: string } | undefined, number?: string): Paragraph {
+  return new Paragraph({
+    style: STYLE.recipients,
+    ...(number ? { tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }] } : {}),
+    children: [
+      ...(e ? [new TextRun({ text: e.text, ...(e.face ? { font: font(e.face) } : {}) })] : []),
+      ...(number ? [new TextRun({ text: `\t${number}` })] : []),
+    ],
+  });
+}
+
+/** 发文字号 centred, or (an upward report) 1 字 in on the left with 签发人 1 字 from the right. */
+function numberLine(m: DocMeta, options: { before: number; rule: boolean }): Paragraph {
+  const children: ParagraphChild[] = [];
+  if (m.number) children.push(new TextRun({ text: m.number }));
+  if (m.signer)
+    children.push(
+      new TextRun({ text: "\t签发人：" }),
+      new TextRun({ text: m.signer, font: font(FONT.楷体) }),
+    );
+  return new Paragraph({
+    style: STYLE.recipients,
+    alignment: m.signer ? AlignmentType.LEFT : AlignmentType.CENTER,
+    indent: m.signer ? { left: CHAR_TWIPS, right: CHAR_TWIPS, firstLine: 0 } : { firstLine: 0 },
+    ...(m.signer
+      ? { tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 2 * CHAR_TWIPS }] }
+      : {}),
+    spacing: { before: options.before },
+    // the red separator 4 mm below the 发文字号's glyphs: the line's foot is ~2.3 mm below them
+    ...(options.rule
+      ? {
+          border: {
+            bottom: {
+              style: BorderStyle.SINGLE,
+              size: mmEighths(0.5),
+              color: RED,
+              space: Math.round(((4 - 2.3) * 72) / 25.4),
+            },
+          },
+        }
+      : {}),
+    children,
+  });
+}
+
+/**
+ * 文件格式 (and an upward report) in the text: 份号, 密级 and 紧急程度 on its first lines, the red
+ * 标志 with its top 35 mm below the text block's, the 发文字号 two lines below it with the red
+ * separator under it, the title two lines below. Without a 标志 (a document without 版头) the
+ * title comes first. Gives the paragraphs before the title and the space above the title.
+ */
+function fileHead(m: DocMeta): { before: Paragraph[]; titleSpace: number } {
+  const tops = topElements(m).map((e) => headLine(e));
+  const name = m.format === "none" ? undefined : m.issuerMark;
+  if (!name) {
+    if (!m.number || m.format === "none")
+      return { before: tops, titleSpace: tops.length ? LINE_PITCH : 0 };
+    return {
+      before: [...tops, numberLine(m, { before: tops.length ? LINE_PITCH : 0, rule: false })],
+      titleSpace: LINE_PITCH,
+    };
+  }
+  const markTop = mmTwips(35) - tops.length * LINE_PITCH;
+  return {
+    before: [
+      ...tops,
+      mark(name, (18 * 72) / 25.4, Math.max(0, markTop)),
+      numberLine(m, { before: 2 * LINE_PITCH, rule: true }),
+    ],
+    titleSpace: 2 * LINE_PITCH - mmTwips(1.7),
+  };
+}
+
+/**
+ * 信函格式's first page (GB/T 9704 §10.1): in its header, the 标志 30 mm below the paper's top
+ * and a red double rule (thick over thin, 170 mm) 4 mm below it; in its footer, a red double
+ * rule (thin over thick) 20 mm above the paper's foot and no page number.
+ */
+function letterPage(name: string): { header: Header; footer: Footer } {
+  const outdent = Math.round((mmTwips(170) - TEXT_WIDTH) / 2);
+  return {
+    header: new Header({
+      children: [
+        mark(name, (12 * 72) / 25.4, 0),
+        rule(1, RED, outdent, mmTwips(0.8) - 20),
+        rule(0.35, RED, outdent),
+      ],
+    }),
+    footer: new Footer({
+      children: [rule(0.35, RED, outdent, mmTwips(0.8) - 20), rule(1, RED, outdent)],
+    }),
+  };
+}
+
+/** 信函格式: 份号, 密级 and 紧急程度 flush left, the 发文字号 flush right on the first of their lines. */
+function letterHead(m: DocMeta): { before: Paragraph[]; titleSpace: number } {
+  const tops = topElements(m);
+  const lines = tops.map((e, k) => headLine(e, k === 0 ? m.number : undefined));
+  if (tops.length === 0 && m.number) lines.push(headLine(undefined, m.number));
+  return { before: lines, titleSpace: lines.length ? 2 * LINE_PITCH : LINE_PITCH };
+}
+
+/** Eighths of a point of the 版记's rules: the first and last 0.35 mm, the one between 0.25 mm. */
+const HEAVY = mmEighths(0.35);
+const LIGHT = mmEighths(0.25);
+
+/**
+ * The 版记 as a floating table whose foot is the text block's: 抄送 and 印发机关/印发日期 between
+ * black rules (信函格式: the 抄送 alone, without rules). Positioned from the page's left edge and
+ * the top margin: LibreOffice 7.4 sets a floating table of the text's width inline unless it is
+ * placed against the page, and it ignores tblpYSpec="bottom", so the position is absolute. (A
+ * frame of paragraphs would do, but LibreOffice drops a frame whose paragraphs have borders.)
+ * Null when the document has none.
+ */
+function colophon(m: DocMeta): Table | null {
+  if (m.format === "none") return null;
+  const letter = m.format === "letter";
+  const cc = m.cc?.length ? `抄送：${m.cc.join("，")}。` : null;
+  const printer = !letter && Boolean(m.printer || m.printDate);
+  if (!cc && !printer) return null;
+  // the 抄送's lines: 4号 characters across the line less 1 字 each side
+  const ccLines = cc
+    ? Math.ceil((ems(cc) * twips(TABLE_SIZE)) / (TEXT_WIDTH - 2 * CHAR_TWIPS - 20))
+    : 0;
+  const height = (ccLines + (printer ? 1 : 0)) * LINE_PITCH;
+  const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+  const line = (size: number) =>
+    letter ? none : { style: BorderStyle.SINGLE, size, color: "000000" };
+  const row = (p: Paragraph) =>
+    new TableRow({
+      cantSplit: true,
+      children: [
+        new TableCell({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, children: [p] }),
+      ],
+    });
+  const rows: TableRow[] = [];
+  if (cc)
+    rows.push(
+      row(
+        new Paragraph({
+          style: STYLE.colophon,
+          // wrapped lines start under the names, after 抄送：
+          indent: { left: CHAR_TWIPS + 3 * twips(TABLE_SIZE), hanging: 3 * twips(TABLE_SIZE) },
+          children: runs(text(cc)),
+        }),
+      ),
+    );
+  if (printer)
+    rows.push(
+      row(
+        new Paragraph({
+          style: STYLE.colophon,
+          tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - CHAR_TWIPS }],
+          children: runs(
+            text(`${m.printer ?? ""}\t${m.printDate ? `${zhDate(m.printDate)}印发` : ""}`),
+          ),
+        }),
+      ),
+    );
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [TEXT_WIDTH],
+    layout: TableLayoutType.FIXED,
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: MARGIN.left,
+      verticalAnchor: TableAnchorType.MARGIN,
+      absoluteVerticalPosition: TEXT_HEIGHT - height,
+    },
+    borders: {
+      top: line(HEAVY),
+      bottom: line(HEAVY),
+      left: none,
+      right: none,
+      insideHorizontal: line(LIGHT),
+      insideVertical: none,
+    },
+    rows,
+  });
+}
+
+/** The body of the document: 版头, title, 主送机关, body (附件说明 before the signature), 附注, attachments. */
+function content(doc: Doc, layout: WordLayout | undefined): Piece[] {
   const m = doc.meta;
-  const out: (Paragraph | Table)[] = [
-    new Paragraph({ style: STYLE.title, children: runs(text(m.title)) }),
+  const head = m.format === "letter" && m.issuerMark ? letterHead(m) : fileHead(m);
+  const out: Piece[] = [
+    ...head.before,
+    new Paragraph({
+      style: STYLE.title,
+      ...(head.titleSpace ? { spacing: exactly(LINE_PITCH, head.titleSpace, LINE_PITCH) } : {}),
+      children: runs(text(m.title)),
+    }),
   ];
   if (m.recipients)
-    out.push(new Paragraph({ style: STYLE.recipients, children: runs(text(`${m.recipients}：`)) }));
+    out.push(
+      new Paragraph({
+        style: STYLE.recipients,
+        children: runs(text(/[：:]$/.test(m.recipients) ? m.recipients : `${m.recipients}：`)),
+      }),
+    );
   const sig = doc.body.findIndex((b) => b.type === "signature");
   const before = sig < 0 ? doc.body : doc.body.slice(0, sig);
   const after = sig < 0 ? [] : doc.body.slice(sig);
-  out.push(...before.flatMap(block), ...attachmentNote(doc), ...after.flatMap(block));
+  const blocks = (bs: readonly Block[]) => bs.flatMap((b) => block(b, layout));
+  out.push(...blocks(before), ...attachmentNote(doc), ...blocks(after));
   if (m.note) out.push(new Paragraph({ children: runs(text(`（${m.note}）`)) }));
-  out.push(...doc.attachments.flatMap(attachment));
+  out.push(...doc.attachments.flatMap((a) => attachment(a, layout)));
+  return out;
+}
+
+type Orientation = "portrait" | "landscape";
+
+/** Section properties: A4 upright or turned, GB/T 9704 margins, the 22-line grid. */
+function sectionProperties(
+  orientation: Orientation,
+  options: { type?: (typeof SectionType)[keyof typeof SectionType]; titlePage?: boolean } = {},
+): ISectionOptions["properties"] {
+  const upright = orientation === "portrait";
+  return {
+    ...(options.type ? { type: options.type } : {}),
+    ...(options.titlePage ? { titlePage: true } : {}),
+    page: {
+      // docx swaps width and height itself for a landscape page
+      size: {
+        width: PAGE.width,
+        height: PAGE.height,
+        ...(upright ? {} : { orientation: PageOrientation.LANDSCAPE }),
+      },
+      // a turned page keeps the upright page's text block turned a quarter: 225 × 156 mm
+      margin: upright
+        ? { ...MARGIN, header: HEADER, footer: FOOTER, gutter: 0 }
+        : {
+            top: MARGIN.left,
+            bottom: MARGIN.right,
+            left: MARGIN.top,
+            right: MARGIN.bottom,
+            header: HEADER,
+            footer: FOOTER,
+            gutter: 0,
+          },
+    },
+    // a line grid; the 28 characters a line come from CHAR_SPACING (grid.ts says why)
+    grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+  };
+}
+
+/**
+ * The sections: the text (turned sections for landscape tables), then, when the 版记 goes on a
+ * page of its own, a section that starts on the next even page (信函格式: the next page) with
+ * no page numbers, the 版记 at its foot.
+ */
+function sections(doc: Doc, layout: WordLayout | undefined): ISectionOptions[] {
+  const m = doc.meta;
+  const numbers = { default: pageNumber("odd"), even: pageNumber("even") };
+  const letter = m.format === "letter" && m.issuerMark ? letterPage(m.issuerMark) : null;
+  const out: ISectionOptions[] = [];
+  let children: (Paragraph | Table)[] = [];
+  let orientation: Orientation = "portrait";
+  let pendingType: (typeof SectionType)[keyof typeof SectionType] | undefined;
+  const close = () => {
+    const first = out.length === 0;
+    out.push({
+      properties: sectionProperties(orientation, {
+        ...(pendingType ? { type: pendingType } : {}),
+        ...(first && letter ? { titlePage: true } : {}),
+      }),
+      ...(first
+        ? {
+            footers: { ...numbers, ...(letter ? { first: letter.footer } : {}) },
+            ...(letter ? { headers: { first: letter.header } } : {}),
+          }
+        : {}),
+      children,
+    });
+    children = [];
+  };
+  for (const piece of content(doc, layout)) {
+    if (!isStart(piece)) {
+      children.push(piece);
+      continue;
+    }
+    close();
+    orientation = piece.section;
+    pendingType = SectionType.NEXT_PAGE;
+  }
+  const foot = colophon(m);
+  // the frame's anchor: a paragraph one point high, so it never takes a line
+  const anchor = () => new Paragraph({ style: STYLE.rule });
+  if (foot && (layout?.colophon ?? "own-page") === "with-body") {
+    children.push(foot, anchor());
+    close();
+  } else if (foot) {
+    close();
+    orientation = "portrait";
+    pendingType = m.format === "letter" ? SectionType.NEXT_PAGE : SectionType.EVEN_PAGE;
+    // a paragraph first: LibreOffice loses the page break of a section that starts with a table
+    children.push(anchor(), foot, anchor());
+    const at = out.length;
+    close();
+    const own = out[at] as ISectionOptions;
+    out[at] = { ...own, footers: { default: noFooter(), even: noFooter() } };
+  } else close();
   return out;
 }
 
 /** The unpacked-then-packed bytes of the document, as the `docx` library zips them. */
-export function wordPackage(doc: Doc): Promise<Uint8Array> {
+export function wordPackage(doc: Doc, layout?: WordLayout): Promise<Uint8Array> {
   const m = doc.meta;
   const file = new Document({
     title: m.title,
@@ -489,26 +902,17 @@ export function wordPackage(doc: Doc): Promise<Uint8Array> {
       },
       paragraphStyles: styles(),
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...MARGIN, header: 851, footer: FOOTER, gutter: 0 },
-          },
-          // a line grid; the 28 characters a line come from CHAR_SPACING (grid.ts says why)
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
-        },
-        footers: { default: pageNumber("odd"), even: pageNumber("even") },
-        children: content(doc),
-      },
-    ],
+    sections: sections(doc, layout),
   });
   return Packer.toArrayBuffer(file).then((b) => new Uint8Array(b));
 }
 
+/** Header distance from the top edge: where 信函格式's 标志 starts, 30 mm down. */
+const HEADER = mmTwips(30);
+
 /**
- * Footer distance from the bottom edge: the dash of the page number 7 mm below the text block
- * (GB/T 9704), i.e. the 4号 line's foot ≈ 25 mm above the paper's edge.
+ * Footer distance from the bottom edge: 20 mm, where 信函格式's foot rule lies; the page
+ * number's line is lifted FOOTER_LIFT above it, its dash 7 mm below the text block (GB/T 9704).
  */
-const FOOTER = twips((25 * 72) / 25.4);
+const FOOTER = mmTwips(20);
+const FOOTER_LIFT = 5;

@@ -91,4 +91,16 @@ export interface LaidOutDoc {
   pages: Page[];
   outline: OutlineEntry[];
   problems: LayoutProblem[];
+  /** Choices the layout made that the DOCX output repeats. */
+  facts?: LayoutFacts;
+}
+
+/**
+ * Where the 版记 went — on the page the text ends on (`with-body`), or on a page of its own (the
+ * next even page for 文件/报告, the next page for 信函), or nowhere (`null`) — and each table's
+ * type size and orientation, keyed by its block.
+ */
+export interface LayoutFacts {
+  colophon: "with-body" | "own-page" | null;
+  tables: ReadonlyMap<object, { size: number; landscape: boolean }>;
 }

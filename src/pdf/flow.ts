@@ -18,13 +18,29 @@ export interface Flow {
   outline: OutlineEntry[];
   /** The next content must start a new page (after a landscape table). */
   breakPending: boolean;
+  /** Each table's type size and orientation as laid out (DOCX sets its tables alike). */
+  tables: Map<object, TableChoice>;
+}
+
+/** How a table is set: its type size (pt) and whether on turned (landscape) pages. */
+export interface TableChoice {
+  size: number;
+  landscape: boolean;
 }
 
 const EPS = 1e-6;
 
 export function startFlow(ctx: TextContext): Flow {
   const page: Page = { items: [], number: 1 };
-  return { ctx, pages: [page], page, y: BLOCK_TOP, outline: [], breakPending: false };
+  return {
+    ctx,
+    pages: [page],
+    page,
+    y: BLOCK_TOP,
+    outline: [],
+    breakPending: false,
+    tables: new Map(),
+  };
 }
 
 export function newPage(f: Flow): void {

@@ -179,13 +179,13 @@ function padPair(cols: Line[][]): Line[][] {
  * carry no page number. 信函格式 has only the 抄送, without rules, at the foot of the last page;
  * a document without 版头 has no 版记.
  */
-export function placeColophon(f: Flow, meta: DocMeta): void {
-  if (meta.format === "none") return;
+export function placeColophon(f: Flow, meta: DocMeta): "with-body" | "own-page" | null {
+  if (meta.format === "none") return null;
   const cc = meta.cc?.length ? `抄送：${meta.cc.join("，")}。` : null;
   // 信函格式: no 印发机关 and 印发日期, no rules (GB/T 9704 §10.1)
   const letter = meta.format === "letter";
   const hasPrinter = !letter && Boolean(meta.printer || meta.printDate);
-  if (!cc && !hasPrinter) return;
+  if (!cc && !hasPrinter) return null;
   const ctx = { ...f.ctx, where: "版记" };
   const inner = BLOCK_WIDTH - 2 * CHAR;
   const ccLines = cc
@@ -200,7 +200,8 @@ export function placeColophon(f: Flow, meta: DocMeta): void {
   snap(f);
   if (letter) {
     // at the foot of the last page's text block, or of a page of its own
-    if (f.y + rows * LINE > BLOCK_BOTTOM + 1e-6) {
+    const own = f.y + rows * LINE > BLOCK_BOTTOM + 1e-6;
+    if (own) {
       newPage(f);
       f.page.number = null;
     }
@@ -210,7 +211,7 @@ export function placeColophon(f: Flow, meta: DocMeta): void {
       top += LINE;
     }
     f.y = BLOCK_BOTTOM;
-    return;
+    return own ? "own-page" : "with-body";
   }
   const fits = f.y + rows * LINE <= BLOCK_BOTTOM + 1e-6;
   const even = f.pages.length % 2 === 0;
@@ -250,6 +251,7 @@ export function placeColophon(f: Flow, meta: DocMeta): void {
   }
   rule(BLOCK_BOTTOM, RULE_HEAVY);
   f.y = BLOCK_BOTTOM;
+  return fits && even ? "with-body" : "own-page";
 }
 
 /**

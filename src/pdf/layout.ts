@@ -394,7 +394,10 @@ function flowBlocks(
   const tableLayouts = new Map<Block, TableLayout>();
   const tableOf = (b: Extract<Block, { type: "table" }>, name: string): TableLayout => {
     let t = tableLayouts.get(b);
-    if (!t) tableLayouts.set(b, (t = layoutTable(f.ctx, b, name)));
+    if (!t) {
+      tableLayouts.set(b, (t = layoutTable(f.ctx, b, name)));
+      f.tables.set(b, { size: t.size, landscape: t.landscape });
+    }
     return t;
   };
   for (let i = 0; i < blocks.length; i++) {
@@ -573,7 +576,13 @@ export function layoutDoc(doc: Doc, fonts: FontSet): LayoutResult {
     skipLines(f, 1);
     flowBlocks(f, a.body, label, { title: "", page: 0, y: 0, children: [] }, undefined);
   });
-  placeColophon(f, doc.meta);
+  const colophon = placeColophon(f, doc.meta);
   drawPageNumbers(ctx, f.pages);
-  return { pages: f.pages, outline: [root], problems: ctx.problems, head };
+  return {
+    pages: f.pages,
+    outline: [root],
+    problems: ctx.problems,
+    head,
+    facts: { colophon, tables: f.tables },
+  };
 }

@@ -175,7 +175,10 @@ describe("GB/T 9704 page in Word's terms", () => {
 describe("the text", () => {
   it("of the example plan comes in order: title, 主送, every heading and paragraph", () => {
     const ps = paragraphs(part(bytes, "word/document.xml"));
-    expect(ps[0]).toEqual({ style: STYLE.title, text: plan.meta.title });
+    // the 版头 (标志, 发文字号) and then the title
+    expect(ps[0]).toEqual({ style: STYLE.mark, text: plan.meta.issuerMark });
+    expect(ps[1]?.text).toBe(plan.meta.number);
+    expect(ps[2]).toEqual({ style: STYLE.title, text: plan.meta.title });
     let at = 0;
     const expectNext = (text: string) => {
       const next = ps.findIndex((p, i) => i >= at && p.text === text);
@@ -215,7 +218,10 @@ describe("the text", () => {
 describe("tables", () => {
   it("have explicit column widths filling the text block and a repeated header row", () => {
     const xml = part(bytes, "word/document.xml");
-    const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+    // the tables of the text (the 版记 is a floating table of its own)
+    const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)]
+      .map((m) => m[0])
+      .filter((t) => !t.includes("<w:tblpPr"));
     expect(tables.length).toBeGreaterThan(0);
     const width = PAGE.width - MARGIN.left - MARGIN.right;
     for (const t of tables) {
@@ -245,5 +251,210 @@ describe("tables", () => {
     expect(w[0]).toBeGreaterThanOrEqual(2 * 280 + 170);
     expect(w[1]).toBeGreaterThanOrEqual(3.2 * 280 + 170); // 扣 + 10 (two narrow, 0.6 each) + 分
     expect(w[2]).toBeGreaterThan(w[0]! + w[1]!);
+  });
+});
+
+const RED = "E60000";
+/** The section properties of document.xml, in order. */
+const sectionsOf = (xml: string) =>
+  [...xml.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+/** A footer or header part by its relationship id in document.xml. */
+function partByRid(bytes: Uint8Array, rid: string): string {
+  const rels = part(bytes, "word/_rels/document.xml.rels");
+  const target =
+    new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
+  if (!target) throw new Error(`no relationship ${rid}`);
+  return part(bytes, `word/${target}`);
+}
+const refs = (sectPr: string, kind: "header" | "footer"): Record<string, string> =>
+  Object.fromEntries(
+    [
+      ...sectPr.matchAll(new RegExp(`<w:${kind}Reference w:type="(\\w+)" r:id="(\\w+)"/>`, "g")),
+    ].map((m) => [m[1], m[2]]),
+  );
+
+describe("版头 per format", () => {
+  const body = [para("正文第一段。"), para("正文第二段。")];
+
+  it("文件格式: 份号 and 密级 first, the red 标志, the 发文字号 centred over the red separator, then the title", async () => {
+    const d = doc(body, {
+      issuerMark: "青禾镇人民政府文件",
+      number: "青政发〔2025〕7号",
+      copy: "000123",
+      secret: { level: "秘密", term: "1年" },
+    });
+    const xml = part(await docxOf(d), "word/document.xml");
+    const ps = paragraphs(xml);
+    expect(ps.slice(0, 5).map((p) => p.text)).toEqual([
+      "000123",
+      "秘密★1年",
+      "青禾镇人民政府文件",
+      "青政发〔2025〕7号",
+      d.meta.title,
+    ]);
+    expect(ps[2]?.style).toBe(STYLE.mark);
+    expect(xml).toMatch(/秘密★1年/);
+    expect(xml).toMatch(/<w:rFonts[^>]*w:eastAsia="黑体"[^>]*\/><\/w:rPr><w:t[^>]*>秘密★1年/);
+    const numberP =
+      /<w:p>(?:(?!<w:p>)[\s\S])*?青政发〔2025〕7号[\s\S]*?<\/w:p>/.exec(xml)?.[0] ?? "";
+    expect(numberP).toContain('<w:jc w:val="center"/>');
+    expect(numberP).toMatch(new RegExp(`<w:bottom w:val="single" w:color="${RED}" w:sz="\\d+"`));
+    const styles = part(await docxOf(d), "word/styles.xml");
+    const mark = styleXml(styles, STYLE.mark);
+    expect(mark).toContain(`<w:color w:val="${RED}"/>`);
+    expect(mark).toContain('w:eastAsia="方正小标宋简体"');
+    expect(mark).toContain('<w:snapToGrid w:val="0"/>');
+  });
+
+  it("an upward report puts the 发文字号 left and 签发人 (楷体) right on one line", async () => {
+    const d = doc(body, {
+      issuerMark: "青禾镇人民政府",
+      number: "青政发〔2026〕2号",
+      signer: "宋文斌",
+    });
+    const xml = part(await docxOf(d), "word/document.xml");
+    const line = paragraphs(xml).find((p) => p.text.includes("签发人"));
+    expect(line?.text).toBe("青政发〔2026〕2号\t签发人：宋文斌");
+    expect(xml).toMatch(/w:eastAsia="楷体_GB2312"[^>]*\/><\/w:rPr><w:t[^>]*>宋文斌/);
+    expect(xml).toMatch(/<w:tab w:val="right" w:pos="\d+"\/>/);
+  });
+
+  it("信函格式: 标志 and red double rule in the first page's header, the foot rule in its footer without a number, 发文字号 flush right", async () => {
+    const d = doc(body, {
+      format: "letter",
+      issuerMark: "青禾镇信访工作领导小组办公室",
+      number: "青信办〔2025〕2号",
+    });
+    const bytes = await docxOf(d);
+    const xml = part(bytes, "word/document.xml");
+    const [first] = sectionsOf(xml);
+    expect(first).toContain("<w:titlePg/>");
+    const header = partByRid(bytes, refs(first as string, "header").first as string);
+    expect(paragraphs(header)[0]).toEqual({
+      style: STYLE.mark,
+      text: "青禾镇信访工作领导小组办公室",
+    });
+    const rules = (x: string) =>
+      [
+        ...x.matchAll(new RegExp(`<w:bottom w:val="single" w:color="${RED}" w:sz="(\\d+)"`, "g")),
+      ].map((m) => Number(m[1]));
+    // thick (1 mm) over thin (0.35 mm) at the head, thin over thick at the foot
+    expect(rules(header)).toEqual([23, 8]);
+    const footer = partByRid(bytes, refs(first as string, "footer").first as string);
+    expect(rules(footer)).toEqual([8, 23]);
+    expect(footer).not.toContain("PAGE");
+    // the rules 170 mm wide: 7 mm beyond the text block each side
+    expect(header).toMatch(/<w:ind w:left="-39\d" w:right="-39\d"\/>/);
+    const number = paragraphs(xml).find((p) => p.text.includes("青信办"));
+    expect(number?.text).toBe("\t青信办〔2025〕2号");
+  });
+
+  it("a document without 版头 starts with its title and has no 版记", async () => {
+    const d = doc(body, {
+      format: "none",
+      issuerMark: "青禾镇人民政府文件",
+      number: "x",
+      cc: ["县信访局"],
+    });
+    const xml = part(await docxOf(d), "word/document.xml");
+    expect(paragraphs(xml)[0]).toEqual({ style: STYLE.title, text: d.meta.title });
+    expect(xml).not.toContain("抄送");
+    expect(xml).not.toContain("<w:tblpPr");
+  });
+});
+
+describe("版记", () => {
+  const colophonMeta = {
+    issuerMark: "青禾镇人民政府文件",
+    number: "青政发〔2025〕7号",
+    cc: ["县信访局", "镇人大主席团"],
+    printer: "青禾镇党政办公室",
+    printDate: "2025-03-02",
+  };
+  const floating = (xml: string) =>
+    [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)]
+      .map((m) => m[0])
+      .filter((t) => t.includes("<w:tblpPr"));
+
+  it("on the page the text ends on: a table at the foot of the text block, between rules", async () => {
+    const d = doc([para("正文。")], colophonMeta);
+    const bytes = await docxOf(d, { layout: { colophon: "with-body", tables: new Map() } });
+    const xml = part(bytes, "word/document.xml");
+    expect(sectionsOf(xml)).toHaveLength(1);
+    const [t] = floating(xml);
+    expect(t).toBeDefined();
+    const pos =
+      /<w:tblpPr w:tblpX="(\d+)" w:tblpY="(\d+)" w:horzAnchor="page" w:vertAnchor="margin"\/>/.exec(
+        t as string,
+      );
+    expect(pos?.[1]).toBe(String(MARGIN.left));
+    // two rows of one line each: its foot on the text block's
+    const textHeight = PAGE.height - MARGIN.top - MARGIN.bottom;
+    expect(Number(pos?.[2]) + 2 * LINE_PITCH).toBe(textHeight);
+    expect(t).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"\/>/);
+    expect(t).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"\/>/);
+    expect(t).toMatch(/<w:insideH w:val="single" w:color="000000" w:sz="6"\/>/);
+    const texts = paragraphs(t as string).map((p) => p.text);
+    expect(texts).toEqual(["抄送：县信访局，镇人大主席团。", "青禾镇党政办公室\t2025年3月2日印发"]);
+  });
+
+  it("on a page of its own: the next even page (信函格式: the next page), without a page number", async () => {
+    for (const [format, type] of [
+      ["file", "evenPage"],
+      ["letter", "nextPage"],
+    ] as const) {
+      const d = doc([para("正文。")], { ...colophonMeta, format });
+      const bytes = await docxOf(d, { layout: { colophon: "own-page", tables: new Map() } });
+      const xml = part(bytes, "word/document.xml");
+      const secs = sectionsOf(xml);
+      expect(secs, format).toHaveLength(2);
+      const last = secs[1] as string;
+      expect(last).toContain(`<w:type w:val="${type}"/>`);
+      for (const rid of Object.values(refs(last, "footer")))
+        expect(partByRid(bytes, rid), format).not.toContain("PAGE");
+      expect(floating(xml)).toHaveLength(1);
+      // the printer line only in 文件格式
+      expect(xml.includes("印发"), format).toBe(format === "file");
+    }
+  });
+});
+
+describe("tables as the PDF sets them", () => {
+  const wide: Block = {
+    type: "table",
+    caption: "表1 宽表",
+    columns: Array.from({ length: 6 }, (_, i) => ({
+      title: `第${i + 1}列`,
+      align: "left" as const,
+    })),
+    rows: [Array.from({ length: 6 }, () => [{ type: "text" as const, text: "内容" }])],
+  };
+
+  it("a landscape table gets a turned section of its own, then the text goes on upright", async () => {
+    const d = doc([para("前文。"), wide, para("后文。")]);
+    const bytes = await docxOf(d, {
+      layout: { colophon: null, tables: new Map([[wide, { size: 10.5, landscape: true }]]) },
+    });
+    const xml = part(bytes, "word/document.xml");
+    const secs = sectionsOf(xml);
+    expect(secs).toHaveLength(3);
+    expect(secs[0]).toContain('w:orient="portrait"');
+    expect(secs[1]).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    expect(secs[2]).toContain('w:orient="portrait"');
+    expect(secs[2]).toContain('<w:type w:val="nextPage"/>');
+    const textHeight = PAGE.height - MARGIN.top - MARGIN.bottom;
+    const cols = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(cols.reduce((a, b) => a + b, 0)).toBe(textHeight);
+    // 五号: 10.5 pt runs on 14.7 pt lines
+    expect(xml).toMatch(/<w:sz w:val="21"\/>[\s\S]*?内容/);
+    expect(xml).toMatch(/<w:spacing [^>]*w:line="294" w:lineRule="exact"/);
+  });
+
+  it("an upright table in 4号 stays in the flow", async () => {
+    const d = doc([para("前文。"), wide, para("后文。")]);
+    const xml = part(await docxOf(d), "word/document.xml");
+    expect(sectionsOf(xml)).toHaveLength(1);
+    expect(xml).not.toContain('w:orient="landscape"');
   });
 });

@@ -1,0 +1,100 @@
+// The Word files of a build: every published document as `docx/<id>.docx`, and one document for
+// `xinfang docx`. The docx output (src/docx) makes the bytes; this hands it what the PDF's layout
+// decided (where the 版记 goes, each table's size and orientation), so the Word file breaks as
+// the PDF does. A document the PDF cannot set (a character no font has) is not written either.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { docxOf } from "../docx/index.ts";
+import type { WordLayout } from "../docx/index.ts";
+import { pdfFonts, typeset } from "../pdf/index.ts";
+import type { FontSet, PdfOptions, Typeset } from "../pdf/index.ts";
+import type { Publication } from "../site/input.ts";
+import { PdfProblemsError } from "./pdf-files.ts";
+import type { Emit } from "./pdf-files.ts";
+
+export interface WrittenDocx {
+  id: string;
+  title: string;
+  /** Path relative to the output folder, with forward slashes: docx/<id>.docx. */
+  file: string;
+}
+
+/** What the DOCX takes over from a laid-out PDF. */
+export function wordLayoutOf(t: Typeset): WordLayout {
+  return {
+    colophon: t.laid.facts?.colophon ?? null,
+    tables: t.laid.facts?.tables ?? new Map(),
+  };
+}
+
+/** A laid-out document as .docx bytes; one the PDF cannot set (its problems) gives none. */
+export async function renderDocx(
+  t: Typeset,
+  creator: string,
+): Promise<{ bytes: Uint8Array; problems: Diagnostic[] }> {
+  if (t.problems.length) return { bytes: new Uint8Array(), problems: t.problems };
+  return { bytes: await docxOf(t.doc, { creator, layout: wordLayoutOf(t) }), problems: [] };
+}
+
+/**
+ * Makes every document's Word file, handing each to `emit`. `laid` holds layouts the PDF step
+ * already made (by document id); the others are laid out here.
+ */
+export async function makeDocxFiles(
+  publication: Publication,
+  options: PdfOptions,
+  emit: Emit,
+  laid: ReadonlyMap<string, Typeset> = new Map(),
+): Promise<{ documents: WrittenDocx[]; problems: Diagnostic[] }> {
+  let fonts: FontSet | undefined;
+  const fontsFor = () =>
+    (fonts ??= pdfFonts({
+      ...options,
+      fonts: options.fonts ?? publication.office?.fonts ?? "auto",
+    }).set);
+  const creator = publication.office?.name ?? "";
+  const documents: WrittenDocx[] = [];
+  const problems: Diagnostic[] = [];
+  for (const { doc } of publication.documents) {
+    const made = await renderDocx(laid.get(doc.meta.id) ?? typeset(doc, fontsFor()), creator);
+    if (made.problems.length) {
+      problems.push(...made.problems);
+      continue;
+    }
+    const file = `docx/${doc.meta.id}.docx`;
+    await emit(file, made.bytes);
+    documents.push({ id: doc.meta.id, title: doc.meta.title, file });
+  }
+  return { documents, problems };
+}
+
+/**
+ * The Word step of `xinfang build`: every document under `dir`, one progress line. `laid` is
+ * filled by the PDF step when it runs first (see pdfStage).
+ */
+export function docxStage(
+  options: PdfOptions,
+  laid: ReadonlyMap<string, Typeset> = new Map(),
+): {
+  name: string;
+  run(publication: Publication, dir: string, progress: (line: string) => void): Promise<void>;
+} {
+  return {
+    name: "Word 文件",
+    async run(publication, dir, progress) {
+      const r = await makeDocxFiles(
+        publication,
+        options,
+        async (file, bytes) => {
+          await mkdir(dirname(join(dir, file)), { recursive: true });
+          await writeFile(join(dir, file), bytes);
+        },
+        laid,
+      );
+      progress(`  Word 文件：文书 ${r.documents.length} 份。`);
+      // the PDF step reports the same problems and stops the build first; alone, say them here
+      if (r.problems.length) throw new PdfProblemsError(r.problems);
+    },
+  };
+}
