@@ -466,6 +466,9 @@ class Emf {
         b.u8(0); // Quality
         b.u8(MODERN_VARIABLE);
         b.utf16(face, 32);
+        // the rest of a LogFontPanose, zeros (full name, style, version … panose): the record is
+        // as long as GDI's own, and the spec reads it as the plain LogFont above
+        for (let k = 0; k < (320 - 92) / 4; k++) b.u32(0);
       }),
     );
   }

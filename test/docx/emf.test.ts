@@ -347,6 +347,28 @@ function expectValid(bytes: Uint8Array, d: Drawing) {
   expect(recs.at(-1)?.type).toBe(R.EOF);
   expect(recs.filter((r) => r.type === R.HEADER)).toHaveLength(1);
   expect(recs.filter((r) => r.type === R.EOF)).toHaveLength(1);
+  // fixed-size records as [MS-EMF] sizes them (a font with a whole LogFontPanose, as GDI writes)
+  const FIXED: Record<number, number> = {
+    [R.SETMAPMODE]: 12,
+    [R.SETBKMODE]: 12,
+    [R.SETTEXTALIGN]: 12,
+    [R.SETTEXTCOLOR]: 12,
+    [R.SELECTOBJECT]: 12,
+    [R.DELETEOBJECT]: 12,
+    [R.SETWINDOWEXTEX]: 16,
+    [R.SETWINDOWORGEX]: 16,
+    [R.SETVIEWPORTEXTEX]: 16,
+    [R.SETVIEWPORTORGEX]: 16,
+    [R.CREATEBRUSHINDIRECT]: 24,
+    [R.ELLIPSE]: 24,
+    [R.EXTCREATEPEN]: 52,
+    [R.EXTCREATEFONTINDIRECTW]: 332,
+    [R.EOF]: 20,
+  };
+  for (const r of recs)
+    if (FIXED[r.type] !== undefined) expect(r.size, `record ${r.type}`).toBe(FIXED[r.type]);
+  const known = new Set<number>(Object.values(R));
+  for (const r of recs) expect(known.has(r.type), `record type ${r.type}`).toBe(true);
   const h = header(bytes);
   expect(h.signature).toBe(0x464d4520);
   expect(h.version).toBe(0x10000);
