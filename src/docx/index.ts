@@ -7,6 +7,7 @@
 import type { Doc } from "../doc/types.ts";
 import { readZip, writeZip } from "../xlsx/zip.ts";
 import type { ZipEntry } from "../xlsx/zip.ts";
+import { EMF_SIGNATURE, EMR } from "./emf.ts";
 import { fontTableXml } from "./fonts.ts";
 import { STYLE, wordPackage } from "./word.ts";
 import type { WordLayout } from "./word.ts";
@@ -77,9 +78,65 @@ function offGrid(xml: string): string {
   return out;
 }
 
-/** The package's parts, dated and with the font table of the offices' fonts, in a fixed order. */
+/** Whether bytes are an EMF: a header record (type 1) signed " EMF" at byte 40. */
+const isEmf = (b: Uint8Array): boolean =>
+  b.length >= 44 &&
+  new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(0, true) === EMR.HEADER &&
+  new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(40, true) === EMF_SIGNATURE;
+
+/** The content type of the charts' pictures, as Word writes it for .emf parts. */
+const EMF_TYPE = "image/x-emf";
+
+/**
+ * The package's parts, dated and with the font table of the offices' fonts, in a fixed order. The
+ * charts' pictures, which the library takes as BMP (it knows no EMF), become word/media/imageN.emf
+ * with their relationships and an emf content type; the drawings' ids (wp:docPr, which the library
+ * counts across every document made in the process) are numbered 1, 2, … in the document's order.
+ */
 function settle(entries: ZipEntry[], doc: Doc): ZipEntry[] {
+  const renamed = new Map<string, string>();
+  for (const e of entries) {
+    const m = /^word\/media\/(image\d+)\.bmp$/.exec(e.name);
+    if (m && isEmf(e.data)) renamed.set(`media/${m[1]}.bmp`, `media/${m[1]}.emf`);
+  }
   const out = entries.map((e): ZipEntry => {
+    if (e.name.startsWith("word/media/") && renamed.has(e.name.slice(5)))
+      return { name: `word/${renamed.get(e.name.slice(5)) as string}`, data: e.data };
+    if (renamed.size > 0 && e.name === "word/_rels/document.xml.rels")
+      return {
+        name: e.name,
+        data: encode(
+          decode(e.data).replace(
+            /( Target=")(media\/image\d+\.bmp)(")/g,
+            (all, open: string, target: string, close: string) => {
+              const to = renamed.get(target);
+              return to ? `${open}${to}${close}` : all;
+            },
+          ),
+        ),
+      };
+    if (renamed.size > 0 && e.name === "[Content_Types].xml") {
+      const xml = decode(e.data);
+      if (xml.includes('Extension="emf"')) return e;
+      return {
+        name: e.name,
+        data: encode(
+          xml.replace(/(<Types\b[^>]*>)/, `$1<Default ContentType="${EMF_TYPE}" Extension="emf"/>`),
+        ),
+      };
+    }
+    if (e.name === "word/document.xml") {
+      let id = 0;
+      return {
+        name: e.name,
+        data: encode(
+          decode(e.data).replace(
+            /(<wp:docPr id=")\d+(")/g,
+            (_, a: string, b: string) => `${a}${++id}${b}`,
+          ),
+        ),
+      };
+    }
     if (e.name === "docProps/core.xml")
       return { name: e.name, data: encode(datedCore(decode(e.data), doc.meta.date)) };
     if (e.name === "word/fontTable.xml") return { name: e.name, data: encode(fontTableXml()) };

@@ -8,6 +8,7 @@ import {
   DocumentGridType,
   Footer,
   Header,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -39,6 +40,7 @@ import {
   TEXT_WIDTH,
   twips,
 } from "./grid.ts";
+import { emfOf } from "./emf.ts";
 import { FONT } from "./fonts.ts";
 import { columnWidths, ems, plainText } from "./widths.ts";
 
@@ -409,6 +411,48 @@ function signature(b: Extract<Block, { type: "signature" }>): (Paragraph | Table
   ];
 }
 
+/** Millimetres in a twip. */
+const MM_PER_TWIP = 25.4 / 1440;
+
+/**
+ * A chart: its drawing as an EMF picture (emf.ts), inline in a centred paragraph kept with the
+ * caption below it, as large as it is in mm, scaled down to the text block's width and to its
+ * height less the caption's lines, as the PDF scales it. The library takes no EMF: the bytes go in
+ * as a "bmp" and index.ts renames the part and its type. Alt text: the figure's `alt`.
+ */
+function figure(b: Extract<Block, { type: "figure" }>): Paragraph[] {
+  const d = b.drawing;
+  const blockWidth = TEXT_WIDTH * MM_PER_TWIP;
+  const blockHeight = TEXT_HEIGHT * MM_PER_TWIP;
+  const captionLines = b.caption
+    ? Math.ceil((ems(b.caption) * half(TABLE_SIZE) * 10) / TEXT_WIDTH)
+    : 0;
+  const room = blockHeight - captionLines * TABLE_LINE * MM_PER_TWIP;
+  let scale = d.width > blockWidth ? blockWidth / d.width : 1;
+  if (d.height * scale > room) scale = room / d.height;
+  // the library counts in 1/96 inch and makes EMUs of it unrounded: 36000 EMU a millimetre
+  const px = (mm: number) => (Math.max(mm, 0.1) * scale * 96) / 25.4;
+  const picture = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { firstLine: 0 },
+    // a picture's line is as tall as the picture: at least one grid line, never cut to one
+    spacing: { line: LINE_PITCH, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+    keepNext: Boolean(b.caption),
+    keepLines: true,
+    children: [
+      new ImageRun({
+        type: "bmp",
+        data: emfOf(d),
+        transformation: { width: px(d.width), height: px(d.height) },
+        altText: { name: d.title, description: b.alt },
+      }),
+    ],
+  });
+  return b.caption
+    ? [picture, new Paragraph({ style: STYLE.caption, children: runs(text(b.caption)) })]
+    : [picture];
+}
+
 function block(b: Block, layout: WordLayout | undefined): Piece[] {
   switch (b.type) {
     case "heading":
@@ -450,11 +494,7 @@ function block(b: Block, layout: WordLayout | undefined): Piece[] {
           }),
       );
     case "figure":
-      // TODO(issue 12): the chart as a picture from the drawing model; until then its content in words
-      return [
-        new Paragraph({ children: runs(text(b.alt)) }),
-        new Paragraph({ style: STYLE.caption, children: runs(text(b.caption)) }),
-      ];
+      return figure(b);
     case "pageBreak":
       return [new Paragraph({ pageBreakBefore: true, children: [] })];
     default: {
