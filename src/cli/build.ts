@@ -105,7 +105,7 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const lines = [
-    `已生成网站和 PDF：${displayPrefix(result.outDir, io.cwd).replace(/\/$/, "") || "."}（网站路径 ${base}）`,
+    `已生成网站和 PDF、Word、Excel 文件：${displayPrefix(result.outDir, io.cwd).replace(/\/$/, "") || "."}（网站路径 ${base}）`,
     `  文书 ${result.documents} 份，页面 ${result.pages} 个，其中 ${result.indexed} 个可搜索，共 ${result.files} 个文件。`,
   ];
   if (result.heldBack.length) {

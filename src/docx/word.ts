@@ -94,6 +94,8 @@ const TABLE_SIZE = 14;
 const tableLine = (size: number) => twips(size * 1.4);
 const TABLE_LINE = tableLine(TABLE_SIZE);
 const CELL_PAD = 85; // 1.5 mm each side
+/** Rows of more lines than this may break across pages. */
+const TALL_ROW = 4;
 const half = (pt: number) => pt * 2;
 
 const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
@@ -306,6 +308,19 @@ function table(b: Extract<Block, { type: "table" }>, choice: TableChoice = UPRIG
       ],
     });
   const rule = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+  /** Lines a row takes: its cells' text in ems over the column's width, line by line. */
+  const rowLines = (r: readonly (readonly Inline[])[]) =>
+    Math.max(
+      1,
+      ...r.map((c, i) =>
+        plainText(c)
+          .split("\n")
+          .reduce((n, l) => {
+            const room = (widths[i] as number) - 2 * CELL_PAD;
+            return n + Math.max(1, Math.ceil((ems(l, 0.6) * size * 20) / room));
+          }, 0),
+      ),
+    );
   const out: Piece[] = landscape ? [{ section: "landscape" }] : [];
   if (b.caption) out.push(new Paragraph({ style: STYLE.caption, children: runs(text(b.caption)) }));
   out.push(
@@ -332,7 +347,8 @@ function table(b: Extract<Block, { type: "table" }>, choice: TableChoice = UPRIG
         ...[...b.rows, ...(b.totals ?? [])].map(
           (r) =>
             new TableRow({
-              cantSplit: true,
+              // a tall row may break across pages, as the PDF breaks it (Word's 允许跨页断行)
+              cantSplit: rowLines(r) <= TALL_ROW,
               children: b.columns.map((_, i) => cell(r[i] ?? [], i, false)),
             }),
         ),
@@ -348,7 +364,7 @@ const fromRight = (chars: number) => Math.max(0, Math.round(chars * CHAR_TWIPS))
 
 function signature(b: Extract<Block, { type: "signature" }>): (Paragraph | Table)[] {
   const date = zhDate(b.date);
-  if (b.parties.length === 1) {
+  if (b.parties.length === 1 && !b.parties[0]?.role) {
     const name = (b.parties[0] as { name: string }).name;
     const nameW = ems(name);
     const dateW = ems(date);
@@ -360,7 +376,8 @@ function signature(b: Extract<Block, { type: "signature" }>): (Paragraph | Table
     return [
       new Paragraph({
         style: STYLE.signature,
-        spacing: { before: LINE_PITCH },
+        // one blank line above, two where the seal goes
+        spacing: { before: (b.seal ? 2 : 1) * LINE_PITCH },
         indent: { right: fromRight(nameRight) },
         children: runs(text(name)),
       }),
@@ -371,26 +388,48 @@ function signature(b: Extract<Block, { type: "signature" }>): (Paragraph | Table
       }),
     ];
   }
-  // two parties side by side, in a table without rules
+  // two parties side by side, in a table without rules: 甲方 left, as wide as its longest line
+  // needs (14–18 字), 乙方 from 1 字 after it; name (盖章), signer and date a blank line apart
   const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
-  const w = Math.floor(TEXT_WIDTH / b.parties.length);
+  const label = (p: (typeof b.parties)[number]) =>
+    `${p.role ? `${p.role}：` : ""}${p.name}（盖章）`;
+  const need = Math.max(...b.parties.filter((_, i) => i % 2 === 0).map((p) => ems(label(p))));
+  const left = Math.round(Math.min(18, Math.max(14, need)) * CHAR_TWIPS);
+  const widths = [left + CHAR_TWIPS, TEXT_WIDTH - left - CHAR_TWIPS];
+  const line = (t: string, blankAbove: boolean) =>
+    new Paragraph({
+      style: STYLE.recipients,
+      ...(blankAbove ? { spacing: { before: LINE_PITCH } } : {}),
+      children: runs(text(t)),
+    });
   const lines = (p: (typeof b.parties)[number]) => [
-    new Paragraph({
-      style: STYLE.recipients,
-      children: runs(text(`${p.role ? `${p.role}：` : ""}${p.name}`)),
-    }),
-    new Paragraph({
-      style: STYLE.recipients,
-      children: runs(text(`负责人（签字）：${p.signer ?? ""}`)),
-    }),
-    new Paragraph({ style: STYLE.recipients, children: runs(text(date)) }),
+    line(label(p), false),
+    line(`负责人（签字）：${p.signer ?? ""}`, true),
+    line(date, true),
   ];
+  const rows: TableRow[] = [];
+  for (let i = 0; i < b.parties.length; i += 2) {
+    const pair = b.parties.slice(i, i + 2);
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: widths.map((w, c) => {
+          const p = pair[c];
+          return new TableCell({
+            width: { size: w, type: WidthType.DXA },
+            children: p ? lines(p) : [new Paragraph({ style: STYLE.recipients })],
+          });
+        }),
+      }),
+    );
+  }
   return [
-    new Paragraph({ style: STYLE.recipients, children: [] }),
+    new Paragraph({ style: STYLE.recipients, keepNext: true, children: [] }),
     new Table({
-      width: { size: w * b.parties.length, type: WidthType.DXA },
-      columnWidths: b.parties.map(() => w),
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
       layout: TableLayoutType.FIXED,
+      margins: { left: 0, right: 0, top: 0, bottom: 0 },
       borders: {
         top: none,
         bottom: none,
@@ -399,14 +438,7 @@ function signature(b: Extract<Block, { type: "signature" }>): (Paragraph | Table
         insideHorizontal: none,
         insideVertical: none,
       },
-      rows: [
-        new TableRow({
-          cantSplit: true,
-          children: b.parties.map(
-            (p) => new TableCell({ width: { size: w, type: WidthType.DXA }, children: lines(p) }),
-          ),
-        }),
-      ],
+      rows,
     }),
   ];
 }
@@ -927,7 +959,7 @@ export function wordPackage(doc: Doc, layout?: WordLayout): Promise<Uint8Array> 
     creator: m.issuer ?? "",
     lastModifiedBy: m.issuer ?? "",
     keywords: `${DOC_KIND_NAMES[m.kind]} ${m.year}`,
-    description: m.id,
+    description: m.subject ?? m.title,
     revision: 1,
     evenAndOddHeaderAndFooters: true,
     styles: {

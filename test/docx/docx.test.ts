@@ -8,6 +8,7 @@ import { CHAR_SPACING, FONT, LINE_PITCH, MARGIN, PAGE, docxOf } from "../../src/
 import { STYLE } from "../../src/docx/word.ts";
 import { columnWidths, plainText } from "../../src/docx/widths.ts";
 import { readZip } from "../../src/xlsx/zip.ts";
+import { examplePublication } from "../pdf/support.ts";
 import { doc, exampleDoc, heading, para, paragraphs, part, parts, styleXml } from "./support.ts";
 
 const PLAN = "plan-2025-annual";
@@ -457,4 +458,26 @@ describe("tables as the PDF sets them", () => {
     expect(sectionsOf(xml)).toHaveLength(1);
     expect(xml).not.toContain('w:orient="landscape"');
   });
+});
+
+describe("what a clerk reads in the Word files", () => {
+  it("has no ids, ISO dates or paths, in the text, headers, footers or document properties", async () => {
+    const pub = await examplePublication();
+    for (const { doc: d } of pub.documents) {
+      const all = parts(await docxOf(d));
+      const texts = [...all]
+        .filter(([name]) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(name))
+        .flatMap(([, xml]) => paragraphs(xml).map((p) => p.text));
+      const core = all.get("docProps/core.xml") ?? "";
+      const props = [...core.matchAll(/<(dc:\w+|cp:keywords)>([^<]*)</g)].map(
+        (m) => m[2] as string,
+      );
+      for (const t of [...texts, ...props]) {
+        expect(t, d.meta.id).not.toMatch(/\d{4}-\d\d-\d\d/);
+        expect(t, d.meta.id).not.toMatch(/[A-Za-z]{3,}/);
+        expect(t, d.meta.id).not.toContain(d.meta.id);
+        expect(t, d.meta.id).not.toMatch(/\.ya?ml|ledger\//);
+      }
+    }
+  }, 120_000);
 });

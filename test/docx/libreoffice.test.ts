@@ -2,6 +2,7 @@
 // DOCX, as the build makes it, and prints it to PDF; each has a page count within 20% of
 // xinfang's own PDF, and its 发文字号, title and body text come out in order. Skipped locally
 // without soffice (one line says so), always run in CI (.ci/run installs libreoffice-writer-nogui).
+// LibreOffice sets them in the faces the PDF uses (shippedFontsEnv), so pages compare anywhere.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,7 +15,7 @@ import { plainText } from "../../src/docx/widths.ts";
 import { pdfFonts, typeset } from "../../src/pdf/index.ts";
 import { examplePublication } from "../pdf/support.ts";
 import { needs, toolPath } from "../support/tools.ts";
-import { CONTENT, squash } from "./support.ts";
+import { CONTENT, shippedFontsEnv, squash } from "./support.ts";
 
 interface Made {
   doc: Doc;
@@ -55,7 +56,7 @@ describe.skipIf(!needs("soffice", "pdftotext", "pdfinfo"))("LibreOffice opens ev
         dir,
         ...files,
       ],
-      { stdio: "pipe", timeout: 300_000 },
+      { stdio: "pipe", timeout: 300_000, env: shippedFontsEnv(dir) },
     );
     if (!made.every((m) => existsSync(m.converted)))
       throw new Error(

@@ -1,6 +1,11 @@
 // Shared by the DOCX tests: the example documents as Docs, a DOCX's parts as text, and the text
 // of document.xml paragraph by paragraph.
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Doc } from "../../src/doc/types.ts";
+import { FONT } from "../../src/docx/index.ts";
+import { shippedFontPath } from "../../src/pdf/fonts.ts";
+import type { FontRole } from "../../src/pdf/fonts.ts";
 import { readZip } from "../../src/xlsx/zip.ts";
 import { examplePublication } from "../pdf/support.ts";
 
@@ -53,3 +58,36 @@ export function styleXml(stylesXml: string, id: string): string {
 
 /** Text without white space, for comparing against extracted text. */
 export const squash = (s: string): string => s.replace(/\s+/g, "");
+
+/**
+ * An environment in which LibreOffice finds the offices' font names as the shipped faces the PDF
+ * is set in (仿宋_GB2312 → Noto Serif SC, 方正小标宋简体 → its Bold, 黑体 → Noto Sans SC, 楷体_GB2312 →
+ * LXGW WenKai) and no other font: its pages then compare with xinfang's on any machine, with or
+ * without Chinese fonts installed. The fontconfig file and its cache go into `dir`.
+ */
+export function shippedFontsEnv(dir: string): NodeJS.ProcessEnv {
+  const file = (role: FontRole) => shippedFontPath(role);
+  const dirs = [
+    ...new Set((["仿宋", "小标宋", "黑体", "楷体"] as const).map((r) => dirname(file(r)))),
+  ];
+  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const alias = (name: string, family: string) =>
+    `<alias binding="strong"><family>${name}</family><prefer><family>${family}</family></prefer></alias>`;
+  const conf = `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+${dirs.map((d) => `  <dir>${esc(d)}</dir>`).join("\n")}
+  <cachedir>${esc(join(dir, "fontconfig-cache"))}</cachedir>
+  ${alias(FONT.仿宋, "Noto Serif SC")}
+  ${alias(FONT.宋体, "Noto Serif SC")}
+  ${alias(FONT.黑体, "Noto Sans SC")}
+  ${alias(FONT.楷体, "LXGW WenKai")}
+  <match target="pattern"><test name="family"><string>${FONT.小标宋}</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>Noto Serif SC</string></edit>
+    <edit name="weight" mode="assign" binding="strong"><const>bold</const></edit></match>
+</fontconfig>
+`;
+  const path = join(dir, "fonts.conf");
+  writeFileSync(path, conf);
+  return { ...process.env, FONTCONFIG_FILE: path };
+}

@@ -61,6 +61,27 @@ describe("xinfang build on the example content", () => {
     expect(files.has("pagefind/pagefind.js")).toBe(true);
   });
 
+  it("writes every document's PDF and Word file, both linked from its page, the Word file as docxOf makes it", async () => {
+    const files = new Set(await listFiles(out));
+    for (const d of publication.documents) {
+      const id = d.doc.meta.id;
+      expect(files.has(`pdf/${id}.pdf`), id).toBe(true);
+      expect(files.has(`docx/${id}.docx`), id).toBe(true);
+      const page = await readFile(join(out, "documents", id, "index.html"), "utf8");
+      expect(page).toContain(`href="/pdf/${id}.pdf"`);
+      expect(page).toContain(`<a class="docx-link" href="/docx/${id}.docx">`);
+    }
+    // the build's bytes are the single-document command's
+    const id = "plan-2025-annual";
+    const one = join(tmp, "one.docx");
+    const run = await runCli(["docx", id, "--content", CONTENT, "--out", one]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain("已生成");
+    expect(
+      Buffer.compare(await readFile(one), await readFile(join(out, "docx", `${id}.docx`))),
+    ).toBe(0);
+  }, 60_000);
+
   it("leaves no temporary folder next to the output", async () => {
     expect((await listFiles(tmp)).filter((f) => !f.startsWith("dist/"))).toEqual([]);
   });

@@ -11,7 +11,7 @@ import type { PublishedDocument } from "../../render/index.ts";
 import type { Publication } from "../input.ts";
 import { DOC_KINDS } from "./kinds.ts";
 import type { RankPoint } from "../../render/rank-chart.ts";
-import { pdfFile } from "./urls.ts";
+import { docxFile, pdfFile } from "./urls.ts";
 
 export interface SiteData {
   publication: Publication;
@@ -33,6 +33,8 @@ export interface SiteData {
   /** Whether the build output has this file (e.g. a document's PDF). */
   hasFile(path: string): boolean;
   hasPdf(id: string): boolean;
+  /** The build wrote the document's Word file. */
+  hasDocx(id: string): boolean;
   unitName(id: string): string;
 }
 
@@ -104,6 +106,7 @@ export function deriveSiteData(input: SiteInput): SiteData {
     agreementOf: (unit) => documentsOf({ kind: "agreement", unit })[0] ?? null,
     hasFile,
     hasPdf: (id) => hasFile(pdfFile(id)),
+    hasDocx: (id) => hasFile(docxFile(id)),
     unitName: (id) => names.get(id) ?? id,
   };
 }

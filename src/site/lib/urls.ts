@@ -26,3 +26,5 @@ export const rulesPath = (year: number) => `/rules/${year}/`;
 export const yearDocumentsPath = (year: number) => `/documents/${year}/`;
 /** Output path (relative to the site root) of a document's PDF. */
 export const pdfFile = (id: string) => `pdf/${id}.pdf`;
+/** The Word file of a document, relative to the site root. */
+export const docxFile = (id: string) => `docx/${id}.docx`;
