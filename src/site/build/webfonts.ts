@@ -249,11 +249,16 @@ export interface WebFontFile {
 }
 
 /**
- * The web font of `face` for `characters`: glyphs in code point order (so equal sets give equal
- * bytes), the original copyright and licence in its name table under our family name.
+ * The tables of the shipped font of `role` cut down to `characters` (those it has), named
+ * `family`: glyphs in code point order, so equal sets give equal tables; the original copyright
+ * and licence kept in the name table.
  */
-export function webFont(face: WebFace, characters: ReadonlySet<number>): WebFontFile {
-  const source = faceOf(shippedFontPath(face.role));
+export function subsetTables(
+  role: FontRole,
+  family: string,
+  characters: ReadonlySet<number>,
+): { tables: Map<string, Uint8Array>; codePoints: number[] } {
+  const source = faceOf(shippedFontPath(role));
   const font = source.font;
   const glyphs: number[] = [];
   const newId = new Map<number, number>();
@@ -269,29 +274,29 @@ export function webFont(face: WebFace, characters: ReadonlySet<number>): WebFont
     }
     unicodes.set(cp, id);
   }
-  const subset = subsetFont(font, glyphs, unicodes);
-  const tables = sfntTables(subset.bytes);
+  const tables = sfntTables(subsetFont(font, glyphs, unicodes).bytes);
   const original = namesOf(font);
   const names = new Map<number, string>([
-    [1, face.family],
+    [1, family],
     [2, "Regular"],
-    [3, `${face.family}: subset of ${original.get(4) ?? font.fullName}`],
-    [4, face.family],
-    [6, face.family],
+    [3, `${family}: subset of ${original.get(4) ?? font.fullName}`],
+    [4, family],
+    [6, family.replace(/[^A-Za-z0-9-]/g, "")],
   ]);
   for (const id of [0, 5, 13, 14]) {
     const s = original.get(id);
     if (s) names.set(id, s);
   }
   tables.set("name", nameTable(names));
+  return { tables, codePoints: [...unicodes.keys()] };
+}
+
+/** The served file of `face` for `characters`, its name carrying a hash of its bytes. */
+export function webFont(face: WebFace, characters: ReadonlySet<number>): WebFontFile {
+  const { tables, codePoints } = subsetTables(face.role, face.family, characters);
   const bytes = woff2(tables);
   const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 10);
-  return {
-    face,
-    path: `${FONT_DIR}/${face.family}-${hash}.woff2`,
-    bytes,
-    codePoints: [...unicodes.keys()],
-  };
+  return { face, path: `${FONT_DIR}/${face.family}-${hash}.woff2`, bytes, codePoints };
 }
 
 /** The @font-face rules of the served files, URLs relative to the style sheet. */
