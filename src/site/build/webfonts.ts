@@ -53,7 +53,7 @@ export const WEB_FACES: readonly WebFace[] = [
   {
     family: "xinfang-kai",
     role: "楷体",
-    label: "LXGW WenKai Medium（霞鹜文楷）",
+    label: "LXGW WenKai（霞鹜文楷）",
     licenseFile: "@fontsource/lxgw-wenkai/LICENSE",
     generic: "serif",
   },
@@ -315,8 +315,9 @@ export function fontFaceCss(files: readonly WebFontFile[]): string {
 async function licenseText(files: readonly WebFontFile[]): Promise<string> {
   const { createRequire } = await import("node:module");
   const require = createRequire(import.meta.url);
+  // The byte order mark makes a browser read the file as UTF-8 when the server names no charset.
   const parts = [
-    "本站网页字体\n============\n\n" +
+    "\ufeff本站网页字体\n============\n\n" +
       "本站在未安装中文字体的电脑上用以下网页字体显示文字（已安装仿宋、黑体、楷体等字体的电脑优先用本机字体）。" +
       "这些字体是随本系统附带的开源字体的子集（只含本站页面用到的字符），依 SIL Open Font License 1.1 使用和分发；" +
       "子集另起字体名，不使用原字体的保留名称。\n\n" +
