@@ -26,8 +26,6 @@ export interface WebFace {
   label: string;
   /** The package holding the original file and its licence. */
   licenseFile: string;
-  /** CSS generic family the stack ends in. */
-  generic: "serif" | "sans-serif";
 }
 
 /**
@@ -41,21 +39,18 @@ export const WEB_FACES: readonly WebFace[] = [
     role: "仿宋",
     label: "Noto Serif SC Regular（思源宋体）",
     licenseFile: "@expo-google-fonts/noto-serif-sc/LICENSE_FONT",
-    generic: "serif",
   },
   {
     family: "xinfang-hei",
     role: "黑体",
     label: "Noto Sans SC Medium（思源黑体）",
     licenseFile: "@expo-google-fonts/noto-sans-sc/LICENSE_FONT",
-    generic: "sans-serif",
   },
   {
     family: "xinfang-kai",
     role: "楷体",
     label: "LXGW WenKai（霞鹜文楷）",
     licenseFile: "@fontsource/lxgw-wenkai/LICENSE",
-    generic: "serif",
   },
 ];
 
