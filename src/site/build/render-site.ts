@@ -1,7 +1,7 @@
-// The site output: the publication → the intranet site in a folder (Astro pages, then the
-// Pagefind search index), checked before anyone sees it: no classified document made it in, and
-// no file makes a browser fetch from another host. The build (src/build) decides where the
-// folder is and swaps it into place.
+// The site output: the publication → the intranet site in a folder (Astro pages, their web
+// fonts (webfonts.ts), then the Pagefind search index), checked before anyone sees it: no
+// classified document made it in, and no file makes a browser fetch from another host. The build
+// (src/build) decides where the folder is and swaps it into place.
 //
 // Process-wide state, and why it stays: Astro and Vite read a few things from the process, not
 // from their options. (1) The publication reaches the pages through a registered global symbol
@@ -20,6 +20,7 @@ import { PACKAGE_ROOT, siteConfig } from "./astro-config.ts";
 import { handOver, setAstroLogSink } from "./hand-over.ts";
 import type { AstroLogEvent } from "./hand-over.ts";
 import { findExternalReferences } from "./offline.ts";
+import { writeWebFonts } from "./webfonts.ts";
 
 /** A check of the built site failed, or a step could not run: `step` names it. */
 export class SiteError extends Error {
@@ -93,6 +94,9 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
     for (const held of publication.heldBack)
       if (existsSync(join(dir, "documents", held.id)))
         throw new SiteError(`涉密文书“${held.title}”出现在网站中，已停止生成。`, step);
+
+    step = "fonts";
+    await writeWebFonts(dir, await listFiles(dir));
 
     step = "search";
     progress("建立全文搜索索引……");

@@ -4,9 +4,11 @@ import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import { toolPath } from "../../support/tools.ts";
 
-export function launchChromium(): Promise<Browser> {
+/** `env` is Chromium's environment (e.g. FONTCONFIG_FILE for a machine of given fonts). */
+export function launchChromium(env?: NodeJS.ProcessEnv): Promise<Browser> {
   return chromium.launch({
     executablePath: toolPath("chromium"),
+    ...(env ? { env } : {}),
     args: [
       "--headless",
       "--no-sandbox",

@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
   ".pdf": "application/pdf",
   ".wasm": "application/wasm",
+  ".woff2": "font/woff2",
 };
 
 export interface StaticServer {

@@ -1,0 +1,141 @@
+// The site's web fonts (src/site/build/webfonts.ts): the characters collected from built files,
+// and the WOFF2 files — read back with a reader of our own (support/fonts.ts) and compared glyph
+// by glyph with the shipped font they are cut from.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { faceOf, shippedFontPath } from "../../src/pdf/fonts.ts";
+import { parseTrueType } from "../../src/pdf/truetype.ts";
+import {
+  WEB_FACES,
+  fontFaceCss,
+  siteCharacters,
+  subsetTables,
+  webFont,
+} from "../../src/site/build/webfonts.ts";
+import { readWoff2, sfnt } from "./support/fonts.ts";
+
+const cps = (s: string) => [...s].map((c) => c.codePointAt(0) as number);
+
+/** Characters of the kind the site shows: office words, digits, punctuation, a few rare ones. */
+const POOL = cps(
+  "青禾镇信访工作领导小组办公室关于年月村社区考评结果的通报各单位根据细则现将如下一二三、，。：；（）《》“”" +
+    "0123456789ABCxyz%-—…·〔〕㐀𠀀鿿",
+);
+
+describe("siteCharacters", () => {
+  it("holds every visible character of the texts, none of the controls", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: "grapheme" }), { maxLength: 5 }), (texts) => {
+        const got = siteCharacters(texts);
+        for (const t of texts)
+          for (const cp of cps(t)) {
+            const visible =
+              cp >= 0x20 && !(cp >= 0x7f && cp < 0xa0) && !(cp >= 0xd800 && cp < 0xe000);
+            expect(got.has(cp)).toBe(visible);
+          }
+      }),
+    );
+  });
+
+  it("decodes character references in HTML and \\u escapes in scripts", () => {
+    const got = siteCharacters([
+      '<input placeholder="&#x641C;&#32034;">',
+      'msg("\\u627e\\u5230 \\u{20000}")',
+    ]);
+    for (const ch of "搜索找到𠀀") expect(got.has(ch.codePointAt(0) as number), ch).toBe(true);
+    expect(got.has(0x0a)).toBe(false);
+  });
+
+  it("always holds printable ASCII and the common Chinese punctuation", () => {
+    const got = siteCharacters([]);
+    for (const ch of "Az09 ，。、：；？！（）《》“”…—")
+      expect(got.has(ch.codePointAt(0) as number)).toBe(true);
+  });
+});
+
+describe("web font files", () => {
+  it("map exactly the requested characters the font has, to the shipped glyphs, in WOFF2", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...WEB_FACES),
+        fc.uniqueArray(fc.constantFrom(...POOL), { minLength: 1, maxLength: 40 }),
+        (face, chosen) => {
+          const chars = new Set(chosen);
+          const file = webFont(face, chars);
+          const woff = readWoff2(file.bytes);
+          expect(woff.flavor).toBe(0x00010000);
+          expect(woff.length).toBe(file.bytes.length);
+          expect(file.bytes.length % 4).toBe(0);
+          const tags = woff.tables.map((t) => t.tag);
+          expect(tags.indexOf("loca")).toBe(tags.indexOf("glyf") + 1);
+          const tables = new Map(woff.tables.map((t) => [t.tag, t.data]));
+          const rebuilt = sfnt(tables);
+          expect(woff.totalSfntSize).toBe(rebuilt.length);
+          // the same tables as the subset (nothing lost or reordered inside a table)
+          const direct = subsetTables(face.role, face.family, chars).tables;
+          expect([...tables.keys()].sort()).toEqual([...direct.keys()].sort());
+          for (const [tag, data] of direct) expect(tables.get(tag), tag).toEqual(data);
+
+          const font = parseTrueType(rebuilt);
+          const source = faceOf(shippedFontPath(face.role));
+          expect(font.fullName).toBe(face.family);
+          for (const cp of POOL) {
+            const want = source.glyph(cp);
+            const got = font.glyphOf(cp);
+            if (!chars.has(cp) || want === 0) {
+              expect(got, String.fromCodePoint(cp)).toBe(0);
+              continue;
+            }
+            expect(got, String.fromCodePoint(cp)).toBeGreaterThan(0);
+            expect(font.advanceOf(got)).toBe(source.font.advanceOf(want));
+            const record = source.font.glyph(want);
+            const simple =
+              record.length < 2 || new DataView(record.buffer, record.byteOffset).getInt16(0) >= 0;
+            // the record as it was, padded to 4 bytes (subset.ts)
+            const padded = new Uint8Array((record.length + 3) & ~3);
+            padded.set(record);
+            if (simple) expect(font.glyph(got)).toEqual(padded);
+          }
+          expect(file.codePoints.sort((a, b) => a - b)).toEqual(
+            [...chars].filter((cp) => source.glyph(cp) !== 0).sort((a, b) => a - b),
+          );
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it("are the same bytes for the same characters, whatever their order", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...POOL), { minLength: 1, maxLength: 30 }),
+        (chosen) => {
+          const face = WEB_FACES[0]!;
+          const a = webFont(face, new Set(chosen));
+          const b = webFont(face, new Set([...chosen].reverse()));
+          expect(b.bytes).toEqual(a.bytes);
+          expect(b.path).toBe(a.path);
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+
+  it("differ in name when the characters differ", () => {
+    const face = WEB_FACES[0]!;
+    expect(webFont(face, new Set(cps("信访"))).path).not.toBe(
+      webFont(face, new Set(cps("信"))).path,
+    );
+  });
+
+  it("are each declared by the style sheet under their family, relative to it", () => {
+    const files = WEB_FACES.map((face) => webFont(face, new Set(cps("信访"))));
+    const css = fontFaceCss(files);
+    for (const f of files) {
+      expect(f.path).toMatch(new RegExp(`^fonts/${f.face.family}-[0-9a-f]{10}\\.woff2$`));
+      expect(css).toContain(
+        `font-family: "${f.face.family}";\n  src: url("${f.path.slice(6)}") format("woff2");`,
+      );
+    }
+  });
+});
