@@ -84,6 +84,7 @@ describe("xinfang build on the example content", () => {
     expect(
       Buffer.compare(await readFile(one), await readFile(join(out, "docx", `${id}.docx`))),
     ).toBe(0);
+    await rm(one);
   }, 60_000);
 
   it("leaves no temporary folder next to the output", async () => {
