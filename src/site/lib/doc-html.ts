@@ -223,7 +223,9 @@ function colophonHtml(doc: Doc): string {
     );
   }
   const cls = m.format === "letter" ? "gw-colophon gw-colophon-letter" : "gw-colophon";
-  return lines.length ? `<footer class="${cls}" data-pagefind-ignore>${lines.join("")}</footer>` : "";
+  return lines.length
+    ? `<footer class="${cls}" data-pagefind-ignore>${lines.join("")}</footer>`
+    : "";
 }
 
 /** The whole document: 版头, title, 主送, body (附件说明 before the signature), 附注, attachments, 版记. */

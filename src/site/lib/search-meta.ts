@@ -8,6 +8,7 @@ import type { PublishedDocument } from "../../render/index.ts";
 import { LAST_PLACE, SANCTION_NAMES, cellText } from "../../render/wording.ts";
 import { DOC_KIND_NAMES } from "../../text/kinds.ts";
 import type { SiteData } from "./data.ts";
+import { docToHtml } from "./doc-html.ts";
 
 /** Filter names (the query string of the search page uses the same names). */
 export const FILTER_YEAR = "year";
@@ -112,8 +113,8 @@ export function unitSearchInfo(data: SiteData, unitId: string): PageSearchInfo {
 
 /**
  * A document: filtered by its year, kind and unit, found by its 发文字号 (which the index leaves
- * out with the 版头, so that it never shows in an excerpt). A unit's document is about the unit's name;
- * the unit's 考评得分表 also about what happened to the unit that year (it reports it). Documents
+ * out with the 版头, so that it never shows in an excerpt). A unit's document is about the unit's
+ * name; the unit's 考评得分表 also about what happened to the unit that year, where it says so. Documents
  * of one kind and year made for every unit (the 目标责任书, identical but for the unit) form a
  * result group, so that they never crowd a result list.
  */
@@ -128,7 +129,14 @@ export function documentSearchInfo(data: SiteData, doc: PublishedDocument): Page
     );
   const name = data.unitName(m.unit);
   const score = m.kind === "scoring-sheet" ? data.unitScore(m.year, m.unit) : undefined;
-  const events = score ? unitEvents([score]) : { terms: [], facts: [] };
+  // What happened to the unit, as far as the document shows it (a 集访 at the town that cost no
+  // points is not on the 得分表: the sheet is not found by it).
+  const all = score ? unitEvents([score]) : { terms: [], facts: [] };
+  const text = docToHtml(doc.doc, { base: "/" });
+  const events = {
+    terms: all.terms.filter((t) => text.includes(t)),
+    facts: all.facts.filter((f) => text.includes(f.replace(/\d+次$/, ""))),
+  };
   const perUnit = data.documentsOf({ kind: m.kind, year: m.year }).filter((d) => d.doc.meta.unit);
   return info(
     {

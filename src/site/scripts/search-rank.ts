@@ -52,7 +52,7 @@ export const GROUP_FACTOR = 0.5;
 /** Text as compared: no zero-width spaces (Pagefind puts them between words), one space, lower case. */
 export function normalize(s: string): string {
   return s
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, "")
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, "")
     .replace(/\s+/g, " ")
     .toLowerCase();
 }
@@ -264,7 +264,7 @@ const prose = (segment: string) => readable(segment) && segment.length >= 16;
 
 /** The text as a reader sees it: Pagefind's zero-width spaces out, one space between words. */
 function plain(content: string): string {
-  return content.replace(/[\u200b\u200c\u200d\ufeff]/g, "").replace(/\s+/g, " ");
+  return content.replace(/\u200b|\u200c|\u200d|\ufeff/g, "").replace(/\s+/g, " ");
 }
 
 /** The blocks of indexed text: Pagefind ends each block and table cell with ". ". */

@@ -198,6 +198,16 @@ async function findPages(
   return { terms, results };
 }
 
+/** The vocabulary the page carries (lib/search-meta.ts), or none if it is unreadable. */
+function parseVocabulary(json: string | undefined): string[] {
+  try {
+    const words: unknown = JSON.parse(json ?? "[]");
+    return Array.isArray(words) ? words.filter((w): w is string => typeof w === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
 function toCandidate(d: PagefindResultData): Candidate {
   return {
     url: d.url,
@@ -232,15 +242,10 @@ export async function runSearchPage(): Promise<void> {
     for (const select of form.querySelectorAll<HTMLSelectElement>("select"))
       select.disabled = select.value === "";
   });
-  let vocabulary: string[] = [];
-  try {
-    vocabulary = JSON.parse(app.dataset.vocabulary ?? "[]") as string[];
-  } catch {
-    vocabulary = [];
-  }
+  const vocabulary = parseVocabulary(app.dataset.vocabulary);
   status.textContent = query || Object.keys(chosen).length ? "正在搜索……" : "";
   let pagefind: Pagefind;
-  let numbers: string[] = [];
+  let numbers: string[];
   try {
     pagefind = (await import(/* @vite-ignore */ `${app.dataset.bundle}pagefind.js`)) as Pagefind;
     await pagefind.options({ baseUrl: app.dataset.base ?? "/" });
