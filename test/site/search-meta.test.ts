@@ -72,12 +72,12 @@ describe("unit pages", () => {
 });
 
 describe("document pages", () => {
-  it("are filtered by year and kind, a unit's also by the unit; numbered ones by their number", () => {
+  it("are filtered by year, a unit's also by the unit; numbered ones by their number", () => {
     for (const d of data.documents) {
       const m = d.doc.meta;
       const info = documentSearchInfo(data, d);
       expect(info.filters[FILTER_YEAR]).toEqual([String(m.year)]);
-      expect(info.filters[FILTER_KIND]).toEqual([DOC_KIND_NAMES[m.kind]]);
+      expect(info.filters[FILTER_KIND]).toBeUndefined(); // Base.astro sets it, once
       expect(info.filters[FILTER_UNIT]).toEqual(m.unit ? [data.unitName(m.unit)] : undefined);
       expect(info.filters[FILTER_NUMBER]).toEqual(m.number ? [m.number] : undefined);
       if (m.number) expect(list(info.meta[META_SUBJECTS])).toContain(m.number);

@@ -226,12 +226,12 @@ describe("snippets", () => {
     parts.filter((p) => p.mark).map((p) => p.text);
   const textOf = (parts: { text: string; mark: boolean }[]) => parts.map((p) => p.text).join("");
 
-  it("prefers running text to a table cell, and marks the term", () => {
+  it("prefers running text to a table cell, shows a sentence alone, and marks the term", () => {
     const content =
       "表1 排名. 1. 桃花村. 98.50. 三、扣分情况. 桃花村：赴县个访1件（扣1分），合计扣1分。 其余略。";
     const parts = snippet(content, ["桃花村"]);
-    expect(textOf(parts)).toContain("桃花村：赴县个访1件");
-    expect(textOf(parts)).not.toContain("98.50");
+    // a sentence stands alone: the lines of other villages around it are not added
+    expect(textOf(parts)).toBe("桃花村：赴县个访1件（扣1分），合计扣1分。");
     expect(marked(parts)).toContain("桃花村");
   });
 

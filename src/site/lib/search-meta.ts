@@ -10,7 +10,8 @@ import { DOC_KIND_NAMES } from "../../text/kinds.ts";
 import type { SiteData } from "./data.ts";
 import { docToHtml } from "./doc-html.ts";
 
-/** Filter names (the query string of the search page uses the same names). */
+/** Filter names (the query string of the search page uses the same names); `kind` is set for
+ * every page by layouts/Base.astro from its result type. */
 export const FILTER_YEAR = "year";
 export const FILTER_KIND = "kind";
 export const FILTER_UNIT = "unit";
@@ -120,13 +121,9 @@ export function unitSearchInfo(data: SiteData, unitId: string): PageSearchInfo {
  */
 export function documentSearchInfo(data: SiteData, doc: PublishedDocument): PageSearchInfo {
   const m = doc.doc.meta;
-  const kind = DOC_KIND_NAMES[m.kind];
+  // The kind filter of every page is its result type (layouts/Base.astro, `searchType`).
   const number = m.number ? [m.number] : [];
-  if (!m.unit)
-    return info(
-      { [FILTER_YEAR]: [m.year], [FILTER_KIND]: [kind], [FILTER_NUMBER]: number },
-      number,
-    );
+  if (!m.unit) return info({ [FILTER_YEAR]: [m.year], [FILTER_NUMBER]: number }, number);
   const name = data.unitName(m.unit);
   const score = m.kind === "scoring-sheet" ? data.unitScore(m.year, m.unit) : undefined;
   // What happened to the unit, as far as the document shows it (a 集访 at the town that cost no
@@ -141,12 +138,11 @@ export function documentSearchInfo(data: SiteData, doc: PublishedDocument): Page
   return info(
     {
       [FILTER_YEAR]: [m.year],
-      [FILTER_KIND]: [kind],
       [FILTER_UNIT]: [name],
       [FILTER_NUMBER]: number,
     },
     [name, ...number, ...events.terms],
-    perUnit.length > 1 ? `${m.year}年${kind}` : undefined,
+    perUnit.length > 1 ? `${m.year}年${DOC_KIND_NAMES[m.kind]}` : undefined,
     events.facts,
   );
 }

@@ -277,7 +277,7 @@ function segmentsOf(text: string): string[] {
 
 /**
  * A short passage of the page's text around the first place a term occurs, the terms marked:
- * the block it occurs in, and when that is a short table cell, the readable cells beside it
+ * the block it occurs in, and when that is a short table cell (not a sentence), the readable cells beside it
  * joined with " · " (numbers, ids, file paths, table heads and 发文字号 left out). Running text
  * is preferred to a table cell. Empty when no term occurs in the text.
  */
@@ -297,8 +297,8 @@ export function snippet(
   }
   if (hit === -1) return [];
   let passage = withoutDocNumbers(segments[hit] ?? "");
-  if (passage.length < max / 2) {
-    // A table cell: add the readable cells around it.
+  if (passage.length < max / 2 && !/[。；！？]$/.test(passage)) {
+    // A table cell (a short block that is not a sentence): add the readable cells around it.
     const before: string[] = [];
     const after: string[] = [];
     let length = passage.length;
@@ -364,13 +364,20 @@ export function markTerms(
 /**
  * The excerpt of a result: from its text; for a unit's page whose text does not hold the terms
  * (the events are in a table the index leaves out), from its facts — 考评记录：到镇集访1次; for
- * a page found by a subject alone, its first passage of running text, unmarked.
+ * a page found by a subject alone, its first passage of running text, unmarked; without terms
+ * (a list by filter), its first passage of running text other than its title.
  */
 export function resultSnippet(
   page: Candidate,
   terms: readonly string[],
   vocabulary: readonly string[] = [],
 ): SnippetPart[] {
+  if (!terms.length) {
+    // A list by filter alone: the first running text that is not the title.
+    const title = normalize(page.title);
+    const first = segmentsOf(plain(page.content)).find((s) => prose(s) && normalize(s) !== title);
+    return first ? clip(withoutDocNumbers(first)) : [];
+  }
   const fromText = snippet(page.content, terms, 80, vocabulary);
   if (fromText.some((p) => p.mark)) return fromText;
   const facts = (page.facts ?? []).filter((f) =>
@@ -379,7 +386,9 @@ export function resultSnippet(
   if (facts.length) return markTerms(`考评记录：${facts.join("、")}`, terms, vocabulary);
   if (fromText.length) return fromText;
   const first = segmentsOf(plain(page.content)).find(prose);
-  if (!first) return [];
-  const text = withoutDocNumbers(first);
-  return [{ text: text.length > 80 ? `${text.slice(0, 80)}…` : text, mark: false }];
+  return first ? clip(withoutDocNumbers(first)) : [];
+}
+
+function clip(text: string, max = 80): SnippetPart[] {
+  return [{ text: text.length > max ? `${text.slice(0, max)}…` : text, mark: false }];
 }
