@@ -50,25 +50,46 @@ export async function watch(page: Page, origin: string): Promise<Watched> {
   return w;
 }
 
-/** Runs a site search from the search page and returns the result links and titles. */
+export interface SearchHit {
+  /** The page's address; "" for a group. */
+  href: string;
+  title: string;
+  text: string;
+  /** The excerpt under the title. */
+  snippet: string;
+  /** A group's pages (the 12 目标责任书 …); [] for a page. */
+  members: string[];
+}
+
+/**
+ * Runs a site search from the search page (`params` adds filters such as `year=2025`) and
+ * returns the results in order: pages, and groups of pages shown as one result.
+ */
 export async function search(
   page: Page,
   origin: string,
   base: string,
   query: string,
-): Promise<{ href: string; title: string; text: string }[]> {
-  await page.goto(`${origin}${base}search/?q=${encodeURIComponent(query)}`);
+  params: Record<string, string> = {},
+): Promise<SearchHit[]> {
+  const qs = new URLSearchParams({ q: query, ...params });
+  await page.goto(`${origin}${base}search/?${qs.toString()}`);
   await page.waitForFunction(() => {
     const s = document.querySelector(".search-status")?.textContent ?? "";
     return s !== "" && !s.startsWith("正在");
   });
-  return page.$$eval(".search-results li", (items) =>
+  return page.$$eval(".search-results > li", (items) =>
     items.map((li) => {
-      const a = li.querySelector("a.result-title") as HTMLAnchorElement;
+      const a = li.querySelector(":scope > a.result-title");
+      const group = li.querySelector(":scope > details");
       return {
-        href: a.getAttribute("href") ?? "",
-        title: a.textContent ?? "",
+        href: a?.getAttribute("href") ?? "",
+        title: (a ?? li.querySelector(".result-title"))?.textContent ?? "",
         text: li.textContent ?? "",
+        snippet: li.querySelector("p")?.textContent ?? "",
+        members: group
+          ? [...group.querySelectorAll(".group-pages a")].map((m) => m.getAttribute("href") ?? "")
+          : [],
       };
     }),
   );
