@@ -65,10 +65,17 @@ export const text = (description: string) =>
     .preprocess(toText, z.string({ error: "应为文字" }).min(1, { error: "不能为空" }))
     .describe(description);
 
+/** What unitIdSchema accepts: lowercase letters, digits and hyphens, not digits alone. */
+export const isUnitId = (v: string): boolean => /^[a-z0-9-]+$/.test(v) && /[a-z-]/.test(v);
+
 export const unitIdSchema = z
   .string({ error: "应为村（社区）编号" })
   .regex(/^[a-z0-9-]+$/, { error: "编号只能由小写字母、数字和连字符组成，例如 dongshan" })
-  .describe("村（社区）编号：小写字母、数字和连字符（例如 dongshan），对应 units.yaml 中的 id");
+  // the site's page of a year's ranking is /units/2025/: an id of digits alone would be taken for it
+  .regex(/[a-z-]/, { error: "编号不能只有数字（网站用年份作各年度排名页的地址），例如 cun2025" })
+  .describe(
+    "村（社区）编号：小写字母、数字和连字符，不能只有数字（例如 dongshan），对应 units.yaml 中的 id",
+  );
 
 /**
  * A ledger's reference to a village or community: validated as an id (names are replaced by ids

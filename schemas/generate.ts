@@ -17,7 +17,10 @@ export function jsonSchemaText(name: FileSchemaName): string {
     target: "draft-2020-12",
     // a ledger's village: an id or a name (names become ids before validation)
     override: (ctx) => {
-      if (ctx.zodSchema === unitRefSchema) delete ctx.jsonSchema.pattern;
+      if (ctx.zodSchema === unitRefSchema) {
+        delete ctx.jsonSchema.pattern;
+        delete ctx.jsonSchema.allOf;
+      }
     },
   });
   const withId = { ...schema, title: schema.description ?? name };

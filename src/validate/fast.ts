@@ -9,6 +9,7 @@ import {
   PETITION_FLAGS,
   SATISFACTIONS,
   isCalendarDate,
+  isUnitId,
 } from "../../schemas/index.ts";
 import type { MeetingRecord, PetitionRecord, WeeklyReportRecord } from "../../schemas/index.ts";
 
@@ -16,7 +17,6 @@ const LEVEL_SET = new Set<unknown>(LEVELS);
 const FORM_SET = new Set<unknown>(FORMS);
 const CHANNEL_SET = new Set<unknown>(CHANNELS);
 const SATISFACTION_SET = new Set<unknown>(SATISFACTIONS);
-const UNIT_ID = /^[a-z0-9-]+$/;
 const WEEK = /^\d{4}-W\d{2}$/;
 const SUBMITTED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
@@ -64,7 +64,7 @@ export function fastPetition(raw: unknown): PetitionRecord | null {
     typeof date !== "string" ||
     !isCalendarDate(date) ||
     typeof unit !== "string" ||
-    !UNIT_ID.test(unit) ||
+    !isUnitId(unit) ||
     !LEVEL_SET.has(level)
   )
     return null;
@@ -116,12 +116,7 @@ const WEEKLY_KEYS = new Set(["unit", "week", "submitted", "zero"]);
 export function fastWeeklyReport(raw: unknown): WeeklyReportRecord | null {
   if (!isObject(raw) || !onlyKeys(raw, WEEKLY_KEYS)) return null;
   const { unit, week, submitted, zero } = raw;
-  if (
-    typeof unit !== "string" ||
-    !UNIT_ID.test(unit) ||
-    typeof week !== "string" ||
-    !WEEK.test(week)
-  )
+  if (typeof unit !== "string" || !isUnitId(unit) || typeof week !== "string" || !WEEK.test(week))
     return null;
   if (typeof submitted !== "string" || !SUBMITTED.test(submitted)) return null;
   if (zero !== undefined && typeof zero !== "boolean") return null;
@@ -133,7 +128,7 @@ const MEETING_KEYS = new Set(["id", "date", "title", "absent", "leave"]);
 function unitList(v: unknown): string[] | null {
   if (v === undefined) return [];
   if (!Array.isArray(v)) return null;
-  for (const u of v) if (typeof u !== "string" || !UNIT_ID.test(u)) return null;
+  for (const u of v) if (typeof u !== "string" || !isUnitId(u)) return null;
   return [...(v as string[])];
 }
 

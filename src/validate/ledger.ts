@@ -3,6 +3,7 @@
 // not exist or are not owed in this year, submission times with a time zone.
 import {
   isCalendarDate,
+  isUnitId,
   mediationFileSchema,
   mediationSchema,
   receptionSchema,
@@ -60,7 +61,7 @@ function err<C extends DiagnosticCode>(
 }
 
 function checkUnit(ctx: Ctx, value: unknown, path: PathKey[]): void {
-  if (ctx.units && typeof value === "string" && /^[a-z0-9-]+$/.test(value) && !ctx.units.has(value))
+  if (ctx.units && typeof value === "string" && isUnitId(value) && !ctx.units.has(value))
     err(ctx, "ref/unknown-unit", path, { id: value });
 }
 

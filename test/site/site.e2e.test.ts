@@ -87,6 +87,46 @@ describe("xinfang build on the example content", () => {
     await rm(one);
   }, 60_000);
 
+  it("navigates by year and to each document's files: /units/<year>/, 得分表 links, lists with PDFs, the latest notice once", async () => {
+    const read = (path: string) => readFile(join(out, path, "index.html"), "utf8");
+    for (const year of publication.years) {
+      const page = await read(`units/${year}`);
+      expect(page, String(year)).toContain(`${year}年度村（社区）考评排名`);
+      expect(page).toContain('class="data score-table"');
+    }
+    // /units/ is the latest year's, with the switch when there is more than one year
+    const latest = Math.max(...publication.years);
+    const units = await read("units");
+    expect(units).toContain(`${latest}年`);
+    if (publication.years.length > 1) expect(units).toContain('class="year-switch"');
+    // each unit links its 得分表 and the form's PDF and Word file
+    for (const u of publication.units) {
+      const forms = publication.documents.filter(
+        (d) => d.doc.meta.kind === "scoring-sheet" && d.doc.meta.unit === u.id,
+      );
+      const page = await read(`units/${u.id}`);
+      for (const f of forms) {
+        expect(page, u.id).toContain(`href="/documents/${f.doc.meta.id}/"`);
+        expect(page, u.id).toContain(`href="/pdf/${f.doc.meta.id}.pdf"`);
+        expect(page, u.id).toContain(`href="/docx/${f.doc.meta.id}.docx"`);
+      }
+    }
+    // the document index links every document's PDF and Word file
+    const index = await read("documents");
+    for (const d of publication.documents) {
+      expect(index).toContain(`href="/pdf/${d.doc.meta.id}.pdf"`);
+      expect(index).toContain(`href="/docx/${d.doc.meta.id}.docx"`);
+    }
+    // the home page names the latest notice once, above the list of the earlier ones
+    const home = await readFile(join(out, "index.html"), "utf8");
+    const notices = publication.documents
+      .filter((d) => d.doc.meta.kind === "notice")
+      .sort((a, b) => (a.doc.meta.date < b.doc.meta.date ? 1 : -1));
+    const newest = notices[0]?.doc.meta.id as string;
+    expect(home.split(`href="/documents/${newest}/"`).length - 1).toBe(1);
+    expect(home).toContain(`href="/documents/${notices[1]?.doc.meta.id}/"`);
+  });
+
   it("leaves no temporary folder next to the output", async () => {
     expect((await listFiles(tmp)).filter((f) => !f.startsWith("dist/"))).toEqual([]);
   });

@@ -140,6 +140,14 @@ describe("the hint of a field's problem is the one for the field's kind", () => 
       expect(found.map((d) => d.hint)).toEqual([FIELD_HINTS[kind]]);
     });
 
+  it("a unit id of digits alone is refused (the site's year pages are /units/2025/)", () => {
+    const found = diagnosticsWith("units.yaml", (t) => t.replace("- id: dongshan", '- id: "2025"'));
+    expect(found.map((d) => d.message)).toContainEqual(expect.stringContaining("编号不能只有数字"));
+    // a letter or a hyphen makes it an id
+    const ok = diagnosticsWith("units.yaml", (t) => t.replace("- id: dongshan", "- id: cun2025"));
+    expect(ok.filter((d) => d.path === "units.0.id")).toEqual([]);
+  });
+
   it("an empty list is out of range with the hint for lists", () => {
     const found = diagnosticsWith("units.yaml", (t) =>
       t.replace(/(\n\s+)name: 东山村/, "$1name: 东山村$1informants: []"),

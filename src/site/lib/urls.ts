@@ -22,6 +22,8 @@ export const unitPath = (id: string) => `/units/${encodeURIComponent(id)}/`;
 export const pagePath = (slug: string) => `/pages/${encodeURIComponent(slug)}/`;
 /** URL of a year's rules. */
 export const rulesPath = (year: number) => `/rules/${year}/`;
+/** URL of a year's ranking (unit ids are never all digits, so it cannot be a unit's page). */
+export const yearUnitsPath = (year: number) => `/units/${year}/`;
 /** URL of a year's document index. */
 export const yearDocumentsPath = (year: number) => `/documents/${year}/`;
 /** Output path (relative to the site root) of a document's PDF. */
