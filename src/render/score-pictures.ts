@@ -344,7 +344,8 @@ export function weekCell(status: WeekStatus, x: number, y: number, size: number)
     {
       kind: "rect",
       role: cell,
-      lineWidth: 0.2,
+      // on time is the rule: a hairline, so the exceptions stand out
+      lineWidth: status === "on-time" ? 0.1 : 0.2,
       x: mm2(x),
       y: mm2(y),
       width: mm2(size),
