@@ -82,8 +82,9 @@ const label = (
   return shape;
 };
 
-export function rankChart(input: RankChartInput): Drawing {
-  const plotW = W - LEFT - RIGHT;
+/** The chart `width` mm wide (default 169); a phone's is narrower, its months labelled 1…12. */
+export function rankChart(input: RankChartInput, width: number = W): Drawing {
+  const plotW = width - LEFT - RIGHT;
   const plotH = H - TOP - BOTTOM;
   const n = Math.max(input.points.length, 1);
   const innerW = plotW - 2 * INSET_X;
@@ -156,5 +157,5 @@ export function rankChart(input: RankChartInput): Drawing {
       weight: "bold",
     });
   });
-  return { title: input.title, width: W, height: H, shapes };
+  return { title: input.title, width, height: H, shapes };
 }

@@ -2,9 +2,11 @@
 // Computed once per build and handed to the pages (site/build/hand-over.ts); the pages never
 // read the content folder themselves.
 import type { Leadership, Office, Rules, Unit } from "../../schemas/index.ts";
-import type { YearScores } from "../compute/scoring/index.ts";
+import { weeklyGrid } from "../compute/scoring/index.ts";
+import type { WeeklyGrid, YearScores } from "../compute/scoring/index.ts";
 import type { Stats } from "../compute/stats/index.ts";
 import type { PublishedDocument } from "../render/index.ts";
+import { emptyLedger } from "../validate/content.ts";
 import type { Content, Page } from "../validate/content.ts";
 
 export interface HeldBack {
@@ -35,6 +37,8 @@ export interface Publication {
   /** Documents with a 密级: never published, named in the build summary. */
   heldBack: HeldBack[];
   scores: YearScores[];
+  /** Weekly-report punctuality of each scored year, up to its sheet's as-of date. */
+  weekly: WeeklyGrid[];
   rules: YearRules[];
   pages: SitePage[];
   /**
@@ -70,6 +74,12 @@ export function siteInput(
     documents: documents.filter((d) => !d.doc.meta.secret),
     heldBack,
     scores,
+    weekly: scores.flatMap(({ year, sheet }) => {
+      const rules = content.rules.get(year);
+      if (!rules) return [];
+      const ledger = content.ledgers.get(year) ?? emptyLedger(year);
+      return [weeklyGrid(ledger, rules.rules, content.units, { year, asOf: sheet.asOf })];
+    }),
     rules: [...content.rules.values()]
       .sort((a, b) => a.year - b.year)
       .map((r) => ({ year: r.year, file: r.file, rules: r.rules })),

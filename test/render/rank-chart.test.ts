@@ -146,4 +146,17 @@ describe("rankChart", () => {
     const one = rankChart({ title: "t", units: 1, points: months([1]) });
     expect(of(one.shapes, "marker")[0]).toMatchObject({ x: 89.5, y: 36.75 });
   });
+
+  it("draws a phone's narrower copy: the frame and the months within its width", () => {
+    const narrow = rankChart(
+      { title: "t", units: 12, points: months([10, 9, 11, 9, 9, 8, 8, 8, 7, 7, 6, 6]) },
+      100,
+    );
+    expect(narrow.width).toBe(100);
+    expect(of(narrow.shapes, "rect")[0]).toMatchObject({ x: 15, width: 80 });
+    const dots = of(narrow.shapes, "marker");
+    expect(dots.map((d) => d.x)).toEqual([...dots.map((d) => d.x)].sort((a, b) => a - b));
+    expect(dots[0]!.x).toBe(20);
+    expect(dots[11]!.x).toBe(90);
+  });
 });

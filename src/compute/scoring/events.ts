@@ -64,6 +64,18 @@ export function meetingEvents(ledger: Ledger, period: Period): ScoreEvent[] {
   return out;
 }
 
+/** The earliest submission of each unit and week (the one that counts), keyed `unit\0week`. */
+export function earliestReports(ledger: Ledger): Map<string, { at: string; line: number }> {
+  const earliest = new Map<string, { at: string; line: number }>();
+  for (const r of ledger.weeklyReports) {
+    const key = `${r.unit}\u0000${r.week}`;
+    const prev = earliest.get(key);
+    if (!prev || r.submittedAt < prev.at)
+      earliest.set(key, { at: r.submittedAt, line: r.origin.line });
+  }
+  return earliest;
+}
+
 /** One event per unit and owed week: deadline in the period, on or before as-of, not exempt. */
 export function weeklyReportEvents(
   ledger: Ledger,
@@ -77,14 +89,7 @@ export function weeklyReportEvents(
     .filter((w) => !exempt.has(w))
     .map((w) => ({ week: w, date: isoWeekDate(w, weekday) }))
     .filter((w) => w.date <= period.asOf);
-  // Earliest submission per unit and week.
-  const earliest = new Map<string, { at: string; line: number }>();
-  for (const r of ledger.weeklyReports) {
-    const key = `${r.unit}\u0000${r.week}`;
-    const prev = earliest.get(key);
-    if (!prev || r.submittedAt < prev.at)
-      earliest.set(key, { at: r.submittedAt, line: r.origin.line });
-  }
+  const earliest = earliestReports(ledger);
   const file = ledger.files.weeklyReports ?? `ledger/${period.year}/weekly-reports.yaml`;
   const out: ScoreEvent[] = [];
   for (const { week, date } of weeks) {

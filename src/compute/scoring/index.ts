@@ -13,6 +13,8 @@ import type { Loss, Reward, ScoreEvent, ScoreSheet, UnitScore } from "./types.ts
 
 export type { Period } from "./events.ts";
 export * from "./types.ts";
+export { WEEK_STATUSES, weeklyGrid } from "./weekly.ts";
+export type { WeekColumn, WeekStatus, WeeklyGrid } from "./weekly.ts";
 
 export interface ScoreInput {
   units: readonly Unit[];

@@ -6,7 +6,7 @@ import type { ScoreSheet, UnitScore } from "../../compute/scoring/types.ts";
 import type { DocKind } from "../../doc/types.ts";
 import { handedOver } from "../build/hand-over.ts";
 import type { SiteInput } from "../build/hand-over.ts";
-import type { YearScores } from "../../compute/scoring/index.ts";
+import type { WeeklyGrid, YearScores } from "../../compute/scoring/index.ts";
 import type { PublishedDocument } from "../../render/index.ts";
 import type { Publication } from "../input.ts";
 import { DOC_KINDS } from "./kinds.ts";
@@ -26,6 +26,10 @@ export interface SiteData {
   unitScore(year: number, unit: string): UnitScore | undefined;
   /** Year-to-date rank at the end of each month, January first. */
   rankHistory(year: number, unit: string): RankPoint[];
+  /** The unit's rank in each published 考评结果通报 of the year, the earliest first. */
+  noticeRanks(year: number, unit: string): NoticeRank[];
+  /** Weekly-report punctuality of the year. */
+  weekly(year: number): WeeklyGrid | undefined;
   documentsOf(filter: { kind?: DocKind; year?: number; unit?: string }): PublishedDocument[];
   latestNotice: PublishedDocument | null;
   /** The unit's 目标责任书 (newest year first), if one was published. */
@@ -36,6 +40,24 @@ export interface SiteData {
   /** The build wrote the document's Word file. */
   hasDocx(id: string): boolean;
   unitName(id: string): string;
+}
+
+export interface NoticeRank {
+  notice: PublishedDocument;
+  /** The sheet the notice ranks by (year to date at the end of its month, or the whole year). */
+  sheet: ScoreSheet;
+  rank: number;
+  vetoed: boolean;
+}
+
+/**
+ * The month a 考评结果通报 ranks up to, from its id (render/index.ts names them
+ * `notice-<file>-<MM>` and `notice-<file>-annual`); null for any other id.
+ */
+export function noticeMonth(id: string): number | null {
+  const m = /^notice-.+-(\d{2}|annual)$/.exec(id);
+  if (!m) return null;
+  return m[1] === "annual" ? 12 : Number(m[1]);
 }
 
 /** Newest first, then kind order, then units.yaml order, then title and id. */
@@ -101,6 +123,23 @@ export function deriveSiteData(input: SiteInput): SiteData {
         return { label: `${i + 1}月`, rank: u?.rank ?? null, vetoed: u?.vetoed ?? false };
       });
     },
+    noticeRanks: (year, unit) => {
+      const s = byYear.get(year);
+      if (!s) return [];
+      const byMonth = new Map(s.monthly.map((m) => [Number(m.asOf.slice(5, 7)), m]));
+      return documentsOf({ kind: "notice", year })
+        .flatMap((notice) => {
+          const month = noticeMonth(notice.doc.meta.id);
+          if (month === null) return [];
+          const annual = notice.doc.meta.id.endsWith("-annual");
+          const sheet = annual ? s.sheet : byMonth.get(month);
+          const u = sheet ? indexOf(sheet).get(unit) : undefined;
+          return sheet && u ? [{ notice, sheet, rank: u.rank, vetoed: u.vetoed, month }] : [];
+        })
+        .sort((a, b) => a.month - b.month || a.sheet.asOf.localeCompare(b.sheet.asOf))
+        .map(({ notice, sheet, rank, vetoed }) => ({ notice, sheet, rank, vetoed }));
+    },
+    weekly: (year) => p.weekly.find((w) => w.year === year),
     documentsOf,
     latestNotice: documentsOf({ kind: "notice" })[0] ?? null,
     agreementOf: (unit) => documentsOf({ kind: "agreement", unit })[0] ?? null,

@@ -30,3 +30,5 @@ export const yearDocumentsPath = (year: number) => `/documents/${year}/`;
 export const pdfFile = (id: string) => `pdf/${id}.pdf`;
 /** The Word file of a document, relative to the site root. */
 export const docxFile = (id: string) => `docx/${id}.docx`;
+/** URL of a year's weekly-report punctuality grid. */
+export const weeklyPath = (year: number) => `/weekly/${year}/`;

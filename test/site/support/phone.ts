@@ -40,6 +40,8 @@ export async function sitePages(dir: string): Promise<SitePage[]> {
     pages.push({ name: `${year}年考评细则`, path: `rules/${year}/` });
   for (const d of await folders("documents"))
     pages.push({ name: /^\d+$/.test(d) ? `${d}年文书` : `文书 ${d}`, path: `documents/${d}/` });
+  for (const year of await folders("weekly"))
+    pages.push({ name: `${year}年周排查报告报送情况`, path: `weekly/${year}/` });
   for (const u of await folders("units"))
     pages.push({ name: `村（社区）${u}`, path: `units/${u}/` });
   for (const p of await folders("pages"))
