@@ -9,8 +9,9 @@ import { cnNumber, headingNumber, percent, yuan, zhDate } from "../text/zh.ts";
 import { escapeMarkdown } from "./markdown-escape.ts";
 import { points2 } from "./wording.ts";
 
-// Loaded on first use (Handlebars with its compiler and source-map take tens of milliseconds to
-// load): `score` and `stats` import the pipeline but render no document.
+// Loaded on first use, and as its single-file build (the same 4.7 library as the package's
+// CommonJS tree of some forty files with source-map, which takes several times as long to load):
+// `score` and `stats` import the pipeline but render no document.
 const require = createRequire(import.meta.url);
 let handlebars: typeof HandlebarsModule | undefined;
 
@@ -46,7 +47,7 @@ const isDec = (v: unknown): v is Dec =>
   v !== null && typeof v === "object" && "n" in v && "scale" in v;
 
 export function createEnvironment(sources: TemplateSources): Record<string, Template> {
-  handlebars ??= require("handlebars") as typeof HandlebarsModule;
+  handlebars ??= require("handlebars/dist/handlebars.min.js") as typeof HandlebarsModule;
   const hb = handlebars.create();
   const helpers: Record<string, (...args: unknown[]) => unknown> = {
     /** User text, escaped for Markdown. */
