@@ -14,7 +14,8 @@
 // The xinfang plans go into a copy of the example content whose office.yaml names the county
 // (清溪县人民政府, 清政发) and whose only documents are the bench plans. Prints pages/s, ms and
 // bytes of each and the two ratios. Targets (issue 14): warm ≥ 2.5×, cold ≥ 1.2× Typst.
-// BENCH_COLD_RUNS sets the number of cold documents per engine (default 10).
+// BENCH_COLD_RUNS sets the number of cold documents per engine (default 10), BENCH_WARM_ROUNDS
+// the number of warm rounds over doc-01 … doc-20 (default 3).
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { writeFileSync } from "node:fs";
@@ -36,6 +37,7 @@ const TYPST = join(BENCH_DIR, "typst");
 const LAUNCHER = join(ROOT, "bin/xinfang.mjs");
 const TYPST_SCRIPT = join(ROOT, "test/bench/typst.mjs");
 const COLD_RUNS = Math.min(20, Number(process.env.BENCH_COLD_RUNS ?? 10));
+const WARM_ROUNDS = Math.max(1, Number(process.env.BENCH_WARM_ROUNDS ?? 3));
 
 const variants = readdirSync(join(BENCH_DIR, "plans"))
   .filter((f) => /^bench-\d+\.yaml$/.test(f))
@@ -67,6 +69,15 @@ writeFileSync(
 const out = join(tmp, "out");
 mkdirSync(out);
 
+/** Milliseconds of wall time and of processor time since `start()`. */
+const clock = () => {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  return () => {
+    const d = process.cpuUsage(c);
+    return { ms: performance.now() - t, cpu: (d.user + d.system) / 1000 };
+  };
+};
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -75,6 +86,8 @@ const median = (xs: number[]) => {
 
 interface Sample {
   ms: number;
+  /** Processor time of this process in that span, all its threads (warm only). */
+  cpu?: number;
   pages: number;
   bytes: number;
 }
@@ -83,41 +96,46 @@ interface Sample {
 const compiler = typstCompiler(TYPST);
 const fonts = pdfFonts({ contentDir: content, fonts: "bundled" }).set;
 const xinfangWhole = async (v: string): Promise<Sample & { doc: Doc }> => {
-  const t = performance.now();
+  const stop = clock();
   const { publication } = await publish(content, { only: `plan-bench-${v}` });
   const doc = publication?.documents[0]?.doc;
   if (!doc) throw new Error(`plan-bench-${v} does not publish`);
   const r = await renderPdf(doc, { contentDir: content, fonts: "bundled" });
   if (r.problems.length) throw new Error(`plan-bench-${v}: ${r.problems[0]?.message}`);
-  return { ms: performance.now() - t, pages: r.pages, bytes: r.bytes.length, doc };
+  return { ...stop(), pages: r.pages, bytes: r.bytes.length, doc };
 };
 const xinfangPaint = async (doc: Doc): Promise<Sample> => {
-  const t = performance.now();
+  const stop = clock();
   const set = typeset(doc, fonts);
   const bytes = await paintDocument(set);
-  return { ms: performance.now() - t, pages: set.laid.pages.length, bytes: bytes.length };
+  return { ...stop(), pages: set.laid.pages.length, bytes: bytes.length };
 };
 const typstWarm = (v: string): Sample => {
-  const t = performance.now();
+  const stop = clock();
   const r = compileTypst(compiler, join(TYPST, `doc-${v}.typ`)) as {
     bytes: Uint8Array;
     pages: number;
   };
-  return { ms: performance.now() - t, pages: r.pages, bytes: r.bytes.length };
+  return { ...stop(), pages: r.pages, bytes: r.bytes.length };
 };
 
 const [first, ...rest] = variants as [string, ...string[]];
-await xinfangPaint((await xinfangWhole(first)).doc);
+await xinfangPaint(structuredClone((await xinfangWhole(first)).doc));
 typstWarm(first);
 const warm = { whole: [] as Sample[], paint: [] as Sample[], typst: [] as Sample[] };
-for (const [i, v] of rest.entries()) {
+// Each round takes every variant once; a variant comes back only after all the others, by when
+// Typst's cache has let go of it (evictCache(10) after each document).
+const warmRounds = Array.from({ length: WARM_ROUNDS }, () => rest).flat();
+for (const [i, v] of warmRounds.entries()) {
   const x = async () => {
     const whole = await xinfangWhole(v);
     warm.whole.push(whole);
-    // the same Doc again, layout and paint only (the fonts' caches are warm either way)
-    warm.paint.push(await xinfangPaint(whole.doc));
+    // the same document again, layout and paint only (the fonts' caches are warm either way), as
+    // a copy: layoutDoc gives the last layout again for the same Doc object
+    warm.paint.push(await xinfangPaint(structuredClone(whole.doc)));
   };
-  if (i % 2 === 0) {
+  // who goes first alternates, and changes for each variant from one round to the next
+  if ((i + Math.floor(i / rest.length)) % 2 === 0) {
     await x();
     warm.typst.push(typstWarm(v));
   } else {
@@ -180,13 +198,16 @@ const range = (s: Sample[]) => {
   const ms = s.map((x) => x.ms);
   return `${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)}`;
 };
-const header = ["方式", "份数", "页数", "中位用时", "范围（ms）", "页/秒", "字节"];
+const header = ["方式", "份数", "页数", "中位用时", "范围（ms）", "中位 CPU", "页/秒", "字节"];
+const cpuOf = (s: Sample[]) =>
+  s.every((x) => x.cpu !== undefined) ? `${median(s.map((x) => x.cpu ?? 0)).toFixed(1)} ms` : "—";
 const table = rows.map((r) => [
   r.what,
   String(r.samples.length),
   String(median(r.samples.map((s) => s.pages))),
   `${median(r.samples.map((s) => s.ms)).toFixed(1)} ms`,
   range(r.samples),
+  cpuOf(r.samples),
   perSecond(r.samples).toFixed(0),
   String(median(r.samples.map((s) => s.bytes))),
 ]);
@@ -209,6 +230,14 @@ const ratio = (a: Sample[], b: Sample[], perDocument = false) =>
       return perDocument ? y.ms / x.ms : x.pages / x.ms / (y.pages / y.ms);
     }),
   );
+// the same on processor time (Typst's threads counted): steadier than wall time on a busy machine
+const cpuRatio = (a: Sample[], b: Sample[]) =>
+  median(
+    a.map((x, i) => {
+      const y = b[i] as Sample;
+      return x.pages / (x.cpu ?? NaN) / (y.pages / (y.cpu ?? NaN));
+    }),
+  );
 const warmRatio = ratio(warm.whole, warm.typst);
 const paintRatio = ratio(warm.paint, warm.typst);
 const coldRatio = ratio(cold.xinfang, cold.typst);
@@ -217,10 +246,13 @@ const perDoc = (a: Sample[], b: Sample[]) => `每份文书快 ${ratio(a, b, true
 console.log(
   `热（排版 + 绘制）：xinfang 每秒页数是 Typst 的 ${paintRatio.toFixed(2)} 倍（目标 ≥ 2.5）${mark(paintRatio >= 2.5)}，${perDoc(warm.paint, warm.typst)}`,
 );
+console.log(
+  `热，按 CPU 时间：排版 + 绘制 ${cpuRatio(warm.paint, warm.typst).toFixed(2)} 倍，方案文件 → PDF ${cpuRatio(warm.whole, warm.typst).toFixed(2)} 倍`,
+);
 console.log(`热（方案文件 → PDF）：${warmRatio.toFixed(2)} 倍，${perDoc(warm.whole, warm.typst)}`);
 console.log(
   `冷：xinfang pdf 每秒页数是 Typst 冷启动的 ${coldRatio.toFixed(2)} 倍（目标 ≥ 1.2）${mark(coldRatio >= 1.2)}，${perDoc(cold.xinfang, cold.typst)}`,
 );
 console.log(
-  `（每对同一份文书相邻测得，比值取各对的中位数；热 ${rest.length} 份，冷 ${cold.xinfang.length} 份；机器：${cpus().length} 核，Node ${process.version}）`,
+  `（每对同一份文书相邻测得，比值取各对的中位数；热 ${warmRounds.length} 份，冷 ${cold.xinfang.length} 份；机器：${cpus().length} 核，Node ${process.version}）`,
 );
