@@ -7,16 +7,16 @@
 //         twice. xinfang from the plan file to PDF bytes (read, validate, render, typeset,
 //         paint: what `xinfang pdf` does once its modules are loaded), against Typst's
 //         compile + pdf of the .typ file; xinfang's layout + paint alone is shown too.
-//   cold  a new process per document (`xinfang pdf plan-bench-NN` against a script that loads
-//         the Typst compiler, compiles doc-NN and writes its PDF), alternating, after one
-//         untimed warm-up of each.
+//   cold  a new process per document (`xinfang pdf plan-bench-NN`, bundled first with
+//         `npm run bundle`, against a script that loads the Typst compiler, compiles doc-NN and
+//         writes its PDF), alternating, after one untimed warm-up of each.
 //
 // The xinfang plans go into a copy of the example content whose office.yaml names the county
 // (清溪县人民政府, 清政发) and whose only documents are the bench plans. Prints pages/s, ms and
 // bytes of each and the two ratios. Targets (issue 14): warm ≥ 2.5×, cold ≥ 1.2× Typst.
 // BENCH_COLD_RUNS sets the number of cold documents per engine (default 10), BENCH_WARM_ROUNDS
 // the number of warm rounds over doc-01 … doc-20 (default 3).
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -38,6 +38,9 @@ const LAUNCHER = join(ROOT, "bin/xinfang.mjs");
 const TYPST_SCRIPT = join(ROOT, "test/bench/typst.mjs");
 const COLD_RUNS = Math.min(20, Number(process.env.BENCH_COLD_RUNS ?? 10));
 const WARM_ROUNDS = Math.max(1, Number(process.env.BENCH_WARM_ROUNDS ?? 3));
+
+// The command as users run it after `npm run bundle` (bin/xinfang.mjs runs the fresh bundle).
+execFileSync(process.execPath, [join(ROOT, "scripts/bundle.mjs")]);
 
 const variants = readdirSync(join(BENCH_DIR, "plans"))
   .filter((f) => /^bench-\d+\.yaml$/.test(f))
