@@ -25,9 +25,8 @@ import type { PublishedDocument } from "./render/index.ts";
 import { loadTemplates } from "./render/templates.ts";
 import { siteInput } from "./site/input.ts";
 import type { Publication } from "./site/input.ts";
-import { EXAMPLE_UNIT_NAMES, INIT_YEARS, newContentFiles } from "./init/index.ts";
-import { DEFAULT_CATEGORIES, ledgerTemplate } from "./xlsx/template.ts";
 import type { NewFile } from "./init/index.ts";
+import { RULES_YEAR_MAX, RULES_YEAR_MIN } from "../schemas/index.ts";
 import { validateContent } from "./validate/index.ts";
 import type { Validated } from "./validate/index.ts";
 import type { Content } from "./validate/content.ts";
@@ -46,6 +45,7 @@ export async function loadContent(dir: string, scope: ReadScope = {}): Promise<L
   const read = await readContentFiles(dir, scope);
   const validated = validateContent(read.texts, {
     ...(scope.year !== undefined ? { requireYears: [scope.year] } : {}),
+    ...(scope.documentsOnly ? { withoutLedgers: true } : {}),
     unreadable: read.unreadable,
   });
   // A file that exists but could not be read leaves the content incomplete: never a short ledger.
@@ -69,18 +69,29 @@ export interface Checked extends Loaded {
 }
 
 /**
+ * Whether document `id` is written from its own file, the office's and the rules alone (a plan, an
+ * agreement): no ledger, score or statistic goes into it.
+ */
+export function needsNoLedgers(id: string): boolean {
+  return id.startsWith("plan-") || id.startsWith("agreement-");
+}
+
+/**
  * The whole check, run by `check`, the build, `pdf` and the fixture tests alike: load, validate,
  * compute, render every document (or `only` one) and typeset it — what passes here builds.
+ * `only` a plan or an agreement reads, validates and scores no ledger (`xinfang pdf` of one
+ * document does only the work it needs; `check` and the build read everything).
  */
 export async function checkContent(dir: string, options: { only?: string } = {}): Promise<Checked> {
-  const loaded = await loadContent(dir);
+  const light = options.only !== undefined && needsNoLedgers(options.only);
+  const loaded = await loadContent(dir, light ? { documentsOnly: true } : {});
   const content = loaded.content;
-  const scores = content ? scoreAllYears(content) : [];
+  const scores = content && !light ? scoreAllYears(content) : [];
   const sheets = scores.map((s) => s.sheet);
   const found = [
     ...loaded.diagnostics,
-    ...coverageWarnings(loaded, sheets),
-    ...figureWarnings(loaded, loaded.texts),
+    ...(light ? [] : coverageWarnings(loaded, sheets)),
+    ...(light ? [] : figureWarnings(loaded, loaded.texts)),
   ];
   if (!content || hasErrors(found))
     return { ...loaded, problems: sortDiagnostics(found), scores, documents: [], fonts: null };
@@ -131,12 +142,12 @@ export async function publish(dir: string, options: { only?: string } = {}): Pro
   const checked = await checkContent(dir, options);
   const { content, problems: diagnostics, texts } = checked;
   if (!content || hasErrors(diagnostics)) return { publication: null, diagnostics, texts };
-  const publication = siteInput(
-    content,
-    checked.scores,
-    checked.documents,
-    reportedPeriods(content, checked.scores),
-  );
+  // The statistics of the periods reported on: none when only a plan or an agreement is wanted.
+  const periods =
+    options.only !== undefined && needsNoLedgers(options.only)
+      ? []
+      : reportedPeriods(content, checked.scores);
+  const publication = siteInput(content, checked.scores, checked.documents, periods);
   return { publication, diagnostics, texts };
 }
 
@@ -186,9 +197,14 @@ export async function scoreContent(
  * The files of a new office's content folder for `year` (`xinfang init`): the skeleton from
  * init/. Outputs that belong in a new folder (the ledger template workbook) are added here.
  */
-export { INIT_YEARS };
+/** The years a new content folder may be made for (init/'s, the rules' range). */
+export const INIT_YEARS = { min: RULES_YEAR_MIN, max: RULES_YEAR_MAX };
 
 export async function newContent(year: number): Promise<NewFile[]> {
+  // Loaded here, not with this module: the workbook writer and the JSON schemas take a quarter
+  // of a second to load, which no other command needs.
+  const { EXAMPLE_UNIT_NAMES, newContentFiles } = await import("./init/index.ts");
+  const { DEFAULT_CATEGORIES, ledgerTemplate } = await import("./xlsx/template.ts");
   const template = await ledgerTemplate({
     year,
     creator: "",

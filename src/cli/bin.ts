@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The `xinfang` command. All work happens in main(); this file only sets the exit code.
 // Node's compile cache (in the OS temp folder) keeps the type-stripped, compiled sources between
-// runs, which roughly halves start-up time; it changes no output.
+// runs, which roughly halves start-up time; it changes no output. The package's command is
+// bin/xinfang.mjs, which turns the cache on before this file is stripped; run directly
+// (`node src/cli/bin.ts`), this file turns it on for the modules it loads.
 import module from "node:module";
 
 module.enableCompileCache?.();

@@ -69,6 +69,8 @@ export interface ReadScope {
   year?: number;
   /** Skip office.yaml and leadership.yaml (scoring needs only units, rules and ledgers). */
   scoringOnly?: boolean;
+  /** Skip the ledgers and pages (a plan or an agreement needs neither: `xinfang pdf`). */
+  documentsOnly?: boolean;
 }
 
 /** Names in content folders that are never read nor reported: hidden files, editor leftovers. */
@@ -166,11 +168,11 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
 
   if (!scope.scoringOnly) {
     for (const folder of Object.keys(DOCUMENT_DIRS)) await scan(folder, "documents", () => true);
-    await scan("pages", "pages", () => true);
+    if (!scope.documentsOnly) await scan("pages", "pages", () => true);
   }
   const inYear = (year: number | null) => scope.year === undefined || year === scope.year;
   await scan("rules", "rules", (c) => inYear(c.year));
-  for (const e of await list("ledger")) {
+  for (const e of scope.documentsOnly ? [] : await list("ledger")) {
     const rel = `ledger/${e.name}`;
     if (!/^\d{4}$/.test(e.name)) {
       diagnostics.push(unknownFileDiagnostic(rel, e.directory, "ledger"));

@@ -541,8 +541,23 @@ function flowBlocks(
   return signed;
 }
 
-/** Lays out a whole document. Problems (characters no font has) are collected, not thrown. */
+/** The last document laid out, with its fonts and layout (see layoutDoc). */
+let last: { doc: Doc; fonts: FontSet; laid: LayoutResult } | null = null;
+
+/**
+ * Lays out a whole document. Problems (characters no font has) are collected, not thrown. The
+ * last layout is kept and given again for the same Doc and FontSet objects: the pipeline lays
+ * a document out to find the characters no font has, and `xinfang pdf` then paints that same
+ * document (layout is pure and nothing changes a layout once made: pages are read-only).
+ */
 export function layoutDoc(doc: Doc, fonts: FontSet): LayoutResult {
+  if (last?.doc === doc && last.fonts === fonts) return last.laid;
+  const laid = layOut(doc, fonts);
+  last = { doc, fonts, laid };
+  return laid;
+}
+
+function layOut(doc: Doc, fonts: FontSet): LayoutResult {
   const ctx: TextContext = { fonts, problems: [], where: "" };
   const f = startFlow(ctx);
   const head = layoutHead(f, doc.meta);

@@ -1,12 +1,19 @@
 // The Handlebars environment of every template: strict mode (a missing field is an error, not an
 // empty string), no HTML escaping (the output is Markdown), user text through the `md` helper,
 // and the Chinese formatting helpers documents need.
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
+import type HandlebarsModule from "handlebars";
 import { dec } from "../compute/decimal.ts";
 import type { Dec } from "../compute/decimal.ts";
 import { cnNumber, headingNumber, percent, yuan, zhDate } from "../text/zh.ts";
 import { escapeMarkdown } from "./markdown-escape.ts";
 import { points2 } from "./wording.ts";
+
+// Loaded on first use, and as its single-file build (the same 4.7 library as the package's
+// CommonJS tree of some forty files with source-map, which takes several times as long to load):
+// `score` and `stats` import the pipeline but render no document.
+const require = createRequire(import.meta.url);
+let handlebars: typeof HandlebarsModule | undefined;
 
 export type Template = (data: unknown) => string;
 
@@ -40,7 +47,8 @@ const isDec = (v: unknown): v is Dec =>
   v !== null && typeof v === "object" && "n" in v && "scale" in v;
 
 export function createEnvironment(sources: TemplateSources): Record<string, Template> {
-  const hb = Handlebars.create();
+  handlebars ??= require("handlebars/dist/handlebars.min.js") as typeof HandlebarsModule;
+  const hb = handlebars.create();
   const helpers: Record<string, (...args: unknown[]) => unknown> = {
     /** User text, escaped for Markdown. */
     md: (v) => (v === undefined || v === null ? "" : escapeMarkdown(String(v))),

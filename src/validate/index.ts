@@ -32,6 +32,11 @@ export interface ValidateOptions {
    * missing.
    */
   unreadable?: ReadonlySet<string>;
+  /**
+   * The ledgers were not read (a plan or an agreement is all that is wanted): their absence is
+   * no problem, and the content has no ledgers.
+   */
+  withoutLedgers?: boolean;
 }
 
 export interface Validated {
@@ -172,6 +177,7 @@ export function validateSources(
     if (mediation) ledgerSources.mediation = mediation;
     const receptions = sources.get(`ledger/${year}/receptions.yaml`);
     if (receptions) ledgerSources.receptions = receptions;
+    if (options.withoutLedgers) continue;
     if (rulesSrc) {
       const unread = (name: string) =>
         ["yaml", "csv", "xlsx"].some((ext) => unreadable.has(`ledger/${year}/${name}.${ext}`));

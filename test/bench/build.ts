@@ -12,7 +12,7 @@ import { generateContent, writeContent } from "../support/generate.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CACHE = join(ROOT, ".bench");
-const BIN = join(ROOT, "src/cli/bin.ts");
+const BIN = join(ROOT, "bin/xinfang.mjs");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EXAMPLE = join(ROOT, "content");
 /** The example office's document files (not its MDX pages, which name example villages). */

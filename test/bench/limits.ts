@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { displayWidth, padEnd } from "../../src/cli/text-width.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = process.env.BENCH_BIN ?? join(ROOT, "src/cli/bin.ts");
+const BIN = process.env.BENCH_BIN ?? join(ROOT, "bin/xinfang.mjs");
 const TIMEOUT = Number(process.env.BENCH_TIMEOUT ?? 60);
 const WORK = join(ROOT, ".bench", "limits");
 const BASE = join(ROOT, "test/fixtures/diagnostics/_base");
@@ -162,5 +162,5 @@ console.log(line(header));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of rows) console.log(line(r));
 console.log(
-  `\n（${BIN === join(ROOT, "src/cli/bin.ts") ? "本版本" : BIN}；每项一个新进程，超过 ${TIMEOUT} s 即终止；峰值内存为常驻内存 maxRSS${hasTime ? "" : "（没有 /usr/bin/time，未测）"}。）`,
+  `\n（${BIN === join(ROOT, "bin/xinfang.mjs") ? "本版本" : BIN}；每项一个新进程，超过 ${TIMEOUT} s 即终止；峰值内存为常驻内存 maxRSS${hasTime ? "" : "（没有 /usr/bin/time，未测）"}。）`,
 );

@@ -16,7 +16,7 @@ import { generateContent, writeContent } from "../support/generate.ts";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CACHE = join(ROOT, ".bench");
 const NODE = process.execPath;
-const BIN = join(ROOT, "src/cli/bin.ts");
+const BIN = join(ROOT, "bin/xinfang.mjs");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const args = process.argv.slice(2);
 const withExceljs = args.includes("--exceljs");
