@@ -7,8 +7,8 @@
 //         twice. xinfang from the plan file to PDF bytes (read, validate, render, typeset,
 //         paint: what `xinfang pdf` does once its modules are loaded), against Typst's
 //         compile + pdf of the .typ file; xinfang's layout + paint alone is shown too.
-//   cold  a new process per document (`xinfang pdf plan-bench-NN`, bundled first with
-//         `npm run bundle`, against a script that loads the Typst compiler, compiles doc-NN and
+//   cold  a new process per document (`xinfang pdf plan-bench-NN` through bin/xinfang.mjs, as
+//         users run it, against a script that loads the Typst compiler, compiles doc-NN and
 //         writes its PDF), alternating, after one untimed warm-up of each.
 //
 // The xinfang plans go into a copy of the example content whose office.yaml names the county
@@ -39,8 +39,6 @@ const TYPST_SCRIPT = join(ROOT, "test/bench/typst.mjs");
 const COLD_RUNS = Math.min(20, Number(process.env.BENCH_COLD_RUNS ?? 10));
 const WARM_ROUNDS = Math.max(1, Number(process.env.BENCH_WARM_ROUNDS ?? 3));
 
-// The command as users run it after `npm run bundle` (bin/xinfang.mjs runs the fresh bundle).
-execFileSync(process.execPath, [join(ROOT, "scripts/bundle.mjs")]);
 
 const variants = readdirSync(join(BENCH_DIR, "plans"))
   .filter((f) => /^bench-\d+\.yaml$/.test(f))
