@@ -16,7 +16,7 @@
 // bytes of each and the two ratios. Targets (issue 14): warm ≥ 2.5×, cold ≥ 1.2× Typst.
 // BENCH_COLD_RUNS sets the number of cold documents per engine (default 10), BENCH_WARM_ROUNDS
 // the number of warm rounds over doc-01 … doc-20 (default 3).
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
