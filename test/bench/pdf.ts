@@ -39,7 +39,6 @@ const TYPST_SCRIPT = join(ROOT, "test/bench/typst.mjs");
 const COLD_RUNS = Math.min(20, Number(process.env.BENCH_COLD_RUNS ?? 10));
 const WARM_ROUNDS = Math.max(1, Number(process.env.BENCH_WARM_ROUNDS ?? 3));
 
-
 const variants = readdirSync(join(BENCH_DIR, "plans"))
   .filter((f) => /^bench-\d+\.yaml$/.test(f))
   .sort()
