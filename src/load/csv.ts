@@ -3,7 +3,7 @@
 // a fraction of a second, where YAML would take minutes.
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { convertCell, readWeek } from "./cells.ts";
+import { cellReader } from "./cells.ts";
 import type { LedgerColumn } from "./ledger-columns.ts";
 import { LineIndex } from "./line-index.ts";
 import type { PathKey, SourceFile } from "./source-file.ts";
@@ -114,6 +114,7 @@ export function parseCsvFile(
     return col;
   });
 
+  const readers = colOf.map((col) => (col ? cellReader(col, year) : null));
   const width = header.cells.length;
   const records: Record<string, unknown>[] = [];
   const rowStarts: number[] = [];
@@ -161,7 +162,7 @@ export function parseCsvFile(
       if (!col) continue;
       const raw = (rec.cells[c] as string).trim();
       if (raw === "") continue;
-      obj[col.key] = col.format === "week" ? readWeek(raw, year) : convertCell(raw, col.kind);
+      obj[col.key] = (readers[c] as (raw: string) => unknown)(raw);
     }
     records.push(obj);
     rowStarts.push(start);
@@ -176,6 +177,7 @@ export function parseCsvFile(
     value,
     diagnostics,
     lines,
+    tabular: true,
     locate(path: readonly PathKey[], where: "value" | "key" = "value") {
       const index = path[1];
       if (path.length < 2 || typeof index !== "number" || rowStarts[index] === undefined)

@@ -19,6 +19,11 @@ export interface SourceFile {
   locate(path: readonly PathKey[], at?: "value" | "key"): SourcePosition;
   /** 1-based line of item `index` of a sequence that belongs to `value`; 0 when unknown. */
   itemLine(array: readonly unknown[], index: number): number;
+  /**
+   * A table (CSV, a workbook's sheet): positions follow from the record's index alone, never from
+   * the record objects, so a checked record may take the place of the parsed one.
+   */
+  tabular?: true;
 }
 
 /**

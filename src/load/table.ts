@@ -4,7 +4,7 @@
 // order. The weekly reports may be a grid of villages × weeks instead of rows.
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
-import { convertCell, readDateTime, readWeek } from "./cells.ts";
+import { cellReader, readDateTime, readWeek } from "./cells.ts";
 import { LEDGER_SHEETS, WEEKLY_GRID_UNIT_HEADERS, ZERO_REPORT_WORD } from "./ledger-columns.ts";
 import type { LedgerColumn, LedgerSheetKind } from "./ledger-columns.ts";
 import { LineIndex } from "./line-index.ts";
@@ -100,6 +100,7 @@ export function parseSheetText(
       colOf.forEach((col, i) => {
         if (col && cols[col.key] === undefined) cols[col.key] = i + 1;
       });
+      const readers = colOf.map((col) => (col ? cellReader(col, year) : null));
       for (const { row, cells } of rows) {
         const rec: Record<string, unknown> = {};
         let any = false;
@@ -107,7 +108,7 @@ export function parseSheetText(
           const col = colOf[c];
           const raw = (cells[c] ?? "").trim();
           if (!col || raw === "") continue;
-          rec[col.key] = col.format === "week" ? readWeek(raw, year) : convertCell(raw, col.kind);
+          rec[col.key] = (readers[c] as (raw: string) => unknown)(raw);
           any = true;
         }
         if (!any) continue; // a row with cells only in unknown columns (a note, a total)
@@ -124,6 +125,7 @@ export function parseSheetText(
     value,
     diagnostics,
     lines,
+    tabular: true,
     locate(path: readonly PathKey[], where: "value" | "key" = "value") {
       const index = path[1];
       const place = typeof index === "number" ? places[index] : undefined;

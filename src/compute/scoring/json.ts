@@ -3,7 +3,7 @@
 import { diagnosticMessage } from "../../diagnostics/catalog.ts";
 import { toNumber2 } from "../decimal.ts";
 import { unitLosses } from "./index.ts";
-import type { Entry, Sanction, ScoreSheet, UnitScore } from "./types.ts";
+import type { CoverageWarning, Entry, Sanction, ScoreSheet, UnitScore } from "./types.ts";
 
 function entryJson(e: Entry) {
   return {
@@ -60,6 +60,17 @@ function unitJson(u: UnitScore) {
   };
 }
 
+function warningJson(w: CoverageWarning) {
+  return {
+    code: w.code,
+    event: w.event,
+    message: diagnosticMessage("score/uncovered-cell", w),
+    unit: w.unit,
+    date: w.date,
+    source: w.source,
+  };
+}
+
 export function scoreSheetJson(sheet: ScoreSheet, onlyUnit?: string) {
   const units = onlyUnit ? sheet.units.filter((u) => u.id === onlyUnit) : sheet.units;
   return {
@@ -75,16 +86,55 @@ export function scoreSheetJson(sheet: ScoreSheet, onlyUnit?: string) {
       amount: l.amount,
       role: l.role,
     })),
-    warnings: sheet.warnings
-      .filter((w) => !onlyUnit || w.unit === onlyUnit)
-      .map((w) => ({
-        code: w.code,
-        event: w.event,
-        message: diagnosticMessage("score/uncovered-cell", w),
-        unit: w.unit,
-        date: w.date,
-        source: w.source,
-      })),
+    warnings: sheet.warnings.filter((w) => !onlyUnit || w.unit === onlyUnit).map(warningJson),
     appraisals: sheet.appraisals.filter((a) => !onlyUnit || a.units.includes(onlyUnit)),
   };
+}
+
+/** JSON.stringify of an array element (undefined, functions and symbols become null). */
+const element = (v: unknown): string => JSON.stringify(v) ?? "null";
+
+/** One field of the top-level object: a value, or a list made one element at a time. */
+type Field =
+  readonly [string, unknown] | readonly [string, readonly unknown[], (x: never) => unknown];
+
+/** `JSON.stringify` of an object of `fields`, as pieces: lists are stringified element by element. */
+function* objectChunks(fields: readonly Field[]): Generator<string> {
+  let first = true;
+  for (const field of fields) {
+    const [key, value] = field;
+    const make = field[2] as ((x: unknown) => unknown) | undefined;
+    if (make === undefined) {
+      const text = JSON.stringify(value);
+      if (text === undefined) continue; // what JSON.stringify leaves out of an object
+      yield `${first ? "{" : ","}${JSON.stringify(key)}:${text}`;
+    } else {
+      yield `${first ? "{" : ","}${JSON.stringify(key)}:[`;
+      const list = value as readonly unknown[];
+      for (let i = 0; i < list.length; i++) yield (i ? "," : "") + element(make(list[i]));
+      yield "]";
+    }
+    first = false;
+  }
+  yield first ? "{}" : "}";
+}
+
+/**
+ * The text of `JSON.stringify(scoreSheetJson(sheet, onlyUnit))`, as pieces made one unit and one
+ * warning at a time: the JSON of a 2,000,000-petition year (about 450 MB) is never held whole,
+ * nor the objects it is made of.
+ */
+export function scoreSheetJsonChunks(sheet: ScoreSheet, onlyUnit?: string): Iterable<string> {
+  const units = onlyUnit ? sheet.units.filter((u) => u.id === onlyUnit) : sheet.units;
+  const warnings = onlyUnit ? sheet.warnings.filter((w) => w.unit === onlyUnit) : sheet.warnings;
+  const { losses, appraisals } = scoreSheetJson({ ...sheet, units: [], warnings: [] }, onlyUnit);
+  return objectChunks([
+    ["year", sheet.year],
+    ["asOf", sheet.asOf],
+    ["complete", sheet.complete],
+    ["units", units, unitJson],
+    ["losses", losses],
+    ["warnings", warnings, warningJson],
+    ["appraisals", appraisals],
+  ]);
 }
