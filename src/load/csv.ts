@@ -6,7 +6,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { cellReader } from "./cells.ts";
 import type { LedgerColumn } from "./ledger-columns.ts";
 import { LineIndex } from "./line-index.ts";
-import type { PathKey, SourceFile } from "./source-file.ts";
+import type { PathKey, Refine, SourceFile } from "./source-file.ts";
 
 interface CsvRecord {
   cells: string[];
@@ -89,6 +89,7 @@ export function parseCsvFile(
   listKey: string,
   columns: readonly LedgerColumn[],
   year: number | null = null,
+  refine?: Refine,
 ): SourceFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const bom = rawText.length - text.length;
@@ -116,7 +117,7 @@ export function parseCsvFile(
 
   const readers = colOf.map((col) => (col ? cellReader(col, year) : null));
   const width = header.cells.length;
-  const records: Record<string, unknown>[] = [];
+  const records: unknown[] = [];
   const rowStarts: number[] = [];
   // A quote that never closes swallows every later row into one cell: the file is unusable
   // (value undefined), never a short ledger.
@@ -164,7 +165,7 @@ export function parseCsvFile(
       if (raw === "") continue;
       obj[col.key] = (readers[c] as (raw: string) => unknown)(raw);
     }
-    records.push(obj);
+    records.push(refine?.(obj) ?? obj);
     rowStarts.push(start);
   }
   if (unclosed !== -1) {

@@ -27,6 +27,13 @@ export interface SourceFile {
 }
 
 /**
+ * Given by validate to the table readers (CSV, a workbook's sheet) for one ledger's rows: the
+ * record as validate would make of the row as read, when it can say so at once, else null (the
+ * row is then kept as read). A large ledger is then never held as read, only as records.
+ */
+export type Refine = (row: Record<string, unknown>) => unknown;
+
+/**
  * Where the `index`-th character of the string value at `path` stands in the file `text` of
  * `src`: inside a block scalar (`|`, `>`) the value is its lines without their common indent.
  */

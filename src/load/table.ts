@@ -9,7 +9,7 @@ import { LEDGER_SHEETS, WEEKLY_GRID_UNIT_HEADERS, ZERO_REPORT_WORD } from "./led
 import type { LedgerColumn, LedgerSheetKind } from "./ledger-columns.ts";
 import { LineIndex } from "./line-index.ts";
 import { sheetName, sheetRows } from "./sheet-text.ts";
-import type { PathKey, SourceFile } from "./source-file.ts";
+import type { PathKey, Refine, SourceFile } from "./source-file.ts";
 
 /** Where one record's fields stand: the row, and the column of each field. */
 interface RecordPlace {
@@ -34,12 +34,13 @@ export function parseSheetText(
   text: string,
   kind: LedgerSheetKind,
   year: number | null,
+  refine?: Refine,
 ): SourceFile {
   const spec = LEDGER_SHEETS[kind];
   const sheet = sheetName(text);
   const diagnostics: Diagnostic[] = [];
   const at = (row: number, col: number): SourcePosition => ({ file, sheet, line: row, col });
-  const records: Record<string, unknown>[] = [];
+  const records: unknown[] = [];
   const places: RecordPlace[] = [];
 
   const rows = sheetRows(text);
@@ -112,7 +113,7 @@ export function parseSheetText(
           any = true;
         }
         if (!any) continue; // a row with cells only in unknown columns (a note, a total)
-        records.push(rec);
+        records.push(refine?.(rec) ?? rec);
         places.push({ row, cols });
       }
     }

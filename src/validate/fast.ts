@@ -72,7 +72,11 @@ function optionalDate(v: unknown): string | null | undefined {
 }
 
 export function fastPetition(raw: unknown): PetitionRecord | null {
-  if (!isObject(raw) || !onlyKeys(raw, PETITION_KEYS)) return null;
+  if (!isObject(raw)) return null;
+  // A record made here already (a table's rows are checked as they are read): parsed content
+  // never holds undefined, so only such a record has an `origin` that is undefined.
+  if (raw.origin === undefined && "origin" in raw) return raw as PetitionRecord;
+  if (!onlyKeys(raw, PETITION_KEYS)) return null;
   const id = text(raw.id);
   const { date, unit, level, form, headcount, channel, satisfaction, satisfied } = raw;
   if (

@@ -2,6 +2,7 @@
 // Fields beyond §8 (clauses, sources, modifiers, appraisals) add to the audit trail.
 import { diagnosticMessage } from "../../diagnostics/catalog.ts";
 import { toNumber2 } from "../decimal.ts";
+import type { Dec } from "../decimal.ts";
 import { unitLosses } from "./index.ts";
 import type { CoverageWarning, Entry, Sanction, ScoreSheet, UnitScore } from "./types.ts";
 
@@ -91,19 +92,71 @@ export function scoreSheetJson(sheet: ScoreSheet, onlyUnit?: string) {
   };
 }
 
-/** JSON.stringify of an array element (undefined, functions and symbols become null). */
-const element = (v: unknown): string => JSON.stringify(v) ?? "null";
-
-/** One field of the top-level object: a value, or a list made one element at a time. */
+/** One field of the top-level object: a value, or a list whose elements' JSON is made one by one. */
 type Field =
-  readonly [string, unknown] | readonly [string, readonly unknown[], (x: never) => unknown];
+  readonly [string, unknown] | readonly [string, readonly unknown[], (x: never) => string];
+
+/** JSON texts of strings met again and again (rules, clauses, dates, cells), up to a bound. */
+const QUOTED = new Map<string, string>();
+function quoted(s: string): string {
+  let t = QUOTED.get(s);
+  if (t === undefined) {
+    t = JSON.stringify(s);
+    if (QUOTED.size < 4096) QUOTED.set(s, t);
+  }
+  return t;
+}
+
+/** `toNumber2` of the (mostly shared) decimals of the entries, each worked out once. */
+const ROUNDED = new WeakMap<Dec, number>();
+function rounded(d: Dec): number {
+  let n = ROUNDED.get(d);
+  if (n === undefined) ROUNDED.set(d, (n = toNumber2(d)));
+  return n;
+}
+
+/**
+ * `JSON.stringify(entryJson(e))`, written out (the bulk of a large year's JSON): the same keys
+ * in the same order; a finite number's JSON is its String().
+ */
+function entryText(e: Entry): string {
+  let t = `{"rule":${quoted(e.rule)},"clause":${quoted(e.clause)},"event":${JSON.stringify(e.event)},"date":${quoted(e.date)},"base":${rounded(e.base)},"factors":[${e.factors.map(rounded).join(",")}],"points":${rounded(e.points)},"source":${JSON.stringify(e.source)}`;
+  if (e.modifiers.length) t += `,"modifiers":${JSON.stringify(e.modifiers.map((m) => m.id))}`;
+  if (e.free) t += `,"free":true`;
+  if (e.cell) {
+    t += `,"cell":${quoted(`${e.cell.level}/${e.cell.form}`)}`;
+    if (e.cell.unset) t += `,"unset":true`;
+  }
+  return `${t}}`;
+}
+
+/** `JSON.stringify(unitJson(u))`, its entries written by `entryText`. */
+function unitText(u: UnitScore): string {
+  const j = unitJson({ ...u, entries: [] });
+  const before = JSON.stringify({
+    id: j.id,
+    name: j.name,
+    score: j.score,
+    rank: j.rank,
+    vetoed: j.vetoed,
+    deducted: j.deducted,
+    added: j.added,
+  });
+  const after = JSON.stringify({
+    vetoes: j.vetoes,
+    rewards: j.rewards,
+    consequences: j.consequences,
+    sanctions: j.sanctions,
+  });
+  return `${before.slice(0, -1)},"entries":[${u.entries.map(entryText).join(",")}],${after.slice(1)}`;
+}
 
 /** `JSON.stringify` of an object of `fields`, as pieces: lists are stringified element by element. */
 function* objectChunks(fields: readonly Field[]): Generator<string> {
   let first = true;
   for (const field of fields) {
     const [key, value] = field;
-    const make = field[2] as ((x: unknown) => unknown) | undefined;
+    const make = field[2] as ((x: unknown) => string) | undefined;
     if (make === undefined) {
       const text = JSON.stringify(value);
       if (text === undefined) continue; // what JSON.stringify leaves out of an object
@@ -111,7 +164,7 @@ function* objectChunks(fields: readonly Field[]): Generator<string> {
     } else {
       yield `${first ? "{" : ","}${JSON.stringify(key)}:[`;
       const list = value as readonly unknown[];
-      for (let i = 0; i < list.length; i++) yield (i ? "," : "") + element(make(list[i]));
+      for (let i = 0; i < list.length; i++) yield (i ? "," : "") + make(list[i]);
       yield "]";
     }
     first = false;
@@ -132,9 +185,9 @@ export function scoreSheetJsonChunks(sheet: ScoreSheet, onlyUnit?: string): Iter
     ["year", sheet.year],
     ["asOf", sheet.asOf],
     ["complete", sheet.complete],
-    ["units", units, unitJson],
+    ["units", units, unitText],
     ["losses", losses],
-    ["warnings", warnings, warningJson],
+    ["warnings", warnings, (w: CoverageWarning) => JSON.stringify(warningJson(w))],
     ["appraisals", appraisals],
   ]);
 }
