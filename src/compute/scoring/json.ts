@@ -2,7 +2,6 @@
 // Fields beyond §8 (clauses, sources, modifiers, appraisals) add to the audit trail.
 import { diagnosticMessage } from "../../diagnostics/catalog.ts";
 import { toNumber2 } from "../decimal.ts";
-import type { Dec } from "../decimal.ts";
 import { unitLosses } from "./index.ts";
 import type { CoverageWarning, Entry, Sanction, ScoreSheet, UnitScore } from "./types.ts";
 
@@ -96,41 +95,31 @@ export function scoreSheetJson(sheet: ScoreSheet, onlyUnit?: string) {
 type Field =
   readonly [string, unknown] | readonly [string, readonly unknown[], (x: never) => string];
 
-/** JSON texts of strings met again and again (rules, clauses, dates, cells), up to a bound. */
-const QUOTED = new Map<string, string>();
-function quoted(s: string): string {
-  let t = QUOTED.get(s);
-  if (t === undefined) {
-    t = JSON.stringify(s);
-    if (QUOTED.size < 4096) QUOTED.set(s, t);
-  }
-  return t;
-}
-
-/** `toNumber2` of the (mostly shared) decimals of the entries, each worked out once. */
-const ROUNDED = new WeakMap<Dec, number>();
-function rounded(d: Dec): number {
-  let n = ROUNDED.get(d);
-  if (n === undefined) ROUNDED.set(d, (n = toNumber2(d)));
-  return n;
-}
-
 /**
- * `JSON.stringify(entryJson(e))`, written out (the bulk of a large year's JSON): the same keys
- * in the same order; a finite number's JSON is its String().
+ * `entryJson(e)` built without spreads (the bulk of a large year's JSON): the same keys in the
+ * same order, so that its JSON text is the same.
  */
-function entryText(e: Entry): string {
-  let t = `{"rule":${quoted(e.rule)},"clause":${quoted(e.clause)},"event":${JSON.stringify(e.event)},"date":${quoted(e.date)},"base":${rounded(e.base)},"factors":[${e.factors.map(rounded).join(",")}],"points":${rounded(e.points)},"source":${JSON.stringify(e.source)}`;
-  if (e.modifiers.length) t += `,"modifiers":${JSON.stringify(e.modifiers.map((m) => m.id))}`;
-  if (e.free) t += `,"free":true`;
+function entryObject(e: Entry) {
+  const o: Record<string, unknown> = {
+    rule: e.rule,
+    clause: e.clause,
+    event: e.event,
+    date: e.date,
+    base: toNumber2(e.base),
+    factors: e.factors.map(toNumber2),
+    points: toNumber2(e.points),
+    source: e.source,
+  };
+  if (e.modifiers.length) o.modifiers = e.modifiers.map((m) => m.id);
+  if (e.free) o.free = true;
   if (e.cell) {
-    t += `,"cell":${quoted(`${e.cell.level}/${e.cell.form}`)}`;
-    if (e.cell.unset) t += `,"unset":true`;
+    o.cell = `${e.cell.level}/${e.cell.form}`;
+    if (e.cell.unset) o.unset = true;
   }
-  return `${t}}`;
+  return o;
 }
 
-/** `JSON.stringify(unitJson(u))`, its entries written by `entryText`. */
+/** `JSON.stringify(unitJson(u))`, its entries made by `entryObject`. */
 function unitText(u: UnitScore): string {
   const j = unitJson({ ...u, entries: [] });
   const before = JSON.stringify({
@@ -148,7 +137,7 @@ function unitText(u: UnitScore): string {
     consequences: j.consequences,
     sanctions: j.sanctions,
   });
-  return `${before.slice(0, -1)},"entries":[${u.entries.map(entryText).join(",")}],${after.slice(1)}`;
+  return `${before.slice(0, -1)},"entries":${JSON.stringify(u.entries.map(entryObject))},${after.slice(1)}`;
 }
 
 /** `JSON.stringify` of an object of `fields`, as pieces: lists are stringified element by element. */
