@@ -3,7 +3,7 @@
 // 扣分明细 as CSV (UTF-8 with BOM), both for every unit, whatever --unit says.
 import { readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { scoreSheetJson } from "../compute/scoring/json.ts";
+import { scoreSheetJsonChunks } from "../compute/scoring/json.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { scoreContent } from "../index.ts";
 import { displayPrefix } from "./check.ts";
@@ -55,7 +55,16 @@ export async function runScore(values: Record<string, unknown>, io: Io): Promise
   const unit =
     typeof values.unit === "string" ? resolveUnit(content.units, values.unit) : undefined;
   if (values.json === true) {
-    io.stdout.write(`${JSON.stringify(scoreSheetJson(sheet, unit))}\n`);
+    // In pieces of about a megabyte: a province's year is never one string.
+    let piece = "";
+    for (const chunk of scoreSheetJsonChunks(sheet, unit)) {
+      piece += chunk;
+      if (piece.length >= 1 << 20) {
+        io.stdout.write(piece);
+        piece = "";
+      }
+    }
+    io.stdout.write(`${piece}\n`);
   } else if (unit !== undefined) {
     io.stdout.write(unitDetailText(sheet, unit));
   } else {

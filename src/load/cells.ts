@@ -1,7 +1,7 @@
 // One cell of a table ledger (CSV or XLSX, as text) → the value the YAML ledger would hold, by
 // the column's kind. What cannot be read is left as written: the schema then reports it at the
 // cell. Excel and WPS write dates as 2025/1/8, 2025年1月8日 or a serial number (45665).
-import type { ColumnKind } from "./ledger-columns.ts";
+import type { ColumnKind, LedgerColumn } from "./ledger-columns.ts";
 
 const TRUE_WORDS = new Set(["是", "true", "1", "y", "yes", "√", "✓", "✔", "☑", "对", "有"]);
 const FALSE_WORDS = new Set(["否", "false", "0", "n", "no", "×", "✗", "✘", "☐", "无"]);
@@ -143,4 +143,34 @@ export function convertCell(raw: string, kind: ColumnKind): unknown {
       return never;
     }
   }
+}
+
+/** Distinct texts remembered per column: dates, villages, vocabularies, not ids nor free text. */
+const MEMO_LIMIT = 1 << 14;
+
+/**
+ * Reads the cells of one column (trimmed, non-empty) as `convertCell` or `readWeek` would, the
+ * same text read once: a large ledger repeats its dates, villages and vocabularies on every row,
+ * which then share one string instead of a copy per row. Lists (`units`) are not shared, since
+ * they are changed in place later (unit names → ids).
+ */
+export function cellReader(col: LedgerColumn, year: number | null): (raw: string) => unknown {
+  const read =
+    col.format === "week"
+      ? (raw: string) => readWeek(raw, year)
+      : (raw: string) => convertCell(raw, col.kind);
+  if (col.kind === "units") return read;
+  // A column of ever new texts (ids, free text) fills the memo: it is then dropped, and the
+  // column read directly.
+  let memo: Map<string, unknown> | null = new Map<string, unknown>();
+  return (raw) => {
+    if (memo === null) return read(raw);
+    let v = memo.get(raw);
+    if (v === undefined) {
+      v = read(raw);
+      if (memo.size < MEMO_LIMIT) memo.set(raw, v);
+      else memo = null;
+    }
+    return v;
+  };
 }

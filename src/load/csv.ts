@@ -3,10 +3,10 @@
 // a fraction of a second, where YAML would take minutes.
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { convertCell, readWeek } from "./cells.ts";
+import { cellReader } from "./cells.ts";
 import type { LedgerColumn } from "./ledger-columns.ts";
 import { LineIndex } from "./line-index.ts";
-import type { PathKey, SourceFile } from "./source-file.ts";
+import type { PathKey, Refine, SourceFile } from "./source-file.ts";
 
 interface CsvRecord {
   cells: string[];
@@ -89,6 +89,7 @@ export function parseCsvFile(
   listKey: string,
   columns: readonly LedgerColumn[],
   year: number | null = null,
+  refine?: Refine,
 ): SourceFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const bom = rawText.length - text.length;
@@ -114,8 +115,9 @@ export function parseCsvFile(
     return col;
   });
 
+  const readers = colOf.map((col) => (col ? cellReader(col, year) : null));
   const width = header.cells.length;
-  const records: Record<string, unknown>[] = [];
+  const records: unknown[] = [];
   const rowStarts: number[] = [];
   // A quote that never closes swallows every later row into one cell: the file is unusable
   // (value undefined), never a short ledger.
@@ -161,9 +163,9 @@ export function parseCsvFile(
       if (!col) continue;
       const raw = (rec.cells[c] as string).trim();
       if (raw === "") continue;
-      obj[col.key] = col.format === "week" ? readWeek(raw, year) : convertCell(raw, col.kind);
+      obj[col.key] = (readers[c] as (raw: string) => unknown)(raw);
     }
-    records.push(obj);
+    records.push(refine?.(obj) ?? obj);
     rowStarts.push(start);
   }
   if (unclosed !== -1) {
@@ -176,6 +178,7 @@ export function parseCsvFile(
     value,
     diagnostics,
     lines,
+    tabular: true,
     locate(path: readonly PathKey[], where: "value" | "key" = "value") {
       const index = path[1];
       if (path.length < 2 || typeof index !== "number" || rowStarts[index] === undefined)

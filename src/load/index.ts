@@ -6,10 +6,11 @@ import type { FolderRole, UnknownFile } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseCsvFile } from "./csv.ts";
 import { LEDGER_SHEETS } from "./ledger-columns.ts";
+import type { LedgerSheetKind } from "./ledger-columns.ts";
 import { parseSheetText } from "./table.ts";
 import { listContentFolder, readContentFile } from "./read.ts";
 import type { FileRead, FolderEntry } from "./read.ts";
-import type { SourceFile } from "./source-file.ts";
+import type { Refine, SourceFile } from "./source-file.ts";
 import { parseYamlFile } from "./yaml.ts";
 
 export type FileKind =
@@ -223,16 +224,28 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
  * Parses a YAML, CSV or XLSX content file (an XLSX ledger as the sheet text read.ts made of it;
  * pages are not parsed here: see validate/pages).
  */
-export function parseContentFile(rel: string, text: string): SourceFile {
+export function parseContentFile(
+  rel: string,
+  text: string,
+  /** Turns the rows of a table ledger of this kind into records as they are read. */
+  refine?: Partial<Record<LedgerSheetKind, Refine>>,
+): SourceFile {
   if (rel.endsWith(".xlsx")) {
     const c = classify(rel);
     const kind = c?.kind === "meetings" || c?.kind === "weekly-reports" ? c.kind : "petitions";
-    return parseSheetText(rel, text, kind, c?.year ?? null);
+    return parseSheetText(rel, text, kind, c?.year ?? null, refine?.[kind]);
   }
   if (rel.endsWith(".csv")) {
     const c = classify(rel);
     const sheet = LEDGER_SHEETS.petitions;
-    return parseCsvFile(rel, text, sheet.listKey, sheet.columns, c?.year ?? null);
+    return parseCsvFile(
+      rel,
+      text,
+      sheet.listKey,
+      sheet.columns,
+      c?.year ?? null,
+      refine?.petitions,
+    );
   }
   return parseYamlFile(rel, text);
 }

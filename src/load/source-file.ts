@@ -19,7 +19,19 @@ export interface SourceFile {
   locate(path: readonly PathKey[], at?: "value" | "key"): SourcePosition;
   /** 1-based line of item `index` of a sequence that belongs to `value`; 0 when unknown. */
   itemLine(array: readonly unknown[], index: number): number;
+  /**
+   * A table (CSV, a workbook's sheet): positions follow from the record's index alone, never from
+   * the record objects, so a checked record may take the place of the parsed one.
+   */
+  tabular?: true;
 }
+
+/**
+ * Given by validate to the table readers (CSV, a workbook's sheet) for one ledger's rows: the
+ * record as validate would make of the row as read, when it can say so at once, else null (the
+ * row is then kept as read). A large ledger is then never held as read, only as records.
+ */
+export type Refine = (row: Record<string, unknown>) => unknown;
 
 /**
  * Where the `index`-th character of the string value at `path` stands in the file `text` of

@@ -4,12 +4,12 @@
 // order. The weekly reports may be a grid of villages × weeks instead of rows.
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
-import { convertCell, readDateTime, readWeek } from "./cells.ts";
+import { cellReader, readDateTime, readWeek } from "./cells.ts";
 import { LEDGER_SHEETS, WEEKLY_GRID_UNIT_HEADERS, ZERO_REPORT_WORD } from "./ledger-columns.ts";
 import type { LedgerColumn, LedgerSheetKind } from "./ledger-columns.ts";
 import { LineIndex } from "./line-index.ts";
 import { sheetName, sheetRows } from "./sheet-text.ts";
-import type { PathKey, SourceFile } from "./source-file.ts";
+import type { PathKey, Refine, SourceFile } from "./source-file.ts";
 
 /** Where one record's fields stand: the row, and the column of each field. */
 interface RecordPlace {
@@ -34,12 +34,13 @@ export function parseSheetText(
   text: string,
   kind: LedgerSheetKind,
   year: number | null,
+  refine?: Refine,
 ): SourceFile {
   const spec = LEDGER_SHEETS[kind];
   const sheet = sheetName(text);
   const diagnostics: Diagnostic[] = [];
   const at = (row: number, col: number): SourcePosition => ({ file, sheet, line: row, col });
-  const records: Record<string, unknown>[] = [];
+  const records: unknown[] = [];
   const places: RecordPlace[] = [];
 
   const rows = sheetRows(text);
@@ -100,6 +101,7 @@ export function parseSheetText(
       colOf.forEach((col, i) => {
         if (col && cols[col.key] === undefined) cols[col.key] = i + 1;
       });
+      const readers = colOf.map((col) => (col ? cellReader(col, year) : null));
       for (const { row, cells } of rows) {
         const rec: Record<string, unknown> = {};
         let any = false;
@@ -107,11 +109,11 @@ export function parseSheetText(
           const col = colOf[c];
           const raw = (cells[c] ?? "").trim();
           if (!col || raw === "") continue;
-          rec[col.key] = col.format === "week" ? readWeek(raw, year) : convertCell(raw, col.kind);
+          rec[col.key] = (readers[c] as (raw: string) => unknown)(raw);
           any = true;
         }
         if (!any) continue; // a row with cells only in unknown columns (a note, a total)
-        records.push(rec);
+        records.push(refine?.(rec) ?? rec);
         places.push({ row, cols });
       }
     }
@@ -124,6 +126,7 @@ export function parseSheetText(
     value,
     diagnostics,
     lines,
+    tabular: true,
     locate(path: readonly PathKey[], where: "value" | "key" = "value") {
       const index = path[1];
       const place = typeof index === "number" ? places[index] : undefined;

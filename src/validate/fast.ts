@@ -55,60 +55,102 @@ function onlyKeys(o: Record<string, unknown>, keys: ReadonlySet<string>): boolea
   return true;
 }
 
+/** A text field's value: undefined when absent, null when not text (zod then explains). */
+function optionalText(v: unknown): string | null | undefined {
+  return v === undefined ? undefined : text(v);
+}
+
+/** A flag: false when absent, null when not a boolean. */
+function flag(v: unknown): boolean | null {
+  return v === undefined ? false : typeof v === "boolean" ? v : null;
+}
+
+/** A date field: undefined when absent, null when not a calendar date. */
+function optionalDate(v: unknown): string | null | undefined {
+  if (v === undefined) return undefined;
+  return typeof v === "string" && isCalendarDate(v) ? v : null;
+}
+
 export function fastPetition(raw: unknown): PetitionRecord | null {
-  if (!isObject(raw) || !onlyKeys(raw, PETITION_KEYS)) return null;
+  if (!isObject(raw)) return null;
+  // A record made here already (a table's rows are checked as they are read): parsed content
+  // never holds undefined, so only such a record has an `origin` that is undefined.
+  if (raw.origin === undefined && "origin" in raw) return raw as PetitionRecord;
+  if (!onlyKeys(raw, PETITION_KEYS)) return null;
   const id = text(raw.id);
-  const { date, unit, level } = raw;
+  const { date, unit, level, form, headcount, channel, satisfaction, satisfied } = raw;
   if (
     id === null ||
     typeof date !== "string" ||
     !isCalendarDate(date) ||
     typeof unit !== "string" ||
     !isUnitId(unit) ||
-    !LEVEL_SET.has(level)
+    !LEVEL_SET.has(level) ||
+    (form !== undefined && !FORM_SET.has(form)) ||
+    (headcount !== undefined &&
+      (typeof headcount !== "number" || !Number.isSafeInteger(headcount) || headcount < 1)) ||
+    (channel !== undefined && !CHANNEL_SET.has(channel)) ||
+    (satisfaction !== undefined && !SATISFACTION_SET.has(satisfaction)) ||
+    (satisfied !== undefined && !SATISFACTION_SET.has(satisfied))
   )
     return null;
-  const out: Record<string, unknown> = { id, date, unit, level };
-  if (raw.form !== undefined) {
-    if (!FORM_SET.has(raw.form)) return null;
-    out.form = raw.form;
-  }
-  if (raw.headcount !== undefined) {
-    const h = raw.headcount;
-    if (typeof h !== "number" || !Number.isSafeInteger(h) || h < 1) return null;
-    out.headcount = h;
-  }
-  if (raw.channel !== undefined) {
-    if (!CHANNEL_SET.has(raw.channel)) return null;
-    out.channel = raw.channel;
-  }
-  for (const k of ["category", "issue", "summary"] as const) {
-    if (raw[k] === undefined) continue;
-    const t = text(raw[k]);
-    if (t === null) return null;
-    out[k] = t;
-  }
-  for (const f of PETITION_FLAGS) {
-    const v = raw[f];
-    if (v === undefined) out[f] = false;
-    else if (typeof v === "boolean") out[f] = v;
-    else return null;
-  }
-  for (const k of ["accepted", "due", "closed"] as const) {
-    const v = raw[k];
-    if (v === undefined) continue;
-    if (typeof v !== "string" || !isCalendarDate(v)) return null;
-    out[k] = v;
-  }
-  if (raw.resolved === undefined) out.resolved = false;
-  else if (typeof raw.resolved === "boolean") out.resolved = raw.resolved;
-  else return null;
-  for (const k of ["satisfaction", "satisfied"] as const) {
-    if (raw[k] === undefined) continue;
-    if (!SATISFACTION_SET.has(raw[k])) return null;
-    out[k] = raw[k];
-  }
-  return out as PetitionRecord;
+  const category = optionalText(raw.category);
+  const issue = optionalText(raw.issue);
+  const summary = optionalText(raw.summary);
+  const accepted = optionalDate(raw.accepted);
+  const due = optionalDate(raw.due);
+  const closed = optionalDate(raw.closed);
+  const early = flag(raw.early_warning);
+  const persuaded = flag(raw.persuaded_onsite);
+  const overdue = flag(raw.assigned_overdue);
+  const urged = flag(raw.superior_urged);
+  const escalated = flag(raw.escalated);
+  const unfair = flag(raw.unfair_handling);
+  const resolved = flag(raw.resolved);
+  if (
+    category === null ||
+    issue === null ||
+    summary === null ||
+    accepted === null ||
+    due === null ||
+    closed === null ||
+    early === null ||
+    persuaded === null ||
+    overdue === null ||
+    urged === null ||
+    escalated === null ||
+    unfair === null ||
+    resolved === null
+  )
+    return null;
+  // Every field in one literal, absent ones undefined (origin is set by validate/ledger.ts): one
+  // compact object per record, the same for every record, where adding the fields one by one
+  // gave each record a larger, growing property store.
+  return {
+    id,
+    date,
+    unit,
+    level,
+    form,
+    headcount,
+    channel,
+    category,
+    issue,
+    summary,
+    early_warning: early,
+    persuaded_onsite: persuaded,
+    assigned_overdue: overdue,
+    superior_urged: urged,
+    escalated,
+    unfair_handling: unfair,
+    accepted,
+    due,
+    closed,
+    resolved,
+    satisfaction,
+    satisfied,
+    origin: undefined,
+  } as PetitionRecord;
 }
 
 const WEEKLY_KEYS = new Set(["unit", "week", "submitted", "zero"]);

@@ -10,6 +10,7 @@ import { classify, parseContentFile } from "../load/index.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import type { Content, Ledger, RulesDoc } from "./content.ts";
 import { validateDocuments } from "./documents.ts";
+import { fastPetition } from "./fast.ts";
 import { validateLedger } from "./ledger.ts";
 import { identifierDiagnostics, maskContent } from "./mask.ts";
 import { validatePages } from "./pages.ts";
@@ -52,12 +53,18 @@ const missing = (file: string): Diagnostic =>
     params: { file },
   });
 
+/**
+ * Petitions of a table ledger checked as they are read (validate/fast.ts): a plain row becomes
+ * its record at once, never held as read; anything else is kept as read for the full checks.
+ */
+const REFINE = { petitions: fastPetition };
+
 /** Parses every content file this stage knows (YAML or CSV) into a SourceFile. */
 export function parseContent(files: ReadonlyMap<string, string>): Map<string, SourceFile> {
   const sources = new Map<string, SourceFile>();
   for (const [rel, text] of files) {
     const kind = classify(rel)?.kind;
-    if (kind && kind !== "page") sources.set(rel, parseContentFile(rel, text));
+    if (kind && kind !== "page") sources.set(rel, parseContentFile(rel, text, REFINE));
   }
   return sources;
 }

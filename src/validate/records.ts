@@ -132,7 +132,10 @@ export function validateList<R extends z.ZodType>(
     const raw = list[i] as unknown;
     const quick = fast?.(raw);
     if (quick) {
+      // The checked record holds the raw one's values (and the defaults): in a table it takes the
+      // place of the parsed one, so that a large ledger is not held twice.
       items[i] = quick;
+      if (src.tabular) list[i] = quick;
       continue;
     }
     const r = record.safeParse(raw, OWN_WORDS_ONLY);

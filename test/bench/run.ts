@@ -1,8 +1,14 @@
-// `npm run bench`: scoring at example, county and large scale. Generates the datasets once into
-// .bench/ (git-ignored), measures each phase in a fresh process, times `xinfang score` end to end,
-// and prints a table with the targets of the foundation issue.
+// `npm run bench`: scoring at example, county, large and province scale. Generates the datasets
+// once into .bench/ (git-ignored), measures each phase in a fresh process, times `xinfang score
+// --json` end to end under /usr/bin/time (wall time and peak resident memory of the process), and
+// prints a table with rows per second and bytes of peak memory per row, so that growth with size
+// shows: the province year (2,000 units, 500,000 to 2,000,000 petitions in CSV) must score within
+// 20 s and 2 GiB at 2,000,000 rows (issue 14).
+//
+// `node test/bench/run.ts province` measures only the datasets whose name starts so.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { displayWidth, padEnd } from "../../src/cli/text-width.ts";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateContent, writeContent } from "../support/generate.ts";
@@ -13,6 +19,8 @@ const CACHE = join(ROOT, ".bench");
 const NODE = process.execPath;
 const BIN = join(ROOT, "bin/xinfang.mjs");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const TIME = "/usr/bin/time";
+const hasTime = existsSync(TIME);
 
 interface Dataset {
   name: string;
@@ -27,6 +35,9 @@ const datasets: Dataset[] = [
     { name: "large ¼", units: 1_250, petitions: 125_000, petitionFormat: "csv" as const },
     { name: "large ½", units: 2_500, petitions: 250_000, petitionFormat: "csv" as const },
     { name: "large", units: 5_000, petitions: 500_000, petitionFormat: "csv" as const },
+    { name: "province ¼", units: 2_000, petitions: 500_000, petitionFormat: "csv" as const },
+    { name: "province ½", units: 2_000, petitions: 1_000_000, petitionFormat: "csv" as const },
+    { name: "province", units: 2_000, petitions: 2_000_000, petitionFormat: "csv" as const },
   ].map(({ name, ...o }) => {
     const gen: GenOptions = { seed: 2025, year: 2025, rules: "spec", ...o };
     return { name, gen, dir: join(CACHE, `${o.units}u-${o.petitions}p-${o.petitionFormat}`) };
@@ -70,16 +81,28 @@ for (const d of selected) {
     phases.push(JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as Phases);
   }
   const e2e: number[] = [];
+  const e2ePeak: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    const argv = [BIN, "score", "--content", d.dir, "--year", "2025", "--json"];
     const t = performance.now();
-    const r = spawnSync(NODE, [BIN, "score", "--content", d.dir, "--year", "2025", "--json"], {
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    e2e.push(performance.now() - t);
+    const r = hasTime
+      ? spawnSync(TIME, ["-f", "\n%e %M", NODE, ...argv], {
+          stdio: ["ignore", "ignore", "pipe"],
+          encoding: "utf8",
+          maxBuffer: 1 << 30,
+        })
+      : spawnSync(NODE, argv, { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+    const wall = performance.now() - t;
     if (r.status !== 0) throw new Error(`xinfang score failed on ${d.name}: ${r.stderr}`);
+    const timed = /^([\d.]+) (\d+)$/.exec(r.stderr.trimEnd().split("\n").at(-1) ?? "");
+    e2e.push(timed ? Number(timed[1]) * 1000 : wall);
+    if (timed) e2ePeak.push(Number(timed[2]) * 1024);
   }
   const m = (k: keyof Phases) => median(phases.map((p) => p[k]));
   const p0 = phases[0] as Phases;
+  const records = Math.max(1, p0.petitions + p0.weeklyReports);
+  const seconds = median(e2e) / 1000;
+  const peak = e2ePeak.length ? median(e2ePeak) : NaN;
   rows.push([
     d.name,
     String(p0.units),
@@ -92,7 +115,10 @@ for (const d of selected) {
     fmt(m("total")),
     fmt(median(e2e)),
     `${Math.round(m("peakMB"))} MB`,
-    `${((m("total") / Math.max(1, p0.petitions + p0.weeklyReports)) * 1000).toFixed(1)} µs`,
+    Number.isNaN(peak) ? "—" : `${Math.round(peak / (1 << 20))} MB`,
+    `${Math.round(records / seconds).toLocaleString("en")}`,
+    Number.isNaN(peak) ? "—" : `${Math.round(peak / records)} B`,
+    `${((m("total") / records) * 1000).toFixed(1)} µs`,
   ]);
 }
 
@@ -108,14 +134,19 @@ const head = [
   "进程内合计",
   "score 端到端",
   "峰值内存",
+  "score 峰值内存",
+  "每秒记录",
+  "每条记录内存",
   "每条记录",
 ];
-const widths = head.map((h, i) => Math.max(h.length * 2, ...rows.map((r) => (r[i] ?? "").length)));
+const widths = head.map((h, i) =>
+  Math.max(...[h, ...rows.map((r) => r[i] ?? "")].map(displayWidth)),
+);
 const line = (cells: string[]) =>
-  `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  `| ${cells.map((c, i) => padEnd(c, widths[i] ?? 0)).join(" | ")} |`;
 console.log(line(head));
 console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
 for (const r of rows) console.log(line(r));
 console.log(
-  `\n中位数，每项 ${RUNS} 次，Node ${process.version}。目标：county 端到端 < 1.5 s；large（50 万件）< 30 s 且 < 4 GB；时间随规模线性增长（看“每条记录”列）。`,
+  `\n中位数，每项 ${RUNS} 次，Node ${process.version}。记录为信访事项加周报记录；“峰值内存”为分阶段测量进程的，“score 峰值内存”为 xinfang score --json 进程的常驻内存峰值（/usr/bin/time）。目标：county 端到端 < 1.5 s；large（50 万件）< 30 s 且 < 4 GB；province（2,000 个村、200 万件）< 20 s 且 < 2 GiB；时间与内存随规模线性增长（看“每秒记录”与“每条记录内存”列）。`,
 );

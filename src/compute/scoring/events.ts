@@ -18,15 +18,23 @@ export function effectiveForm(p: Petition, threshold: number): Form {
   return (p.headcount ?? 0) >= threshold ? "集访" : "个访";
 }
 
-const at = (file: string, line: number): string => (line > 0 ? `${file}:${line}` : file);
+// Joined rather than concatenated: one flat string per event (a concatenation is a rope of
+// three strings, twice the memory over a year of 2,000,000 petitions).
+const at = (file: string, line: number): string => (line > 0 ? [file, line].join(":") : file);
 
 export function petitionEvents(ledger: Ledger, rules: Rules, period: Period): ScoreEvent[] {
   const out: ScoreEvent[] = [];
+  // One facts object per destination and form, shared by the events (never changed).
+  const facts = new Map<string, ScoreEvent["facts"]>();
   for (const p of ledger.petitions) {
     if (p.date > period.asOf) continue;
     // The record itself is the field set (`when` can only name petition fields, validated);
     // a copy is made only to fill in a form derived from the headcount.
     const fields = p.form ? p : { ...p, form: effectiveForm(p, rules.collective_threshold) };
+    const form = fields.form as Form;
+    const key = `${p.level}/${form}`;
+    let f = facts.get(key);
+    if (f === undefined) facts.set(key, (f = { ledger: "petition", level: p.level, form }));
     out.push({
       ledger: "petition",
       id: p.id,
@@ -35,7 +43,7 @@ export function petitionEvents(ledger: Ledger, rules: Rules, period: Period): Sc
       fields,
       source: at(p.origin.file, p.origin.line),
       order: 0,
-      facts: { ledger: "petition", level: p.level, form: fields.form as Form },
+      facts: f,
     });
   }
   return out;

@@ -3,7 +3,7 @@
 import { diagnosticMessage } from "../../diagnostics/catalog.ts";
 import { toNumber2 } from "../decimal.ts";
 import { unitLosses } from "./index.ts";
-import type { Entry, Sanction, ScoreSheet, UnitScore } from "./types.ts";
+import type { CoverageWarning, Entry, Sanction, ScoreSheet, UnitScore } from "./types.ts";
 
 function entryJson(e: Entry) {
   return {
@@ -60,6 +60,17 @@ function unitJson(u: UnitScore) {
   };
 }
 
+function warningJson(w: CoverageWarning) {
+  return {
+    code: w.code,
+    event: w.event,
+    message: diagnosticMessage("score/uncovered-cell", w),
+    unit: w.unit,
+    date: w.date,
+    source: w.source,
+  };
+}
+
 export function scoreSheetJson(sheet: ScoreSheet, onlyUnit?: string) {
   const units = onlyUnit ? sheet.units.filter((u) => u.id === onlyUnit) : sheet.units;
   return {
@@ -75,16 +86,97 @@ export function scoreSheetJson(sheet: ScoreSheet, onlyUnit?: string) {
       amount: l.amount,
       role: l.role,
     })),
-    warnings: sheet.warnings
-      .filter((w) => !onlyUnit || w.unit === onlyUnit)
-      .map((w) => ({
-        code: w.code,
-        event: w.event,
-        message: diagnosticMessage("score/uncovered-cell", w),
-        unit: w.unit,
-        date: w.date,
-        source: w.source,
-      })),
+    warnings: sheet.warnings.filter((w) => !onlyUnit || w.unit === onlyUnit).map(warningJson),
     appraisals: sheet.appraisals.filter((a) => !onlyUnit || a.units.includes(onlyUnit)),
   };
+}
+
+/** One field of the top-level object: a value, or a list whose elements' JSON is made one by one. */
+type Field =
+  readonly [string, unknown] | readonly [string, readonly unknown[], (x: never) => string];
+
+/**
+ * `entryJson(e)` built without spreads (the bulk of a large year's JSON): the same keys in the
+ * same order, so that its JSON text is the same.
+ */
+function entryObject(e: Entry) {
+  const o: Record<string, unknown> = {
+    rule: e.rule,
+    clause: e.clause,
+    event: e.event,
+    date: e.date,
+    base: toNumber2(e.base),
+    factors: e.factors.map(toNumber2),
+    points: toNumber2(e.points),
+    source: e.source,
+  };
+  if (e.modifiers.length) o.modifiers = e.modifiers.map((m) => m.id);
+  if (e.free) o.free = true;
+  if (e.cell) {
+    o.cell = `${e.cell.level}/${e.cell.form}`;
+    if (e.cell.unset) o.unset = true;
+  }
+  return o;
+}
+
+/** `JSON.stringify(unitJson(u))`, its entries made by `entryObject`. */
+function unitText(u: UnitScore): string {
+  const j = unitJson({ ...u, entries: [] });
+  const before = JSON.stringify({
+    id: j.id,
+    name: j.name,
+    score: j.score,
+    rank: j.rank,
+    vetoed: j.vetoed,
+    deducted: j.deducted,
+    added: j.added,
+  });
+  const after = JSON.stringify({
+    vetoes: j.vetoes,
+    rewards: j.rewards,
+    consequences: j.consequences,
+    sanctions: j.sanctions,
+  });
+  return `${before.slice(0, -1)},"entries":${JSON.stringify(u.entries.map(entryObject))},${after.slice(1)}`;
+}
+
+/** `JSON.stringify` of an object of `fields`, as pieces: lists are stringified element by element. */
+function* objectChunks(fields: readonly Field[]): Generator<string> {
+  let first = true;
+  for (const field of fields) {
+    const [key, value] = field;
+    const make = field[2] as ((x: unknown) => string) | undefined;
+    if (make === undefined) {
+      const text = JSON.stringify(value);
+      if (text === undefined) continue; // what JSON.stringify leaves out of an object
+      yield `${first ? "{" : ","}${JSON.stringify(key)}:${text}`;
+    } else {
+      yield `${first ? "{" : ","}${JSON.stringify(key)}:[`;
+      const list = value as readonly unknown[];
+      for (let i = 0; i < list.length; i++) yield (i ? "," : "") + make(list[i]);
+      yield "]";
+    }
+    first = false;
+  }
+  yield first ? "{}" : "}";
+}
+
+/**
+ * The text of `JSON.stringify(scoreSheetJson(sheet, onlyUnit))`, as pieces made one unit and one
+ * warning at a time: the JSON of a 2,000,000-petition year (about 450 MB) is never held whole,
+ * nor the objects it is made of.
+ */
+export function scoreSheetJsonChunks(sheet: ScoreSheet, onlyUnit?: string): Iterable<string> {
+  const units = onlyUnit ? sheet.units.filter((u) => u.id === onlyUnit) : sheet.units;
+  const warnings = onlyUnit ? sheet.warnings.filter((w) => w.unit === onlyUnit) : sheet.warnings;
+  const { losses, appraisals } = scoreSheetJson({ ...sheet, units: [], warnings: [] }, onlyUnit);
+  return objectChunks([
+    ["year", sheet.year],
+    ["asOf", sheet.asOf],
+    ["complete", sheet.complete],
+    ["units", units, unitText],
+    ["losses", losses],
+    ["warnings", warnings, (w: CoverageWarning) => JSON.stringify(warningJson(w))],
+    ["appraisals", appraisals],
+  ]);
 }

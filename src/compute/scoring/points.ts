@@ -13,7 +13,14 @@ interface CompiledItem {
   points: Dec | null;
   table: Map<string, Dec> | null;
   modifiers: { id: string; clause: string; label: string; factor: Dec; match: Predicate }[];
+  label: string;
+  /** One cell object per table cell, shared by the entries that fall into it. */
+  cells: Map<string, NonNullable<Entry["cell"]>>;
 }
+
+// Most entries have no modifier: they share these (never changed) empty lists.
+const NO_FACTORS: Dec[] = Object.freeze([]) as unknown as Dec[];
+const NO_MODIFIERS: Entry["modifiers"] = Object.freeze([]) as unknown as Entry["modifiers"];
 
 interface CompiledVeto {
   id: string;
@@ -51,6 +58,8 @@ function compileItem(item: RuleItem): CompiledItem {
       factor: dec(m.factor),
       match: compileWhen(m.when, item.ledger),
     })),
+    label: labelOf(item),
+    cells: new Map(),
   };
 }
 
@@ -118,8 +127,10 @@ export function applyRules(
       if (c.table) {
         const level = ev.fields.level as Level;
         const form = ev.fields.form as Form;
-        const pts = c.table.get(`${level}/${form}`);
-        cell = { level, form, unset: pts === undefined };
+        const key = `${level}/${form}`;
+        const pts = c.table.get(key);
+        cell = c.cells.get(key) ?? null;
+        if (cell === null) c.cells.set(key, (cell = { level, form, unset: pts === undefined }));
         base = pts ?? ZERO;
         if (pts === undefined && !vetoedHere) {
           warnings.push({
@@ -136,24 +147,21 @@ export function applyRules(
       } else base = c.points ?? ZERO;
 
       const free = n <= c.item.free;
-      const applied = c.modifiers.filter((m) => m.match(ev.fields));
+      const applied = c.modifiers.length ? c.modifiers.filter((m) => m.match(ev.fields)) : [];
       let points = free ? ZERO : base;
       if (!free) for (const m of applied) points = mul(points, m.factor);
       unitEntries.push({
         rule: c.item.id,
         clause: c.item.clause,
-        label: labelOf(c.item),
+        label: c.label,
         event: ev.id,
         ledger: ev.ledger,
         date: ev.date,
         base,
-        factors: applied.map((m) => m.factor),
-        modifiers: applied.map((m) => ({
-          id: m.id,
-          clause: m.clause,
-          label: m.label,
-          factor: m.factor,
-        })),
+        factors: applied.length ? applied.map((m) => m.factor) : NO_FACTORS,
+        modifiers: applied.length
+          ? applied.map((m) => ({ id: m.id, clause: m.clause, label: m.label, factor: m.factor }))
+          : NO_MODIFIERS,
         points,
         source: ev.source,
         free,

@@ -22,8 +22,9 @@ export function eventSanctions(
   const km = s.key_management;
   const first = km ? compileWhen(km.first, "petition") : null;
   const then = km ? compileWhen(km.then, "petition") : null;
-  // Per unit and issue: has the first event happened, how many follow-ups since, done?
-  const tracks = new Map<string, { started: boolean; count: number; done: boolean }>();
+  // Per unit and issue: absent before the first event, then 1 + the follow-ups since, -1 when
+  // done (a number, not an object: a large ledger has an issue for almost every petition).
+  const tracks = new Map<string, number>();
 
   for (const ev of events) {
     if (ev.ledger !== "petition" || !warnings.has(ev.unit)) continue;
@@ -45,17 +46,17 @@ export function eventSanctions(
     const issue = ev.fields.issue;
     if (km && first && then && issue !== undefined && issue !== null) {
       const key = `${ev.unit}\u0000${String(issue)}`;
-      let t = tracks.get(key);
-      if (!t) tracks.set(key, (t = { started: false, count: 0, done: false }));
-      if (t.done) continue;
-      if (!t.started) {
-        if (first(ev.fields)) t.started = true;
+      const t = tracks.get(key);
+      if (t === -1) continue;
+      if (t === undefined) {
+        if (first(ev.fields)) tracks.set(key, 1);
         continue;
       }
       if (then(ev.fields)) {
-        t.count++;
-        if (t.count >= km.count) {
-          t.done = true;
+        // t − 1 follow-ups so far, this one makes t.
+        if (t < km.count) tracks.set(key, t + 1);
+        else {
+          tracks.set(key, -1);
           keys.get(ev.unit)?.push({
             kind: "key_management",
             clause: km.clause,
