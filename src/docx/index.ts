@@ -5,11 +5,11 @@
 // and order (xlsx/zip.ts), so the same Doc always gives the same bytes. word.ts is the only
 // file that imports the `docx` library.
 import type { Doc } from "../doc/types.ts";
-import { readZip, writeZip } from "../xlsx/zip.ts";
+import { writeZip } from "../xlsx/zip.ts";
 import type { ZipEntry } from "../xlsx/zip.ts";
 import { EMF_SIGNATURE, EMR } from "./emf.ts";
 import { fontTableXml } from "./fonts.ts";
-import { STYLE, wordPackage } from "./word.ts";
+import { STYLE, wordParts } from "./word.ts";
 import type { WordLayout } from "./word.ts";
 
 export { CHAR_SPACING, LINE_PITCH, MARGIN, PAGE } from "./grid.ts";
@@ -173,7 +173,7 @@ export async function docxOf(doc: Doc, options: DocxOptions = {}): Promise<Uint8
     doc.meta.issuer || !options.creator
       ? doc
       : { ...doc, meta: { ...doc.meta, issuer: options.creator } };
-  const entries = readZip(await wordPackage(named, options.layout));
+  const entries = await wordParts(named, options.layout);
   if (!entries.some((e) => e.name === "word/fontTable.xml"))
     throw new Error("docx: the package has no word/fontTable.xml");
   return writeZip(settle(entries, doc));

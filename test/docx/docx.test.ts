@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Block, Doc } from "../../src/doc/types.ts";
 import { CHAR_SPACING, FONT, LINE_PITCH, MARGIN, PAGE, docxOf } from "../../src/docx/index.ts";
-import { STYLE } from "../../src/docx/word.ts";
+import { STYLE, wordParts } from "../../src/docx/word.ts";
+import type { WordPart } from "../../src/docx/word.ts";
 import { columnWidths, plainText } from "../../src/docx/widths.ts";
 import { readZip } from "../../src/xlsx/zip.ts";
 import { examplePublication } from "../pdf/support.ts";
@@ -480,4 +481,23 @@ describe("what a clerk reads in the Word files", () => {
       }
     }
   }, 120_000);
+});
+
+describe("the package's parts", () => {
+  it("are the same taken from the library's compiler or unzipped from its own package", async () => {
+    // the library dates docProps/core.xml by the clock and counts picture ids per process
+    // (index.ts dates the one from the document and numbers the others per document)
+    const undated = (text: string) =>
+      text.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "").replace(/(<wp:docPr id=")\d+/g, "$1");
+    const sorted = (ps: WordPart[]) =>
+      [...ps]
+        .sort((a, b) => (a.name < b.name ? -1 : 1))
+        .map((p) => [p.name, undated(Buffer.from(p.data).toString("latin1"))]);
+    for (const d of [plan, await exampleDoc("notice-2025-03")]) {
+      const direct = await wordParts(d);
+      const unzipped = await wordParts(d, undefined, true);
+      expect(direct.length).toBeGreaterThan(5);
+      expect(sorted(direct)).toEqual(sorted(unzipped));
+    }
+  });
 });
