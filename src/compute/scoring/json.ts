@@ -5,8 +5,25 @@ import { toNumber2 } from "../decimal.ts";
 import { unitLosses } from "./index.ts";
 import type { CoverageWarning, Entry, Sanction, ScoreSheet, UnitScore } from "./types.ts";
 
-function entryJson(e: Entry) {
-  return {
+/** One entry of the audit trail in the JSON. */
+interface EntryJson {
+  rule: Entry["rule"];
+  clause: Entry["clause"];
+  event: Entry["event"];
+  date: Entry["date"];
+  base: number;
+  factors: number[];
+  points: number;
+  source: Entry["source"];
+  modifiers?: string[];
+  free?: true;
+  cell?: string;
+  unset?: true;
+}
+
+/** One entry, built without spreads (the bulk of a large year's JSON); optional keys last. */
+function entryJson(e: Entry): EntryJson {
+  const o: EntryJson = {
     rule: e.rule,
     clause: e.clause,
     event: e.event,
@@ -15,12 +32,14 @@ function entryJson(e: Entry) {
     factors: e.factors.map(toNumber2),
     points: toNumber2(e.points),
     source: e.source,
-    ...(e.modifiers.length ? { modifiers: e.modifiers.map((m) => m.id) } : {}),
-    ...(e.free ? { free: true } : {}),
-    ...(e.cell
-      ? { cell: `${e.cell.level}/${e.cell.form}`, ...(e.cell.unset ? { unset: true } : {}) }
-      : {}),
   };
+  if (e.modifiers.length) o.modifiers = e.modifiers.map((m) => m.id);
+  if (e.free) o.free = true;
+  if (e.cell) {
+    o.cell = `${e.cell.level}/${e.cell.form}`;
+    if (e.cell.unset) o.unset = true;
+  }
+  return o;
 }
 
 function sanctionJson(s: Sanction) {
@@ -95,31 +114,7 @@ export function scoreSheetJson(sheet: ScoreSheet, onlyUnit?: string) {
 type Field =
   readonly [string, unknown] | readonly [string, readonly unknown[], (x: never) => string];
 
-/**
- * `entryJson(e)` built without spreads (the bulk of a large year's JSON): the same keys in the
- * same order, so that its JSON text is the same.
- */
-function entryObject(e: Entry) {
-  const o: Record<string, unknown> = {
-    rule: e.rule,
-    clause: e.clause,
-    event: e.event,
-    date: e.date,
-    base: toNumber2(e.base),
-    factors: e.factors.map(toNumber2),
-    points: toNumber2(e.points),
-    source: e.source,
-  };
-  if (e.modifiers.length) o.modifiers = e.modifiers.map((m) => m.id);
-  if (e.free) o.free = true;
-  if (e.cell) {
-    o.cell = `${e.cell.level}/${e.cell.form}`;
-    if (e.cell.unset) o.unset = true;
-  }
-  return o;
-}
-
-/** `JSON.stringify(unitJson(u))`, its entries made by `entryObject`. */
+/** `JSON.stringify(unitJson(u))`, its entries made by `entryJson`. */
 function unitText(u: UnitScore): string {
   const j = unitJson({ ...u, entries: [] });
   const before = JSON.stringify({
@@ -137,7 +132,7 @@ function unitText(u: UnitScore): string {
     consequences: j.consequences,
     sanctions: j.sanctions,
   });
-  return `${before.slice(0, -1)},"entries":${JSON.stringify(u.entries.map(entryObject))},${after.slice(1)}`;
+  return `${before.slice(0, -1)},"entries":${JSON.stringify(u.entries.map(entryJson))},${after.slice(1)}`;
 }
 
 /** `JSON.stringify` of an object of `fields`, as pieces: lists are stringified element by element. */
