@@ -2,15 +2,14 @@
 // `xinfang docx`. The docx output (src/docx) makes the bytes; this hands it what the PDF's layout
 // decided (where the 版记 goes, each table's size and orientation), so the Word file breaks as
 // the PDF does. A document the PDF cannot set (a character no font has) is not written either.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { docxOf } from "../docx/index.ts";
 import type { WordLayout } from "../docx/index.ts";
 import { pdfFonts, typeset } from "../pdf/index.ts";
 import type { FontSet, PdfOptions, Typeset } from "../pdf/index.ts";
 import type { Publication } from "../site/input.ts";
-import { PdfProblemsError } from "./pdf-files.ts";
+import type { OutputStage } from "./index.ts";
+import { PdfProblemsError, emitInto } from "./pdf-files.ts";
 import type { Emit } from "./pdf-files.ts";
 
 export interface WrittenDocx {
@@ -76,22 +75,11 @@ export async function makeDocxFiles(
 export function docxStage(
   options: PdfOptions,
   laid: ReadonlyMap<string, Typeset> = new Map(),
-): {
-  name: string;
-  run(publication: Publication, dir: string, progress: (line: string) => void): Promise<void>;
-} {
+): OutputStage {
   return {
     name: "Word 文件",
     async run(publication, dir, progress) {
-      const r = await makeDocxFiles(
-        publication,
-        options,
-        async (file, bytes) => {
-          await mkdir(dirname(join(dir, file)), { recursive: true });
-          await writeFile(join(dir, file), bytes);
-        },
-        laid,
-      );
+      const r = await makeDocxFiles(publication, options, emitInto(dir), laid);
       progress(`  Word 文件：文书 ${r.documents.length} 份。`);
       // the PDF step reports the same problems and stops the build first; alone, say them here
       if (r.problems.length) throw new PdfProblemsError(r.problems);

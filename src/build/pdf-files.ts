@@ -12,6 +12,7 @@ import type { Doc, DocKind } from "../doc/types.ts";
 import { paintDocument, pdfFonts, renderBundle, typeset } from "../pdf/index.ts";
 import type { PdfOptions, Typeset } from "../pdf/index.ts";
 import type { Publication } from "../site/input.ts";
+import type { OutputStage } from "./index.ts";
 
 export interface WrittenPdf {
   /** Document id, or the bundle id (bundle-2025-agreements …). */
@@ -119,6 +120,14 @@ export function bundlePlans(publication: Publication): BundlePlan[] {
 /** Receives each file as it is made: its path relative to the output root and its bytes. */
 export type Emit = (file: string, bytes: Uint8Array) => Promise<void>;
 
+/** An Emit that writes each file under `dir`, making its folders. */
+export function emitInto(dir: string): Emit {
+  return async (file, bytes) => {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), bytes);
+  };
+}
+
 /** Makes every PDF file of the publication, one at a time, handing each to `emit`. */
 export async function makePdfFiles(
   publication: Publication,
@@ -192,15 +201,7 @@ export async function writeDocumentPdfs(
   laid?: Map<string, Typeset>,
 ): Promise<PdfBuildResult> {
   await mkdir(join(outDir, "pdf"), { recursive: true });
-  return makePdfFiles(
-    publication,
-    options,
-    async (file, bytes) => {
-      await mkdir(dirname(join(outDir, file)), { recursive: true });
-      await writeFile(join(outDir, file), bytes);
-    },
-    laid,
-  );
+  return makePdfFiles(publication, options, emitInto(outDir), laid);
 }
 
 /** The diagnostics that stopped PDFs from being written; the message lists them in Chinese. */
@@ -217,13 +218,7 @@ export class PdfProblemsError extends Error {
  * progress line, and throws PdfProblemsError when any document could not be written. `laid`
  * receives the layouts (the Word step after it uses them).
  */
-export function pdfStage(
-  options: PdfOptions,
-  laid?: Map<string, Typeset>,
-): {
-  name: string;
-  run(publication: Publication, dir: string, progress: (line: string) => void): Promise<void>;
-} {
+export function pdfStage(options: PdfOptions, laid?: Map<string, Typeset>): OutputStage {
   return {
     name: "PDF",
     async run(publication, dir, progress) {

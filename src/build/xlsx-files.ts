@@ -2,10 +2,10 @@
 // 2025年度扣分明细.xlsx and 2025年度经济处理.xlsx (three files, so that payroll receives only its
 // sheet), and for each reported period its statistics tables (2025年信访工作统计表.xlsx,
 // 2025年1月1日至2025年6月30日信访工作统计表.xlsx). The xlsx output makes the bytes.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
 import type { Publication } from "../site/input.ts";
 import { scoreWorkbooks, statsTitle, statsWorkbook } from "../xlsx/index.ts";
+import type { OutputStage } from "./index.ts";
+import { emitInto } from "./pdf-files.ts";
 import type { Emit } from "./pdf-files.ts";
 
 export interface WrittenWorkbook {
@@ -49,17 +49,11 @@ export async function makeWorkbooks(
 }
 
 /** The workbook step of `xinfang build`: every workbook under `dir`, one progress line. */
-export function xlsxStage(): {
-  name: string;
-  run(publication: Publication, dir: string, progress: (line: string) => void): Promise<void>;
-} {
+export function xlsxStage(): OutputStage {
   return {
     name: "工作簿",
     async run(publication, dir, progress) {
-      const books = await makeWorkbooks(publication, async (file, bytes) => {
-        await mkdir(dirname(join(dir, file)), { recursive: true });
-        await writeFile(join(dir, file), bytes);
-      });
+      const books = await makeWorkbooks(publication, emitInto(dir));
       progress(`  工作簿：${books.length} 个（考评得分汇总、扣分明细、经济处理、统计表）。`);
     },
   };

@@ -7,13 +7,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Drawing } from "../../src/doc/drawing.ts";
 import type { Block, Doc } from "../../src/doc/types.ts";
 import { docxOf } from "../../src/docx/index.ts";
 import { needs, toolPath } from "../support/tools.ts";
-import { doc, exampleDoc, para, squash } from "./support.ts";
+import { convertWithLibreOffice, doc, exampleDoc, para, squash } from "./support.ts";
 
 const NOTICE = "notice-2025-03";
 
@@ -121,18 +120,10 @@ describe.skipIf(!needs("soffice", "pdftotext"))("LibreOffice draws the DOCX's ch
     const files = { notice: await docxOf(notice), labels: await docxOf(labels) };
     for (const [name, bytes] of Object.entries(files))
       writeFileSync(join(dir, `${name}.docx`), bytes);
-    execFileSync(
-      toolPath("soffice"),
-      [
-        `-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        ...Object.keys(files).map((n) => join(dir, `${n}.docx`)),
-      ],
-      { stdio: "pipe", timeout: 120_000 },
+    convertWithLibreOffice(
+      dir,
+      Object.keys(files).map((n) => join(dir, `${n}.docx`)),
+      { timeout: 120_000 },
     );
     for (const name of Object.keys(files)) {
       const pdf = join(dir, `${name}.pdf`);

@@ -7,7 +7,6 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderDocx } from "../../src/build/docx-files.ts";
 import type { Block, Doc, Inline } from "../../src/doc/types.ts";
@@ -15,7 +14,7 @@ import { plainText } from "../../src/docx/widths.ts";
 import { pdfFonts, typeset } from "../../src/pdf/index.ts";
 import { examplePublication } from "../pdf/support.ts";
 import { needs, toolPath } from "../support/tools.ts";
-import { CONTENT, shippedFontsEnv, squash } from "./support.ts";
+import { CONTENT, convertWithLibreOffice, shippedFontsEnv, squash } from "./support.ts";
 
 interface Made {
   doc: Doc;
@@ -43,21 +42,8 @@ describe.skipIf(!needs("soffice", "pdftotext", "pdfinfo"))("LibreOffice opens ev
       files.push(file);
       made.push({ doc, pages: t.laid.pages.length, converted: join(dir, `${doc.meta.id}.pdf`) });
     }
-    // one LibreOffice for all of them, with a profile of its own, so a LibreOffice the user has
-    // open does not take the conversion
-    execFileSync(
-      toolPath("soffice"),
-      [
-        `-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        ...files,
-      ],
-      { stdio: "pipe", timeout: 300_000, env: shippedFontsEnv(dir) },
-    );
+    // one LibreOffice for all of them
+    convertWithLibreOffice(dir, files, { timeout: 300_000, env: shippedFontsEnv(dir) });
     if (!made.every((m) => existsSync(m.converted)))
       throw new Error(
         "LibreOffice 没有把全部 DOCX 转成 PDF（只装了 soffice 而没有 Writer 时也是这样：安装 libreoffice-writer-nogui）",

@@ -1,6 +1,9 @@
 // Shared by the DOCX tests: the example documents as Docs, a DOCX's parts as text, and the text
 // of document.xml paragraph by paragraph.
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { toolPath } from "../support/tools.ts";
 import { dirname, join } from "node:path";
 import type { Doc } from "../../src/doc/types.ts";
 import { FONT } from "../../src/docx/index.ts";
@@ -90,4 +93,28 @@ ${dirs.map((d) => `  <dir>${esc(d)}</dir>`).join("\n")}
   const path = join(dir, "fonts.conf");
   writeFileSync(path, conf);
   return { ...process.env, FONTCONFIG_FILE: path };
+}
+
+/**
+ * Converts `files` (DOCX) to PDF into `dir` with one headless LibreOffice, under a profile of its
+ * own in `dir` (a LibreOffice the user has open does not take the conversion).
+ */
+export function convertWithLibreOffice(
+  dir: string,
+  files: readonly string[],
+  options: { timeout: number; env?: NodeJS.ProcessEnv },
+): void {
+  execFileSync(
+    toolPath("soffice"),
+    [
+      `-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      dir,
+      ...files,
+    ],
+    { stdio: "pipe", timeout: options.timeout, ...(options.env ? { env: options.env } : {}) },
+  );
 }
