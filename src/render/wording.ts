@@ -138,6 +138,25 @@ export function rankText(rank: number): string {
   return `第${rank}名`;
 }
 
+/** A rank in a notice: `第12名（一票否决）`. */
+function noticeRankText(r: { rank: number; vetoed: boolean }): string {
+  return `${rankText(r.rank)}${r.vetoed ? "（一票否决）" : ""}`;
+}
+
+/**
+ * A unit's rank in the latest notice against the one before: `第5名 → 第3名，上升2名`; with no
+ * notice before, the rank alone.
+ */
+export function rankChangeText(
+  now: { rank: number; vetoed: boolean },
+  before?: { rank: number; vetoed: boolean },
+): string {
+  if (!before) return noticeRankText(now);
+  const d = before.rank - now.rank;
+  const change = d > 0 ? `上升${d}名` : d < 0 ? `下降${-d}名` : "名次不变";
+  return `${noticeRankText(before)} → ${noticeRankText(now)}，${change}`;
+}
+
 /** `第10名（共12个村（社区））`. */
 export function rankAmong(rank: number, units: number): string {
   return `${rankText(rank)}（共${units}个村（社区））`;

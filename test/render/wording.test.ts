@@ -40,6 +40,7 @@ import {
   pointsShort,
   pointsText,
   rankAmong,
+  rankChangeText,
   resultsTitle,
   rewardLine,
   rulesTitle,
@@ -673,5 +674,17 @@ describe("the templates' fixed2 helper", () => {
     });
     // 1.005 is 1.00499999999999989… in binary: toFixed(2) gives 1.00.
     expect(t.t?.({ a: 1.005, b: dec("-2.675"), c: -0.004 })).toBe("1.01 -2.68 0.00");
+  });
+});
+
+describe("rankChangeText", () => {
+  it("says the rank before and now, the change in places, and a veto where there was one", () => {
+    const r = (rank: number, vetoed = false) => ({ rank, vetoed });
+    expect(rankChangeText(r(3), r(5))).toBe("第5名 → 第3名，上升2名");
+    expect(rankChangeText(r(6), r(4))).toBe("第4名 → 第6名，下降2名");
+    expect(rankChangeText(r(12, true), r(12, true))).toBe(
+      "第12名（一票否决） → 第12名（一票否决），名次不变",
+    );
+    expect(rankChangeText(r(7))).toBe("第7名");
   });
 });
