@@ -428,6 +428,21 @@ export function weekLegend(statuses: readonly WeekStatus[]): Drawing {
   return { title: "图例", width: mm2(x - 3), height: mm2(size + 2), shapes };
 }
 
+/**
+ * A unit's weekly reports in counts: `周排查报告：按时报送51周，逾期报送0周，未报送0周，免报1周。`
+ * (免报 and 未到截止时间 only when there are any).
+ */
+export function weeklyCountsText(statuses: readonly WeekStatus[]): string {
+  const count = (s: WeekStatus) => statuses.filter((x) => x === s).length;
+  const always = (["on-time", "late", "missing"] as const).map(
+    (s) => `${WEEK_STATUS_NAMES[s]}${count(s)}周`,
+  );
+  const some = (["exempt", "not-due"] as const)
+    .filter((s) => count(s) > 0)
+    .map((s) => `${WEEK_STATUS_NAMES[s]}${count(s)}周`);
+  return `周排查报告：${[...always, ...some].join("，")}。`;
+}
+
 /** Week numbers as `第5、9、12周`. */
 const weekList = (numbers: readonly number[]) => `第${numbers.join("、")}周`;
 

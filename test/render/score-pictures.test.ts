@@ -24,6 +24,7 @@ import {
   weekGridDescription,
   weekGridInput,
   weekLegend,
+  weeklyCountsText,
 } from "../../src/render/score-pictures.ts";
 import type { ScoreBar, WeekGridInput } from "../../src/render/score-pictures.ts";
 import { meeting, petition, report, run, specRules, unit } from "../compute/scoring/build.ts";
@@ -344,5 +345,16 @@ describe("weekGrid", () => {
     expect(texts(legend)).toEqual(["按时报送", "逾期报送", "未报送"]);
     expect(cells(legend, 1, 3).map(statusOf)).toEqual(["on-time", "late", "missing"]);
     expect(Object.keys(WEEK_STATUS_NAMES).sort()).toEqual([...WEEK_STATUSES].sort());
+  });
+});
+
+describe("weeklyCountsText", () => {
+  it("counts on-time, late and missing weeks always, exempt and not-due weeks when there are any", () => {
+    expect(weeklyCountsText(["on-time", "on-time", "late", "exempt"])).toBe(
+      "周排查报告：按时报送2周，逾期报送1周，未报送0周，免报1周。",
+    );
+    expect(weeklyCountsText(["missing", "not-due"])).toBe(
+      "周排查报告：按时报送0周，逾期报送0周，未报送1周，未到截止时间1周。",
+    );
   });
 });
