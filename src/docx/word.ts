@@ -27,6 +27,7 @@ import {
 } from "docx";
 import type { IParagraphStyleOptions, IRunOptions, ISectionOptions, ParagraphChild } from "docx";
 import type { Align, Attachment, Block, Doc, DocMeta, Inline } from "../doc/types.ts";
+import { headElements } from "../doc/head-elements.ts";
 import { DOC_KIND_NAMES } from "../doc/types.ts";
 import { zhDate } from "../text/zh.ts";
 import {
@@ -631,17 +632,9 @@ function rule(width: number, color: string, outdent = 0, below = 0): Paragraph {
   });
 }
 
-/** 份号, 密级 and 紧急程度, in this order, each only when the document has it. */
+/** 份号, 密级 and 紧急程度 (doc/head-elements.ts), the last two in 黑体. */
 function topElements(m: DocMeta): { text: string; face?: string }[] {
-  const out: { text: string; face?: string }[] = [];
-  if (m.copy) out.push({ text: m.copy });
-  if (m.secret)
-    out.push({
-      text: `${m.secret.level}${m.secret.term ? `★${m.secret.term}` : ""}`,
-      face: FONT.黑体,
-    });
-  if (m.urgency) out.push({ text: m.urgency, face: FONT.黑体 });
-  return out;
+  return headElements(m).map((e) => ({ text: e.text, ...(e.hei ? { face: FONT.黑体 } : {}) }));
 }
 
 /** One line of the 版头 flush left: a top element, and the 发文字号 flush right (信函格式). */

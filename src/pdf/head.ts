@@ -1,6 +1,7 @@
 // 版头 and title: 份号, 密级, 紧急程度, the red 发文机关标志 and separator (文件格式) or double rules
 // (信函格式), 发文字号 and 签发人, the title in balanced lines and the 主送机关 — each only when
 // the document's format has it; a document without 版头 starts with its title.
+import { headElements } from "../doc/head-elements.ts";
 import type { DocMeta } from "../doc/types.ts";
 import type { Flow } from "./flow.ts";
 import { baselineIn, drawLineAt, skipLines, snap, textLines } from "./flow.ts";
@@ -97,18 +98,13 @@ function redRule(f: Flow, top: number, width: number, x1: number, x2: number): n
   return top + width;
 }
 
-/** The 份号, 密级 and 紧急程度 lines, in this order: each only when the document has it. */
+/** The 份号, 密级 and 紧急程度 lines (doc/head-elements.ts) with their faces. */
 function topElements(meta: DocMeta): { text: string; role: "仿宋" | "黑体"; where: string }[] {
-  const out: { text: string; role: "仿宋" | "黑体"; where: string }[] = [];
-  if (meta.copy) out.push({ text: meta.copy, role: "仿宋", where: "份号" });
-  if (meta.secret)
-    out.push({
-      text: `${meta.secret.level}${meta.secret.term ? `★${meta.secret.term}` : ""}`,
-      role: "黑体",
-      where: "密级",
-    });
-  if (meta.urgency) out.push({ text: meta.urgency, role: "黑体", where: "紧急程度" });
-  return out;
+  return headElements(meta).map((e) => ({
+    text: e.text,
+    role: e.hei ? "黑体" : "仿宋",
+    where: e.where,
+  }));
 }
 
 /**
