@@ -79,12 +79,17 @@ export function needsNoLedgers(id: string): boolean {
 /**
  * The whole check, run by `check`, the build, `pdf` and the fixture tests alike: load, validate,
  * compute, render every document (or `only` one) and typeset it — what passes here builds.
- * `only` a plan or an agreement reads, validates and scores no ledger (`xinfang pdf` of one
- * document does only the work it needs; `check` and the build read everything).
+ * `only` a plan or an agreement reads, validates and scores no ledger and no other document file
+ * (`xinfang pdf` of one document does only the work it needs; `check` and the build read
+ * everything).
  */
 export async function checkContent(dir: string, options: { only?: string } = {}): Promise<Checked> {
   const light = options.only !== undefined && needsNoLedgers(options.only);
-  const loaded = await loadContent(dir, light ? { documentsOnly: true } : {});
+  // …and of the document files, only its own
+  const loaded = await loadContent(
+    dir,
+    light ? { documentsOnly: true, document: options.only } : {},
+  );
   const content = loaded.content;
   const scores = content && !light ? scoreAllYears(content) : [];
   const sheets = scores.map((s) => s.sheet);

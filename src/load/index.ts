@@ -72,6 +72,34 @@ export interface ReadScope {
   scoringOnly?: boolean;
   /** Skip the ledgers and pages (a plan or an agreement needs neither: `xinfang pdf`). */
   documentsOnly?: boolean;
+  /**
+   * Of the document files, keep only those that may hold this document (a plan or an agreement
+   * stands alone: `xinfang pdf` of one needs no other document file).
+   */
+  document?: string;
+}
+
+/** The top-level `id:` of a YAML file when a plain line says it, else null (then: not known). */
+function plainTopLevelId(text: string): string | null {
+  const lines = text.match(/^id[ \t]*:.*$/gm);
+  if (lines?.length !== 1) return null;
+  const m = /^id[ \t]*:[ \t]*(["']?)([\w.-]+)\1[ \t]*(?:#.*)?\r?$/.exec(lines[0] as string);
+  return m ? (m[2] as string) : null;
+}
+
+/**
+ * Whether document file `rel` (its text `text`) may hold the document `id` (plan-<id>,
+ * report-<id>, notice-<id>-…, agreement-<id>-…): false only when it is a document of another kind
+ * or its top-level `id:` line plainly names another document. Anything unusual keeps the file.
+ */
+export function mayHoldDocument(rel: string, text: string, id: string): boolean {
+  const kind = classify(rel)?.kind;
+  if (kind === undefined || !Object.values(DOCUMENT_DIRS).some((k) => k === kind)) return true;
+  if (!id.startsWith(`${kind}-`)) return false;
+  const own = plainTopLevelId(text);
+  if (own === null) return true;
+  const rest = id.slice(kind.length + 1);
+  return kind === "plan" || kind === "report" ? rest === own : rest.startsWith(`${own}-`);
 }
 
 /** Names in content folders that are never read nor reported: hidden files, editor leftovers. */
@@ -206,9 +234,12 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, wanted.length) }, worker));
+  const { document } = scope;
   wanted.forEach((rel, i) => {
     const r = results[i] as FileRead;
     if (r.status === "absent") return;
+    if (document !== undefined && r.status === "read" && !mayHoldDocument(rel, r.text, document))
+      return;
     diagnostics.push(...r.diagnostics);
     if (r.status === "read") texts.set(rel, r.text);
     else unreadable.add(rel);
