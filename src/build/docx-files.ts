@@ -7,10 +7,9 @@ import { docxOf } from "../docx/index.ts";
 import type { WordLayout } from "../docx/index.ts";
 import { pdfFonts, typeset } from "../pdf/index.ts";
 import type { FontSet, PdfOptions, Typeset } from "../pdf/index.ts";
-import type { Publication } from "../site/input.ts";
 import type { OutputStage } from "./index.ts";
 import { PdfProblemsError, emitInto } from "./pdf-files.ts";
-import type { Emit } from "./pdf-files.ts";
+import type { DocumentSet, Emit } from "./pdf-files.ts";
 
 export interface WrittenDocx {
   id: string;
@@ -18,6 +17,9 @@ export interface WrittenDocx {
   /** Path relative to the output folder, with forward slashes: docx/<id>.docx. */
   file: string;
 }
+
+/** Where document `id`'s Word file goes in the output. */
+const docxFile = (id: string) => `docx/${id}.docx`;
 
 /** What the DOCX takes over from a laid-out PDF. */
 export function wordLayoutOf(t: Typeset): WordLayout {
@@ -41,7 +43,7 @@ export async function renderDocx(
  * already made (by document id); the others are laid out here.
  */
 export async function makeDocxFiles(
-  publication: Publication,
+  publication: DocumentSet,
   options: PdfOptions,
   emit: Emit,
   laid: ReadonlyMap<string, Typeset> = new Map(),
@@ -61,7 +63,7 @@ export async function makeDocxFiles(
       problems.push(...made.problems);
       continue;
     }
-    const file = `docx/${doc.meta.id}.docx`;
+    const file = docxFile(doc.meta.id);
     await emit(file, made.bytes);
     documents.push({ id: doc.meta.id, title: doc.meta.title, file });
   }
@@ -75,9 +77,10 @@ export async function makeDocxFiles(
 export function docxStage(
   options: PdfOptions,
   laid: ReadonlyMap<string, Typeset> = new Map(),
-): OutputStage {
+): OutputStage<DocumentSet> {
   return {
     name: "Word 文件",
+    files: (publication) => publication.documents.map(({ doc }) => docxFile(doc.meta.id)),
     async run(publication, dir, progress) {
       const r = await makeDocxFiles(publication, options, emitInto(dir), laid);
       progress(`  Word 文件：文书 ${r.documents.length} 份。`);

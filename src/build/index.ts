@@ -2,8 +2,9 @@
 // it. Order: the output folder is checked (only an empty folder or an earlier output, by its
 // marker, may be replaced), locked and recovered from a killed build (output-dir.ts); publish
 // (validate, score, render) — nothing is written when that fails; other output stages (PDF …)
-// into a side folder; Astro into a temporary folder next to the output; Pagefind over it; the
-// marker; then the temporary folder replaces the output by a journalled swap. A failure at any
+// into a side folder while Astro builds into a temporary folder next to the output, then Pagefind
+// over it (the site links the files the stages said they would write; the build checks they
+// did); the marker; then the temporary folder replaces the output by a journalled swap. A failure at any
 // step leaves the previous output as it was; a kill at any step leaves the previous or the new
 // output, and the next build finishes or undoes the swap.
 import { existsSync } from "node:fs";
@@ -12,6 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { SiteError, listFiles, renderSite } from "../site/build/render-site.ts";
+import type { SiteResult } from "../site/build/render-site.ts";
 import type { HeldBack, Publication } from "../site/input.ts";
 import { ENVIRONMENT_ERRORS } from "../text/errno.ts";
 import { publish } from "../index.ts";
@@ -29,10 +31,23 @@ import {
 } from "./output-dir.ts";
 import type { OutputLock, StepHook } from "./output-dir.ts";
 
-/** A further output (PDF, DOCX …): writes files under `dir`, which becomes the output root. */
-export interface OutputStage {
+/**
+ * A further output (PDF, DOCX …): writes files under `dir`, which becomes the output root. It says
+ * beforehand which files it writes (`files`), so that the site, which links them, is built while
+ * the stage runs; the build checks afterwards that it wrote exactly those. `P` is what of the
+ * publication it reads.
+ */
+export interface OutputStage<P = Publication> {
   name: string;
-  run(publication: Publication, dir: string, progress: (line: string) => void): Promise<void>;
+  /** The files `run` writes, relative to the output root, with forward slashes. */
+  files(publication: P): readonly string[];
+  /** Stops early when `signal` is aborted (the site failed: its files are not wanted). */
+  run(
+    publication: P,
+    dir: string,
+    progress: (line: string) => void,
+    signal?: AbortSignal,
+  ): Promise<void>;
 }
 
 export interface BuildOptions {
@@ -117,6 +132,28 @@ function ioCause(e: unknown): NodeJS.ErrnoException | undefined {
     if (typeof code === "string" && ENVIRONMENT_ERRORS.has(code)) return x;
   }
   return undefined;
+}
+
+/**
+ * Runs the output stages one after the other, each named in the progress; a failure is a
+ * BuildError of that stage (its output outcome is settled by the caller).
+ */
+async function runStages(
+  stages: readonly OutputStage[],
+  publication: Publication,
+  dir: string,
+  progress: (line: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  for (const stage of stages) {
+    if (signal.aborted) return;
+    progress(`生成${stage.name}……`);
+    try {
+      await stage.run(publication, dir, progress, signal);
+    } catch (e) {
+      throw wrap(e, stage.name, "untouched");
+    }
+  }
 }
 
 /** `e` as a BuildError of `step`: a file-system failure is kind `io`, with the fs error as cause. */
@@ -217,22 +254,40 @@ async function generate(
   let step = "prepare";
   let keepStaged = false;
   try {
-    for (const stage of options.stages ?? []) {
-      step = stage.name;
-      progress(`生成${stage.name}……`);
-      await stage.run(publication, extra, progress);
+    // The other outputs are made while the site is built (a stage on a worker thread runs beside
+    // it), which links the files they say they will write.
+    const stages = options.stages ?? [];
+    const planned = new Set(stages.flatMap((stage) => stage.files(publication)));
+    const stop = new AbortController();
+    const outputs = runStages(stages, publication, extra, progress, stop.signal);
+    outputs.catch(() => {}); // awaited below, after the site
+    step = "site";
+    let site: SiteResult;
+    try {
+      site = await renderSite({
+        publication,
+        files: planned,
+        base,
+        dir: staged,
+        progress,
+        running,
+      });
+    } catch (e) {
+      stop.abort();
+      await outputs.catch(() => {});
+      throw e;
     }
+    await outputs;
     const extraFiles = await listFiles(extra);
+    const unplanned = extraFiles.filter((f) => !planned.has(f));
+    const missing = [...planned].filter((f) => !extraFiles.includes(f));
+    if (unplanned.length || missing.length)
+      throw new BuildError(
+        `输出文件与预定的不一致：${[...missing.map((f) => `缺少 ${f}`), ...unplanned.map((f) => `多出 ${f}`)].slice(0, 5).join("，")}`,
+        "outputs",
+      );
 
     step = "site";
-    const site = await renderSite({
-      publication,
-      files: new Set(extraFiles),
-      base,
-      dir: staged,
-      progress,
-      running,
-    });
     for (const file of extraFiles) {
       await mkdir(dirname(join(staged, file)), { recursive: true });
       await cp(join(extra, file), join(staged, file));

@@ -88,8 +88,21 @@ export interface BundlePlan {
   docs: Doc[];
 }
 
+/**
+ * What of the publication the document files (PDF, Word) are made from: a worker thread making
+ * them is sent only this.
+ */
+export type DocumentSet = Pick<Publication, "office" | "units" | "documents">;
+
+/** The fields of DocumentSet, for copying them out of a publication. */
+export const DOCUMENT_SET_FIELDS = [
+  "office",
+  "units",
+  "documents",
+] as const satisfies readonly (keyof DocumentSet)[];
+
 /** The bundles of every year of the publication, each with its documents in bundle order. */
-export function bundlePlans(publication: Publication): BundlePlan[] {
+export function bundlePlans(publication: DocumentSet): BundlePlan[] {
   const office = publication.office;
   const issuer = office?.name ?? publication.documents[0]?.doc.meta.issuer ?? "";
   const short = office?.short_name ?? issuer;
@@ -128,9 +141,17 @@ export function emitInto(dir: string): Emit {
   };
 }
 
+/** The files makePdfFiles writes when every document can be set: each document, then the bundles. */
+export function pdfFiles(publication: DocumentSet, options: { bundles?: boolean }): string[] {
+  return [
+    ...publication.documents.map(({ doc }) => `pdf/${doc.meta.id}.pdf`),
+    ...(options.bundles === false ? [] : bundlePlans(publication).map((b) => `pdf/${b.id}.pdf`)),
+  ];
+}
+
 /** Makes every PDF file of the publication, one at a time, handing each to `emit`. */
 export async function makePdfFiles(
-  publication: Publication,
+  publication: DocumentSet,
   options: PdfOptions & { bundles?: boolean },
   emit: Emit,
   /** Receives each document's layout, by id (the Word step sets its files alike). */
@@ -195,7 +216,7 @@ export async function makePdfFiles(
 
 /** Writes every PDF file of the publication under `outDir` (see makePdfFiles). */
 export async function writeDocumentPdfs(
-  publication: Publication,
+  publication: DocumentSet,
   outDir: string,
   options: PdfOptions & { bundles?: boolean },
   laid?: Map<string, Typeset>,
@@ -218,9 +239,13 @@ export class PdfProblemsError extends Error {
  * progress line, and throws PdfProblemsError when any document could not be written. `laid`
  * receives the layouts (the Word step after it uses them).
  */
-export function pdfStage(options: PdfOptions, laid?: Map<string, Typeset>): OutputStage {
+export function pdfStage(
+  options: PdfOptions & { bundles?: boolean },
+  laid?: Map<string, Typeset>,
+): OutputStage<DocumentSet> {
   return {
     name: "PDF",
+    files: (publication) => pdfFiles(publication, options),
     async run(publication, dir, progress) {
       const r = await writeDocumentPdfs(publication, dir, options, laid);
       const pages = r.documents.reduce((s, d) => s + d.pages, 0);

@@ -1,9 +1,8 @@
 // `xinfang build [--out dist] [--base /] [--content DIR]`: the site, every PDF (documents and
 // bundles) and the workbooks (xlsx/) from the content folder. Invalid content: the problems, exit 1, nothing written.
 import { resolve } from "node:path";
-import { docxStage } from "../build/docx-files.ts";
-import { pdfStage } from "../build/pdf-files.ts";
-import type { Typeset } from "../pdf/index.ts";
+import { DOCUMENT_SET_FIELDS } from "../build/pdf-files.ts";
+import { onWorkerThread } from "../build/worker-stages.ts";
 import { xlsxStage } from "../build/xlsx-files.ts";
 import { BuildError, buildSite } from "../build/index.ts";
 import type { OutputOutcome } from "../build/index.ts";
@@ -47,6 +46,20 @@ export function outputSentence(outcome: OutputOutcome, out: string): string {
   }
 }
 
+/** The build's own steps in Chinese; an output stage's step is its name (PDF, Word 文件 …). */
+const STEP_NAMES: Record<string, string> = {
+  options: "检查选项",
+  prepare: "准备输出目录",
+  site: "生成网站",
+  check: "检查网站",
+  fonts: "网页字体",
+  search: "全文搜索索引",
+  offline: "检查外部引用",
+  outputs: "核对输出文件",
+  swap: "替换输出目录",
+};
+const stepName = (step: string) => STEP_NAMES[step] ?? step;
+
 export async function runBuild(values: Record<string, unknown>, io: Io): Promise<number> {
   const dir = await contentDir(values, io);
   const out = resolve(io.cwd, typeof values.out === "string" ? values.out : "dist");
@@ -56,8 +69,12 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
   const progress = (line: string) => io.stderr.write(`${line}\n`);
   const prefix = displayPrefix(dir, io.cwd);
   let result;
-  // the PDF step's layouts, which the Word step takes over
-  const laid = new Map<string, Typeset>();
+  // PDF and Word files on a worker thread, beside the site
+  const documentStages = await onWorkerThread(
+    new URL("../build/document-stages.ts", import.meta.url),
+    { contentDir: dir },
+    DOCUMENT_SET_FIELDS,
+  );
   try {
     result = await buildSite({
       contentDir: dir,
@@ -65,11 +82,7 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
       base,
       strict,
       progress,
-      stages: [
-        pdfStage({ contentDir: dir }, laid),
-        docxStage({ contentDir: dir }, laid),
-        xlsxStage(),
-      ],
+      stages: [...documentStages, xlsxStage()],
       report: (diagnostics, texts) =>
         io.stderr.write(formatProblems(diagnostics, { prefix, texts, strict })),
     });
@@ -85,12 +98,14 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
     if (e.kind === "io") {
       const message =
         errno instanceof Error && typeof errno.code === "string" ? ioErrorLine(errno) : e.message;
-      io.stderr.write(`生成失败（${e.step}）：${message}\n${outputSentence(e.output, out)}\n`);
+      io.stderr.write(
+        `生成失败（${stepName(e.step)}）：${message}\n${outputSentence(e.output, out)}\n`,
+      );
       return EXIT_IO;
     }
     // The content passed the check: whatever stopped the build is a fault of the program.
     io.stderr.write(
-      `生成失败（${e.step}）：${e.message}\n${outputSentence(e.output, out)}\n` +
+      `生成失败（${stepName(e.step)}）：${e.message}\n${outputSentence(e.output, out)}\n` +
         internalErrorText(e.cause ?? e, values.debug === true),
     );
     return EXIT_INTERNAL;

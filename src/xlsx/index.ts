@@ -42,19 +42,23 @@ export function scoreWorkbook(sheet: ScoreSheet, rules: Rules, maker: Maker): Pr
   );
 }
 
-/** The score tables as three workbooks (for the build): summary, entries, losses. */
+/** The score workbooks of a year (for the build), in the order scoreWorkbooks makes them. */
+export const SCORE_WORKBOOKS = ["summary", "entries", "losses"] as const;
+
+/** The score tables as three workbooks (for the build): SCORE_WORKBOOKS, in that order. */
 export async function scoreWorkbooks(
   sheet: ScoreSheet,
   rules: Rules,
   maker: Maker,
 ): Promise<{ title: string; bytes: Uint8Array }[]> {
-  const tables = [
-    { kind: "summary" as const, table: summaryTable(sheet, itemColumns(rules.items)) },
-    { kind: "entries" as const, table: entriesTable(sheet) },
-    { kind: "losses" as const, table: lossesTable(sheet) },
-  ];
+  const tableOf = {
+    summary: () => summaryTable(sheet, itemColumns(rules.items)),
+    entries: () => entriesTable(sheet),
+    losses: () => lossesTable(sheet),
+  };
   const out: { title: string; bytes: Uint8Array }[] = [];
-  for (const { kind, table } of tables) {
+  for (const kind of SCORE_WORKBOOKS) {
+    const table = tableOf[kind]();
     const title = sheetTitle(sheet, kind);
     out.push({
       title,

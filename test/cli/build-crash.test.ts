@@ -6,19 +6,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import type * as PdfFiles from "../../src/build/pdf-files.ts";
 import { cli } from "./run-cli.ts";
 
-type PdfModule = typeof PdfFiles;
-
-vi.mock("../../src/build/pdf-files.ts", async (original) => ({
-  ...(await original<PdfModule>()),
-  pdfStage: () => ({
-    name: "PDF",
-    run: async () => {
-      throw new TypeError("Cannot read properties of undefined (reading 'glyphs')");
+// the document stages (on a worker thread in a real build; test/build/worker-stages.test.ts shows
+// a worker's errors come back as they were thrown) as one PDF stage that fails
+vi.mock("../../src/build/worker-stages.ts", () => ({
+  onWorkerThread: async () => [
+    {
+      name: "PDF",
+      files: () => [],
+      run: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'glyphs')");
+      },
     },
-  }),
+  ],
 }));
 
 const BASE = fileURLToPath(new URL("../fuzz/base/", import.meta.url));

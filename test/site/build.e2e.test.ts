@@ -182,6 +182,29 @@ describe("files from other output stages", () => {
     expect((await listFiles(tmp)).some((f) => f.startsWith(".with-pdf.building"))).toBe(false);
     await rm(withPdf, { recursive: true, force: true });
   }, 120_000);
+
+  it("stops with a fault of the program when a stage writes a file it did not declare", () => {
+    const undeclared = join(tmp, "undeclared");
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, "test/site/support/build-with-stage.ts"),
+        content,
+        undeclared,
+        "plan-hostile",
+        "undeclared",
+      ],
+      { encoding: "utf8" },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}")).toEqual({
+      ok: false,
+      step: "outputs",
+      kind: "internal",
+      message: "输出文件与预定的不一致：多出 pdf/plan-hostile.pdf",
+    });
+    expect(existsSync(undeclared)).toBe(false);
+  }, 120_000);
 });
 
 describe("failed builds", () => {

@@ -1,0 +1,107 @@
+// Output stages on a worker thread: the PDF and Word files are made beside the site, which the
+// main thread builds meanwhile (on two processors the output phase takes about as long as the
+// longer of the two). The stages come from a module exporting `outputStages(options)`; this
+// thread makes them too, for their names and the files they will write, and sends each run to
+// the worker. Only the fields of the publication they read are copied over, once.
+import { Worker } from "node:worker_threads";
+import type { Publication } from "../site/input.ts";
+import type { OutputStage } from "./index.ts";
+
+/** An error of the worker, as much of it as the build reports. */
+export interface StageFailure {
+  name: string;
+  message: string;
+  stack?: string;
+  /** The file-system error's code (EACCES …), which makes the failure an I/O one. */
+  code?: string;
+}
+
+export interface ToWorker {
+  stage: number;
+  dir: string;
+  /** Sent with the first run. */
+  publication?: unknown;
+}
+
+export type ToMain =
+  | { stage: number; progress: string }
+  | { stage: number; done: true }
+  | { stage: number; failed: StageFailure };
+
+/** The error the worker sent, rebuilt with its name, stack and code. */
+function rebuilt(f: StageFailure): Error {
+  const e = Object.assign(new Error(f.message), f.code ? { code: f.code } : {});
+  e.name = f.name;
+  if (f.stack) e.stack = f.stack;
+  return e;
+}
+
+/**
+ * The stages `module` exports as `outputStages(options)`, each run on one worker thread (started
+ * with the first run, ended after the last one, a failure or an abort). `fields` are the parts
+ * of the publication they read.
+ */
+export async function onWorkerThread<P extends Partial<Publication>>(
+  module: URL,
+  options: unknown,
+  fields: readonly (keyof P & keyof Publication)[],
+): Promise<OutputStage[]> {
+  const made = (await import(module.href)) as {
+    outputStages(options: unknown): OutputStage<P>[];
+  };
+  const local = made.outputStages(options);
+  let worker: Worker | null = null;
+  let finished = false;
+  const end = () => {
+    finished = true;
+    void worker?.terminate();
+    worker = null;
+  };
+  const start = () => {
+    const w = new Worker(new URL("./stage-worker.ts", import.meta.url), {
+      workerData: { module: module.href, options },
+    });
+    w.unref(); // never keeps the process alive
+    return w;
+  };
+  return local.map((stage, index): OutputStage => ({
+    name: stage.name,
+    files: (publication) => stage.files(publication as unknown as P),
+    run: (publication, dir, progress, signal) =>
+      new Promise<void>((resolve, reject) => {
+        if (finished) return reject(new Error("the stages' worker has ended"));
+        const first = worker === null;
+        worker ??= start();
+        const w = worker;
+        const stop = (e: Error) => {
+          w.off("message", onMessage);
+          w.off("error", onError);
+          w.off("exit", onExit);
+          signal?.removeEventListener("abort", onAbort);
+          end();
+          reject(e);
+        };
+        const onMessage = (m: ToMain) => {
+          if (m.stage !== index) return;
+          if ("progress" in m) return progress(m.progress);
+          if ("failed" in m) return stop(rebuilt(m.failed));
+          w.off("message", onMessage);
+          w.off("error", onError);
+          w.off("exit", onExit);
+          signal?.removeEventListener("abort", onAbort);
+          if (index === local.length - 1) end();
+          resolve();
+        };
+        const onError = (e: Error) => stop(e);
+        const onExit = (code: number) => stop(new Error(`the stages' worker exited (${code})`));
+        const onAbort = () => stop(new Error("aborted"));
+        w.on("message", onMessage);
+        w.on("error", onError);
+        w.on("exit", onExit);
+        signal?.addEventListener("abort", onAbort, { once: true });
+        const message: ToWorker = { stage: index, dir };
+        if (first) message.publication = Object.fromEntries(fields.map((f) => [f, publication[f]]));
+        w.postMessage(message);
+      }),
+  }));
+}

@@ -1,0 +1,64 @@
+// Output stages on a worker thread (src/build/worker-stages.ts): they run off the main thread with
+// only the fields of the publication they read, in order, relaying their progress; an error comes
+// back with its name, message, stack and file-system code, as the build reports its own; and the
+// worker ends after the last stage, a failure or an abort.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { threadId } from "node:worker_threads";
+import { afterAll, describe, expect, it } from "vitest";
+import { onWorkerThread } from "../../src/build/worker-stages.ts";
+import type { Publication } from "../../src/site/input.ts";
+
+const MODULE = new URL("./support/fixture-stages.ts", import.meta.url);
+const dir = mkdtempSync(join(tmpdir(), "xinfang-worker-stages-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const publication = {
+  units: [{ id: "a" }, { id: "b" }],
+  documents: [{ doc: "not sent" }],
+} as unknown as Publication;
+
+const stagesOf = (kinds: string[]) => onWorkerThread(MODULE, { kinds }, ["units"]);
+
+describe("stages on a worker thread", () => {
+  it("declare their files, run in order off the main thread and relay progress", async () => {
+    const stages = await stagesOf(["ok", "ok"]);
+    expect(stages.map((s) => s.name)).toEqual(["阶段1", "阶段2"]);
+    expect(stages.flatMap((s) => s.files(publication))).toEqual(["s0/2.txt", "s1/2.txt"]);
+    const lines: string[] = [];
+    for (const s of stages) await s.run(publication, dir, (l) => lines.push(l));
+    expect(lines).toEqual(["  阶段1：完成", "  阶段2：完成"]);
+    for (const f of ["s0/2.txt", "s1/2.txt"]) {
+      const seen = JSON.parse(readFileSync(join(dir, f), "utf8"));
+      expect(seen.thread).not.toBe(threadId);
+      expect(seen.documents).toBe(true); // only `units` was copied over
+    }
+    // the worker has ended after the last stage
+    await expect(stages[0]?.run(publication, dir, () => {})).rejects.toThrow(/ended/);
+  });
+
+  it("give back a bug's error as it was thrown, stack included", async () => {
+    const [stage] = await stagesOf(["type-error"]);
+    const e = (await stage?.run(publication, dir, () => {}).catch((x: unknown) => x)) as Error;
+    expect(e).toBeInstanceOf(Error);
+    expect(e.name).toBe("TypeError");
+    expect(e.message).toBe("Cannot read properties of undefined");
+    expect(e.stack).toMatch(/^TypeError: Cannot read[\s\S]*fixture-stages\.ts/);
+  });
+
+  it("give back a file-system error with its code, and run nothing after a failure", async () => {
+    const [failing, next] = await stagesOf(["eacces", "ok"]);
+    const e = (await failing?.run(publication, dir, () => {}).catch((x: unknown) => x)) as Error;
+    expect((e as NodeJS.ErrnoException).code).toBe("EACCES");
+    await expect(next?.run(publication, dir, () => {})).rejects.toThrow(/ended/);
+  });
+
+  it("stop when aborted", async () => {
+    const [hang] = await stagesOf(["hang"]);
+    const stop = new AbortController();
+    const running = hang?.run(publication, dir, () => {}, stop.signal);
+    stop.abort();
+    await expect(running).rejects.toThrow(/aborted/);
+  });
+});
