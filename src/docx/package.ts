@@ -140,6 +140,44 @@ function contentTypesXml(stories: readonly StoryPart[], pictures: boolean): stri
 
 const utf8 = new TextEncoder();
 
+/**
+ * The parts every package has, as bytes made once: the ZIP writer deflates the same bytes object
+ * only once (xlsx/zip.ts), so they cost nothing after the first document.
+ */
+const fixed = (name: string, xml: string): ZipEntry => ({ name, data: utf8.encode(xml) });
+const NO_RELS = utf8.encode(NO_RELS_XML);
+const FIXED_PARTS: readonly ZipEntry[] = [
+  fixed("_rels/.rels", PACKAGE_RELS_XML),
+  fixed("docProps/app.xml", APP_XML),
+  fixed("docProps/custom.xml", CUSTOM_XML),
+  { name: "word/_rels/endnotes.xml.rels", data: NO_RELS },
+  { name: "word/_rels/fontTable.xml.rels", data: NO_RELS },
+  { name: "word/_rels/footnotes.xml.rels", data: NO_RELS },
+  fixed("word/endnotes.xml", ENDNOTES_XML),
+  fixed("word/fontTable.xml", fontTableXml()),
+  fixed("word/footnotes.xml", FOOTNOTES_XML),
+  fixed("word/numbering.xml", NUMBERING_XML),
+  fixed("word/settings.xml", SETTINGS_XML),
+  fixed("word/styles.xml", STYLES_XML),
+  fixed("word/theme/theme1.xml", THEME_XML),
+];
+
+/**
+ * A part many documents have alike (the page-number footers, the content types and the
+ * relationships of documents without pictures) as the same bytes object for the same text, so
+ * each is deflated once; a few hundred kept at most.
+ */
+const stored = new Map<string, Uint8Array>();
+function shared(xml: string): Uint8Array {
+  let b = stored.get(xml);
+  if (!b) {
+    if (stored.size >= 256) stored.clear();
+    b = utf8.encode(xml);
+    stored.set(xml, b);
+  }
+  return b;
+}
+
 /** The parts of the document's package, [Content_Types].xml and _rels/.rels first, the rest by name. */
 export function packageParts(doc: Doc, sections: readonly WordSection[]): ZipEntry[] {
   // the document's relationships: its fixed parts, the headers and footers, the theme, the
@@ -193,29 +231,17 @@ export function packageParts(doc: Doc, sections: readonly WordSection[]): ZipEnt
 
   const text = (name: string, xml: string): ZipEntry => ({ name, data: utf8.encode(xml) });
   const parts: ZipEntry[] = [
-    text("[Content_Types].xml", contentTypesXml(stories, media.length > 0)),
-    text("_rels/.rels", PACKAGE_RELS_XML),
-    text("docProps/app.xml", APP_XML),
+    { name: "[Content_Types].xml", data: shared(contentTypesXml(stories, media.length > 0)) },
     text("docProps/core.xml", coreXml(doc)),
-    text("docProps/custom.xml", CUSTOM_XML),
-    text("word/_rels/document.xml.rels", relsXml(rels)),
-    text("word/_rels/endnotes.xml.rels", NO_RELS_XML),
-    text("word/_rels/fontTable.xml.rels", NO_RELS_XML),
-    text("word/_rels/footnotes.xml.rels", NO_RELS_XML),
+    { name: "word/_rels/document.xml.rels", data: shared(relsXml(rels)) },
     text(
       "word/document.xml",
       `${DECLARATION_STANDALONE}<w:document${IGNORABLE}${namespaces(DOCUMENT)}><w:body>${body}</w:body></w:document>`,
     ),
-    text("word/endnotes.xml", ENDNOTES_XML),
-    text("word/fontTable.xml", fontTableXml()),
-    text("word/footnotes.xml", FOOTNOTES_XML),
-    text("word/numbering.xml", NUMBERING_XML),
-    text("word/settings.xml", SETTINGS_XML),
-    text("word/styles.xml", STYLES_XML),
-    text("word/theme/theme1.xml", THEME_XML),
+    ...FIXED_PARTS,
     ...stories.flatMap((s) => [
-      text(`word/${s.file}`, storyXml(s)),
-      text(`word/_rels/${s.file}.rels`, NO_RELS_XML),
+      { name: `word/${s.file}`, data: shared(storyXml(s)) },
+      { name: `word/_rels/${s.file}.rels`, data: NO_RELS },
     ]),
     ...media.map((m, i) => ({ name: `word/media/image${i + 1}.emf`, data: m.data })),
   ];
