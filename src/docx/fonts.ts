@@ -1,6 +1,7 @@
 // The offices' font names (what their Word and WPS have installed) and what stands in for each on
 // a machine without them: the font table names the fallbacks (w:altName) and the family, so Word,
 // WPS and LibreOffice pick a face of the same kind.
+import { DECLARATION_STANDALONE, esc } from "./xml.ts";
 
 /** The East Asian face of each role. */
 export const FONT = {
@@ -53,9 +54,6 @@ export const FONT_TABLE: FontEntry[] = [
   },
 ];
 
-const esc = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 /** word/fontTable.xml for FONT_TABLE. */
 export function fontTableXml(): string {
   const fonts = FONT_TABLE.map(
@@ -65,7 +63,7 @@ export function fontTableXml(): string {
       `<w:pitch w:val="variable"/></w:font>`,
   ).join("");
   return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `${DECLARATION_STANDALONE}\n` +
     '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
     fonts +
     "</w:fonts>"

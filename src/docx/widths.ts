@@ -12,13 +12,43 @@ export function plainText(inlines: readonly Inline[]): string {
     .join("");
 }
 
-const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+/** Wide (CJK) code units: Hangul Jamo, CJK punctuation and ideographs, kana, Hangul, full-width forms. */
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa960, 0xa97f],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+];
+
+const isWide = (c: number): boolean => {
+  for (const [lo, hi] of WIDE) {
+    if (c < lo) return false;
+    if (c <= hi) return true;
+  }
+  return false;
+};
 
 /** Width of a string in ems: wide (CJK) characters 1, others `narrow` (½ in 仿宋). */
 export function ems(text: string, narrow = 0.5): number {
   let w = 0;
-  for (const ch of text) w += WIDE.test(ch) ? 1 : narrow;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // a character beyond the BMP (a surrogate pair) is one narrow character
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      w += narrow;
+      continue;
+    }
+    w += isWide(c) ? 1 : narrow;
+  }
   return w;
 }
 

@@ -51,6 +51,21 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 }
 
 /**
+ * Entries' data deflated, with its CRC, by the data's bytes object: a part many archives share
+ * (a DOCX's styles and theme) is given as the same object each time and deflated once.
+ */
+const packedOf = new WeakMap<Uint8Array, { packed: Uint8Array; crc: number }>();
+
+function pack(data: Uint8Array): { packed: Uint8Array; crc: number } {
+  let p = packedOf.get(data);
+  if (!p) {
+    p = { packed: new Uint8Array(deflateRawSync(data, { level: 6 })), crc: crc32(data) };
+    packedOf.set(data, p);
+  }
+  return p;
+}
+
+/**
  * A ZIP archive of `entries` in the order given: every entry deflated, dated 1980-01-01 00:00,
  * no extra fields — the same entries always give the same bytes.
  */
@@ -60,8 +75,7 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const name = new TextEncoder().encode(e.name);
-    const packed = new Uint8Array(deflateRawSync(e.data, { level: 6 }));
-    const crc = crc32(e.data);
+    const { packed, crc } = pack(e.data);
     const utf8 = /[^\x20-\x7e]/.test(e.name) ? 0x0800 : 0;
     const head = new Uint8Array(30 + name.length);
     const h = new DataView(head.buffer);

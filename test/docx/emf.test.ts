@@ -10,7 +10,7 @@ import { LINE_STYLES, PT_PER_MM, TEXT_STYLES } from "../../src/doc/drawing.ts";
 import type { Drawing, LineRole, Shape, TextRole } from "../../src/doc/drawing.ts";
 import type { Block, Doc } from "../../src/doc/types.ts";
 import { docxOf, FONT, MARGIN, PAGE } from "../../src/docx/index.ts";
-import { STYLE } from "../../src/docx/word.ts";
+import { STYLE } from "../../src/docx/index.ts";
 import { dashes, emfOf, shapeExtent } from "../../src/docx/emf.ts";
 import { readZip } from "../../src/xlsx/zip.ts";
 import type { Brush, Font, Op, Pen } from "./support/emf-reader.ts";
