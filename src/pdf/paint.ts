@@ -1,21 +1,14 @@
-// Pages of positioned boxes → PDF bytes. The only file that imports pdf-lib (unmaintained since
-// 2021: kept behind this one door). Fonts are embedded by us as CIDFontType2 subsets (see
-// subset.ts), content streams are written as operator text and deflated with node:zlib; pdf-lib
-// supplies the object model and the file writer. No clock: dates and the file ID come in.
+// Pages of positioned boxes → PDF bytes. Fonts are embedded by us as CIDFontType2 subsets (see
+// subset.ts), content streams are written as operator text and deflated with node:zlib, and
+// writer.ts writes the file. No clock: dates and the file ID come in.
 import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
-import { deflateSync } from "node:zlib";
-import type * as PdfLib from "pdf-lib";
+import { deflate, deflateSync } from "node:zlib";
 import type { Item, OutlineEntry, Page, PathOp, Rgb, TextRun } from "./boxes.ts";
 import type { Face } from "./fonts.ts";
 import { PAGE_HEIGHT, PAGE_WIDTH } from "./gbt9704.ts";
 import { subsetFont } from "./subset.ts";
-
-// The single-file build loads in a third of the time of the CommonJS tree.
-const lib = createRequire(import.meta.url)("pdf-lib/dist/pdf-lib.min.js") as typeof PdfLib;
-const { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } = lib;
-type PDFDocument = PdfLib.PDFDocument;
-type PDFRef = PdfLib.PDFRef;
+import { Hex, Literal, PdfFile } from "./writer.ts";
+import type { PdfValue, Ref } from "./writer.ts";
 
 export interface PdfInfo {
   title: string;
@@ -193,16 +186,39 @@ function contentOf(items: readonly Item[], fonts: Map<Face, FontUse>): string {
   return s;
 }
 
-function deflated(
-  doc: PDFDocument,
-  bytes: Uint8Array,
-  extra: Record<string, unknown> = {},
-): PDFRef {
-  const dict = doc.context.obj({
-    Filter: "FlateDecode",
-    ...extra,
-  } as never) as unknown as PdfLib.PDFDict;
-  return doc.context.register(PDFRawStream.of(dict, deflateSync(bytes, { level: 1 })));
+/** Streams of at least this many bytes (a body font's subset) are deflated off the main thread. */
+const OFF_THREAD = 65536;
+
+/** The file being painted, and the deflates still under way on the thread pool. */
+interface Out {
+  file: PdfFile;
+  pending: Promise<void>[];
+}
+
+/**
+ * A stream deflated at level 1 (the output chunk holds all of it: no pieces to join). A large one
+ * is deflated on the thread pool while the main thread goes on (the same bytes), and its object
+ * written when done.
+ */
+function deflated(out: Out, bytes: Uint8Array, extra: Record<string, PdfValue> = {}): Ref {
+  const ref = out.file.ref();
+  const dict = { Filter: "FlateDecode", ...extra };
+  const n = bytes.length;
+  const options = { level: 1, chunkSize: Math.max(64, n + (n >> 3) + (n >> 6) + 64) };
+  if (n < OFF_THREAD) out.file.setStream(ref, dict, deflateSync(bytes, options));
+  else
+    out.pending.push(
+      new Promise((done, fail) =>
+        deflate(bytes, options, (e, packed) => {
+          if (e) fail(e);
+          else {
+            out.file.setStream(ref, dict, packed);
+            done();
+          }
+        }),
+      ),
+    );
+  return ref;
 }
 
 function subsetTag(use: FontUse): string {
@@ -221,7 +237,7 @@ function utf16Hex(text: string): string {
   return s;
 }
 
-function embedFont(doc: PDFDocument, use: FontUse): PDFRef {
+function embedFont(out: Out, use: FontUse): Ref {
   const font = use.face.font;
   const unicodes = new Map<number, number>();
   for (const [gid, text] of use.text) {
@@ -232,39 +248,35 @@ function embedFont(doc: PDFDocument, use: FontUse): PDFRef {
   const subset = subsetFont(font, use.order, unicodes);
   const name = `${subsetTag(use)}+${font.postScriptName}`;
   const k = 1000 / font.unitsPerEm;
-  const ctx = doc.context;
-  const fontFile = deflated(doc, subset.bytes, { Length1: subset.bytes.length });
-  const descriptor = ctx.register(
-    ctx.obj({
-      Type: "FontDescriptor",
-      FontName: name,
-      Flags: 4,
-      FontBBox: font.bbox.map((v) => Math.round(v * k)),
-      ItalicAngle: font.italicAngle,
-      Ascent: Math.round(font.ascent * k),
-      Descent: Math.round(font.descent * k),
-      CapHeight: Math.round(font.capHeight * k),
-      StemV: 80,
-      FontFile2: fontFile,
-    } as never),
-  );
+  const { file } = out;
+  const fontFile = deflated(out, subset.bytes, { Length1: subset.bytes.length });
+  const descriptor = file.add({
+    Type: "FontDescriptor",
+    FontName: name,
+    Flags: 4,
+    FontBBox: font.bbox.map((v) => Math.round(v * k)),
+    ItalicAngle: font.italicAngle,
+    Ascent: Math.round(font.ascent * k),
+    Descent: Math.round(font.descent * k),
+    CapHeight: Math.round(font.capHeight * k),
+    StemV: 80,
+    FontFile2: fontFile,
+  });
   const widths = subset.oldIds.map((g) => Math.round(use.face.advance(g)));
-  const cid = ctx.register(
-    ctx.obj({
-      Type: "Font",
-      Subtype: "CIDFontType2",
-      BaseFont: name,
-      CIDSystemInfo: {
-        Registry: PDFString.of("Adobe"),
-        Ordering: PDFString.of("Identity"),
-        Supplement: 0,
-      },
-      FontDescriptor: descriptor,
-      DW: 1000,
-      W: [0, widths],
-      CIDToGIDMap: "Identity",
-    } as never),
-  );
+  const cid = file.add({
+    Type: "Font",
+    Subtype: "CIDFontType2",
+    BaseFont: name,
+    CIDSystemInfo: {
+      Registry: new Literal("Adobe"),
+      Ordering: new Literal("Identity"),
+      Supplement: 0,
+    },
+    FontDescriptor: descriptor,
+    DW: 1000,
+    W: [0, widths],
+    CIDToGIDMap: "Identity",
+  });
   const entries = [...use.ids].map(
     ([gid, nid]) => `<${hex4(nid)}> <${utf16Hex(use.text.get(gid) ?? "")}>`,
   );
@@ -278,106 +290,130 @@ function embedFont(doc: PDFDocument, use: FontUse): PDFRef {
     cmap += `${chunk.length} beginbfchar\n${chunk.join("\n")}\nendbfchar\n`;
   }
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  const toUnicode = deflated(doc, Buffer.from(cmap, "latin1"));
-  return ctx.register(
-    ctx.obj({
-      Type: "Font",
-      Subtype: "Type0",
-      BaseFont: name,
-      Encoding: "Identity-H",
-      DescendantFonts: [cid],
-      ToUnicode: toUnicode,
-    } as never),
-  );
+  const toUnicode = deflated(out, Buffer.from(cmap, "latin1"));
+  return file.add({
+    Type: "Font",
+    Subtype: "Type0",
+    BaseFont: name,
+    Encoding: "Identity-H",
+    DescendantFonts: [cid],
+    ToUnicode: toUnicode,
+  });
 }
 
-function addOutline(doc: PDFDocument, pageRefs: PDFRef[], entries: readonly OutlineEntry[]): void {
-  if (entries.length === 0) return;
-  const ctx = doc.context;
-  const rootRef = ctx.nextRef();
+/** The outline's root, its entries numbered as they are met (each list before its children). */
+function addOutline(file: PdfFile, pageRefs: Ref[], entries: readonly OutlineEntry[]): Ref {
+  const rootRef = file.ref();
   const build = (
     list: readonly OutlineEntry[],
-    parent: PDFRef,
-  ): { first: PDFRef; last: PDFRef; count: number } => {
-    const refs = list.map(() => ctx.nextRef());
+    parent: Ref,
+  ): { first: Ref; last: Ref; count: number } => {
+    const refs = list.map(() => file.ref());
     let count = 0;
     list.forEach((e, i) => {
-      const dict: Record<string, unknown> = {
-        Title: PDFHexString.fromText(e.title),
+      const dict: Record<string, PdfValue> = {
+        Title: Hex.text(e.title),
         Parent: parent,
-        Dest: [pageRefs[e.page] ?? pageRefs[0], "XYZ", 0, Math.round(PAGE_HEIGHT - e.y + 6), 0],
+        Dest: [
+          (pageRefs[e.page] ?? pageRefs[0]) as Ref,
+          "XYZ",
+          0,
+          Math.round(PAGE_HEIGHT - e.y + 6),
+          0,
+        ],
       };
-      if (i > 0) dict.Prev = refs[i - 1];
-      if (i + 1 < refs.length) dict.Next = refs[i + 1];
+      if (i > 0) dict.Prev = refs[i - 1] as Ref;
+      if (i + 1 < refs.length) dict.Next = refs[i + 1] as Ref;
       count++;
       if (e.children.length) {
-        const sub = build(e.children, refs[i] as PDFRef);
+        const sub = build(e.children, refs[i] as Ref);
         dict.First = sub.first;
         dict.Last = sub.last;
         // top-level entries open, deeper ones closed
         dict.Count = parent === rootRef ? sub.count : -sub.count;
         if (parent === rootRef) count += sub.count;
       }
-      ctx.assign(refs[i] as PDFRef, ctx.obj(dict as never));
+      file.set(refs[i] as Ref, dict);
     });
-    return { first: refs[0] as PDFRef, last: refs[refs.length - 1] as PDFRef, count };
+    return { first: refs[0] as Ref, last: refs[refs.length - 1] as Ref, count };
   };
   const top = build(entries, rootRef);
-  ctx.assign(
-    rootRef,
-    ctx.obj({ Type: "Outlines", First: top.first, Last: top.last, Count: top.count } as never),
-  );
-  doc.catalog.set(PDFName.of("Outlines"), rootRef);
-  doc.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
+  file.set(rootRef, { Type: "Outlines", First: top.first, Last: top.last, Count: top.count });
+  return rootRef;
 }
 
-function pdfDate(date: string): Date {
-  return new Date(`${date}T00:00:00+08:00`);
+/** A date as PDF writes it, in UTC: D:YYYYMMDDHHmmSSZ (midnight in China the day before, 16:00). */
+function pdfDate(date: string): Literal {
+  const d = new Date(`${date}T00:00:00+08:00`);
+  const two = (v: number) => String(v).padStart(2, "0");
+  return new Literal(
+    `D:${String(d.getUTCFullYear()).padStart(4, "0")}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}` +
+      `${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`,
+  );
 }
 
 export async function paintPdf(input: PaintInput): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  const ctx = doc.context;
+  const file = new PdfFile();
+  const out: Out = { file, pending: [] };
+  const pagesRef = file.ref();
+  const catalogRef = file.ref();
   const fonts = collectFonts(input.pages);
-  const fontDict: Record<string, PDFRef> = {};
-  for (const use of fonts.values()) fontDict[use.name] = embedFont(doc, use);
-  const resources = ctx.register(ctx.obj({ Font: fontDict, ProcSet: ["PDF", "Text"] } as never));
+  const fontDict: Record<string, Ref> = {};
+  for (const use of fonts.values()) fontDict[use.name] = embedFont(out, use);
+  const resources = file.add({ Font: fontDict, ProcSet: ["PDF", "Text"] });
   const flip = `1 0 0 -1 0 ${n2(PAGE_HEIGHT)} cm\n`;
   const hash = createHash("md5").update(input.info.id);
-  const pageRefs: PDFRef[] = [];
+  const pageRefs: Ref[] = [];
   for (const p of input.pages) {
-    const page = doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
+    const page = file.ref();
     const content = Buffer.from(flip + contentOf(p.items, fonts), "latin1");
     hash.update(content);
-    page.node.set(PDFName.of("Contents"), deflated(doc, content));
-    page.node.set(PDFName.of("Resources"), resources);
-    pageRefs.push(page.ref);
+    file.set(page, {
+      Type: "Page",
+      Parent: pagesRef,
+      Resources: resources,
+      MediaBox: [0, 0, PAGE_WIDTH, PAGE_HEIGHT],
+      Contents: deflated(out, content),
+    });
+    pageRefs.push(page);
   }
-  addOutline(doc, pageRefs, input.outline);
+  file.set(pagesRef, { Type: "Pages", Kids: pageRefs, Count: pageRefs.length });
+  const outline = input.outline.length ? addOutline(file, pageRefs, input.outline) : undefined;
+  let labels: PdfValue | undefined;
   if (input.labels?.length) {
-    const nums: unknown[] = [];
+    const nums: PdfValue[] = [];
     for (const l of input.labels) {
-      const d: Record<string, unknown> = {};
+      const d: Record<string, PdfValue> = {};
       if (l.style) d.S = l.style;
-      if (l.prefix) d.P = PDFHexString.fromText(l.prefix);
+      if (l.prefix) d.P = Hex.text(l.prefix);
       if (l.first && l.first !== 1) d.St = l.first;
       nums.push(l.start, d);
     }
-    doc.catalog.set(PDFName.of("PageLabels"), ctx.obj({ Nums: nums } as never));
+    labels = { Nums: nums };
   }
   const { info } = input;
-  doc.setTitle(info.title, { showInWindowTitleBar: true });
-  if (info.author) doc.setAuthor(info.author);
-  if (info.subject) doc.setSubject(info.subject);
-  if (info.keywords?.length) doc.setKeywords(info.keywords);
-  doc.setCreator("xinfang 信访工作文书系统");
-  doc.setProducer("xinfang (pdf-lib)");
-  doc.setCreationDate(pdfDate(info.date));
-  doc.setModificationDate(pdfDate(info.date));
-  doc.setLanguage("zh-CN");
-  const id = PDFHexString.of(hash.digest("hex").toUpperCase());
-  ctx.trailerInfo.ID = PDFArray.withContext(ctx);
-  (ctx.trailerInfo.ID as PdfLib.PDFArray).push(id);
-  (ctx.trailerInfo.ID as PdfLib.PDFArray).push(id);
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  const infoRef = file.add({
+    Title: Hex.text(info.title),
+    Author: info.author ? Hex.text(info.author) : undefined,
+    Subject: info.subject ? Hex.text(info.subject) : undefined,
+    Keywords: info.keywords?.length ? Hex.text(info.keywords.join(" ")) : undefined,
+    Creator: Hex.text("xinfang 信访工作文书系统"),
+    // the files' producer since they were written with pdf-lib, kept so the bytes stay the same
+    Producer: Hex.text("xinfang (pdf-lib)"),
+    CreationDate: pdfDate(info.date),
+    ModDate: pdfDate(info.date),
+  });
+  // the window shows the title, not the file name
+  const preferences = file.add({ DisplayDocTitle: true });
+  file.set(catalogRef, {
+    Type: "Catalog",
+    Pages: pagesRef,
+    Outlines: outline,
+    PageMode: outline ? "UseOutlines" : undefined,
+    PageLabels: labels,
+    ViewerPreferences: preferences,
+    Lang: new Literal("zh-CN"),
+  });
+  await Promise.all(out.pending);
+  return file.save(catalogRef, infoRef, hash.digest("hex").toUpperCase());
 }
