@@ -3,7 +3,7 @@
 // writer.ts writes the file. No clock: dates and the file ID come in.
 import { createHash } from "node:crypto";
 import { deflate, deflateSync } from "node:zlib";
-import type { Item, OutlineEntry, Page, PathOp, Rgb, TextRun } from "./boxes.ts";
+import type { Item, OutlineEntry, Page, PathOp, PlacedGlyph, Rgb, TextRun } from "./boxes.ts";
 import type { Face } from "./fonts.ts";
 import { PAGE_HEIGHT, PAGE_WIDTH } from "./gbt9704.ts";
 import { subsetFont } from "./subset.ts";
@@ -45,6 +45,8 @@ interface FontUse {
   name: string;
   /** Original glyph id → new glyph id, in first-use order. */
   ids: Map<number, number>;
+  /** Original glyph id → the new id as the four hex digits a content stream shows. */
+  codes: Map<number, string>;
   order: number[];
   text: Map<number, string>;
 }
@@ -53,7 +55,9 @@ const n2 = (v: number): string => {
   const r = Math.round(v * 100) / 100;
   return Object.is(r, -0) ? "0" : String(r);
 };
-const hex4 = (v: number) => v.toString(16).padStart(4, "0");
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+/** Four lowercase hex digits of a 16-bit value. */
+const hex4 = (v: number) => (HEX2[v >> 8] as string) + (HEX2[v & 255] as string);
 
 function collectFonts(pages: readonly Page[]): Map<Face, FontUse> {
   const uses = new Map<Face, FontUse>();
@@ -67,6 +71,7 @@ function collectFonts(pages: readonly Page[]): Map<Face, FontUse> {
             face: it.face,
             name: `F${uses.size + 1}`,
             ids: new Map(),
+            codes: new Map(),
             order: [],
             text: new Map(),
           };
@@ -74,10 +79,12 @@ function collectFonts(pages: readonly Page[]): Map<Face, FontUse> {
         }
         for (const g of it.glyphs) {
           if (!u.ids.has(g.gid)) {
-            u.ids.set(g.gid, u.order.length + 1);
+            const id = u.order.length + 1;
+            u.ids.set(g.gid, id);
+            u.codes.set(g.gid, hex4(id));
             u.order.push(g.gid);
+            u.text.set(g.gid, g.text);
           }
-          if (!u.text.has(g.gid)) u.text.set(g.gid, g.text);
         }
       }
     }
@@ -110,32 +117,36 @@ function textOps(run: TextRun, use: FontUse): string {
   const h = run.hScale ?? 1;
   const scale = (run.size * h) / 1000;
   let s = `/${use.name} ${n2(run.size)} Tf ${colorOp(run.color, false)}${h !== 1 ? ` ${n2(h * 100)} Tz` : ""}\n`;
-  const first = run.glyphs[0];
+  const glyphs = run.glyphs;
+  const n = glyphs.length;
+  const first = glyphs[0];
   if (!first) return "";
   const face = use.face;
-  const adjusts = run.glyphs.map((g, i) => {
-    const next = run.glyphs[i + 1];
-    return next ? Math.round(((g.x + face.advance(g.gid) * scale - next.x) / scale) * 10) / 10 : 0;
-  });
+  // the offset in thousandths of an em from where each glyph's advance ends to the next glyph
+  const adjusts = new Array<number>(n);
+  for (let i = 0; i + 1 < n; i++) {
+    const g = glyphs[i] as PlacedGlyph;
+    const next = (glyphs[i + 1] as PlacedGlyph).x;
+    adjusts[i] = Math.round(((g.x + face.advance(g.gid) * scale - next) / scale) * 10) / 10;
+  }
+  adjusts[n - 1] = 0;
   let shown = `1 0 0 -1 ${n2(first.x)} ${n2(run.y)} Tm`;
-  for (let i = 0; i < run.glyphs.length;) {
+  for (let i = 0; i < n;) {
     // a chain of glyphs each overlapping the next goes into one span, the rest into plain TJ
     let j = i;
     const chain = (adjusts[i] as number) > 100;
     if (chain) while ((adjusts[j] as number) > 100) j++;
-    else while (j + 1 < run.glyphs.length && (adjusts[j + 1] as number) <= 100) j++;
+    else while (j + 1 < n && (adjusts[j + 1] as number) <= 100) j++;
     let tj = "[<";
     for (let k = i; k <= j; k++) {
-      const g = run.glyphs[k] as (typeof run.glyphs)[number];
-      tj += hex4(use.ids.get(g.gid) ?? 0);
-      if (k + 1 < run.glyphs.length && adjusts[k] !== 0) tj += `>${adjusts[k]}<`;
+      tj += use.codes.get((glyphs[k] as PlacedGlyph).gid) ?? "0000";
+      const a = adjusts[k] as number;
+      if (k + 1 < n && a !== 0) tj += `>${a}<`;
     }
     tj += ">] TJ";
     if (chain) {
-      const text = run.glyphs
-        .slice(i, j + 1)
-        .map((g) => g.text)
-        .join("");
+      let text = "";
+      for (let k = i; k <= j; k++) text += (glyphs[k] as PlacedGlyph).text;
       shown += ` /Span <</ActualText <FEFF${utf16Hex(text)}>>> BDC ${tj} EMC`;
     } else shown += ` ${tj}`;
     i = j + 1;

@@ -36,16 +36,33 @@ function componentOffsets(record: Uint8Array): number[] {
   }
 }
 
+/** The table checksum: the sum of big-endian 32-bit words over `length` bytes padded to 4. */
 function checksum(bytes: Uint8Array, offset: number, length: number): number {
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let sum = 0;
+  // each byte lane summed apart (exact in a double), weighed and folded into 32 bits at the end
+  let b0 = 0;
+  let b1 = 0;
+  let b2 = 0;
+  let b3 = 0;
   const end = offset + ((length + 3) & ~3);
-  for (let i = offset; i < end; i += 4) sum = (sum + v.getUint32(i)) >>> 0;
-  return sum;
+  for (let i = offset; i < end; i += 4) {
+    b0 += bytes[i] as number;
+    b1 += bytes[i + 1] as number;
+    b2 += bytes[i + 2] as number;
+    b3 += bytes[i + 3] as number;
+  }
+  return (b0 * 0x1000000 + b1 * 0x10000 + b2 * 0x100 + b3) % 0x100000000;
 }
 
+/** Whether a glyf record is a composite glyph (a negative number of contours). */
+const isComposite = (record: Uint8Array) => record.length >= 10 && (record[0] as number) >= 0x80;
+
 function cmapTable(unicodes: ReadonlyMap<number, number>): Uint8Array {
-  const pairs = [...unicodes].sort((a, b) => a[0] - b[0]);
+  // code point and glyph packed in one number, sorted as numbers (code points are unique)
+  const packed = new Float64Array(unicodes.size);
+  let at = 0;
+  for (const [cp, gid] of unicodes) packed[at++] = cp * 0x10000 + gid;
+  packed.sort();
+  const pairs = Array.from(packed, (v): [number, number] => [Math.floor(v / 0x10000), v % 0x10000]);
   const bmp = pairs.filter(([cp]) => cp <= 0xfffe);
   // format 4: one segment per code point, plus the closing 0xFFFF segment
   const segs = bmp.length + 1;
@@ -118,6 +135,7 @@ export function subsetFont(
   for (let i = 0; i < oldIds.length; i++) {
     const rec = font.glyph(oldIds[i] as number);
     records.push(rec);
+    if (!isComposite(rec)) continue;
     const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
     for (const off of componentOffsets(rec)) add(v.getUint16(off));
   }
@@ -133,9 +151,11 @@ export function subsetFont(
   records.forEach((rec, i) => {
     locaView.setUint32(4 * i, pos);
     glyf.set(rec, pos);
-    const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
-    for (const off of componentOffsets(rec))
-      glyfView.setUint16(pos + off, newId.get(v.getUint16(off)) ?? 0);
+    if (isComposite(rec)) {
+      const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
+      for (const off of componentOffsets(rec))
+        glyfView.setUint16(pos + off, newId.get(v.getUint16(off)) ?? 0);
+    }
     pos += (rec.length + 3) & ~3;
   });
   locaView.setUint32(4 * oldIds.length, pos);
@@ -195,16 +215,21 @@ export function subsetFont(
   w.setUint16(10, n * 16 - sr * 16);
   let off = 12 + 16 * n;
   let headOffset = 0;
+  // the whole file's checksum: the tables' (each padded with zeros) and the directory's
+  let sum = 0;
   tables.forEach(([name, t], i) => {
     const rec = 12 + 16 * i;
     for (let k = 0; k < 4; k++) w.setUint8(rec + k, name.charCodeAt(k));
     out.set(t, off);
-    w.setUint32(rec + 4, checksum(out, off, t.length));
+    const tableSum = checksum(out, off, t.length);
+    sum += tableSum;
+    w.setUint32(rec + 4, tableSum);
     w.setUint32(rec + 8, off);
     w.setUint32(rec + 12, t.length);
     if (name === "head") headOffset = off;
     off += (t.length + 3) & ~3;
   });
-  w.setUint32(headOffset + 8, (0xb1b0afba - checksum(out, 0, out.length)) >>> 0);
+  sum += checksum(out, 0, 12 + 16 * n);
+  w.setUint32(headOffset + 8, (0xb1b0afba - (sum % 0x100000000)) >>> 0);
   return { bytes: out, oldIds };
 }
