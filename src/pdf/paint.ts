@@ -2,7 +2,7 @@
 // subset.ts), content streams are written as operator text and deflated with node:zlib, and
 // writer.ts writes the file. No clock: dates and the file ID come in.
 import { createHash } from "node:crypto";
-import { deflate, deflateSync } from "node:zlib";
+import { deflateSync } from "node:zlib";
 import type { Item, OutlineEntry, Page, PathOp, PlacedGlyph, Rgb, TextRun } from "./boxes.ts";
 import type { Face } from "./fonts.ts";
 import { PAGE_HEIGHT, PAGE_WIDTH } from "./gbt9704.ts";
@@ -197,38 +197,15 @@ function contentOf(items: readonly Item[], fonts: Map<Face, FontUse>): string {
   return s;
 }
 
-/** Streams of at least this many bytes (a body font's subset) are deflated off the main thread. */
-const OFF_THREAD = 65536;
-
-/** The file being painted, and the deflates still under way on the thread pool. */
-interface Out {
-  file: PdfFile;
-  pending: Promise<void>[];
-}
-
-/**
- * A stream deflated at level 1 (the output chunk holds all of it: no pieces to join). A large one
- * is deflated on the thread pool while the main thread goes on (the same bytes), and its object
- * written when done.
- */
-function deflated(out: Out, bytes: Uint8Array, extra: Record<string, PdfValue> = {}): Ref {
-  const ref = out.file.ref();
-  const dict = { Filter: "FlateDecode", ...extra };
+/** A stream deflated at level 1 (into one output chunk that holds all of it: no pieces to join). */
+function deflated(file: PdfFile, bytes: Uint8Array, extra: Record<string, PdfValue> = {}): Ref {
   const n = bytes.length;
-  const options = { level: 1, chunkSize: Math.max(64, n + (n >> 3) + (n >> 6) + 64) };
-  if (n < OFF_THREAD) out.file.setStream(ref, dict, deflateSync(bytes, options));
-  else
-    out.pending.push(
-      new Promise((done, fail) =>
-        deflate(bytes, options, (e, packed) => {
-          if (e) fail(e);
-          else {
-            out.file.setStream(ref, dict, packed);
-            done();
-          }
-        }),
-      ),
-    );
+  const packed = deflateSync(bytes, {
+    level: 1,
+    chunkSize: Math.max(64, n + (n >> 3) + (n >> 6) + 64),
+  });
+  const ref = file.ref();
+  file.setStream(ref, { Filter: "FlateDecode", ...extra }, packed);
   return ref;
 }
 
@@ -248,7 +225,7 @@ function utf16Hex(text: string): string {
   return s;
 }
 
-function embedFont(out: Out, use: FontUse): Ref {
+function embedFont(file: PdfFile, use: FontUse): Ref {
   const font = use.face.font;
   const unicodes = new Map<number, number>();
   for (const [gid, text] of use.text) {
@@ -259,8 +236,7 @@ function embedFont(out: Out, use: FontUse): Ref {
   const subset = subsetFont(font, use.order, unicodes);
   const name = `${subsetTag(use)}+${font.postScriptName}`;
   const k = 1000 / font.unitsPerEm;
-  const { file } = out;
-  const fontFile = deflated(out, subset.bytes, { Length1: subset.bytes.length });
+  const fontFile = deflated(file, subset.bytes, { Length1: subset.bytes.length });
   const descriptor = file.add({
     Type: "FontDescriptor",
     FontName: name,
@@ -301,7 +277,7 @@ function embedFont(out: Out, use: FontUse): Ref {
     cmap += `${chunk.length} beginbfchar\n${chunk.join("\n")}\nendbfchar\n`;
   }
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  const toUnicode = deflated(out, Buffer.from(cmap, "latin1"));
+  const toUnicode = deflated(file, Buffer.from(cmap, "latin1"));
   return file.add({
     Type: "Font",
     Subtype: "Type0",
@@ -365,12 +341,11 @@ function pdfDate(date: string): Literal {
 
 export async function paintPdf(input: PaintInput): Promise<Uint8Array> {
   const file = new PdfFile();
-  const out: Out = { file, pending: [] };
   const pagesRef = file.ref();
   const catalogRef = file.ref();
   const fonts = collectFonts(input.pages);
   const fontDict: Record<string, Ref> = {};
-  for (const use of fonts.values()) fontDict[use.name] = embedFont(out, use);
+  for (const use of fonts.values()) fontDict[use.name] = embedFont(file, use);
   const resources = file.add({ Font: fontDict, ProcSet: ["PDF", "Text"] });
   const flip = `1 0 0 -1 0 ${n2(PAGE_HEIGHT)} cm\n`;
   const hash = createHash("md5").update(input.info.id);
@@ -384,7 +359,7 @@ export async function paintPdf(input: PaintInput): Promise<Uint8Array> {
       Parent: pagesRef,
       Resources: resources,
       MediaBox: [0, 0, PAGE_WIDTH, PAGE_HEIGHT],
-      Contents: deflated(out, content),
+      Contents: deflated(file, content),
     });
     pageRefs.push(page);
   }
@@ -425,6 +400,5 @@ export async function paintPdf(input: PaintInput): Promise<Uint8Array> {
     ViewerPreferences: preferences,
     Lang: new Literal("zh-CN"),
   });
-  await Promise.all(out.pending);
   return file.save(catalogRef, infoRef, hash.digest("hex").toUpperCase());
 }
