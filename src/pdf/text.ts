@@ -52,8 +52,9 @@ const sides = new WeakMap<Face, Map<number, "left" | "right" | null>>();
  * 「（“」, as its class says and the face draws it (a face that centres a mark gets null).
  */
 function inkSide(g: Glyph): "left" | "right" | null {
+  if (g.shrink === undefined || !g.gid) return null;
   const cls = INK_LEFT.has(g.text) ? "left" : INK_RIGHT.has(g.text) ? "right" : null;
-  if (!cls || !g.gid || g.shrink === undefined) return null;
+  if (!cls) return null;
   let cache = sides.get(g.face);
   if (!cache) sides.set(g.face, (cache = new Map()));
   let side = cache.get(g.gid);
@@ -79,7 +80,7 @@ function compressPairs(glyphs: Glyph[]): void {
     const b = glyphs[i] as Glyph;
     const sa = side[i - 1];
     const sb = side[i];
-    if (a.newline || !sa || !sb) continue;
+    if (!sa || !sb || a.newline) continue;
     if (sa === "left") {
       b.kern = a.width / 2;
       delete a.shrink;
@@ -242,6 +243,9 @@ export function compose(glyphs: readonly Glyph[], options: ComposeOptions): Line
   return out;
 }
 
+/** Chinese word boundaries (made once: a segmenter takes longer to make than to use). */
+const WORDS = new Intl.Segmenter("zh", { granularity: "word" });
+
 /**
  * A title broken into balanced lines (a trapezoid or diamond), only between words: the line
  * count is the fewest that fit, and breaks minimise the spread of line widths.
@@ -253,7 +257,7 @@ export function balancedLines(glyphs: readonly Glyph[], width: number): Line[] {
   const text = glyphs.map((g) => g.text).join("");
   // word boundaries (in glyph indices); a boundary between two one-character "words" is weak
   const starts = new Map<number, number>();
-  const segs = [...new Intl.Segmenter("zh", { granularity: "word" }).segment(text)];
+  const segs = [...WORDS.segment(text)];
   let gi = 0;
   let ci = 0;
   const glyphAt = new Map<number, number>();
