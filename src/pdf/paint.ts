@@ -43,17 +43,17 @@ export interface PageLabelRange {
 interface FontUse {
   face: Face;
   name: string;
-  /** Original glyph id → new glyph id, in first-use order. */
-  ids: Map<number, number>;
-  /** Original glyph id → the new id as the four hex digits a content stream shows. */
+  /** Original glyph id → its new id (1, 2, … in first-use order) as four hex digits. */
   codes: Map<number, string>;
+  /** The original glyph ids in first-use order. */
   order: number[];
-  text: Map<number, string>;
+  /** The text of each glyph of `order` where first used. */
+  texts: string[];
 }
 
 const n2 = (v: number): string => {
   const r = Math.round(v * 100) / 100;
-  return Object.is(r, -0) ? "0" : String(r);
+  return r === 0 ? "0" : String(r); // never "-0"
 };
 const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 /** Four lowercase hex digits of a 16-bit value. */
@@ -70,20 +70,17 @@ function collectFonts(pages: readonly Page[]): Map<Face, FontUse> {
           u = {
             face: it.face,
             name: `F${uses.size + 1}`,
-            ids: new Map(),
             codes: new Map(),
             order: [],
-            text: new Map(),
+            texts: [],
           };
           uses.set(it.face, u);
         }
         for (const g of it.glyphs) {
-          if (!u.ids.has(g.gid)) {
-            const id = u.order.length + 1;
-            u.ids.set(g.gid, id);
-            u.codes.set(g.gid, hex4(id));
+          if (!u.codes.has(g.gid)) {
+            u.codes.set(g.gid, hex4(u.order.length + 1));
             u.order.push(g.gid);
-            u.text.set(g.gid, g.text);
+            u.texts.push(g.text);
           }
         }
       }
@@ -227,12 +224,13 @@ function utf16Hex(text: string): string {
 
 function embedFont(file: PdfFile, use: FontUse): Ref {
   const font = use.face.font;
+  // each code point maps to the first glyph that shows it; each glyph maps back to its text
   const unicodes = new Map<number, number>();
-  for (const [gid, text] of use.text) {
+  const entries = use.texts.map((text, i) => {
     const cp = text.codePointAt(0);
-    const nid = use.ids.get(gid);
-    if (cp !== undefined && nid !== undefined && !unicodes.has(cp)) unicodes.set(cp, nid);
-  }
+    if (cp !== undefined && !unicodes.has(cp)) unicodes.set(cp, i + 1);
+    return `<${hex4(i + 1)}> <${utf16Hex(text)}>`;
+  });
   const subset = subsetFont(font, use.order, unicodes);
   const name = `${subsetTag(use)}+${font.postScriptName}`;
   const k = 1000 / font.unitsPerEm;
@@ -264,9 +262,6 @@ function embedFont(file: PdfFile, use: FontUse): Ref {
     W: [0, widths],
     CIDToGIDMap: "Identity",
   });
-  const entries = [...use.ids].map(
-    ([gid, nid]) => `<${hex4(nid)}> <${utf16Hex(use.text.get(gid) ?? "")}>`,
-  );
   let cmap =
     "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
