@@ -74,12 +74,14 @@ function inkSide(g: Glyph): "left" | "right" | null {
  * opening mark after another (「（“」). The pair then takes one and a half characters.
  */
 function compressPairs(glyphs: Glyph[]): void {
-  const side = glyphs.map(inkSide);
+  // each glyph's side is taken before a pair changes it (as the pair it opens)
+  let next = glyphs.length ? inkSide(glyphs[0] as Glyph) : null;
   for (let i = 1; i < glyphs.length; i++) {
     const a = glyphs[i - 1] as Glyph;
     const b = glyphs[i] as Glyph;
-    const sa = side[i - 1];
-    const sb = side[i];
+    const sa = next;
+    const sb = inkSide(b);
+    next = sb;
     if (!sa || !sb || a.newline) continue;
     if (sa === "left") {
       b.kern = a.width / 2;
@@ -132,6 +134,66 @@ export interface ShapeOptions {
   grid?: boolean;
 }
 
+/** What shaping a character with a chain of faces finds, whatever the size. */
+interface CharInfo {
+  face: Face;
+  gid: number;
+  /** Advance in thousandths of an em (1000 for a missing glyph). */
+  adv: number;
+  full: boolean;
+  space: boolean;
+  noStart: boolean;
+  noEnd: boolean;
+  /** Full-width CJK punctuation that may give up half its width when a line is squeezed. */
+  squeezable: boolean;
+  word: boolean;
+  softAfter: boolean;
+}
+
+/** Each face chain's characters as shaped so far (a document set uses a few thousand). */
+const charCache = new WeakMap<readonly Face[], Map<string, CharInfo>>();
+
+function charInfo(chain: readonly Face[], ch: string): CharInfo {
+  let cache = charCache.get(chain);
+  if (!cache) charCache.set(chain, (cache = new Map()));
+  let info = cache.get(ch);
+  if (info) return info;
+  const cp = ch.codePointAt(0) as number;
+  let face = chain[0] as Face;
+  let gid = 0;
+  for (const f of chain) {
+    const g = f.glyph(cp);
+    if (g) {
+      face = f;
+      gid = g;
+      break;
+    }
+  }
+  const adv = gid ? face.advance(gid) : 1000;
+  // full-width: CJK and the wide marks of CJK fonts (— … “ ” ≥); Latin "m" is wide but not full
+  const full =
+    cp >= 0x2e80 || cp === 0x2014 || cp === 0x2015 || cp === 0x2026 || (cp >= 0x2000 && adv >= 900);
+  const space = cp === 0x20 || cp === 0xa0;
+  const noStart = !space && NO_START.has(ch);
+  const noEnd = !space && NO_END.has(ch);
+  const word = !space && !full && cp < 0x2e80;
+  info = {
+    face,
+    gid,
+    adv,
+    full,
+    space,
+    noStart,
+    noEnd,
+    squeezable:
+      !space && full && (noStart || noEnd) && /[\u2018-\u201f\u3000-\u303f\uff00-\uffef]/.test(ch),
+    word,
+    softAfter: word && SOFT_AFTER.has(ch),
+  };
+  cache.set(ch, info);
+  return info;
+}
+
 /** Shapes text pieces into glyphs; a character no font of its role has is a problem. */
 export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeOptions): Glyph[] {
   const { size, color } = options;
@@ -146,45 +208,22 @@ export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeO
         continue;
       }
       if (ch === "\r" || ch === "\u200b") continue;
-      const cp = ch.codePointAt(0) as number;
-      let face = chain[0] as Face;
-      let gid = 0;
-      for (const f of chain) {
-        const g = f.glyph(cp);
-        if (g) {
-          face = f;
-          gid = g;
-          break;
-        }
-      }
-      if (!gid && cp > 0x20)
+      const c = charInfo(chain, ch);
+      if (!c.gid && (ch.codePointAt(0) as number) > 0x20)
         ctx.problems.push({ code: "pdf/missing-glyph", char: ch, where: ctx.where });
-      const adv = gid ? face.advance(gid) : 1000;
-      // full-width: CJK and the wide marks of CJK fonts (— … “ ” ≥); Latin "m" is wide but not full
-      const full =
-        cp >= 0x2e80 ||
-        cp === 0x2014 ||
-        cp === 0x2015 ||
-        cp === 0x2026 ||
-        (cp >= 0x2000 && adv >= 900);
-      const width = full ? fullWidth : (adv * size) / 1000;
-      const g: Glyph = { face, gid, text: ch, size, color, width };
-      if (cp === 0x20 || cp === 0xa0) g.space = true;
+      const width = c.full ? fullWidth : (c.adv * size) / 1000;
+      const g: Glyph = { face: c.face, gid: c.gid, text: ch, size, color, width };
+      if (c.space) g.space = true;
       else {
-        if (NO_START.has(ch)) g.noStart = true;
-        if (NO_END.has(ch)) g.noEnd = true;
-        // full-width CJK punctuation may give up half its width when a line is squeezed
-        if (
-          full &&
-          (g.noStart || g.noEnd) &&
-          /[\u2018-\u201f\u3000-\u303f\uff00-\uffef]/.test(ch)
-        ) {
+        if (c.noStart) g.noStart = true;
+        if (c.noEnd) g.noEnd = true;
+        if (c.squeezable) {
           g.shrink = width / 2;
-          if (g.noEnd) g.inkRight = true;
+          if (c.noEnd) g.inkRight = true;
         }
-        if (!full && cp < 0x2e80) {
+        if (c.word) {
           g.word = true;
-          if (SOFT_AFTER.has(ch)) g.softAfter = true;
+          if (c.softAfter) g.softAfter = true;
         }
       }
       out.push(g);
