@@ -151,14 +151,15 @@ interface CharInfo {
 }
 
 /** Each face chain's characters as shaped so far (a document set uses a few thousand). */
-const charCache = new WeakMap<readonly Face[], Map<string, CharInfo>>();
+const charCache = new WeakMap<readonly Face[], Map<number, CharInfo>>();
 
-function charInfo(chain: readonly Face[], ch: string): CharInfo {
-  let cache = charCache.get(chain);
-  if (!cache) charCache.set(chain, (cache = new Map()));
-  let info = cache.get(ch);
-  if (info) return info;
-  const cp = ch.codePointAt(0) as number;
+/** Shapes `ch` (code point `cp`) with `chain` and remembers it in the chain's `cache`. */
+function charInfo(
+  chain: readonly Face[],
+  cache: Map<number, CharInfo>,
+  ch: string,
+  cp: number,
+): CharInfo {
   let face = chain[0] as Face;
   let gid = 0;
   for (const f of chain) {
@@ -177,7 +178,7 @@ function charInfo(chain: readonly Face[], ch: string): CharInfo {
   const noStart = !space && NO_START.has(ch);
   const noEnd = !space && NO_END.has(ch);
   const word = !space && !full && cp < 0x2e80;
-  info = {
+  const info: CharInfo = {
     face,
     gid,
     adv,
@@ -190,7 +191,7 @@ function charInfo(chain: readonly Face[], ch: string): CharInfo {
     word,
     softAfter: word && SOFT_AFTER.has(ch),
   };
-  cache.set(ch, info);
+  cache.set(cp, info);
   return info;
 }
 
@@ -201,6 +202,8 @@ export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeO
   const out: Glyph[] = [];
   for (const piece of input) {
     const chain = ctx.fonts.roles[piece.role];
+    let cache = charCache.get(chain);
+    if (!cache) charCache.set(chain, (cache = new Map()));
     for (const ch of piece.text) {
       if (ch === "\n") {
         const prev = out.at(-1);
@@ -208,8 +211,9 @@ export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeO
         continue;
       }
       if (ch === "\r" || ch === "\u200b") continue;
-      const c = charInfo(chain, ch);
-      if (!c.gid && (ch.codePointAt(0) as number) > 0x20)
+      const cp = ch.codePointAt(0) as number;
+      const c = cache.get(cp) ?? charInfo(chain, cache, ch, cp);
+      if (!c.gid && cp > 0x20)
         ctx.problems.push({ code: "pdf/missing-glyph", char: ch, where: ctx.where });
       const width = c.full ? fullWidth : (c.adv * size) / 1000;
       const g: Glyph = { face: c.face, gid: c.gid, text: ch, size, color, width };
