@@ -128,6 +128,8 @@ function textOps(run: TextRun, use: FontUse): string {
   }
   adjusts[n - 1] = 0;
   let shown = `1 0 0 -1 ${n2(first.x)} ${n2(run.y)} Tm`;
+  let lastAdjust = 0;
+  let adjustText = "";
   for (let i = 0; i < n;) {
     // a chain of glyphs each overlapping the next goes into one span, the rest into plain TJ
     let j = i;
@@ -138,7 +140,14 @@ function textOps(run: TextRun, use: FontUse): string {
     for (let k = i; k <= j; k++) {
       tj += use.codes.get((glyphs[k] as PlacedGlyph).gid) ?? "0000";
       const a = adjusts[k] as number;
-      if (k + 1 < n && a !== 0) tj += `>${a}<`;
+      if (k + 1 < n && a !== 0) {
+        // a justified line repeats one offset: its text is made once
+        if (a !== lastAdjust) {
+          lastAdjust = a;
+          adjustText = `>${a}<`;
+        }
+        tj += adjustText;
+      }
     }
     tj += ">] TJ";
     if (chain) {
