@@ -375,14 +375,16 @@ function centred(glyphs: readonly Glyph[], width: number): Line {
 /** Text runs for a line placed with its left edge at `left` and baseline `y`. */
 export function runsOf(line: Line, left: number, y: number, out: Item[]): void {
   let run: TextRun | null = null;
-  line.glyphs.forEach((g, i) => {
-    if (g.space) return;
+  const { glyphs, xs } = line;
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i] as Glyph;
+    if (g.space) continue;
     if (!run || run.face !== g.face || run.size !== g.size || run.color !== g.color) {
       run = { type: "text", face: g.face, size: g.size, y, glyphs: [], color: g.color };
       out.push(run);
     }
-    run.glyphs.push({ gid: g.gid, x: left + (line.xs[i] as number), text: g.text });
-  });
+    run.glyphs.push({ gid: g.gid, x: left + (xs[i] as number), text: g.text });
+  }
 }
 
 /** Width of shaped glyphs laid end to end, each at its full width (labels, marks, figures). */
