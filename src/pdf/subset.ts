@@ -62,12 +62,15 @@ function cmapTable(unicodes: ReadonlyMap<number, number>): Uint8Array {
   let at = 0;
   for (const [cp, gid] of unicodes) packed[at++] = cp * 0x10000 + gid;
   packed.sort();
-  const pairs = Array.from(packed, (v): [number, number] => [Math.floor(v / 0x10000), v % 0x10000]);
-  const bmp = pairs.filter(([cp]) => cp <= 0xfffe);
+  const cpAt = (i: number) => Math.floor((packed[i] as number) / 0x10000);
+  const gidAt = (i: number) => (packed[i] as number) % 0x10000;
+  // the code points up to U+FFFE come first
+  let bmp = 0;
+  while (bmp < packed.length && cpAt(bmp) <= 0xfffe) bmp++;
   // format 4: one segment per code point, plus the closing 0xFFFF segment
-  const segs = bmp.length + 1;
+  const segs = bmp + 1;
   const f4len = 16 + 8 * segs;
-  const f12len = 16 + 12 * pairs.length;
+  const f12len = 16 + 12 * packed.length;
   const out = new Uint8Array(4 + 16 + f4len + f12len);
   const v = new DataView(out.buffer);
   v.setUint16(2, 2);
@@ -93,23 +96,24 @@ function cmapTable(unicodes: ReadonlyMap<number, number>): Uint8Array {
   const ends = o + 14;
   const starts = ends + 2 * segs + 2;
   const deltas = starts + 2 * segs;
-  bmp.forEach(([cp, gid], i) => {
+  for (let i = 0; i < bmp; i++) {
+    const cp = cpAt(i);
     v.setUint16(ends + 2 * i, cp);
     v.setUint16(starts + 2 * i, cp);
-    v.setUint16(deltas + 2 * i, (gid - cp) & 0xffff);
-  });
-  v.setUint16(ends + 2 * bmp.length, 0xffff);
-  v.setUint16(starts + 2 * bmp.length, 0xffff);
-  v.setUint16(deltas + 2 * bmp.length, 1);
+    v.setUint16(deltas + 2 * i, (gidAt(i) - cp) & 0xffff);
+  }
+  v.setUint16(ends + 2 * bmp, 0xffff);
+  v.setUint16(starts + 2 * bmp, 0xffff);
+  v.setUint16(deltas + 2 * bmp, 1);
   o = 20 + f4len;
   v.setUint16(o, 12);
   v.setUint32(o + 4, f12len);
-  v.setUint32(o + 12, pairs.length);
-  pairs.forEach(([cp, gid], i) => {
-    v.setUint32(o + 16 + 12 * i, cp);
-    v.setUint32(o + 20 + 12 * i, cp);
-    v.setUint32(o + 24 + 12 * i, gid);
-  });
+  v.setUint32(o + 12, packed.length);
+  for (let i = 0; i < packed.length; i++) {
+    v.setUint32(o + 16 + 12 * i, cpAt(i));
+    v.setUint32(o + 20 + 12 * i, cpAt(i));
+    v.setUint32(o + 24 + 12 * i, gidAt(i));
+  }
   return out;
 }
 
