@@ -44,6 +44,9 @@ describe("PDF object syntax", () => {
   it("escapes delimiters and characters outside ! … ~ in names as #xx", () => {
     expect(serialize("ABCDEF+NotoSerifSC-Regular")).toBe("/ABCDEF+NotoSerifSC-Regular");
     expect(serialize("a b(c)#")).toBe("/a#20b#28c#29#23");
+    // as pdf-lib wrote them
+    for (const name of ["x/y%z[]{}<>", "é中", "tab\tnl\n"])
+      expect(serialize(name)).toBe(PDFName.of(name).toString());
   });
 
   it("writes text strings as UTF-16BE hex after a byte order mark, literals as they are", () => {
