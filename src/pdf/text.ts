@@ -85,10 +85,10 @@ function compressPairs(glyphs: Glyph[]): void {
     if (!sa || !sb || a.newline) continue;
     if (sa === "left") {
       b.kern = a.width / 2;
-      delete a.shrink;
+      a.shrink = undefined;
     } else if (sb === "right") {
       b.kern = b.width / 2;
-      delete b.shrink;
+      b.shrink = undefined;
     }
   }
 }
@@ -216,20 +216,24 @@ export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeO
       if (!c.gid && cp > 0x20)
         ctx.problems.push({ code: "pdf/missing-glyph", char: ch, where: ctx.where });
       const width = c.full ? fullWidth : (c.adv * size) / 1000;
-      const g: Glyph = { face: c.face, gid: c.gid, text: ch, size, color, width };
-      if (c.space) g.space = true;
-      else {
-        if (c.noStart) g.noStart = true;
-        if (c.noEnd) g.noEnd = true;
-        if (c.squeezable) {
-          g.shrink = width / 2;
-          if (c.noEnd) g.inkRight = true;
-        }
-        if (c.word) {
-          g.word = true;
-          if (c.softAfter) g.softAfter = true;
-        }
-      }
+      // every glyph gets every field (unset ones undefined): one object shape for line breaking
+      const g: Glyph = {
+        face: c.face,
+        gid: c.gid,
+        text: ch,
+        size,
+        color,
+        width,
+        space: c.space || undefined,
+        noStart: c.noStart || undefined,
+        noEnd: c.noEnd || undefined,
+        shrink: c.squeezable ? width / 2 : undefined,
+        inkRight: (c.squeezable && c.noEnd) || undefined,
+        word: c.word || undefined,
+        softAfter: c.softAfter || undefined,
+        kern: undefined,
+        newline: undefined,
+      };
       out.push(g);
     }
   }
