@@ -144,25 +144,29 @@ export function subsetFont(
     for (const off of componentOffsets(rec)) add(v.getUint16(off));
   }
 
-  // glyf + loca (long), each record padded to 4 bytes, components renumbered
-  let glyfLength = 0;
-  for (const r of records) glyfLength += (r.length + 3) & ~3;
-  const glyf = new Uint8Array(glyfLength);
-  const glyfView = new DataView(glyf.buffer);
+  // loca (long): each glyf record padded to 4 bytes
   const loca = new Uint8Array(4 * (oldIds.length + 1));
   const locaView = new DataView(loca.buffer);
-  let pos = 0;
+  let glyfLength = 0;
   records.forEach((rec, i) => {
-    locaView.setUint32(4 * i, pos);
-    glyf.set(rec, pos);
-    if (isComposite(rec)) {
-      const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
-      for (const off of componentOffsets(rec))
-        glyfView.setUint16(pos + off, newId.get(v.getUint16(off)) ?? 0);
-    }
-    pos += (rec.length + 3) & ~3;
+    locaView.setUint32(4 * i, glyfLength);
+    glyfLength += (rec.length + 3) & ~3;
   });
-  locaView.setUint32(4 * oldIds.length, pos);
+  locaView.setUint32(4 * oldIds.length, glyfLength);
+  /** glyf, written straight into the file at `at`, components renumbered. */
+  const writeGlyf = (out: Uint8Array, at: number) => {
+    const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+    let pos = at;
+    for (const rec of records) {
+      out.set(rec, pos);
+      if (isComposite(rec)) {
+        const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
+        for (const off of componentOffsets(rec))
+          view.setUint16(pos + off, newId.get(v.getUint16(off)) ?? 0);
+      }
+      pos += (rec.length + 3) & ~3;
+    }
+  };
 
   // hmtx: a full metric for every glyph
   const hmtx = new Uint8Array(4 * oldIds.length);
@@ -186,12 +190,13 @@ export function subsetFont(
   if (postSrc) post.set(postSrc.subarray(0, 32));
   new DataView(post.buffer).setUint32(0, 0x00030000);
 
-  const tables: [string, Uint8Array][] = [
+  // glyf stands for itself by its length (written in place), every other table by its bytes
+  const all: [string, Uint8Array | number | null][] = [
     ["OS/2", copy("OS/2")],
     ["cmap", cmapTable(unicodes)],
     ["cvt ", copy("cvt ")],
     ["fpgm", copy("fpgm")],
-    ["glyf", glyf],
+    ["glyf", glyfLength],
     ["head", head],
     ["hhea", hhea],
     ["hmtx", hmtx],
@@ -199,11 +204,13 @@ export function subsetFont(
     ["maxp", maxp],
     ["post", post],
     ["prep", copy("prep")],
-  ].filter((t): t is [string, Uint8Array] => t[1] !== null);
+  ];
+  const tables = all.filter((t): t is [string, Uint8Array | number] => t[1] !== null);
+  const lengthOf = (t: Uint8Array | number) => (typeof t === "number" ? t : t.length);
 
   const n = tables.length;
   let size = 12 + 16 * n;
-  for (const [, t] of tables) size += (t.length + 3) & ~3;
+  for (const [, t] of tables) size += (lengthOf(t) + 3) & ~3;
   const out = new Uint8Array(size);
   const w = new DataView(out.buffer);
   w.setUint32(0, 0x00010000);
@@ -224,14 +231,16 @@ export function subsetFont(
   tables.forEach(([name, t], i) => {
     const rec = 12 + 16 * i;
     for (let k = 0; k < 4; k++) w.setUint8(rec + k, name.charCodeAt(k));
-    out.set(t, off);
-    const tableSum = checksum(out, off, t.length);
+    if (typeof t === "number") writeGlyf(out, off);
+    else out.set(t, off);
+    const length = lengthOf(t);
+    const tableSum = checksum(out, off, length);
     sum += tableSum;
     w.setUint32(rec + 4, tableSum);
     w.setUint32(rec + 8, off);
-    w.setUint32(rec + 12, t.length);
+    w.setUint32(rec + 12, length);
     if (name === "head") headOffset = off;
-    off += (t.length + 3) & ~3;
+    off += (length + 3) & ~3;
   });
   sum += checksum(out, 0, 12 + 16 * n);
   w.setUint32(headOffset + 8, (0xb1b0afba - (sum % 0x100000000)) >>> 0);
