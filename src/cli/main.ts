@@ -23,7 +23,7 @@ export { internalErrorText, ioErrorLine };
 type Run = (values: Record<string, unknown>, io: Io, positionals: string[]) => Promise<number>;
 
 // Each command's module is loaded only when that command runs: `xinfang pdf` does not pay for
-// loading the site builder, nor `check` for pdf-lib.
+// loading the site builder, nor `check` for the PDF writer.
 const runCheck: Run = async (v, io) => (await import("./check.ts")).runCheck(v, io);
 const runScore: Run = async (v, io) => (await import("./score.ts")).runScore(v, io);
 const runStats: Run = async (v, io) => (await import("./stats.ts")).runStats(v, io);

@@ -2,7 +2,7 @@
 // contents and bookmarks. Takes Docs and fonts; gives PDF bytes or the diagnostics that stop
 // them (a character no configured font has, an office font file that cannot be used). Writes
 // nothing: which documents are bundled and where files go is the build's (src/build). Layout is
-// pure (layout.ts), painting is paint.ts, the only door to pdf-lib. Must not read the clock:
+// pure (layout.ts), painting is paint.ts, the file is written by writer.ts. Must not read the clock:
 // dates and file IDs come from the content.
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DOC_KIND_NAMES } from "../doc/types.ts";

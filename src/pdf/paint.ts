@@ -1,21 +1,14 @@
-// Pages of positioned boxes → PDF bytes. The only file that imports pdf-lib (unmaintained since
-// 2021: kept behind this one door). Fonts are embedded by us as CIDFontType2 subsets (see
-// subset.ts), content streams are written as operator text and deflated with node:zlib; pdf-lib
-// supplies the object model and the file writer. No clock: dates and the file ID come in.
+// Pages of positioned boxes → PDF bytes. Fonts are embedded by us as CIDFontType2 subsets (see
+// subset.ts), content streams are written as operator text and deflated with node:zlib, and
+// writer.ts writes the file. No clock: dates and the file ID come in.
 import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
 import { deflateSync } from "node:zlib";
-import type * as PdfLib from "pdf-lib";
-import type { Item, OutlineEntry, Page, PathOp, Rgb, TextRun } from "./boxes.ts";
+import type { Item, OutlineEntry, Page, PathOp, PlacedGlyph, Rgb, TextRun } from "./boxes.ts";
 import type { Face } from "./fonts.ts";
 import { PAGE_HEIGHT, PAGE_WIDTH } from "./gbt9704.ts";
 import { subsetFont } from "./subset.ts";
-
-// The single-file build loads in a third of the time of the CommonJS tree.
-const lib = createRequire(import.meta.url)("pdf-lib/dist/pdf-lib.min.js") as typeof PdfLib;
-const { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } = lib;
-type PDFDocument = PdfLib.PDFDocument;
-type PDFRef = PdfLib.PDFRef;
+import { Hex, Literal, PdfFile } from "./writer.ts";
+import type { PdfValue, Ref } from "./writer.ts";
 
 export interface PdfInfo {
   title: string;
@@ -50,17 +43,21 @@ export interface PageLabelRange {
 interface FontUse {
   face: Face;
   name: string;
-  /** Original glyph id → new glyph id, in first-use order. */
-  ids: Map<number, number>;
+  /** Original glyph id → its new id (1, 2, … in first-use order) as four hex digits. */
+  codes: Map<number, string>;
+  /** The original glyph ids in first-use order. */
   order: number[];
-  text: Map<number, string>;
+  /** The text of each glyph of `order` where first used. */
+  texts: string[];
 }
 
 const n2 = (v: number): string => {
   const r = Math.round(v * 100) / 100;
-  return Object.is(r, -0) ? "0" : String(r);
+  return r === 0 ? "0" : String(r); // never "-0"
 };
-const hex4 = (v: number) => v.toString(16).padStart(4, "0");
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+/** Four lowercase hex digits of a 16-bit value. */
+const hex4 = (v: number) => (HEX2[v >> 8] as string) + (HEX2[v & 255] as string);
 
 function collectFonts(pages: readonly Page[]): Map<Face, FontUse> {
   const uses = new Map<Face, FontUse>();
@@ -73,18 +70,18 @@ function collectFonts(pages: readonly Page[]): Map<Face, FontUse> {
           u = {
             face: it.face,
             name: `F${uses.size + 1}`,
-            ids: new Map(),
+            codes: new Map(),
             order: [],
-            text: new Map(),
+            texts: [],
           };
           uses.set(it.face, u);
         }
         for (const g of it.glyphs) {
-          if (!u.ids.has(g.gid)) {
-            u.ids.set(g.gid, u.order.length + 1);
+          if (!u.codes.has(g.gid)) {
+            u.codes.set(g.gid, hex4(u.order.length + 1));
             u.order.push(g.gid);
+            u.texts.push(g.text);
           }
-          if (!u.text.has(g.gid)) u.text.set(g.gid, g.text);
         }
       }
     }
@@ -117,32 +114,45 @@ function textOps(run: TextRun, use: FontUse): string {
   const h = run.hScale ?? 1;
   const scale = (run.size * h) / 1000;
   let s = `/${use.name} ${n2(run.size)} Tf ${colorOp(run.color, false)}${h !== 1 ? ` ${n2(h * 100)} Tz` : ""}\n`;
-  const first = run.glyphs[0];
+  const glyphs = run.glyphs;
+  const n = glyphs.length;
+  const first = glyphs[0];
   if (!first) return "";
   const face = use.face;
-  const adjusts = run.glyphs.map((g, i) => {
-    const next = run.glyphs[i + 1];
-    return next ? Math.round(((g.x + face.advance(g.gid) * scale - next.x) / scale) * 10) / 10 : 0;
-  });
+  // the offset in thousandths of an em from where each glyph's advance ends to the next glyph
+  const adjusts = new Array<number>(n);
+  for (let i = 0; i + 1 < n; i++) {
+    const g = glyphs[i] as PlacedGlyph;
+    const next = (glyphs[i + 1] as PlacedGlyph).x;
+    adjusts[i] = Math.round(((g.x + face.advance(g.gid) * scale - next) / scale) * 10) / 10;
+  }
+  adjusts[n - 1] = 0;
   let shown = `1 0 0 -1 ${n2(first.x)} ${n2(run.y)} Tm`;
-  for (let i = 0; i < run.glyphs.length;) {
+  let lastAdjust = 0;
+  let adjustText = "";
+  for (let i = 0; i < n;) {
     // a chain of glyphs each overlapping the next goes into one span, the rest into plain TJ
     let j = i;
     const chain = (adjusts[i] as number) > 100;
     if (chain) while ((adjusts[j] as number) > 100) j++;
-    else while (j + 1 < run.glyphs.length && (adjusts[j + 1] as number) <= 100) j++;
+    else while (j + 1 < n && (adjusts[j + 1] as number) <= 100) j++;
     let tj = "[<";
     for (let k = i; k <= j; k++) {
-      const g = run.glyphs[k] as (typeof run.glyphs)[number];
-      tj += hex4(use.ids.get(g.gid) ?? 0);
-      if (k + 1 < run.glyphs.length && adjusts[k] !== 0) tj += `>${adjusts[k]}<`;
+      tj += use.codes.get((glyphs[k] as PlacedGlyph).gid) ?? "0000";
+      const a = adjusts[k] as number;
+      if (k + 1 < n && a !== 0) {
+        // a justified line repeats one offset: its text is made once
+        if (a !== lastAdjust) {
+          lastAdjust = a;
+          adjustText = `>${a}<`;
+        }
+        tj += adjustText;
+      }
     }
     tj += ">] TJ";
     if (chain) {
-      const text = run.glyphs
-        .slice(i, j + 1)
-        .map((g) => g.text)
-        .join("");
+      let text = "";
+      for (let k = i; k <= j; k++) text += (glyphs[k] as PlacedGlyph).text;
       shown += ` /Span <</ActualText <FEFF${utf16Hex(text)}>>> BDC ${tj} EMC`;
     } else shown += ` ${tj}`;
     i = j + 1;
@@ -193,16 +203,16 @@ function contentOf(items: readonly Item[], fonts: Map<Face, FontUse>): string {
   return s;
 }
 
-function deflated(
-  doc: PDFDocument,
-  bytes: Uint8Array,
-  extra: Record<string, unknown> = {},
-): PDFRef {
-  const dict = doc.context.obj({
-    Filter: "FlateDecode",
-    ...extra,
-  } as never) as unknown as PdfLib.PDFDict;
-  return doc.context.register(PDFRawStream.of(dict, deflateSync(bytes, { level: 1 })));
+/** A stream deflated at level 1 (into one output chunk that holds all of it: no pieces to join). */
+function deflated(file: PdfFile, bytes: Uint8Array, extra: Record<string, PdfValue> = {}): Ref {
+  const n = bytes.length;
+  const packed = deflateSync(bytes, {
+    level: 1,
+    chunkSize: Math.max(64, n + (n >> 3) + (n >> 6) + 64),
+  });
+  const ref = file.ref();
+  file.setStream(ref, { Filter: "FlateDecode", ...extra }, packed);
+  return ref;
 }
 
 function subsetTag(use: FontUse): string {
@@ -221,53 +231,46 @@ function utf16Hex(text: string): string {
   return s;
 }
 
-function embedFont(doc: PDFDocument, use: FontUse): PDFRef {
+function embedFont(file: PdfFile, use: FontUse): Ref {
   const font = use.face.font;
+  // each code point maps to the first glyph that shows it; each glyph maps back to its text
   const unicodes = new Map<number, number>();
-  for (const [gid, text] of use.text) {
+  const entries = use.texts.map((text, i) => {
     const cp = text.codePointAt(0);
-    const nid = use.ids.get(gid);
-    if (cp !== undefined && nid !== undefined && !unicodes.has(cp)) unicodes.set(cp, nid);
-  }
+    if (cp !== undefined && !unicodes.has(cp)) unicodes.set(cp, i + 1);
+    return `<${hex4(i + 1)}> <${utf16Hex(text)}>`;
+  });
   const subset = subsetFont(font, use.order, unicodes);
   const name = `${subsetTag(use)}+${font.postScriptName}`;
   const k = 1000 / font.unitsPerEm;
-  const ctx = doc.context;
-  const fontFile = deflated(doc, subset.bytes, { Length1: subset.bytes.length });
-  const descriptor = ctx.register(
-    ctx.obj({
-      Type: "FontDescriptor",
-      FontName: name,
-      Flags: 4,
-      FontBBox: font.bbox.map((v) => Math.round(v * k)),
-      ItalicAngle: font.italicAngle,
-      Ascent: Math.round(font.ascent * k),
-      Descent: Math.round(font.descent * k),
-      CapHeight: Math.round(font.capHeight * k),
-      StemV: 80,
-      FontFile2: fontFile,
-    } as never),
-  );
+  const fontFile = deflated(file, subset.bytes, { Length1: subset.bytes.length });
+  const descriptor = file.add({
+    Type: "FontDescriptor",
+    FontName: name,
+    Flags: 4,
+    FontBBox: font.bbox.map((v) => Math.round(v * k)),
+    ItalicAngle: font.italicAngle,
+    Ascent: Math.round(font.ascent * k),
+    Descent: Math.round(font.descent * k),
+    CapHeight: Math.round(font.capHeight * k),
+    StemV: 80,
+    FontFile2: fontFile,
+  });
   const widths = subset.oldIds.map((g) => Math.round(use.face.advance(g)));
-  const cid = ctx.register(
-    ctx.obj({
-      Type: "Font",
-      Subtype: "CIDFontType2",
-      BaseFont: name,
-      CIDSystemInfo: {
-        Registry: PDFString.of("Adobe"),
-        Ordering: PDFString.of("Identity"),
-        Supplement: 0,
-      },
-      FontDescriptor: descriptor,
-      DW: 1000,
-      W: [0, widths],
-      CIDToGIDMap: "Identity",
-    } as never),
-  );
-  const entries = [...use.ids].map(
-    ([gid, nid]) => `<${hex4(nid)}> <${utf16Hex(use.text.get(gid) ?? "")}>`,
-  );
+  const cid = file.add({
+    Type: "Font",
+    Subtype: "CIDFontType2",
+    BaseFont: name,
+    CIDSystemInfo: {
+      Registry: new Literal("Adobe"),
+      Ordering: new Literal("Identity"),
+      Supplement: 0,
+    },
+    FontDescriptor: descriptor,
+    DW: 1000,
+    W: [0, widths],
+    CIDToGIDMap: "Identity",
+  });
   let cmap =
     "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
@@ -278,106 +281,128 @@ function embedFont(doc: PDFDocument, use: FontUse): PDFRef {
     cmap += `${chunk.length} beginbfchar\n${chunk.join("\n")}\nendbfchar\n`;
   }
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  const toUnicode = deflated(doc, Buffer.from(cmap, "latin1"));
-  return ctx.register(
-    ctx.obj({
-      Type: "Font",
-      Subtype: "Type0",
-      BaseFont: name,
-      Encoding: "Identity-H",
-      DescendantFonts: [cid],
-      ToUnicode: toUnicode,
-    } as never),
-  );
+  const toUnicode = deflated(file, Buffer.from(cmap, "latin1"));
+  return file.add({
+    Type: "Font",
+    Subtype: "Type0",
+    BaseFont: name,
+    Encoding: "Identity-H",
+    DescendantFonts: [cid],
+    ToUnicode: toUnicode,
+  });
 }
 
-function addOutline(doc: PDFDocument, pageRefs: PDFRef[], entries: readonly OutlineEntry[]): void {
-  if (entries.length === 0) return;
-  const ctx = doc.context;
-  const rootRef = ctx.nextRef();
+/** The outline's root, its entries numbered as they are met (each list before its children). */
+function addOutline(file: PdfFile, pageRefs: Ref[], entries: readonly OutlineEntry[]): Ref {
+  const rootRef = file.ref();
   const build = (
     list: readonly OutlineEntry[],
-    parent: PDFRef,
-  ): { first: PDFRef; last: PDFRef; count: number } => {
-    const refs = list.map(() => ctx.nextRef());
+    parent: Ref,
+  ): { first: Ref; last: Ref; count: number } => {
+    const refs = list.map(() => file.ref());
     let count = 0;
     list.forEach((e, i) => {
-      const dict: Record<string, unknown> = {
-        Title: PDFHexString.fromText(e.title),
+      const dict: Record<string, PdfValue> = {
+        Title: Hex.text(e.title),
         Parent: parent,
-        Dest: [pageRefs[e.page] ?? pageRefs[0], "XYZ", 0, Math.round(PAGE_HEIGHT - e.y + 6), 0],
+        Dest: [
+          (pageRefs[e.page] ?? pageRefs[0]) as Ref,
+          "XYZ",
+          0,
+          Math.round(PAGE_HEIGHT - e.y + 6),
+          0,
+        ],
       };
-      if (i > 0) dict.Prev = refs[i - 1];
-      if (i + 1 < refs.length) dict.Next = refs[i + 1];
+      if (i > 0) dict.Prev = refs[i - 1] as Ref;
+      if (i + 1 < refs.length) dict.Next = refs[i + 1] as Ref;
       count++;
       if (e.children.length) {
-        const sub = build(e.children, refs[i] as PDFRef);
+        const sub = build(e.children, refs[i] as Ref);
         dict.First = sub.first;
         dict.Last = sub.last;
         // top-level entries open, deeper ones closed
         dict.Count = parent === rootRef ? sub.count : -sub.count;
         if (parent === rootRef) count += sub.count;
       }
-      ctx.assign(refs[i] as PDFRef, ctx.obj(dict as never));
+      file.set(refs[i] as Ref, dict);
     });
-    return { first: refs[0] as PDFRef, last: refs[refs.length - 1] as PDFRef, count };
+    return { first: refs[0] as Ref, last: refs[refs.length - 1] as Ref, count };
   };
   const top = build(entries, rootRef);
-  ctx.assign(
-    rootRef,
-    ctx.obj({ Type: "Outlines", First: top.first, Last: top.last, Count: top.count } as never),
-  );
-  doc.catalog.set(PDFName.of("Outlines"), rootRef);
-  doc.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
+  file.set(rootRef, { Type: "Outlines", First: top.first, Last: top.last, Count: top.count });
+  return rootRef;
 }
 
-function pdfDate(date: string): Date {
-  return new Date(`${date}T00:00:00+08:00`);
+/** A date as PDF writes it, in UTC: D:YYYYMMDDHHmmSSZ (midnight in China the day before, 16:00). */
+function pdfDate(date: string): Literal {
+  const d = new Date(`${date}T00:00:00+08:00`);
+  const two = (v: number) => String(v).padStart(2, "0");
+  return new Literal(
+    `D:${String(d.getUTCFullYear()).padStart(4, "0")}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}` +
+      `${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`,
+  );
 }
 
 export async function paintPdf(input: PaintInput): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  const ctx = doc.context;
+  const file = new PdfFile();
+  const pagesRef = file.ref();
+  const catalogRef = file.ref();
   const fonts = collectFonts(input.pages);
-  const fontDict: Record<string, PDFRef> = {};
-  for (const use of fonts.values()) fontDict[use.name] = embedFont(doc, use);
-  const resources = ctx.register(ctx.obj({ Font: fontDict, ProcSet: ["PDF", "Text"] } as never));
+  const fontDict: Record<string, Ref> = {};
+  for (const use of fonts.values()) fontDict[use.name] = embedFont(file, use);
+  const resources = file.add({ Font: fontDict, ProcSet: ["PDF", "Text"] });
   const flip = `1 0 0 -1 0 ${n2(PAGE_HEIGHT)} cm\n`;
   const hash = createHash("md5").update(input.info.id);
-  const pageRefs: PDFRef[] = [];
+  const pageRefs: Ref[] = [];
   for (const p of input.pages) {
-    const page = doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
+    const page = file.ref();
     const content = Buffer.from(flip + contentOf(p.items, fonts), "latin1");
     hash.update(content);
-    page.node.set(PDFName.of("Contents"), deflated(doc, content));
-    page.node.set(PDFName.of("Resources"), resources);
-    pageRefs.push(page.ref);
+    file.set(page, {
+      Type: "Page",
+      Parent: pagesRef,
+      Resources: resources,
+      MediaBox: [0, 0, PAGE_WIDTH, PAGE_HEIGHT],
+      Contents: deflated(file, content),
+    });
+    pageRefs.push(page);
   }
-  addOutline(doc, pageRefs, input.outline);
+  file.set(pagesRef, { Type: "Pages", Kids: pageRefs, Count: pageRefs.length });
+  const outline = input.outline.length ? addOutline(file, pageRefs, input.outline) : undefined;
+  let labels: PdfValue | undefined;
   if (input.labels?.length) {
-    const nums: unknown[] = [];
+    const nums: PdfValue[] = [];
     for (const l of input.labels) {
-      const d: Record<string, unknown> = {};
+      const d: Record<string, PdfValue> = {};
       if (l.style) d.S = l.style;
-      if (l.prefix) d.P = PDFHexString.fromText(l.prefix);
+      if (l.prefix) d.P = Hex.text(l.prefix);
       if (l.first && l.first !== 1) d.St = l.first;
       nums.push(l.start, d);
     }
-    doc.catalog.set(PDFName.of("PageLabels"), ctx.obj({ Nums: nums } as never));
+    labels = { Nums: nums };
   }
   const { info } = input;
-  doc.setTitle(info.title, { showInWindowTitleBar: true });
-  if (info.author) doc.setAuthor(info.author);
-  if (info.subject) doc.setSubject(info.subject);
-  if (info.keywords?.length) doc.setKeywords(info.keywords);
-  doc.setCreator("xinfang 信访工作文书系统");
-  doc.setProducer("xinfang (pdf-lib)");
-  doc.setCreationDate(pdfDate(info.date));
-  doc.setModificationDate(pdfDate(info.date));
-  doc.setLanguage("zh-CN");
-  const id = PDFHexString.of(hash.digest("hex").toUpperCase());
-  ctx.trailerInfo.ID = PDFArray.withContext(ctx);
-  (ctx.trailerInfo.ID as PdfLib.PDFArray).push(id);
-  (ctx.trailerInfo.ID as PdfLib.PDFArray).push(id);
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  const infoRef = file.add({
+    Title: Hex.text(info.title),
+    Author: info.author ? Hex.text(info.author) : undefined,
+    Subject: info.subject ? Hex.text(info.subject) : undefined,
+    Keywords: info.keywords?.length ? Hex.text(info.keywords.join(" ")) : undefined,
+    Creator: Hex.text("xinfang 信访工作文书系统"),
+    // the files' producer since they were written with pdf-lib, kept so the bytes stay the same
+    Producer: Hex.text("xinfang (pdf-lib)"),
+    CreationDate: pdfDate(info.date),
+    ModDate: pdfDate(info.date),
+  });
+  // the window shows the title, not the file name
+  const preferences = file.add({ DisplayDocTitle: true });
+  file.set(catalogRef, {
+    Type: "Catalog",
+    Pages: pagesRef,
+    Outlines: outline,
+    PageMode: outline ? "UseOutlines" : undefined,
+    PageLabels: labels,
+    ViewerPreferences: preferences,
+    Lang: new Literal("zh-CN"),
+  });
+  return file.save(catalogRef, infoRef, hash.digest("hex").toUpperCase());
 }

@@ -36,21 +36,41 @@ function componentOffsets(record: Uint8Array): number[] {
   }
 }
 
+/** The table checksum: the sum of big-endian 32-bit words over `length` bytes padded to 4. */
 function checksum(bytes: Uint8Array, offset: number, length: number): number {
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let sum = 0;
+  // each byte lane summed apart (exact in a double), weighed and folded into 32 bits at the end
+  let b0 = 0;
+  let b1 = 0;
+  let b2 = 0;
+  let b3 = 0;
   const end = offset + ((length + 3) & ~3);
-  for (let i = offset; i < end; i += 4) sum = (sum + v.getUint32(i)) >>> 0;
-  return sum;
+  for (let i = offset; i < end; i += 4) {
+    b0 += bytes[i] as number;
+    b1 += bytes[i + 1] as number;
+    b2 += bytes[i + 2] as number;
+    b3 += bytes[i + 3] as number;
+  }
+  return (b0 * 0x1000000 + b1 * 0x10000 + b2 * 0x100 + b3) % 0x100000000;
 }
 
+/** Whether a glyf record is a composite glyph (a negative number of contours). */
+const isComposite = (record: Uint8Array) => record.length >= 10 && (record[0] as number) >= 0x80;
+
 function cmapTable(unicodes: ReadonlyMap<number, number>): Uint8Array {
-  const pairs = [...unicodes].sort((a, b) => a[0] - b[0]);
-  const bmp = pairs.filter(([cp]) => cp <= 0xfffe);
+  // code point and glyph packed in one number, sorted as numbers (code points are unique)
+  const packed = new Float64Array(unicodes.size);
+  let at = 0;
+  for (const [cp, gid] of unicodes) packed[at++] = cp * 0x10000 + gid;
+  packed.sort();
+  const cpAt = (i: number) => Math.floor((packed[i] as number) / 0x10000);
+  const gidAt = (i: number) => (packed[i] as number) % 0x10000;
+  // the code points up to U+FFFE come first
+  let bmp = 0;
+  while (bmp < packed.length && cpAt(bmp) <= 0xfffe) bmp++;
   // format 4: one segment per code point, plus the closing 0xFFFF segment
-  const segs = bmp.length + 1;
+  const segs = bmp + 1;
   const f4len = 16 + 8 * segs;
-  const f12len = 16 + 12 * pairs.length;
+  const f12len = 16 + 12 * packed.length;
   const out = new Uint8Array(4 + 16 + f4len + f12len);
   const v = new DataView(out.buffer);
   v.setUint16(2, 2);
@@ -76,23 +96,24 @@ function cmapTable(unicodes: ReadonlyMap<number, number>): Uint8Array {
   const ends = o + 14;
   const starts = ends + 2 * segs + 2;
   const deltas = starts + 2 * segs;
-  bmp.forEach(([cp, gid], i) => {
+  for (let i = 0; i < bmp; i++) {
+    const cp = cpAt(i);
     v.setUint16(ends + 2 * i, cp);
     v.setUint16(starts + 2 * i, cp);
-    v.setUint16(deltas + 2 * i, (gid - cp) & 0xffff);
-  });
-  v.setUint16(ends + 2 * bmp.length, 0xffff);
-  v.setUint16(starts + 2 * bmp.length, 0xffff);
-  v.setUint16(deltas + 2 * bmp.length, 1);
+    v.setUint16(deltas + 2 * i, (gidAt(i) - cp) & 0xffff);
+  }
+  v.setUint16(ends + 2 * bmp, 0xffff);
+  v.setUint16(starts + 2 * bmp, 0xffff);
+  v.setUint16(deltas + 2 * bmp, 1);
   o = 20 + f4len;
   v.setUint16(o, 12);
   v.setUint32(o + 4, f12len);
-  v.setUint32(o + 12, pairs.length);
-  pairs.forEach(([cp, gid], i) => {
-    v.setUint32(o + 16 + 12 * i, cp);
-    v.setUint32(o + 20 + 12 * i, cp);
-    v.setUint32(o + 24 + 12 * i, gid);
-  });
+  v.setUint32(o + 12, packed.length);
+  for (let i = 0; i < packed.length; i++) {
+    v.setUint32(o + 16 + 12 * i, cpAt(i));
+    v.setUint32(o + 20 + 12 * i, cpAt(i));
+    v.setUint32(o + 24 + 12 * i, gidAt(i));
+  }
   return out;
 }
 
@@ -118,27 +139,34 @@ export function subsetFont(
   for (let i = 0; i < oldIds.length; i++) {
     const rec = font.glyph(oldIds[i] as number);
     records.push(rec);
+    if (!isComposite(rec)) continue;
     const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
     for (const off of componentOffsets(rec)) add(v.getUint16(off));
   }
 
-  // glyf + loca (long), each record padded to 4 bytes, components renumbered
-  let glyfLength = 0;
-  for (const r of records) glyfLength += (r.length + 3) & ~3;
-  const glyf = new Uint8Array(glyfLength);
-  const glyfView = new DataView(glyf.buffer);
+  // loca (long): each glyf record padded to 4 bytes
   const loca = new Uint8Array(4 * (oldIds.length + 1));
   const locaView = new DataView(loca.buffer);
-  let pos = 0;
+  let glyfLength = 0;
   records.forEach((rec, i) => {
-    locaView.setUint32(4 * i, pos);
-    glyf.set(rec, pos);
-    const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
-    for (const off of componentOffsets(rec))
-      glyfView.setUint16(pos + off, newId.get(v.getUint16(off)) ?? 0);
-    pos += (rec.length + 3) & ~3;
+    locaView.setUint32(4 * i, glyfLength);
+    glyfLength += (rec.length + 3) & ~3;
   });
-  locaView.setUint32(4 * oldIds.length, pos);
+  locaView.setUint32(4 * oldIds.length, glyfLength);
+  /** glyf, written straight into the file at `at`, components renumbered. */
+  const writeGlyf = (out: Uint8Array, at: number) => {
+    const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+    let pos = at;
+    for (const rec of records) {
+      out.set(rec, pos);
+      if (isComposite(rec)) {
+        const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
+        for (const off of componentOffsets(rec))
+          view.setUint16(pos + off, newId.get(v.getUint16(off)) ?? 0);
+      }
+      pos += (rec.length + 3) & ~3;
+    }
+  };
 
   // hmtx: a full metric for every glyph
   const hmtx = new Uint8Array(4 * oldIds.length);
@@ -162,12 +190,13 @@ export function subsetFont(
   if (postSrc) post.set(postSrc.subarray(0, 32));
   new DataView(post.buffer).setUint32(0, 0x00030000);
 
-  const tables: [string, Uint8Array][] = [
+  // glyf stands for itself by its length (written in place), every other table by its bytes
+  const all: [string, Uint8Array | number | null][] = [
     ["OS/2", copy("OS/2")],
     ["cmap", cmapTable(unicodes)],
     ["cvt ", copy("cvt ")],
     ["fpgm", copy("fpgm")],
-    ["glyf", glyf],
+    ["glyf", glyfLength],
     ["head", head],
     ["hhea", hhea],
     ["hmtx", hmtx],
@@ -175,11 +204,13 @@ export function subsetFont(
     ["maxp", maxp],
     ["post", post],
     ["prep", copy("prep")],
-  ].filter((t): t is [string, Uint8Array] => t[1] !== null);
+  ];
+  const tables = all.filter((t): t is [string, Uint8Array | number] => t[1] !== null);
+  const lengthOf = (t: Uint8Array | number) => (typeof t === "number" ? t : t.length);
 
   const n = tables.length;
   let size = 12 + 16 * n;
-  for (const [, t] of tables) size += (t.length + 3) & ~3;
+  for (const [, t] of tables) size += (lengthOf(t) + 3) & ~3;
   const out = new Uint8Array(size);
   const w = new DataView(out.buffer);
   w.setUint32(0, 0x00010000);
@@ -195,16 +226,23 @@ export function subsetFont(
   w.setUint16(10, n * 16 - sr * 16);
   let off = 12 + 16 * n;
   let headOffset = 0;
+  // the whole file's checksum: the tables' (each padded with zeros) and the directory's
+  let sum = 0;
   tables.forEach(([name, t], i) => {
     const rec = 12 + 16 * i;
     for (let k = 0; k < 4; k++) w.setUint8(rec + k, name.charCodeAt(k));
-    out.set(t, off);
-    w.setUint32(rec + 4, checksum(out, off, t.length));
+    if (typeof t === "number") writeGlyf(out, off);
+    else out.set(t, off);
+    const length = lengthOf(t);
+    const tableSum = checksum(out, off, length);
+    sum += tableSum;
+    w.setUint32(rec + 4, tableSum);
     w.setUint32(rec + 8, off);
-    w.setUint32(rec + 12, t.length);
+    w.setUint32(rec + 12, length);
     if (name === "head") headOffset = off;
-    off += (t.length + 3) & ~3;
+    off += (length + 3) & ~3;
   });
-  w.setUint32(headOffset + 8, (0xb1b0afba - checksum(out, 0, out.length)) >>> 0);
+  sum += checksum(out, 0, 12 + 16 * n);
+  w.setUint32(headOffset + 8, (0xb1b0afba - (sum % 0x100000000)) >>> 0);
   return { bytes: out, oldIds };
 }

@@ -52,8 +52,9 @@ const sides = new WeakMap<Face, Map<number, "left" | "right" | null>>();
  * 「（“」, as its class says and the face draws it (a face that centres a mark gets null).
  */
 function inkSide(g: Glyph): "left" | "right" | null {
+  if (g.shrink === undefined || !g.gid) return null;
   const cls = INK_LEFT.has(g.text) ? "left" : INK_RIGHT.has(g.text) ? "right" : null;
-  if (!cls || !g.gid || g.shrink === undefined) return null;
+  if (!cls) return null;
   let cache = sides.get(g.face);
   if (!cache) sides.set(g.face, (cache = new Map()));
   let side = cache.get(g.gid);
@@ -73,19 +74,21 @@ function inkSide(g: Glyph): "left" | "right" | null {
  * opening mark after another (「（“」). The pair then takes one and a half characters.
  */
 function compressPairs(glyphs: Glyph[]): void {
-  const side = glyphs.map(inkSide);
+  // each glyph's side is taken before a pair changes it (as the pair it opens)
+  let next = glyphs.length ? inkSide(glyphs[0] as Glyph) : null;
   for (let i = 1; i < glyphs.length; i++) {
     const a = glyphs[i - 1] as Glyph;
     const b = glyphs[i] as Glyph;
-    const sa = side[i - 1];
-    const sb = side[i];
-    if (a.newline || !sa || !sb) continue;
+    const sa = next;
+    const sb = inkSide(b);
+    next = sb;
+    if (!sa || !sb || a.newline) continue;
     if (sa === "left") {
       b.kern = a.width / 2;
-      delete a.shrink;
+      a.shrink = undefined;
     } else if (sb === "right") {
       b.kern = b.width / 2;
-      delete b.shrink;
+      b.shrink = undefined;
     }
   }
 }
@@ -131,6 +134,67 @@ export interface ShapeOptions {
   grid?: boolean;
 }
 
+/** What shaping a character with a chain of faces finds, whatever the size. */
+interface CharInfo {
+  face: Face;
+  gid: number;
+  /** Advance in thousandths of an em (1000 for a missing glyph). */
+  adv: number;
+  full: boolean;
+  space: boolean;
+  noStart: boolean;
+  noEnd: boolean;
+  /** Full-width CJK punctuation that may give up half its width when a line is squeezed. */
+  squeezable: boolean;
+  word: boolean;
+  softAfter: boolean;
+}
+
+/** Each face chain's characters as shaped so far (a document set uses a few thousand). */
+const charCache = new WeakMap<readonly Face[], Map<number, CharInfo>>();
+
+/** Shapes `ch` (code point `cp`) with `chain` and remembers it in the chain's `cache`. */
+function charInfo(
+  chain: readonly Face[],
+  cache: Map<number, CharInfo>,
+  ch: string,
+  cp: number,
+): CharInfo {
+  let face = chain[0] as Face;
+  let gid = 0;
+  for (const f of chain) {
+    const g = f.glyph(cp);
+    if (g) {
+      face = f;
+      gid = g;
+      break;
+    }
+  }
+  const adv = gid ? face.advance(gid) : 1000;
+  // full-width: CJK and the wide marks of CJK fonts (— … “ ” ≥); Latin "m" is wide but not full
+  const full =
+    cp >= 0x2e80 || cp === 0x2014 || cp === 0x2015 || cp === 0x2026 || (cp >= 0x2000 && adv >= 900);
+  const space = cp === 0x20 || cp === 0xa0;
+  const noStart = !space && NO_START.has(ch);
+  const noEnd = !space && NO_END.has(ch);
+  const word = !space && !full && cp < 0x2e80;
+  const info: CharInfo = {
+    face,
+    gid,
+    adv,
+    full,
+    space,
+    noStart,
+    noEnd,
+    squeezable:
+      !space && full && (noStart || noEnd) && /[\u2018-\u201f\u3000-\u303f\uff00-\uffef]/.test(ch),
+    word,
+    softAfter: word && SOFT_AFTER.has(ch),
+  };
+  cache.set(cp, info);
+  return info;
+}
+
 /** Shapes text pieces into glyphs; a character no font of its role has is a problem. */
 export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeOptions): Glyph[] {
   const { size, color } = options;
@@ -138,6 +202,8 @@ export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeO
   const out: Glyph[] = [];
   for (const piece of input) {
     const chain = ctx.fonts.roles[piece.role];
+    let cache = charCache.get(chain);
+    if (!cache) charCache.set(chain, (cache = new Map()));
     for (const ch of piece.text) {
       if (ch === "\n") {
         const prev = out.at(-1);
@@ -146,46 +212,28 @@ export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeO
       }
       if (ch === "\r" || ch === "\u200b") continue;
       const cp = ch.codePointAt(0) as number;
-      let face = chain[0] as Face;
-      let gid = 0;
-      for (const f of chain) {
-        const g = f.glyph(cp);
-        if (g) {
-          face = f;
-          gid = g;
-          break;
-        }
-      }
-      if (!gid && cp > 0x20)
+      const c = cache.get(cp) ?? charInfo(chain, cache, ch, cp);
+      if (!c.gid && cp > 0x20)
         ctx.problems.push({ code: "pdf/missing-glyph", char: ch, where: ctx.where });
-      const adv = gid ? face.advance(gid) : 1000;
-      // full-width: CJK and the wide marks of CJK fonts (— … “ ” ≥); Latin "m" is wide but not full
-      const full =
-        cp >= 0x2e80 ||
-        cp === 0x2014 ||
-        cp === 0x2015 ||
-        cp === 0x2026 ||
-        (cp >= 0x2000 && adv >= 900);
-      const width = full ? fullWidth : (adv * size) / 1000;
-      const g: Glyph = { face, gid, text: ch, size, color, width };
-      if (cp === 0x20 || cp === 0xa0) g.space = true;
-      else {
-        if (NO_START.has(ch)) g.noStart = true;
-        if (NO_END.has(ch)) g.noEnd = true;
-        // full-width CJK punctuation may give up half its width when a line is squeezed
-        if (
-          full &&
-          (g.noStart || g.noEnd) &&
-          /[\u2018-\u201f\u3000-\u303f\uff00-\uffef]/.test(ch)
-        ) {
-          g.shrink = width / 2;
-          if (g.noEnd) g.inkRight = true;
-        }
-        if (!full && cp < 0x2e80) {
-          g.word = true;
-          if (SOFT_AFTER.has(ch)) g.softAfter = true;
-        }
-      }
+      const width = c.full ? fullWidth : (c.adv * size) / 1000;
+      // every glyph gets every field (unset ones undefined): one object shape for line breaking
+      const g: Glyph = {
+        face: c.face,
+        gid: c.gid,
+        text: ch,
+        size,
+        color,
+        width,
+        space: c.space || undefined,
+        noStart: c.noStart || undefined,
+        noEnd: c.noEnd || undefined,
+        shrink: c.squeezable ? width / 2 : undefined,
+        inkRight: (c.squeezable && c.noEnd) || undefined,
+        word: c.word || undefined,
+        softAfter: c.softAfter || undefined,
+        kern: undefined,
+        newline: undefined,
+      };
       out.push(g);
     }
   }
@@ -242,6 +290,9 @@ export function compose(glyphs: readonly Glyph[], options: ComposeOptions): Line
   return out;
 }
 
+/** Chinese word boundaries (made once: a segmenter takes longer to make than to use). */
+const WORDS = new Intl.Segmenter("zh", { granularity: "word" });
+
 /**
  * A title broken into balanced lines (a trapezoid or diamond), only between words: the line
  * count is the fewest that fit, and breaks minimise the spread of line widths.
@@ -253,7 +304,7 @@ export function balancedLines(glyphs: readonly Glyph[], width: number): Line[] {
   const text = glyphs.map((g) => g.text).join("");
   // word boundaries (in glyph indices); a boundary between two one-character "words" is weak
   const starts = new Map<number, number>();
-  const segs = [...new Intl.Segmenter("zh", { granularity: "word" }).segment(text)];
+  const segs = [...WORDS.segment(text)];
   let gi = 0;
   let ci = 0;
   const glyphAt = new Map<number, number>();
@@ -328,14 +379,16 @@ function centred(glyphs: readonly Glyph[], width: number): Line {
 /** Text runs for a line placed with its left edge at `left` and baseline `y`. */
 export function runsOf(line: Line, left: number, y: number, out: Item[]): void {
   let run: TextRun | null = null;
-  line.glyphs.forEach((g, i) => {
-    if (g.space) return;
+  const { glyphs, xs } = line;
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i] as Glyph;
+    if (g.space) continue;
     if (!run || run.face !== g.face || run.size !== g.size || run.color !== g.color) {
       run = { type: "text", face: g.face, size: g.size, y, glyphs: [], color: g.color };
       out.push(run);
     }
-    run.glyphs.push({ gid: g.gid, x: left + (line.xs[i] as number), text: g.text });
-  });
+    run.glyphs.push({ gid: g.gid, x: left + (xs[i] as number), text: g.text });
+  }
 }
 
 /** Width of shaped glyphs laid end to end, each at its full width (labels, marks, figures). */
