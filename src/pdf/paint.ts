@@ -388,8 +388,7 @@ export async function paintPdf(input: PaintInput): Promise<Uint8Array> {
     Subject: info.subject ? Hex.text(info.subject) : undefined,
     Keywords: info.keywords?.length ? Hex.text(info.keywords.join(" ")) : undefined,
     Creator: Hex.text("xinfang 信访工作文书系统"),
-    // the files' producer since they were written with pdf-lib, kept so the bytes stay the same
-    Producer: Hex.text("xinfang (pdf-lib)"),
+    Producer: Hex.text("xinfang"),
     CreationDate: pdfDate(info.date),
     ModDate: pdfDate(info.date),
   });
