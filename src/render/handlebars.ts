@@ -46,7 +46,28 @@ function yamlBlock(v: unknown): string {
 const isDec = (v: unknown): v is Dec =>
   v !== null && typeof v === "object" && "n" in v && "scale" in v;
 
+/**
+ * Environments made in this process, by their templates' text: a template compiles on first use,
+ * and a process that renders again (a long-running caller, the tests) does not compile it again.
+ * Templates and helpers are pure, so a compiled template can be used any number of times.
+ */
+const environments = new Map<string, Record<string, Template>>();
+const ENVIRONMENTS_KEPT = 4;
+
+/** The templates of `sources`, compiled with our helpers and partials. */
 export function createEnvironment(sources: TemplateSources): Record<string, Template> {
+  const key = JSON.stringify([sources.templates, sources.partials]);
+  let env = environments.get(key);
+  if (!env) {
+    env = makeEnvironment(sources);
+    if (environments.size >= ENVIRONMENTS_KEPT)
+      environments.delete(environments.keys().next().value as string);
+    environments.set(key, env);
+  }
+  return env;
+}
+
+function makeEnvironment(sources: TemplateSources): Record<string, Template> {
   handlebars ??= require("handlebars/dist/handlebars.min.js") as typeof HandlebarsModule;
   const hb = handlebars.create();
   const helpers: Record<string, (...args: unknown[]) => unknown> = {
