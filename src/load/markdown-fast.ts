@@ -24,7 +24,10 @@ const HEADING = /^(#{1,6}) (?=[^ ])(.*[^ #])$/;
 const FENCE_OPEN = /^```([A-Za-z0-9-]*)$/;
 /** A line that might close (or open) a fence: micromark would read it as more than text. */
 const FENCE_LIKE = /^ {0,3}(?:`{3,}|~{3,})/;
-/** A paragraph of one line all in bold, as table captions are: `**表1 …**`. */
+/**
+ * A paragraph of one line all in bold, as table captions are: `**表1 …**`. Its marks are at the
+ * line's ends, next to no whitespace, so they are strong whatever the text (no `*` or `_`) holds.
+ */
 const STRONG_LINE = /^\*\*((?!\s)[^*_`[&]*[^\s*_`[&\\])\*\*$/;
 const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
 /** A line a paragraph may hold: none of these start another block or continue one. */
@@ -39,9 +42,11 @@ export function fastMarkdown(text: string): Root | null {
   const endOf = (l: number) => (l + 1 < lineCount ? (starts[l + 1] as number) - 1 : text.length);
   const lineOf = (l: number) => text.slice(starts[l], endOf(l));
   /** The point of an offset on line `l` (1-based line; columns are UTF-16 units, no tabs). */
-  const at = (l: number, offset: number): Point => {
-    return { line: l + 1, column: offset - (starts[l] as number) + 1, offset };
-  };
+  const at = (l: number, offset: number): Point => ({
+    line: l + 1,
+    column: offset - (starts[l] as number) + 1,
+    offset,
+  });
   const span = (l1: number, o1: number, l2: number, o2: number) => ({
     start: at(l1, o1),
     end: at(l2, o2),
@@ -112,14 +117,12 @@ export function fastMarkdown(text: string): Root | null {
       l = close + 1;
       continue;
     }
-    const strong = STRONG_LINE.exec(line);
-    if (strong && (l + 1 >= lineCount || lineOf(l + 1) === "")) {
+    if (STRONG_LINE.test(line) && (l + 1 >= lineCount || lineOf(l + 1) === "")) {
       const kids = inline(l, start + 2, endOf(l) - 2);
       if (!kids) return null;
-      const position = span(l, start, l, endOf(l));
       children.push({
         type: "paragraph",
-        children: [{ type: "strong", children: kids, position }],
+        children: [{ type: "strong", children: kids, position: span(l, start, l, endOf(l)) }],
         position: span(l, start, l, endOf(l)),
       } as Paragraph);
       l++;
@@ -127,14 +130,13 @@ export function fastMarkdown(text: string): Root | null {
     }
     if (REFUSED_INLINE.test(line)) return null;
     if (line[0] === "#") {
-      const h = HEADING.exec(line);
-      if (!h) return null;
-      const from = start + (h[1] as string).length + 1;
-      const kids = inline(l, from, endOf(l));
+      const depth = HEADING.exec(line)?.[1]?.length;
+      if (depth === undefined) return null;
+      const kids = inline(l, start + depth + 1, endOf(l));
       if (!kids) return null;
       children.push({
         type: "heading",
-        depth: (h[1] as string).length,
+        depth,
         children: kids,
         position: span(l, start, l, endOf(l)),
       } as Heading);

@@ -108,6 +108,17 @@ const CLEAN = [
   ":",
   "-",
   "a|b",
+  "]",
+  "(x)",
+  "\\\\",
+  "\\#",
+  "\\<br>",
+  "\\-",
+  "\\~",
+  "\\!",
+  "\\:",
+  "\\(",
+  "\\>",
 ];
 /** Near misses: each may change how micromark reads a line. */
 const NOISE = [
@@ -120,14 +131,12 @@ const NOISE = [
   "**",
   "_",
   "[",
-  "]",
   "&",
   "&amp;",
   "`",
   "|",
   "\\|",
   "\\",
-  "\\\\",
   "\\*",
   "\t",
   "1.",
@@ -158,7 +167,7 @@ function blocks(noisy: boolean): fc.Arbitrary<string> {
     .map((ls) => ls.map(([i, c, t]) => `${i}文${c}文${t}`).join("\n"));
   const strong = fc
     .tuple(pick(["**"], ["*", "__", "***"]), inline, pick(["**"], ["*", "__", " **"]), trailing)
-    .map(([a, c, b, t]) => `${a}表${c}${b}${t}`);
+    .map(([a, c, b, t]) => `${a}${c || "表"}${b}${t}`);
   const cell = fc
     .tuple(pick(["", " "], ["  "]), inline, pick(["", " "], ["  "]))
     .map(([a, c, b]) => `${a}${c.replaceAll("|", "")}${b}`);
