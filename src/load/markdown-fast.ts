@@ -1,12 +1,11 @@
-// A fast reader for the Markdown our templates write: ATX headings, paragraphs, GFM tables,
-// fenced code blocks, backslash escapes of ASCII punctuation and `<br>`. It gives exactly the
-// tree micromark gives (load/markdown.ts), positions included, or null for any text with
-// anything else in it (emphasis, links, lists, entities, indentation, tabs, trailing spaces…),
-// which micromark then reads whole. It refuses rather than guesses: every line must be one of
+// A fast reader for the Markdown our templates write: ATX headings, paragraphs (one may open
+// with emphasis or strong), GFM tables, fenced code blocks, backslash escapes of ASCII
+// punctuation and `<br>`. It gives exactly the tree micromark gives (load/markdown.ts),
+// positions included, or null for any text with anything else in it (other emphasis, links,
+// lists, entities, indentation, tabs, trailing spaces…), which micromark then reads whole. It refuses rather than guesses: every line must be one of
 // the few shapes below, else the text is not ours to read.
-import type { Code, Heading, Html, Paragraph, PhrasingContent, Root, RootContent } from "mdast";
-import type { Table, TableCell, TableRow, Text } from "mdast";
-import type { AlignType } from "mdast";
+import type { AlignType, Code, Heading, Html, Paragraph, PhrasingContent } from "mdast";
+import type { Root, RootContent, Table, TableCell, TableRow, Text } from "mdast";
 
 interface Point {
   line: number;
@@ -25,10 +24,16 @@ const FENCE_OPEN = /^```([A-Za-z0-9-]*)$/;
 /** A line that might close (or open) a fence: micromark would read it as more than text. */
 const FENCE_LIKE = /^ {0,3}(?:`{3,}|~{3,})/;
 /**
- * A paragraph of one line all in bold, as table captions are: `**表1 …**`. Its marks are at the
- * line's ends, next to no whitespace, so they are strong whatever the text (no `*` or `_`) holds.
+ * Emphasis (`*…*`) or strong (`**…**`) opening a paragraph, as captions and phase names are:
+ * `**表1 …**`, `*（一）动员部署阶段*（2025年…）`. The opening mark is at the line's start before
+ * no whitespace; the closing one follows a letter or a digit, or ends the line after anything
+ * but whitespace. Both then flank the text by CommonMark's rules and by the CJK-friendly ones
+ * alike, and with no other `*` or `_` in the paragraph they pair with each other.
  */
-const STRONG_LINE = /^\*\*((?!\s)[^*_`[&]*[^\s*_`[&\\])\*\*$/;
+const LEADING_EMPHASIS =
+  /^(?:(\*\*?)((?!\s)[^*_`[&]*[\p{L}\p{N}])\1|(\*\*?)((?!\s)[^*_`[&]*[^\s*_`[&\\])\3$)/u;
+/** The rest of a paragraph's first line after its leading emphasis. */
+const AFTER_EMPHASIS = /^[^*_`[&]*(?<![ \\])$/;
 const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
 /** A line a paragraph may hold: none of these start another block or continue one. */
 const PARAGRAPH_LINE = /^(?![ #>\-+*=_~<|:[`]|\d{1,9}[.)]).*[^ \\]$/;
@@ -117,18 +122,8 @@ export function fastMarkdown(text: string): Root | null {
       l = close + 1;
       continue;
     }
-    if (STRONG_LINE.test(line) && (l + 1 >= lineCount || lineOf(l + 1) === "")) {
-      const kids = inline(l, start + 2, endOf(l) - 2);
-      if (!kids) return null;
-      children.push({
-        type: "paragraph",
-        children: [{ type: "strong", children: kids, position: span(l, start, l, endOf(l)) }],
-        position: span(l, start, l, endOf(l)),
-      } as Paragraph);
-      l++;
-      continue;
-    }
-    if (REFUSED_INLINE.test(line)) return null;
+    const lead = LEADING_EMPHASIS.exec(line);
+    if (!lead && REFUSED_INLINE.test(line)) return null;
     if (line[0] === "#") {
       const depth = HEADING.exec(line)?.[1]?.length;
       if (depth === undefined) return null;
@@ -151,16 +146,28 @@ export function fastMarkdown(text: string): Root | null {
       continue;
     }
     // A paragraph: this line and the ones after it up to a blank line, a heading or a fence.
+    const after = start + (lead?.[0].length ?? 0);
+    if (lead ? !AFTER_EMPHASIS.test(text.slice(after, endOf(l))) : !PARAGRAPH_LINE.test(line))
+      return null;
     let last = l;
     for (;;) {
-      if (!PARAGRAPH_LINE.test(lineOf(last))) return null;
       const next = last + 1 < lineCount ? lineOf(last + 1) : "";
       if (next === "" || next[0] === "#" || next.startsWith("```")) break;
-      if (REFUSED_INLINE.test(next)) return null;
+      if (REFUSED_INLINE.test(next) || !PARAGRAPH_LINE.test(next)) return null;
       last++;
     }
-    const kids = inline(l, start, endOf(last));
+    const kids = inline(l, after, endOf(last));
     if (!kids) return null;
+    if (lead) {
+      const mark = (lead[1] ?? lead[3] ?? "").length;
+      const inner = inline(l, start + mark, after - mark);
+      if (!inner) return null;
+      kids.unshift({
+        type: mark === 2 ? "strong" : "emphasis",
+        children: inner,
+        position: span(l, start, l, after),
+      } as PhrasingContent);
+    }
     children.push({
       type: "paragraph",
       children: kids,
