@@ -24,6 +24,7 @@ import type * as Table from "micromark-extension-gfm-table";
 import type * as TaskList from "micromark-extension-gfm-task-list-item";
 import type * as Mdxjs from "micromark-extension-mdxjs";
 import type { Construct, Extension, Point } from "micromark-util-types";
+import { fastMarkdown } from "./markdown-fast.ts";
 
 // The parser and its extensions are loaded on first use (about 0.1 s), not when this module
 // is: `score` and `stats` validate content without ever parsing Markdown. The packages are
@@ -105,8 +106,17 @@ export interface MdxSyntaxError {
   kind: "tag" | "esm" | "expression" | "other";
 }
 
-/** A document body (templates' output): CommonMark, GFM tables, CJK-friendly emphasis. */
+/**
+ * A document body (templates' output): CommonMark, GFM tables, CJK-friendly emphasis. Text made
+ * only of what templates write is read by load/markdown-fast (the same tree, several times
+ * faster); anything else by micromark.
+ */
 export function parseMarkdown(text: string): Root {
+  return fastMarkdown(text) ?? parseMarkdownWithMicromark(text);
+}
+
+/** parseMarkdown by micromark alone, whatever the text (the reference of the fast reader). */
+export function parseMarkdownWithMicromark(text: string): Root {
   const { fromMarkdown, gfmTable, gfmTableFromMarkdown, cjkFriendlyExtension } = documents();
   return fromMarkdown(text, {
     extensions: [gfmTable(), cjkFriendlyExtension()],
