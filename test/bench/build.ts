@@ -9,7 +9,7 @@ import { cp, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { displayWidth, padEnd } from "../../src/cli/text-width.ts";
+import { printTable } from "./table.ts";
 import { generateContent, writeContent } from "../support/generate.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -135,21 +135,11 @@ for (const d of selected) {
   ]);
 }
 
-const table = (header: string[], body: string[][]) => {
-  const widths = header.map((h, i) =>
-    Math.max(...[h, ...body.map((r) => r[i] ?? "")].map(displayWidth)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => padEnd(c, widths[i] ?? 0)).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const r of body) console.log(line(r));
-};
-table(["数据集", "文书", "页面", "用时（中位数）", "页面/秒", "目标"], rows);
+printTable(["数据集", "文书", "页面", "用时（中位数）", "页面/秒", "目标"], rows);
 console.log(
   `\n（xinfang build 端到端，每项 ${RUNS} 次取中位数；含校验、计算、渲染、网站、搜索索引。）\n`,
 );
-table(["各步骤结束于", ...STEPS.map(([, , label]) => label)], steps);
+printTable(["各步骤结束于", ...STEPS.map(([, , label]) => label)], steps);
 console.log(
   "\n（从开始生成算起，各次的中位数。PDF 和 Word 文件在工作线程中与网站页面、搜索索引同时生成，工作簿在 Word 文件之后。）",
 );

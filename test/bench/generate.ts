@@ -4,7 +4,7 @@
 // rules), in this process, the median of BENCH_RUNS runs (default 3). Prints a table with the
 // targets: county under 5 s, large under 30 s. (These were wall-clock assertions in the unit
 // tests; a shared machine made them flaky there, and a bench is where timing belongs.)
-import { displayWidth, padEnd } from "../../src/cli/text-width.ts";
+import { printTable } from "./table.ts";
 import { parseCsv } from "../oracle/csv.ts";
 import { generateContent } from "../support/generate.ts";
 import type { GenOptions } from "../support/generate.ts";
@@ -80,12 +80,5 @@ for (const d of selected) {
 }
 
 const header = ["数据集", "村（社区）", "信访事项", "文件", "字符", "用时（中位数）", "目标"];
-const widths = header.map((h, i) =>
-  Math.max(...[h, ...rows.map((r) => r[i] ?? "")].map(displayWidth)),
-);
-const line = (cells: string[]) =>
-  `| ${cells.map((c, i) => padEnd(c, widths[i] ?? 0)).join(" | ")} |`;
-console.log(line(header));
-console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-for (const r of rows) console.log(line(r));
+printTable(header, rows);
 console.log(`\n（generateContent 在本进程内，每项 ${RUNS} 次取中位数，Node ${process.version}。）`);

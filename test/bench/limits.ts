@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { displayWidth, padEnd } from "../../src/cli/text-width.ts";
+import { printTable } from "./table.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = process.env.BENCH_BIN ?? join(ROOT, "bin/xinfang.mjs");
@@ -153,14 +153,7 @@ function run(c: Case, index: number): string[] {
 
 const rows = selected.map(run);
 const header = ["情形", "命令", "文件", "退出码", "第一个诊断", "用时 s", "峰值内存 MB", "输出"];
-const widths = header.map((h, i) =>
-  Math.max(...[h, ...rows.map((r) => r[i] ?? "")].map(displayWidth)),
-);
-const line = (cells: string[]) =>
-  `| ${cells.map((c, i) => padEnd(c, widths[i] ?? 0)).join(" | ")} |`;
-console.log(line(header));
-console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-for (const r of rows) console.log(line(r));
+printTable(header, rows);
 console.log(
   `\n（${BIN === join(ROOT, "bin/xinfang.mjs") ? "本版本" : BIN}；每项一个新进程，超过 ${TIMEOUT} s 即终止；峰值内存为常驻内存 maxRSS${hasTime ? "" : "（没有 /usr/bin/time，未测）"}。）`,
 );

@@ -22,7 +22,7 @@ import { writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { displayWidth, padEnd } from "../../src/cli/text-width.ts";
+import { printTable } from "./table.ts";
 import { paintDocument, renderPdf, typeset } from "../../src/pdf/index.ts";
 import type { Doc } from "../../src/doc/types.ts";
 import { publish } from "../../src/index.ts";
@@ -211,14 +211,7 @@ const table = rows.map((r) => [
   perSecond(r.samples).toFixed(0),
   String(median(r.samples.map((s) => s.bytes))),
 ]);
-const widths = header.map((h, i) =>
-  Math.max(...[h, ...table.map((t) => t[i] ?? "")].map(displayWidth)),
-);
-const line = (cells: string[]) =>
-  `| ${cells.map((c, i) => padEnd(c, widths[i] ?? 0)).join(" | ")} |`;
-console.log(line(header));
-console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-for (const t of table) console.log(line(t));
+printTable(header, table);
 console.log();
 // Ratios of pages per second pair by pair (the same variant, measured next to each other), then
 // their median. xinfang's document has one page more (its 版记 falls on the back of the last

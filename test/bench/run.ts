@@ -8,7 +8,7 @@
 // `node test/bench/run.ts province` measures only the datasets whose name starts so.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { displayWidth, padEnd } from "../../src/cli/text-width.ts";
+import { printTable } from "./table.ts";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateContent, writeContent } from "../support/generate.ts";
@@ -139,14 +139,7 @@ const head = [
   "每条记录内存",
   "每条记录",
 ];
-const widths = head.map((h, i) =>
-  Math.max(...[h, ...rows.map((r) => r[i] ?? "")].map(displayWidth)),
-);
-const line = (cells: string[]) =>
-  `| ${cells.map((c, i) => padEnd(c, widths[i] ?? 0)).join(" | ")} |`;
-console.log(line(head));
-console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
-for (const r of rows) console.log(line(r));
+printTable(head, rows);
 console.log(
   `\n中位数，每项 ${RUNS} 次，Node ${process.version}。记录为信访事项加周报记录；“峰值内存”为分阶段测量进程的，“score 峰值内存”为 xinfang score --json 进程的常驻内存峰值（/usr/bin/time）。目标：county 端到端 < 1.5 s；large（50 万件）< 30 s 且 < 4 GB；province（2,000 个村、200 万件）< 20 s 且 < 2 GiB；时间与内存随规模线性增长（看“每秒记录”与“每条记录内存”列）。`,
 );

@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import { parseCsvFile } from "../../src/load/csv.ts";
 import { LEDGER_SHEETS } from "../../src/load/ledger-columns.ts";
 import { generateContent, writeContent } from "../support/generate.ts";
+import { printTable } from "./table.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CACHE = join(ROOT, ".bench");
@@ -211,12 +212,7 @@ const head = [
   "峰值内存",
   "与 CSV 之比",
 ];
-const widths = head.map((h, i) => Math.max(h.length * 2, ...rows.map((r) => (r[i] ?? "").length)));
-const line = (cells: string[]) =>
-  `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
-console.log(line(head));
-console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
-for (const r of rows) console.log(line(r));
+printTable(head, rows);
 console.log(
   `\n中位数，每项 ${RUNS} 次，Node ${process.version}。目标：XLSX 端到端在 CSV 的 3 倍以内。`,
 );
