@@ -61,7 +61,7 @@ export async function onWorkerThread<P extends Partial<Publication>>(
     const w = new Worker(new URL("./stage-worker.ts", import.meta.url), {
       workerData: { module: module.href, options },
     });
-    w.unref(); // never keeps the process alive
+    w.unref(); // keeps the process alive only while a stage runs (below)
     return w;
   };
   return local.map((stage, index): OutputStage => ({
@@ -73,11 +73,15 @@ export async function onWorkerThread<P extends Partial<Publication>>(
         const first = worker === null;
         worker ??= start();
         const w = worker;
-        const stop = (e: Error) => {
+        const detach = () => {
           w.off("message", onMessage);
           w.off("error", onError);
           w.off("exit", onExit);
           signal?.removeEventListener("abort", onAbort);
+          w.unref();
+        };
+        const stop = (e: Error) => {
+          detach();
           end();
           reject(e);
         };
@@ -85,10 +89,7 @@ export async function onWorkerThread<P extends Partial<Publication>>(
           if (m.stage !== index) return;
           if ("progress" in m) return progress(m.progress);
           if ("failed" in m) return stop(rebuilt(m.failed));
-          w.off("message", onMessage);
-          w.off("error", onError);
-          w.off("exit", onExit);
-          signal?.removeEventListener("abort", onAbort);
+          detach();
           if (index === local.length - 1) end();
           resolve();
         };
@@ -99,6 +100,7 @@ export async function onWorkerThread<P extends Partial<Publication>>(
         w.on("error", onError);
         w.on("exit", onExit);
         signal?.addEventListener("abort", onAbort, { once: true });
+        w.ref(); // a stage running alone keeps the process waiting for it
         const message: ToWorker = { stage: index, dir };
         if (first) message.publication = Object.fromEntries(fields.map((f) => [f, publication[f]]));
         w.postMessage(message);

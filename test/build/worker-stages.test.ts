@@ -2,7 +2,8 @@
 // only the fields of the publication they read, in order, relaying their progress; an error comes
 // back with its name, message, stack and file-system code, as the build reports its own; and the
 // worker ends after the last stage, a failure or an abort.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
@@ -52,6 +53,15 @@ describe("stages on a worker thread", () => {
     const e = (await failing?.run(publication, dir, () => {}).catch((x: unknown) => x)) as Error;
     expect((e as NodeJS.ErrnoException).code).toBe("EACCES");
     await expect(next?.run(publication, dir, () => {})).rejects.toThrow(/ended/);
+  });
+
+  it("keep the process waiting while one runs alone", () => {
+    const script = new URL("./support/lone-stage.ts", import.meta.url);
+    const r = spawnSync(process.execPath, [script.pathname, dir], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("done");
+    expect(r.status).toBe(0);
+    expect(existsSync(join(dir, "s0", "0.txt"))).toBe(true);
   });
 
   it("stop when aborted", async () => {

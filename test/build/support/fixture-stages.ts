@@ -1,12 +1,13 @@
 // Output stages for test/build/worker-stages.test.ts, made on a worker thread from `options`:
 // `ok` writes the files it declares and says a progress line; `type-error` fails as a bug would;
-// `eacces` fails as a refused write does; `hang` never ends (only an abort stops it).
+// `eacces` fails as a refused write does; `hang` never ends (only an abort stops it); `slow`
+// writes after a pause, with nothing else of the process running meanwhile.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import type { OutputStage } from "../../../src/build/index.ts";
 
-type Kind = "ok" | "type-error" | "eacces" | "hang";
+type Kind = "ok" | "slow" | "type-error" | "eacces" | "hang";
 interface Seen {
   units: { id: string }[];
   documents?: unknown;
@@ -15,12 +16,13 @@ interface Seen {
 export function outputStages(options: { kinds: Kind[] }): OutputStage<Seen>[] {
   return options.kinds.map((kind, i) => ({
     name: `阶段${i + 1}`,
-    files: (p) => (kind === "ok" ? [`s${i}/${p.units.length}.txt`] : []),
+    files: (p) => (kind === "ok" || kind === "slow" ? [`s${i}/${p.units.length}.txt`] : []),
     async run(p, dir, progress) {
       if (kind === "type-error") throw new TypeError("Cannot read properties of undefined");
       if (kind === "eacces")
         throw Object.assign(new Error("EACCES: permission denied, open 'x'"), { code: "EACCES" });
       if (kind === "hang") return new Promise<void>(() => {});
+      if (kind === "slow") await new Promise((done) => setTimeout(done, 300));
       await mkdir(join(dir, `s${i}`), { recursive: true });
       // what the worker saw: its thread, and whether fields it was not sent stayed behind
       const seen = { thread: threadId, documents: p.documents === undefined };
