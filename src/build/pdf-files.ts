@@ -141,11 +141,14 @@ export function emitInto(dir: string): Emit {
   };
 }
 
+/** Where a document's or a bundle's PDF goes in the output. */
+const pdfFile = (id: string) => `pdf/${id}.pdf`;
+
 /** The files makePdfFiles writes when every document can be set: each document, then the bundles. */
 export function pdfFiles(publication: DocumentSet, options: { bundles?: boolean }): string[] {
   return [
-    ...publication.documents.map(({ doc }) => `pdf/${doc.meta.id}.pdf`),
-    ...(options.bundles === false ? [] : bundlePlans(publication).map((b) => `pdf/${b.id}.pdf`)),
+    ...publication.documents.map(({ doc }) => pdfFile(doc.meta.id)),
+    ...(options.bundles === false ? [] : bundlePlans(publication).map((b) => pdfFile(b.id))),
   ];
 }
 
@@ -170,7 +173,7 @@ export async function makePdfFiles(
     if (t.problems.length) continue;
     done.set(doc.meta.id, t);
     laid?.set(doc.meta.id, t);
-    const file = `pdf/${doc.meta.id}.pdf`;
+    const file = pdfFile(doc.meta.id);
     await emit(file, await paintDocument(t));
     documents.push({ id: doc.meta.id, title: doc.meta.title, file, pages: t.laid.pages.length });
   }
@@ -198,7 +201,7 @@ export async function makePdfFiles(
       },
       fonts.set,
     );
-    const file = `pdf/${id}.pdf`;
+    const file = pdfFile(id);
     await emit(file, made.bytes);
     bundles.push({
       id,

@@ -22,6 +22,9 @@ export interface WrittenWorkbook {
   year: number;
 }
 
+/** Where a workbook goes in the output. */
+const xlsxFile = (title: string) => `xlsx/${title}.xlsx`;
+
 /** One workbook to be made: what it is, and how its bytes are made. */
 interface WorkbookPlan extends WrittenWorkbook {
   make(): Promise<Uint8Array>;
@@ -39,7 +42,7 @@ function workbookPlans(publication: Publication): WorkbookPlan[] {
     SCORE_WORKBOOKS.forEach((kind, k) => {
       const title = sheetTitle(ys.sheet, kind);
       out.push({
-        file: `xlsx/${title}.xlsx`,
+        file: xlsxFile(title),
         title,
         kind,
         year: ys.year,
@@ -53,7 +56,7 @@ function workbookPlans(publication: Publication): WorkbookPlan[] {
   for (const s of publication.statistics) {
     const title = statsTitle(s);
     out.push({
-      file: `xlsx/${title}.xlsx`,
+      file: xlsxFile(title),
       title,
       kind: "statistics",
       year: Number(s.to.slice(0, 4)),
