@@ -79,6 +79,127 @@ function readRecord(text: string, start: number): CsvRecord {
   }
 }
 
+/** The fields of a row that hold a value (a row read densely, then declined by `refine`). */
+function sparse(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in row) if (row[key] !== undefined) out[key] = row[key];
+  return out;
+}
+
+/** Line breaks (`\n`, as LineIndex counts lines) in `text` from `from` to `to`. */
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let at = text.indexOf("\n", from); at !== -1 && at < to; at = text.indexOf("\n", at + 1))
+    n++;
+  return n;
+}
+
+/** A list of non-negative integers in a typed array that doubles as it fills. */
+class GrowingInts {
+  private data = new Int32Array(1024);
+  length = 0;
+  push(n: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = n;
+  }
+  at(i: number): number {
+    return this.data[i] as number;
+  }
+}
+
+/**
+ * Reads the body's records one at a time into `cells` (reused; the first `count` are the row's),
+ * as readRecord reads them, without the cells' offsets (found again by readRecord when a
+ * diagnostic needs one).
+ */
+class RowScanner {
+  readonly cells: string[] = [];
+  count = 0;
+  /** Line breaks from the record's start to the next record's. */
+  newlines = 0;
+  /** Offset of a quote that opens a cell and never closes; -1 when every quote closes. */
+  unclosed = -1;
+  private readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  /** Reads the record at `start`; returns where the next one starts. */
+  row(start: number): number {
+    const text = this.text;
+    const n = text.length;
+    const cells = this.cells;
+    let count = 0;
+    let newlines = 0;
+    let i = start;
+    for (;;) {
+      let value: string;
+      if (text.charCodeAt(i) === 34 /* " */) {
+        const open = i;
+        value = "";
+        i++;
+        for (;;) {
+          const q = text.indexOf('"', i);
+          if (q === -1) {
+            this.unclosed = open;
+            this.count = count;
+            return n;
+          }
+          value += text.slice(i, q);
+          if (text.charCodeAt(q + 1) === 34) {
+            value += '"';
+            i = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
+        }
+        newlines += countNewlines(text, open, i);
+        // Anything between the closing quote and the separator is kept verbatim.
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === 44 || c === 10 || c === 13) break;
+          j++;
+        }
+        if (j > i) value += text.slice(i, j);
+        i = j;
+      } else {
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === 44 || c === 10 || c === 13) break;
+          j++;
+        }
+        value = text.slice(i, j);
+        i = j;
+      }
+      cells[count++] = value;
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c === 44) {
+        i++;
+        continue;
+      }
+      // End of record: \n, \r\n or \r.
+      this.count = count;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) {
+        this.newlines = newlines + 1;
+        return i + 2;
+      }
+      this.newlines = newlines + (c === 10 ? 1 : 0);
+      return i + 1;
+    }
+    this.count = count;
+    this.newlines = newlines;
+    return n;
+  }
+}
+
 /**
  * Parses a CSV ledger into `{ [listKey]: records[] }`. Unknown headers are reported and their
  * column ignored; empty cells are absent fields.
@@ -93,9 +214,12 @@ export function parseCsvFile(
 ): SourceFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const bom = rawText.length - text.length;
-  const lines = new LineIndex(rawText);
+  // Lines are counted while reading; the index of every line start is made only when a diagnostic
+  // needs a position.
+  let index: LineIndex | null = null;
+  const lineIndex = () => (index ??= new LineIndex(rawText));
   const diagnostics: Diagnostic[] = [];
-  const at = (offset: number) => ({ file, ...lines.locate(offset + bom) });
+  const at = (offset: number) => ({ file, ...lineIndex().locate(offset + bom) });
 
   const header = readRecord(text, 0);
   if (header.unclosed !== -1) header.cells.length = 0; // the header swallowed the file
@@ -116,9 +240,17 @@ export function parseCsvFile(
   });
 
   const readers = colOf.map((col) => (col ? cellReader(col, year) : null));
+  const keys = colOf.map((col) => col?.key ?? null);
   const width = header.cells.length;
+  // With `refine`, a row is given every column's field in header order (undefined where the cell
+  // is empty): one shape for every row, which `refine` reads quickly. A row it declines is then
+  // kept without the empty fields, as it would be read without `refine`. A header naming a field
+  // twice keeps the sparse rows throughout (the later empty cell must not hide the earlier one).
+  const named = keys.filter((k) => k !== null);
+  const dense = refine !== undefined && new Set(named).size === named.length;
   const records: unknown[] = [];
-  const rowStarts: number[] = [];
+  const rowStarts = new GrowingInts();
+  const rowLines = new GrowingInts();
   // A quote that never closes swallows every later row into one cell: the file is unusable
   // (value undefined), never a short ledger.
   let unclosed = header.unclosed;
@@ -131,42 +263,48 @@ export function parseCsvFile(
       }),
     );
   }
+  const scan = new RowScanner(text);
+  const cells = scan.cells;
   let pos = header.next;
+  let line = 1 + countNewlines(text, 0, pos);
   while (unclosed === -1 && pos < text.length) {
-    const rec = readRecord(text, pos);
     const start = pos;
-    pos = rec.next;
-    if (rec.unclosed !== -1) {
-      unclosed = rec.unclosed;
+    const startLine = line;
+    pos = scan.row(pos);
+    line += scan.newlines;
+    if (scan.unclosed !== -1) {
+      unclosed = scan.unclosed;
       break;
     }
-    const cells = rec.cells;
+    const count = scan.count;
     const first = cells[0] as string;
-    if (cells.length !== width || first === "" || first.charCodeAt(0) <= 32) {
+    if (count !== width || first === "" || first.charCodeAt(0) <= 32) {
       // Blank lines and rows of empty cells (Excel writes ",,,,") are skipped.
-      if (cells.every((cell) => cell.trim() === "")) continue;
-      if (cells.length !== width) {
-        const line = lines.locate(start + bom).line;
+      let blank = true;
+      for (let c = 0; c < count && blank; c++) blank = (cells[c] as string).trim() === "";
+      if (blank) continue;
+      if (count !== width) {
         diagnostics.push(
           makeDiagnostic("csv/cell-count", {
             position: at(start),
             path: "",
-            params: { line, cells: cells.length, columns: width },
+            params: { line: startLine, cells: count, columns: width },
           }),
         );
         continue;
       }
     }
     const obj: Record<string, unknown> = {};
-    for (let c = 0; c < rec.cells.length; c++) {
-      const col = colOf[c];
-      if (!col) continue;
-      const raw = (rec.cells[c] as string).trim();
-      if (raw === "") continue;
-      obj[col.key] = (readers[c] as (raw: string) => unknown)(raw);
+    for (let c = 0; c < width; c++) {
+      const key = keys[c];
+      if (key === null || key === undefined) continue;
+      const raw = (cells[c] as string).trim();
+      if (raw !== "") obj[key] = (readers[c] as (raw: string) => unknown)(raw);
+      else if (dense) obj[key] = undefined;
     }
-    records.push(refine?.(obj) ?? obj);
+    records.push(dense ? ((refine as Refine)(obj, true) ?? sparse(obj)) : (refine?.(obj) ?? obj));
     rowStarts.push(start);
+    rowLines.push(startLine);
   }
   if (unclosed !== -1) {
     diagnostics.push(makeDiagnostic("csv/unclosed-quote", { position: at(unclosed), path: "" }));
@@ -177,13 +315,15 @@ export function parseCsvFile(
     file,
     value,
     diagnostics,
-    lines,
+    get lines() {
+      return lineIndex();
+    },
     tabular: true,
     locate(path: readonly PathKey[], where: "value" | "key" = "value") {
       const index = path[1];
-      if (path.length < 2 || typeof index !== "number" || rowStarts[index] === undefined)
+      if (path.length < 2 || typeof index !== "number" || !(index >= 0 && index < rowStarts.length))
         return at(0);
-      const start = rowStarts[index] as number;
+      const start = rowStarts.at(index);
       const key = path[2];
       if (key === undefined || where === "key") return at(start);
       const rec = readRecord(text, start);
@@ -191,8 +331,8 @@ export function parseCsvFile(
       return at(c >= 0 && rec.offsets[c] !== undefined ? (rec.offsets[c] as number) : start);
     },
     itemLine(array: readonly unknown[], index: number): number {
-      if (array !== records || rowStarts[index] === undefined) return 0;
-      return lines.locate((rowStarts[index] as number) + bom).line;
+      if (array !== records || !(index >= 0 && index < rowLines.length)) return 0;
+      return rowLines.at(index);
     },
   };
 }

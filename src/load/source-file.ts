@@ -31,7 +31,11 @@ export interface SourceFile {
  * record as validate would make of the row as read, when it can say so at once, else null (the
  * row is then kept as read). A large ledger is then never held as read, only as records.
  */
-export type Refine = (row: Record<string, unknown>) => unknown;
+export type Refine = (
+  row: Record<string, unknown>,
+  /** The row's keys are all fields of the sheet's column spec (ledger-columns.ts). */
+  fromColumns?: boolean,
+) => unknown;
 
 /**
  * Where the `index`-th character of the string value at `path` stands in the file `text` of

@@ -20,7 +20,7 @@ const SATISFACTION_SET = new Set<unknown>(SATISFACTIONS);
 const WEEK = /^\d{4}-W\d{2}$/;
 const SUBMITTED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
-const PETITION_KEYS = new Set([
+export const PETITION_KEYS: ReadonlySet<string> = new Set([
   "id",
   "date",
   "unit",
@@ -71,12 +71,19 @@ function optionalDate(v: unknown): string | null | undefined {
   return typeof v === "string" && isCalendarDate(v) ? v : null;
 }
 
-export function fastPetition(raw: unknown): PetitionRecord | null {
+/**
+ * `fromColumns`: the record is a table's row whose keys are all fields of PETITION_COLUMNS
+ * (every one of which is a petition's field: test/validate/fast.test.ts), so it holds no unknown
+ * key and is not a record made here.
+ */
+export function fastPetition(raw: unknown, fromColumns = false): PetitionRecord | null {
   if (!isObject(raw)) return null;
-  // A record made here already (a table's rows are checked as they are read): parsed content
-  // never holds undefined, so only such a record has an `origin` that is undefined.
-  if (raw.origin === undefined && "origin" in raw) return raw as PetitionRecord;
-  if (!onlyKeys(raw, PETITION_KEYS)) return null;
+  if (!fromColumns) {
+    // A record made here already (a table's rows are checked as they are read): parsed content
+    // never holds undefined, so only such a record has an `origin` that is undefined.
+    if (raw.origin === undefined && "origin" in raw) return raw as PetitionRecord;
+    if (!onlyKeys(raw, PETITION_KEYS)) return null;
+  }
   const id = text(raw.id);
   const { date, unit, level, form, headcount, channel, satisfaction, satisfied } = raw;
   if (

@@ -55,49 +55,57 @@ export function resolveUnitNames(
 ): Set<string> {
   const reported = new Set<string>();
   if (src.value === null || typeof src.value !== "object") return reported;
+  // `value` is known by `ids` (the common case: a ledger written with ids) or resolved by name;
+  // the path is made only for a diagnostic.
+  const resolve = (value: unknown, pathOf: () => PathKey[]): unknown => {
+    if (typeof value !== "string" || ids?.has(value)) return value;
+    const found = names.get(value.trim());
+    if (!found) {
+      // Only what reads as a name (not plain ASCII) is an unknown name here; an id, or an id
+      // miswritten (Dongshan), is left to the id checks and their hints.
+      if (ids === null || /^[\x20-\x7e]*$/.test(value)) return value;
+      const path = pathOf();
+      reported.add(path.join("."));
+      out.push(
+        makeDiagnostic("ref/unknown-unit", {
+          position: src.locate(path),
+          path: path.join("."),
+          params: { id: value.trim() },
+        }),
+      );
+      return value;
+    }
+    if (found.length === 1) return found[0];
+    const path = pathOf();
+    reported.add(path.join("."));
+    out.push(
+      makeDiagnostic("ref/ambiguous-unit", {
+        position: src.locate(path),
+        path: path.join("."),
+        params: { name: value.trim(), ids: found },
+      }),
+    );
+    return value;
+  };
   for (const [listKey, fields] of Object.entries(UNIT_FIELDS)) {
     const list = (src.value as Record<string, unknown>)[listKey];
     if (!Array.isArray(list)) continue;
-    list.forEach((r: unknown, i) => {
-      if (r === null || typeof r !== "object" || Array.isArray(r)) return;
+    for (let i = 0; i < list.length; i++) {
+      const r: unknown = list[i];
+      if (r === null || typeof r !== "object" || Array.isArray(r)) continue;
       const record = r as Record<string, unknown>;
       for (const field of fields) {
         const v = record[field];
-        const resolve = (value: unknown, path: PathKey[]): unknown => {
-          if (typeof value !== "string" || ids?.has(value)) return value;
-          const found = names.get(value.trim());
-          if (!found) {
-            // Only what reads as a name (not plain ASCII) is an unknown name here; an id, or an
-            // id miswritten (Dongshan), is left to the id checks and their hints.
-            if (ids === null || /^[\x20-\x7e]*$/.test(value)) return value;
-            reported.add(path.join("."));
-            out.push(
-              makeDiagnostic("ref/unknown-unit", {
-                position: src.locate(path),
-                path: path.join("."),
-                params: { id: value.trim() },
-              }),
-            );
-            return value;
-          }
-          if (found.length === 1) return found[0];
-          reported.add(path.join("."));
-          out.push(
-            makeDiagnostic("ref/ambiguous-unit", {
-              position: src.locate(path),
-              path: path.join("."),
-              params: { name: value.trim(), ids: found },
-            }),
-          );
-          return value;
-        };
         if (Array.isArray(v)) {
           v.forEach((x, j) => {
-            v[j] = resolve(x, [listKey, i, field, j]);
+            v[j] = resolve(x, () => [listKey, i, field, j]);
           });
-        } else if (v !== undefined) record[field] = resolve(v, [listKey, i, field]);
+        } else if (v !== undefined) {
+          const resolved = resolve(v, () => [listKey, i, field]);
+          if (resolved !== v) record[field] = resolved;
+        }
       }
-    });
+    }
   }
   return reported;
 }

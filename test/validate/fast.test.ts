@@ -11,7 +11,13 @@ import {
   petitionSchema,
   weeklyReportSchema,
 } from "../../schemas/index.ts";
-import { fastMeeting, fastPetition, fastWeeklyReport } from "../../src/validate/fast.ts";
+import {
+  PETITION_KEYS,
+  fastMeeting,
+  fastPetition,
+  fastWeeklyReport,
+} from "../../src/validate/fast.ts";
+import { PETITION_COLUMNS } from "../../src/load/ledger-columns.ts";
 import type { z } from "zod";
 
 /** A value that is usually right for its field and sometimes wrong in a typical way. */
@@ -101,6 +107,9 @@ function agrees<T>(fast: (raw: unknown) => T | null, schema: z.ZodType, raw: unk
 }
 
 describe("fast validation paths", () => {
+  it("a table's petition row holds only petition fields (what `fromColumns` relies on)", () => {
+    expect(PETITION_COLUMNS.filter((c) => !PETITION_KEYS.has(c.key))).toEqual([]);
+  });
   it("petitions: accepted only when zod accepts, with zod's output", () => {
     accepted = 0;
     fc.assert(
