@@ -79,10 +79,13 @@ function readRecord(text: string, start: number): CsvRecord {
   }
 }
 
-/** The fields of a row that hold a value (a row read densely, then declined by `refine`). */
-function sparse(row: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The fields of a row that hold a value, in the header's order `keys` (a row read densely, then
+ * declined by `refine`): the row as read without `refine`.
+ */
+function sparse(row: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key in row) if (row[key] !== undefined) out[key] = row[key];
+  for (const key of keys) if (row[key] !== undefined) out[key] = row[key];
   return out;
 }
 
@@ -211,6 +214,8 @@ export function parseCsvFile(
   columns: readonly LedgerColumn[],
   year: number | null = null,
   refine?: Refine,
+  /** Makes a row of every column's field from values in `columns` order (LedgerSheet.row). */
+  makeRow?: (values: readonly unknown[]) => Record<string, unknown>,
 ): SourceFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const bom = rawText.length - text.length;
@@ -248,6 +253,9 @@ export function parseCsvFile(
   // twice keeps the sparse rows throughout (the later empty cell must not hide the earlier one).
   const named = keys.filter((k) => k !== null);
   const dense = refine !== undefined && new Set(named).size === named.length;
+  // With a row maker: each header column's place among `columns`, and the one list of values.
+  const slot = colOf.map((col) => (col ? columns.indexOf(col) : -1));
+  const values: unknown[] = columns.map(() => undefined);
   const records: unknown[] = [];
   const rowStarts = new GrowingInts();
   const rowLines = new GrowingInts();
@@ -294,15 +302,28 @@ export function parseCsvFile(
         continue;
       }
     }
-    const obj: Record<string, unknown> = {};
-    for (let c = 0; c < width; c++) {
-      const key = keys[c];
-      if (key === null || key === undefined) continue;
-      const raw = (cells[c] as string).trim();
-      if (raw !== "") obj[key] = (readers[c] as (raw: string) => unknown)(raw);
-      else if (dense) obj[key] = undefined;
+    let obj: Record<string, unknown>;
+    if (dense && makeRow) {
+      for (let c = 0; c < width; c++) {
+        const at = slot[c] as number;
+        if (at < 0) continue;
+        const raw = (cells[c] as string).trim();
+        values[at] = raw !== "" ? (readers[c] as (raw: string) => unknown)(raw) : undefined;
+      }
+      obj = makeRow(values);
+    } else {
+      obj = {};
+      for (let c = 0; c < width; c++) {
+        const key = keys[c];
+        if (key === null || key === undefined) continue;
+        const raw = (cells[c] as string).trim();
+        if (raw !== "") obj[key] = (readers[c] as (raw: string) => unknown)(raw);
+        else if (dense) obj[key] = undefined;
+      }
     }
-    records.push(dense ? ((refine as Refine)(obj, true) ?? sparse(obj)) : (refine?.(obj) ?? obj));
+    records.push(
+      dense ? ((refine as Refine)(obj, true) ?? sparse(obj, named)) : (refine?.(obj) ?? obj),
+    );
     rowStarts.push(start);
     rowLines.push(startLine);
   }

@@ -276,6 +276,7 @@ export function parseContentFile(
       sheet.columns,
       c?.year ?? null,
       refine?.petitions,
+      sheet.row,
     );
   }
   return parseYamlFile(rel, text);

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { checkContent } from "../../src/index.ts";
 import { parseCsvFile } from "../../src/load/csv.ts";
-import { PETITION_COLUMNS } from "../../src/load/ledger-columns.ts";
+import { PETITION_COLUMNS, petitionRow } from "../../src/load/ledger-columns.ts";
 import { cli } from "../cli/run-cli.ts";
 import { encodeGb18030 } from "../support/gb18030.ts";
 import { generateContent, writeContent } from "../support/generate.ts";
@@ -54,6 +54,43 @@ describe("CSV ledgers", () => {
     const rows = (f.value as { petitions: unknown[] }).petitions;
     expect(f.itemLine(rows, 1)).toBe(4);
     expect(f.locate(["petitions", 1, "unit"])).toEqual({ file: "p.csv", line: 4, col: 16 });
+  });
+  it("a row maker gives every column's field in the columns' order", () => {
+    const row = petitionRow(PETITION_COLUMNS.map((c) => c.key));
+    expect(Object.keys(row)).toEqual(PETITION_COLUMNS.map((c) => c.key));
+    expect(Object.values(row)).toEqual(PETITION_COLUMNS.map((c) => c.key));
+  });
+  it("rows read for refine: given whole, and as read without it where refine declines", () => {
+    const text = `备注,${HEAD},受理日期\nx,P-1,2025-01-08,dongshan,县,,6,"事由",是,\ny,P-2,2025-02-01,xishan,镇,个访,,,否,2025-02-02\n`;
+    const plain = parseCsvFile("p.csv", text, "petitions", PETITION_COLUMNS);
+    const given: Record<string, unknown>[] = [];
+    const declined = parseCsvFile(
+      "p.csv",
+      text,
+      "petitions",
+      PETITION_COLUMNS,
+      2025,
+      (row, fromColumns) => {
+        expect(fromColumns).toBe(true);
+        given.push(row);
+        return null;
+      },
+      petitionRow,
+    );
+    expect(declined.value).toStrictEqual(plain.value);
+    const rows = (declined.value as { petitions: object[] }).petitions;
+    const plainRows = (plain.value as { petitions: object[] }).petitions;
+    expect(rows.map((r) => Object.keys(r))).toEqual(plainRows.map((r) => Object.keys(r)));
+    expect(given.map((r) => Object.keys(r))).toEqual(
+      [0, 1].map(() => PETITION_COLUMNS.map((c) => c.key)),
+    );
+    expect(given[1]).toMatchObject({
+      id: "P-2",
+      form: "个访",
+      headcount: undefined,
+      accepted: "2025-02-02",
+    });
+    expect(declined.diagnostics).toEqual(plain.diagnostics);
   });
   it("reports an unknown column header", () => {
     const f = parseCsvFile(
