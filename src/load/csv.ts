@@ -214,7 +214,7 @@ export function parseCsvFile(
   columns: readonly LedgerColumn[],
   year: number | null = null,
   refine?: Refine,
-  /** Makes a row of every column's field from values in `columns` order (LedgerSheet.row). */
+  /** Makes a row from values in `columns` order (LedgerSheet.row). */
   makeRow?: (values: readonly unknown[]) => Record<string, unknown>,
 ): SourceFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
@@ -247,12 +247,14 @@ export function parseCsvFile(
   const readers = colOf.map((col) => (col ? cellReader(col, year) : null));
   const keys = colOf.map((col) => col?.key ?? null);
   const width = header.cells.length;
-  // With `refine`, a row is given every column's field in header order (undefined where the cell
-  // is empty): one shape for every row, which `refine` reads quickly. A row it declines is then
-  // kept without the empty fields, as it would be read without `refine`. A header naming a field
-  // twice keeps the sparse rows throughout (the later empty cell must not hide the earlier one).
+  // With `refine` and a row maker, a row is made with every field of the record (undefined where
+  // the cell is empty): one shape for every row, which `refine` reads quickly and may complete in
+  // place. A row it declines is then kept without the empty fields, as it would be read without
+  // `refine`. A header naming a field twice keeps the sparse rows throughout (the later empty
+  // cell must not hide the earlier one).
   const named = keys.filter((k) => k !== null);
-  const dense = refine !== undefined && new Set(named).size === named.length;
+  const dense =
+    refine !== undefined && makeRow !== undefined && new Set(named).size === named.length;
   // With a row maker: each header column's place among `columns`, and the one list of values.
   const slot = colOf.map((col) => (col ? columns.indexOf(col) : -1));
   const values: unknown[] = columns.map(() => undefined);
@@ -302,28 +304,25 @@ export function parseCsvFile(
         continue;
       }
     }
-    let obj: Record<string, unknown>;
-    if (dense && makeRow) {
+    if (dense) {
       for (let c = 0; c < width; c++) {
         const at = slot[c] as number;
         if (at < 0) continue;
         const raw = (cells[c] as string).trim();
         values[at] = raw !== "" ? (readers[c] as (raw: string) => unknown)(raw) : undefined;
       }
-      obj = makeRow(values);
+      const row = (makeRow as (values: readonly unknown[]) => Record<string, unknown>)(values);
+      records.push((refine as Refine)(row, true) ?? sparse(row, named));
     } else {
-      obj = {};
+      const obj: Record<string, unknown> = {};
       for (let c = 0; c < width; c++) {
         const key = keys[c];
         if (key === null || key === undefined) continue;
         const raw = (cells[c] as string).trim();
         if (raw !== "") obj[key] = (readers[c] as (raw: string) => unknown)(raw);
-        else if (dense) obj[key] = undefined;
       }
+      records.push(refine?.(obj) ?? obj);
     }
-    records.push(
-      dense ? ((refine as Refine)(obj, true) ?? sparse(obj, named)) : (refine?.(obj) ?? obj),
-    );
     rowStarts.push(start);
     rowLines.push(startLine);
   }

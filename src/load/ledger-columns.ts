@@ -40,7 +40,10 @@ export interface LedgerSheet {
   /** The YAML key of the record list (petitions, meetings, weekly_reports). */
   listKey: string;
   columns: readonly LedgerColumn[];
-  /** Makes a row of every column's field from the cells' values in `columns` order. */
+  /**
+   * Makes a row from the cells' values in `columns` order: every field of the sheet's record, in
+   * the record's order (a field no column gives is undefined).
+   */
   row?: (values: readonly unknown[]) => Record<string, unknown>;
 }
 
@@ -169,10 +172,12 @@ export const PETITION_COLUMNS: readonly LedgerColumn[] = [
 ];
 
 /**
- * A petition row as read with `refine` (csv.ts): every column's field, in PETITION_COLUMNS order,
- * `values` by that order (undefined where the cell is empty or the column absent). Written as one
- * literal so that every row is made in one step with one shape, where setting 21 fields one by
- * one by name costs more than the rest of reading the row (test/load/csv.test.ts checks the keys).
+ * A petition row as read with `refine` (csv.ts): every field of a petition's record in the
+ * record's order (validate/fast.ts) — the columns' fields by `values` in PETITION_COLUMNS order
+ * (undefined where the cell is empty or the column absent), then `satisfied` and `origin`, which
+ * no column gives. Written as one literal so that every row is made in one step with the record's
+ * shape: setting 21 fields one by one by name costs more than the rest of reading the row, and
+ * `refine` can complete the row in place instead of copying it (test/validate/fast.test.ts).
  */
 export function petitionRow(v: readonly unknown[]): Record<string, unknown> {
   return {
@@ -197,6 +202,8 @@ export function petitionRow(v: readonly unknown[]): Record<string, unknown> {
     closed: v[18],
     resolved: v[19],
     satisfaction: v[20],
+    satisfied: undefined,
+    origin: undefined,
   };
 }
 

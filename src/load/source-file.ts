@@ -33,8 +33,11 @@ export interface SourceFile {
  */
 export type Refine = (
   row: Record<string, unknown>,
-  /** The row's keys are all fields of the sheet's column spec (ledger-columns.ts). */
-  fromColumns?: boolean,
+  /**
+   * The row was made by its sheet's row maker (LedgerSheet.row): every field of the record, in the
+   * record's order, no other key. Refine may then complete it in place and return it.
+   */
+  made?: boolean,
 ) => unknown;
 
 /**

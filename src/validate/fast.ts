@@ -72,13 +72,13 @@ function optionalDate(v: unknown): string | null | undefined {
 }
 
 /**
- * `fromColumns`: the record is a table's row whose keys are all fields of PETITION_COLUMNS
- * (every one of which is a petition's field: test/validate/fast.test.ts), so it holds no unknown
- * key and is not a record made here.
+ * `made`: the record is a table's row made with every field of the record, in its order
+ * (LedgerSheet.row; test/validate/fast.test.ts compares the two), so it holds no unknown key and
+ * is not a record made here; when it passes, it is completed in place and returned.
  */
-export function fastPetition(raw: unknown, fromColumns = false): PetitionRecord | null {
+export function fastPetition(raw: unknown, made = false): PetitionRecord | null {
   if (!isObject(raw)) return null;
-  if (!fromColumns) {
+  if (!made) {
     // A record made here already (a table's rows are checked as they are read): parsed content
     // never holds undefined, so only such a record has an `origin` that is undefined.
     if (raw.origin === undefined && "origin" in raw) return raw as PetitionRecord;
@@ -130,6 +130,21 @@ export function fastPetition(raw: unknown, fromColumns = false): PetitionRecord 
     resolved === null
   )
     return null;
+  if (made) {
+    // The same fields as the literal below, already in its order: completed where they differ.
+    raw.id = id;
+    raw.category = category;
+    raw.issue = issue;
+    raw.summary = summary;
+    raw.early_warning = early;
+    raw.persuaded_onsite = persuaded;
+    raw.assigned_overdue = overdue;
+    raw.superior_urged = urged;
+    raw.escalated = escalated;
+    raw.unfair_handling = unfair;
+    raw.resolved = resolved;
+    return raw as PetitionRecord;
+  }
   // Every field in one literal, absent ones undefined (origin is set by validate/ledger.ts): one
   // compact object per record, the same for every record, where adding the fields one by one
   // gave each record a larger, growing property store.

@@ -55,10 +55,18 @@ describe("CSV ledgers", () => {
     expect(f.itemLine(rows, 1)).toBe(4);
     expect(f.locate(["petitions", 1, "unit"])).toEqual({ file: "p.csv", line: 4, col: 16 });
   });
-  it("a row maker gives every column's field in the columns' order", () => {
+  it("a row maker gives every column's field in the columns' order, then the record's others", () => {
     const row = petitionRow(PETITION_COLUMNS.map((c) => c.key));
-    expect(Object.keys(row)).toEqual(PETITION_COLUMNS.map((c) => c.key));
-    expect(Object.values(row)).toEqual(PETITION_COLUMNS.map((c) => c.key));
+    expect(Object.keys(row)).toEqual([
+      ...PETITION_COLUMNS.map((c) => c.key),
+      "satisfied",
+      "origin",
+    ]);
+    expect(Object.values(row)).toEqual([
+      ...PETITION_COLUMNS.map((c) => c.key),
+      undefined,
+      undefined,
+    ]);
   });
   it("rows read for refine: given whole, and as read without it where refine declines", () => {
     const text = `备注,${HEAD},受理日期\nx,P-1,2025-01-08,dongshan,县,,6,"事由",是,\ny,P-2,2025-02-01,xishan,镇,个访,,,否,2025-02-02\n`;
@@ -82,7 +90,7 @@ describe("CSV ledgers", () => {
     const plainRows = (plain.value as { petitions: object[] }).petitions;
     expect(rows.map((r) => Object.keys(r))).toEqual(plainRows.map((r) => Object.keys(r)));
     expect(given.map((r) => Object.keys(r))).toEqual(
-      [0, 1].map(() => PETITION_COLUMNS.map((c) => c.key)),
+      [0, 1].map(() => [...PETITION_COLUMNS.map((c) => c.key), "satisfied", "origin"]),
     );
     expect(given[1]).toMatchObject({
       id: "P-2",

@@ -17,7 +17,7 @@ import {
   fastPetition,
   fastWeeklyReport,
 } from "../../src/validate/fast.ts";
-import { PETITION_COLUMNS } from "../../src/load/ledger-columns.ts";
+import { PETITION_COLUMNS, petitionRow } from "../../src/load/ledger-columns.ts";
 import type { z } from "zod";
 
 /** A value that is usually right for its field and sometimes wrong in a typical way. */
@@ -107,8 +107,24 @@ function agrees<T>(fast: (raw: unknown) => T | null, schema: z.ZodType, raw: unk
 }
 
 describe("fast validation paths", () => {
-  it("a table's petition row holds only petition fields (what `fromColumns` relies on)", () => {
+  it("a table's petition row holds only petition fields, in the record's order (what `made` relies on)", () => {
     expect(PETITION_COLUMNS.filter((c) => !PETITION_KEYS.has(c.key))).toEqual([]);
+    const record = fastPetition({ id: "P-1", date: "2025-01-08", unit: "dongshan", level: "县" });
+    expect(Object.keys(petitionRow([]))).toEqual(Object.keys(record ?? {}));
+  });
+  it("a row made by petitionRow, completed in place, is the record made of the same fields", () => {
+    fc.assert(
+      fc.property(petitionRaw, (raw) => {
+        const r = raw as Record<string, unknown>;
+        const row = petitionRow(PETITION_COLUMNS.map((c) => r[c.key]));
+        const plain = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined));
+        const expected = fastPetition(plain);
+        const made = fastPetition(row, true);
+        expect(made).toStrictEqual(expected);
+        if (made) expect(made).toBe(row);
+      }),
+      { numRuns: 3000 },
+    );
   });
   it("petitions: accepted only when zod accepts, with zod's output", () => {
     accepted = 0;
