@@ -29,17 +29,17 @@ export function coverageWarnings(
     const warned = new Set(sheet.warnings.map((w) => w.event));
     const byId = new Map<string, Petition["origin"]>();
     for (const p of ledger?.petitions ?? []) if (warned.has(p.id)) byId.set(p.id, p.origin); // the last of an id, as before
-    out.push(
-      ...coverageDiagnostics(sheet, (id) => {
-        const origin = byId.get(id);
-        const src = origin ? loaded.sources.get(origin.file) : undefined;
-        if (!origin || !src) return null;
-        return {
-          position: src.locate(["petitions", origin.index, "level"]),
-          path: `petitions.${origin.index}.level`,
-        };
-      }),
-    );
+    const found = coverageDiagnostics(sheet, (id) => {
+      const origin = byId.get(id);
+      const src = origin ? loaded.sources.get(origin.file) : undefined;
+      if (!origin || !src) return null;
+      return {
+        position: src.locate(["petitions", origin.index, "level"]),
+        path: `petitions.${origin.index}.level`,
+      };
+    });
+    // One by one: a province's year may warn more times than a call takes arguments.
+    for (const d of found) out.push(d);
   }
   return out;
 }

@@ -240,7 +240,7 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
     if (r.status === "absent") return;
     if (document !== undefined && r.status === "read" && !mayHoldDocument(rel, r.text, document))
       return;
-    diagnostics.push(...r.diagnostics);
+    for (const d of r.diagnostics) diagnostics.push(d);
     if (r.status === "read") texts.set(rel, r.text);
     else unreadable.add(rel);
   });

@@ -104,7 +104,8 @@ export function validateSources(
   options: ValidateOptions = {},
 ): Validated {
   const out: Diagnostic[] = [];
-  for (const src of sources.values()) out.push(...src.diagnostics);
+  // One by one: a damaged ledger of a province may hold more problems than a call takes arguments.
+  for (const src of sources.values()) for (const d of src.diagnostics) out.push(d);
 
   let office: Office | null = null;
   let leadership: Leadership | null = null;
@@ -238,7 +239,7 @@ export function validateSources(
   );
   // Pages are masked where they are read (validate/pages.ts), the rest of the content below.
   const pages = validatePages(options.texts ?? new Map(), { knownUnits, rulesYears }, out);
-  out.push(...identifierDiagnostics(sources));
+  for (const d of identifierDiagnostics(sources)) out.push(d);
   const diagnostics = sortDiagnostics(out);
   // Personal numbers are masked here, once: every later stage sees masked free text (SPEC §1).
   const content: Content | null =

@@ -203,6 +203,22 @@ describe("damaged CSV ledgers are errors, never a short ledger", () => {
   });
 });
 
+describe("a ledger with more problems than a call takes arguments", () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  it("250,000 rows of the wrong width: every one reported, no stack overflow", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "xinfang-csv-"));
+    dirs.push(dir);
+    cpSync(fileURLToPath(new URL("../fixtures/diagnostics/_base/", import.meta.url)), dir, {
+      recursive: true,
+    });
+    rmSync(join(dir, "ledger/2025/petitions.yaml"));
+    writeFileSync(join(dir, "ledger/2025/petitions.csv"), `${HEAD}\n${"P,1\n".repeat(250_000)}`);
+    const checked = await checkContent(dir);
+    expect(checked.problems.filter((d) => d.code === "csv/cell-count")).toHaveLength(250_000);
+  });
+});
+
 describe("CSV as Excel and WPS save it on Chinese Windows", () => {
   const BASE = fileURLToPath(new URL("../fixtures/diagnostics/_base/", import.meta.url));
   const dirs: string[] = [];
