@@ -1,6 +1,7 @@
 // `npm run bench`: scoring at example, county, large and province scale. Generates the datasets
 // once into .bench/ (git-ignored), measures each phase in a fresh process, times `xinfang score
-// --json` end to end under /usr/bin/time (wall time and peak resident memory of the process), and
+// --json` and `xinfang stats --json` (the whole year) end to end under /usr/bin/time (wall time
+// and peak resident memory of the process), and
 // prints a table with rows per second and bytes of peak memory per row, so that growth with size
 // shows: the province year (2,000 units, 500,000 to 2,000,000 petitions in CSV) must score within
 // 20 s and 2 GiB at 2,000,000 rows (issue 14).
@@ -80,24 +81,30 @@ for (const d of selected) {
     if (r.status !== 0) throw new Error(`score-phases failed on ${d.name}: ${r.stderr}`);
     phases.push(JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as Phases);
   }
-  const e2e: number[] = [];
-  const e2ePeak: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const argv = [BIN, "score", "--content", d.dir, "--year", "2025", "--json"];
-    const t = performance.now();
-    const r = hasTime
-      ? spawnSync(TIME, ["-f", "\n%e %M", NODE, ...argv], {
-          stdio: ["ignore", "ignore", "pipe"],
-          encoding: "utf8",
-          maxBuffer: 1 << 30,
-        })
-      : spawnSync(NODE, argv, { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
-    const wall = performance.now() - t;
-    if (r.status !== 0) throw new Error(`xinfang score failed on ${d.name}: ${r.stderr}`);
-    const timed = /^([\d.]+) (\d+)$/.exec(r.stderr.trimEnd().split("\n").at(-1) ?? "");
-    e2e.push(timed ? Number(timed[1]) * 1000 : wall);
-    if (timed) e2ePeak.push(Number(timed[2]) * 1024);
-  }
+  /** Wall times (ms) and peak resident memories (bytes) of `xinfang <args> --json`, RUNS times. */
+  const endToEnd = (args: string[]) => {
+    const times: number[] = [];
+    const peaks: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const argv = [BIN, ...args, "--content", d.dir, "--json"];
+      const t = performance.now();
+      const r = hasTime
+        ? spawnSync(TIME, ["-f", "\n%e %M", NODE, ...argv], {
+            stdio: ["ignore", "ignore", "pipe"],
+            encoding: "utf8",
+            maxBuffer: 1 << 30,
+          })
+        : spawnSync(NODE, argv, { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+      const wall = performance.now() - t;
+      if (r.status !== 0) throw new Error(`xinfang ${args[0]} failed on ${d.name}: ${r.stderr}`);
+      const timed = /^([\d.]+) (\d+)$/.exec(r.stderr.trimEnd().split("\n").at(-1) ?? "");
+      times.push(timed ? Number(timed[1]) * 1000 : wall);
+      if (timed) peaks.push(Number(timed[2]) * 1024);
+    }
+    return { times, peaks };
+  };
+  const { times: e2e, peaks: e2ePeak } = endToEnd(["score", "--year", "2025"]);
+  const stats = endToEnd(["stats", "--from", "2025-01-01", "--to", "2025-12-31"]);
   const m = (k: keyof Phases) => median(phases.map((p) => p[k]));
   const p0 = phases[0] as Phases;
   const records = Math.max(1, p0.petitions + p0.weeklyReports);
@@ -119,6 +126,8 @@ for (const d of selected) {
     `${Math.round(records / seconds).toLocaleString("en")}`,
     Number.isNaN(peak) ? "—" : `${Math.round(peak / records)} B`,
     `${((m("total") / records) * 1000).toFixed(1)} µs`,
+    fmt(median(stats.times)),
+    stats.peaks.length ? `${Math.round(median(stats.peaks) / (1 << 20))} MB` : "—",
   ]);
 }
 
@@ -138,8 +147,10 @@ const head = [
   "每秒记录",
   "每条记录内存",
   "每条记录",
+  "stats 端到端",
+  "stats 峰值内存",
 ];
 printTable(head, rows);
 console.log(
-  `\n中位数，每项 ${RUNS} 次，Node ${process.version}。记录为信访事项加周报记录；“峰值内存”为分阶段测量进程的，“score 峰值内存”为 xinfang score --json 进程的常驻内存峰值（/usr/bin/time）。目标：county 端到端 < 1.5 s；large（50 万件）< 30 s 且 < 4 GB；province（2,000 个村、200 万件）< 20 s 且 < 2 GiB；时间与内存随规模线性增长（看“每秒记录”与“每条记录内存”列）。`,
+  `\n中位数，每项 ${RUNS} 次，Node ${process.version}。记录为信访事项加周报记录；“峰值内存”为分阶段测量进程的，“score 峰值内存”为 xinfang score --json 进程的常驻内存峰值（/usr/bin/time），“stats”两列为 xinfang stats --json（全年）的。目标：county 端到端 < 1.5 s；large（50 万件）< 30 s 且 < 4 GB；province（2,000 个村、200 万件）score 与 stats 各 < 20 s 且 < 2 GiB；时间与内存随规模线性增长（看“每秒记录”与“每条记录内存”列）。`,
 );
