@@ -55,11 +55,13 @@ export async function runScore(values: Record<string, unknown>, io: Io): Promise
   const unit =
     typeof values.unit === "string" ? resolveUnit(content.units, values.unit) : undefined;
   if (values.json === true) {
-    // In pieces of about a megabyte: a province's year is never one string.
+    // In pieces of some 32,000 characters: a province's year is never one string, and no piece is
+    // a string of a megabyte (each of those is allocated in fresh memory, which costs more than
+    // making its text).
     let piece = "";
     for (const chunk of scoreSheetJsonChunks(sheet, unit)) {
       piece += chunk;
-      if (piece.length >= 1 << 20) {
+      if (piece.length >= 1 << 15) {
         io.stdout.write(piece);
         piece = "";
       }

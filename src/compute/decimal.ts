@@ -13,7 +13,7 @@ function pow10(k: number): bigint {
   return POW10[k] as bigint;
 }
 
-export const ZERO: Dec = { n: 0n, scale: 0 };
+export const ZERO: Dec = Object.freeze({ n: 0n, scale: 0 });
 
 export function dec(x: number | string): Dec {
   const text = typeof x === "number" ? String(x) : x.trim();
@@ -52,6 +52,38 @@ function align(a: Dec, b: Dec): [bigint, bigint, number] {
 export function add(a: Dec, b: Dec): Dec {
   const [x, y, scale] = align(a, b);
   return normalise({ n: x + y, scale });
+}
+
+/**
+ * An exact sum of many values, as `add` would make it one by one: numerators of each scale are
+ * added as JS numbers while every partial sum is a safe integer (so exactly), the rest with
+ * BigInts. The sum does not depend on the order of additions, so the value is the same.
+ */
+export class DecSum {
+  /** Sum of the numerators of the values of scale `i` that were added as numbers. */
+  private readonly byScale: number[] = [];
+  private big: Dec = ZERO;
+
+  add(d: Dec): void {
+    const n = Number(d.n);
+    if (Number.isSafeInteger(n)) {
+      const sum = (this.byScale[d.scale] ?? 0) + n;
+      // Both terms are safe integers: a safe result is the exact sum.
+      if (Number.isSafeInteger(sum)) {
+        this.byScale[d.scale] = sum;
+        return;
+      }
+    }
+    this.big = add(this.big, d);
+  }
+
+  value(): Dec {
+    let v = this.big;
+    this.byScale.forEach((n, scale) => {
+      if (n !== 0) v = add(v, { n: BigInt(n), scale });
+    });
+    return v;
+  }
 }
 
 export function mul(a: Dec, b: Dec): Dec {

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  DecSum,
   add,
   cmp,
   dec,
@@ -33,5 +35,23 @@ describe("exact decimals", () => {
   it("compares exact values", () => {
     expect(cmp(dec("99.995"), dec(100))).toBe(-1);
     expect(cmp(dec("1.50"), dec(1.5))).toBe(0);
+  });
+  it("sums many values as adding them one by one does, past the safe integers too", () => {
+    const value = fc.oneof(
+      fc.tuple(fc.integer({ min: -20000, max: 20000 }), fc.integer({ min: 0, max: 4 })),
+      fc.tuple(fc.constantFrom(2 ** 53 - 1, -(2 ** 53) + 1, 2 ** 52, 2 ** 60), fc.nat(3)),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 60 }), (xs) => {
+        const ds = xs.map(([n, scale]) => dec(`${BigInt(n)}e-${scale}`));
+        const sum = new DecSum();
+        let expected = dec(0);
+        for (const d of ds) {
+          sum.add(d);
+          expected = add(expected, d);
+        }
+        expect(sum.value()).toEqual(expected);
+      }),
+    );
   });
 });

@@ -25,16 +25,17 @@ const at = (file: string, line: number): string => (line > 0 ? [file, line].join
 export function petitionEvents(ledger: Ledger, rules: Rules, period: Period): ScoreEvent[] {
   const out: ScoreEvent[] = [];
   // One facts object per destination and form, shared by the events (never changed).
-  const facts = new Map<string, ScoreEvent["facts"]>();
+  const facts = new Map<string, Map<string, ScoreEvent["facts"]>>();
   for (const p of ledger.petitions) {
     if (p.date > period.asOf) continue;
     // The record itself is the field set (`when` can only name petition fields, validated);
     // a copy is made only to fill in a form derived from the headcount.
     const fields = p.form ? p : { ...p, form: effectiveForm(p, rules.collective_threshold) };
     const form = fields.form as Form;
-    const key = `${p.level}/${form}`;
-    let f = facts.get(key);
-    if (f === undefined) facts.set(key, (f = { ledger: "petition", level: p.level, form }));
+    let forms = facts.get(p.level);
+    if (forms === undefined) facts.set(p.level, (forms = new Map()));
+    let f = forms.get(form);
+    if (f === undefined) forms.set(form, (f = { ledger: "petition", level: p.level, form }));
     out.push({
       ledger: "petition",
       id: p.id,
@@ -72,14 +73,17 @@ export function meetingEvents(ledger: Ledger, period: Period): ScoreEvent[] {
   return out;
 }
 
-/** The earliest submission of each unit and week (the one that counts), keyed `unit\0week`. */
-export function earliestReports(ledger: Ledger): Map<string, { at: string; line: number }> {
-  const earliest = new Map<string, { at: string; line: number }>();
+/** The earliest submission of each unit and week (the one that counts), by unit, then week. */
+export function earliestReports(
+  ledger: Ledger,
+): Map<string, Map<string, { at: string; line: number }>> {
+  const earliest = new Map<string, Map<string, { at: string; line: number }>>();
   for (const r of ledger.weeklyReports) {
-    const key = `${r.unit}\u0000${r.week}`;
-    const prev = earliest.get(key);
+    let weeks = earliest.get(r.unit);
+    if (weeks === undefined) earliest.set(r.unit, (weeks = new Map()));
+    const prev = weeks.get(r.week);
     if (!prev || r.submittedAt < prev.at)
-      earliest.set(key, { at: r.submittedAt, line: r.origin.line });
+      weeks.set(r.week, { at: r.submittedAt, line: r.origin.line });
   }
   return earliest;
 }
@@ -103,7 +107,7 @@ export function weeklyReportEvents(
   for (const { week, date } of weeks) {
     const deadline = `${date}T${time}:00`;
     for (const u of units) {
-      const sub = earliest.get(`${u.id}\u0000${week}`);
+      const sub = earliest.get(u.id)?.get(week);
       const onTime = sub !== undefined && sub.at <= deadline;
       const id = `${u.id}:${week}`;
       out.push({

@@ -1,8 +1,8 @@
 // compute/scoring: validated content + period → ScoreSheet (SPEC §3).
 // Pure: no I/O, no clock; exact decimals; every figure carries its audit trail.
-import type { Level, Rules, Unit } from "../../../schemas/index.ts";
+import type { Rules, Unit } from "../../../schemas/index.ts";
 import type { Ledger } from "../../validate/content.ts";
-import { ZERO, add, cmp, dec } from "../decimal.ts";
+import { DecSum, add, dec } from "../decimal.ts";
 import { scoringEvents } from "./events.ts";
 import type { Period } from "./events.ts";
 import { levelRank } from "./match.ts";
@@ -34,14 +34,13 @@ export function scoreYear(input: ScoreInput, period: Period): ScoreSheet {
 
   const scored = units.map((u) => {
     const list = entries.get(u.id) ?? [];
-    let score = base;
-    let deducted = ZERO;
-    let added = ZERO;
-    for (const e of list) {
-      score = add(score, e.points);
-      if (cmp(e.points, ZERO) < 0) deducted = add(deducted, e.points);
-      else added = add(added, e.points);
-    }
+    // Exact sums: the score is the base plus every entry's points, in any order.
+    const negative = new DecSum();
+    const positive = new DecSum();
+    for (const e of list) (e.points.n < 0n ? negative : positive).add(e.points);
+    const deducted = negative.value();
+    const added = positive.value();
+    const score = add(add(base, deducted), added);
     const hits = vetoes.get(u.id) ?? [];
     const unitSanctions = [...(sanctions.get(u.id) ?? [])];
     const veto = rules.sanctions.veto ? vetoSanction(hits) : null;
@@ -61,7 +60,8 @@ export function scoreYear(input: ScoreInput, period: Period): ScoreSheet {
   const ranked = rank(scored);
   const lastRank = ranked.reduce((m, r) => Math.max(m, r.rank), 0);
   const allTied = ranked.every((r) => r.rank === 1);
-  const highest = highestLevels(events);
+  // Only a whole year's sheet has rewards (and needs the highest levels for them).
+  const highest = complete ? highestLevels(events) : new Map<string, number>();
 
   const out: UnitScore[] = ranked.map(({ item, rank: r }) => {
     const rewards: Reward[] = [];
@@ -116,8 +116,8 @@ export function scoreYear(input: ScoreInput, period: Period): ScoreSheet {
 function highestLevels(events: readonly ScoreEvent[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const ev of events) {
-    if (ev.ledger !== "petition") continue;
-    const r = levelRank(ev.fields.level as Level);
+    if (ev.facts.ledger !== "petition") continue;
+    const r = levelRank(ev.facts.level);
     if (r > (out.get(ev.unit) ?? -1)) out.set(ev.unit, r);
   }
   return out;

@@ -110,12 +110,81 @@ export function scoreSheetJson(sheet: ScoreSheet, onlyUnit?: string) {
   };
 }
 
-/** One field of the top-level object: a value, or a list whose elements' JSON is made one by one. */
+/**
+ * A list field of the top-level object: each element's JSON made by `make`, as one piece or several
+ * (joined, they are the element's JSON).
+ */
 type Field =
-  readonly [string, unknown] | readonly [string, readonly unknown[], (x: never) => string];
+  | readonly [string, unknown]
+  | readonly [string, readonly unknown[], (x: never) => string | Iterable<string>];
 
-/** `JSON.stringify(unitJson(u))`, its entries made by `entryJson`. */
-function unitText(u: UnitScore): string {
+/**
+ * `entryJson`, with what entries share made once: the numbers of a points value, the lists of
+ * factors and modifier ids, a cell's text. Shared values are frozen (points.ts) and known here by
+ * identity; anything else is converted for its entry alone.
+ */
+class EntryJsonMaker {
+  private readonly numbers = new Map<Entry["base"], number>();
+  private readonly factors = new Map<Entry["factors"], number[]>();
+  private readonly modifiers = new Map<Entry["modifiers"], string[]>();
+  private readonly cells = new Map<NonNullable<Entry["cell"]>, string>();
+
+  make(e: Entry): EntryJson {
+    let factors = this.factors.get(e.factors);
+    if (factors === undefined) {
+      factors = e.factors.map(toNumber2);
+      if (Object.isFrozen(e.factors)) this.factors.set(e.factors, factors);
+    }
+    const o: EntryJson = {
+      rule: e.rule,
+      clause: e.clause,
+      event: e.event,
+      date: e.date,
+      base: this.number(e.base),
+      factors,
+      points: this.number(e.points),
+      source: e.source,
+    };
+    if (e.modifiers.length) {
+      let ids = this.modifiers.get(e.modifiers);
+      if (ids === undefined) {
+        ids = e.modifiers.map((m) => m.id);
+        if (Object.isFrozen(e.modifiers)) this.modifiers.set(e.modifiers, ids);
+      }
+      o.modifiers = ids;
+    }
+    if (e.free) o.free = true;
+    if (e.cell) {
+      let cell = this.cells.get(e.cell);
+      if (cell === undefined) {
+        cell = `${e.cell.level}/${e.cell.form}`;
+        if (Object.isFrozen(e.cell)) this.cells.set(e.cell, cell);
+      }
+      o.cell = cell;
+      if (e.cell.unset) o.unset = true;
+    }
+    return o;
+  }
+
+  private number(d: Entry["base"]): number {
+    let v = this.numbers.get(d);
+    if (v === undefined) {
+      v = toNumber2(d);
+      if (Object.isFrozen(d)) this.numbers.set(d, v);
+    }
+    return v;
+  }
+}
+
+/**
+ * Entries per piece of a unit's JSON: pieces of some 10,000 characters. A string of a megabyte or
+ * more is allocated apart from the heap's pages, in fresh memory each time, and filling it costs
+ * more than making its text.
+ */
+const ENTRIES_PER_PIECE = 64;
+
+/** `JSON.stringify(unitJson(u))` in pieces: the unit's fields, its entries 64 at a time, the rest. */
+function* unitChunks(u: UnitScore, maker: EntryJsonMaker): Generator<string> {
   const j = unitJson({ ...u, entries: [] });
   const before = JSON.stringify({
     id: j.id,
@@ -132,7 +201,15 @@ function unitText(u: UnitScore): string {
     consequences: j.consequences,
     sanctions: j.sanctions,
   });
-  return `${before.slice(0, -1)},"entries":${JSON.stringify(u.entries.map(entryJson))},${after.slice(1)}`;
+  yield `${before.slice(0, -1)},"entries":[`;
+  for (let i = 0; i < u.entries.length; i += ENTRIES_PER_PIECE) {
+    const list: EntryJson[] = [];
+    const end = Math.min(u.entries.length, i + ENTRIES_PER_PIECE);
+    for (let k = i; k < end; k++) list.push(maker.make(u.entries[k] as Entry));
+    const text = JSON.stringify(list);
+    yield (i ? "," : "") + text.slice(1, -1);
+  }
+  yield `],${after.slice(1)}`;
 }
 
 /** `JSON.stringify` of an object of `fields`, as pieces: lists are stringified element by element. */
@@ -140,7 +217,7 @@ function* objectChunks(fields: readonly Field[]): Generator<string> {
   let first = true;
   for (const field of fields) {
     const [key, value] = field;
-    const make = field[2] as ((x: unknown) => string) | undefined;
+    const make = field[2] as ((x: unknown) => string | Iterable<string>) | undefined;
     if (make === undefined) {
       const text = JSON.stringify(value);
       if (text === undefined) continue; // what JSON.stringify leaves out of an object
@@ -148,7 +225,12 @@ function* objectChunks(fields: readonly Field[]): Generator<string> {
     } else {
       yield `${first ? "{" : ","}${JSON.stringify(key)}:[`;
       const list = value as readonly unknown[];
-      for (let i = 0; i < list.length; i++) yield (i ? "," : "") + make(list[i]);
+      for (let i = 0; i < list.length; i++) {
+        if (i) yield ",";
+        const made = make(list[i]);
+        if (typeof made === "string") yield made;
+        else yield* made;
+      }
       yield "]";
     }
     first = false;
@@ -157,19 +239,20 @@ function* objectChunks(fields: readonly Field[]): Generator<string> {
 }
 
 /**
- * The text of `JSON.stringify(scoreSheetJson(sheet, onlyUnit))`, as pieces made one unit and one
- * warning at a time: the JSON of a 2,000,000-petition year (about 450 MB) is never held whole,
- * nor the objects it is made of.
+ * The text of `JSON.stringify(scoreSheetJson(sheet, onlyUnit))`, as pieces made one warning and a
+ * few dozen entries at a time: the JSON of a 2,000,000-petition year (about 450 MB) is never held
+ * whole, nor the objects it is made of.
  */
 export function scoreSheetJsonChunks(sheet: ScoreSheet, onlyUnit?: string): Iterable<string> {
   const units = onlyUnit ? sheet.units.filter((u) => u.id === onlyUnit) : sheet.units;
   const warnings = onlyUnit ? sheet.warnings.filter((w) => w.unit === onlyUnit) : sheet.warnings;
   const { losses, appraisals } = scoreSheetJson({ ...sheet, units: [], warnings: [] }, onlyUnit);
+  const maker = new EntryJsonMaker();
   return objectChunks([
     ["year", sheet.year],
     ["asOf", sheet.asOf],
     ["complete", sheet.complete],
-    ["units", units, unitText],
+    ["units", units, (u: UnitScore) => unitChunks(u, maker)],
     ["losses", losses],
     ["warnings", warnings, (w: CoverageWarning) => JSON.stringify(warningJson(w))],
     ["appraisals", appraisals],

@@ -7,15 +7,35 @@ import { compileWhen } from "./match.ts";
 import type { Predicate } from "./match.ts";
 import type { CoverageWarning, Entry, ScoreEvent, VetoHit } from "./types.ts";
 
+type Modifier = Entry["modifiers"][number];
+type Cell = NonNullable<Entry["cell"]>;
+
+/** A table cell of an item: its points (undefined when unset) and the cell entries share. */
+interface CellOf {
+  points: Dec | undefined;
+  cell: Cell;
+}
+
+/** What the entries of one set of applied modifiers share (factors, modifiers, points by base). */
+interface Applied {
+  factors: Dec[];
+  modifiers: Entry["modifiers"];
+  points: Map<Dec, Dec>;
+}
+
 interface CompiledItem {
   item: RuleItem;
   match: Predicate;
   points: Dec | null;
-  table: Map<string, Dec> | null;
-  modifiers: { id: string; clause: string; label: string; factor: Dec; match: Predicate }[];
+  table: Map<string, Map<string, number>> | null;
+  modifiers: { match: Predicate; shown: Modifier }[];
   label: string;
-  /** One cell object per table cell, shared by the entries that fall into it. */
-  cells: Map<string, NonNullable<Entry["cell"]>>;
+  /** Cells by level and form, made on first use and shared by the entries that fall into them. */
+  cells: Map<string, Map<string, CellOf>>;
+  /** Sets of applied modifiers by bit mask (see appliedOf), shared by their entries. */
+  applied: Map<number | string, Applied>;
+  /** Whether the item has free events (`free: N`), and matches so far per unit if so. */
+  counts: Map<string, number> | null;
 }
 
 // Most entries have no modifier: they share these (never changed) empty lists.
@@ -37,31 +57,91 @@ export interface PointsResult {
   warnings: CoverageWarning[];
 }
 
+/** A value shared by many entries, frozen: the JSON writer knows it by identity. */
+const shared = <T extends object>(x: T): T => Object.freeze(x);
+
 function compileItem(item: RuleItem): CompiledItem {
-  let table: Map<string, Dec> | null = null;
+  let table: Map<string, Map<string, number>> | null = null;
   if (item.table) {
     table = new Map();
     for (const [level, row] of Object.entries(item.table)) {
+      const forms = new Map<string, number>();
       for (const [form, pts] of Object.entries(row ?? {}))
-        if (typeof pts === "number") table.set(`${level}/${form}`, dec(pts));
+        if (typeof pts === "number") forms.set(form, pts);
+      table.set(level, forms);
     }
   }
   return {
     item,
     match: compileWhen(item.when, item.ledger),
-    points: item.points === undefined ? null : dec(item.points),
+    points: item.points === undefined ? null : shared(dec(item.points)),
     table,
     modifiers: item.modifiers.map((m) => ({
-      id: m.id,
-      clause: m.clause,
-      label: labelOf(m),
-      factor: dec(m.factor),
       match: compileWhen(m.when, item.ledger),
+      shown: shared({
+        id: m.id,
+        clause: m.clause,
+        label: labelOf(m),
+        factor: shared(dec(m.factor)),
+      }),
     })),
     label: labelOf(item),
     cells: new Map(),
+    applied: new Map(),
+    counts: item.free > 0 ? new Map() : null,
   };
 }
+
+/** The item's cell for a level and form (made on first use). */
+function cellOf(
+  c: CompiledItem,
+  table: Map<string, Map<string, number>>,
+  level: Level,
+  form: Form,
+) {
+  let forms = c.cells.get(level);
+  if (forms === undefined) c.cells.set(level, (forms = new Map()));
+  let x = forms.get(form);
+  if (x === undefined) {
+    const pts = table.get(level)?.get(form);
+    x = {
+      points: pts === undefined ? undefined : shared(dec(pts)),
+      cell: shared({ level, form, unset: pts === undefined }),
+    };
+    forms.set(form, x);
+  }
+  return x;
+}
+
+/** The modifiers of the item that apply to an event, as a set shared by its entries. */
+function appliedOf(c: CompiledItem, fields: ScoreEvent["fields"]): Applied | null {
+  // Which modifiers apply, as a number (bit i: modifier i) or, past 52 modifiers, as text.
+  const wide = c.modifiers.length > 52;
+  let mask = 0;
+  let text = "";
+  for (let i = 0; i < c.modifiers.length; i++) {
+    const on = (c.modifiers[i] as CompiledItem["modifiers"][number]).match(fields);
+    if (wide) text += on ? "1" : "0";
+    else if (on) mask += 2 ** i;
+  }
+  if (wide ? !text.includes("1") : mask === 0) return null;
+  const key = wide ? text : mask;
+  let a = c.applied.get(key);
+  if (a === undefined) {
+    const modifiers = c.modifiers
+      .filter((_, i) => (wide ? text[i] === "1" : Math.floor(mask / 2 ** i) % 2 === 1))
+      .map((m) => m.shown);
+    a = {
+      factors: shared(modifiers.map((m) => m.factor)),
+      modifiers: shared(modifiers),
+      points: new Map(),
+    };
+    c.applied.set(key, a);
+  }
+  return a;
+}
+
+const NONE: readonly never[] = Object.freeze([]);
 
 export function applyRules(
   events: readonly ScoreEvent[],
@@ -88,22 +168,25 @@ export function applyRules(
     vetoesByLedger.set(v.ledger, list);
   }
 
-  const entries = new Map<string, Entry[]>(unitIds.map((id) => [id, []]));
-  const vetoes = new Map<string, VetoHit[]>(unitIds.map((id) => [id, []]));
+  const entries = new Map<string, Entry[]>();
+  const vetoes = new Map<string, VetoHit[]>();
+  const lists = new Map<string, { entries: Entry[]; vetoes: VetoHit[] }>();
+  for (const id of unitIds) {
+    const both = { entries: [] as Entry[], vetoes: [] as VetoHit[] };
+    entries.set(id, both.entries);
+    vetoes.set(id, both.vetoes);
+    lists.set(id, both);
+  }
   const warnings: CoverageWarning[] = [];
-  // Matches so far per item and unit, for `free`.
-  const counts = new Map<CompiledItem, Map<string, number>>();
 
   for (const ev of events) {
-    const unitEntries = entries.get(ev.unit);
-    const unitVetoes = vetoes.get(ev.unit);
-    if (!unitEntries || !unitVetoes) continue;
-    const vetoRules = vetoesByLedger.get(ev.ledger) ?? [];
+    const unit = lists.get(ev.unit);
+    if (!unit) continue;
     let vetoedHere = false;
-    for (const v of vetoRules) {
+    for (const v of vetoesByLedger.get(ev.ledger) ?? NONE) {
       if (!v.match(ev.fields)) continue;
       vetoedHere = true;
-      unitVetoes.push({
+      unit.vetoes.push({
         rule: v.id,
         clause: v.clause,
         label: v.label,
@@ -115,24 +198,25 @@ export function applyRules(
         facts: ev.facts,
       });
     }
-    for (const c of byLedger.get(ev.ledger) ?? []) {
+    for (const c of byLedger.get(ev.ledger) ?? NONE) {
       if (!c.match(ev.fields)) continue;
-      let perUnit = counts.get(c);
-      if (!perUnit) counts.set(c, (perUnit = new Map()));
-      const n = (perUnit.get(ev.unit) ?? 0) + 1;
-      perUnit.set(ev.unit, n);
+      // The n-th match of the item in the unit; only items with free events count them.
+      let free = false;
+      if (c.counts !== null) {
+        const n = (c.counts.get(ev.unit) ?? 0) + 1;
+        c.counts.set(ev.unit, n);
+        free = n <= c.item.free;
+      }
 
       let base: Dec;
       let cell: Entry["cell"] = null;
       if (c.table) {
         const level = ev.fields.level as Level;
         const form = ev.fields.form as Form;
-        const key = `${level}/${form}`;
-        const pts = c.table.get(key);
-        cell = c.cells.get(key) ?? null;
-        if (cell === null) c.cells.set(key, (cell = { level, form, unset: pts === undefined }));
-        base = pts ?? ZERO;
-        if (pts === undefined && !vetoedHere) {
+        const x = cellOf(c, c.table, level, form);
+        cell = x.cell;
+        base = x.points ?? ZERO;
+        if (x.points === undefined && !vetoedHere) {
           warnings.push({
             code: "uncovered-cell",
             event: ev.id,
@@ -146,11 +230,17 @@ export function applyRules(
         }
       } else base = c.points ?? ZERO;
 
-      const free = n <= c.item.free;
-      const applied = c.modifiers.length ? c.modifiers.filter((m) => m.match(ev.fields)) : [];
+      const applied = c.modifiers.length ? appliedOf(c, ev.fields) : null;
       let points = free ? ZERO : base;
-      if (!free) for (const m of applied) points = mul(points, m.factor);
-      unitEntries.push({
+      if (!free && applied !== null) {
+        const known = applied.points.get(base);
+        if (known !== undefined) points = known;
+        else {
+          for (const f of applied.factors) points = mul(points, f);
+          applied.points.set(base, (points = shared(points)));
+        }
+      }
+      unit.entries.push({
         rule: c.item.id,
         clause: c.item.clause,
         label: c.label,
@@ -158,10 +248,8 @@ export function applyRules(
         ledger: ev.ledger,
         date: ev.date,
         base,
-        factors: applied.length ? applied.map((m) => m.factor) : NO_FACTORS,
-        modifiers: applied.length
-          ? applied.map((m) => ({ id: m.id, clause: m.clause, label: m.label, factor: m.factor }))
-          : NO_MODIFIERS,
+        factors: applied ? applied.factors : NO_FACTORS,
+        modifiers: applied ? applied.modifiers : NO_MODIFIERS,
         points,
         source: ev.source,
         free,

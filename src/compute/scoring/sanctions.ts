@@ -22,46 +22,47 @@ export function eventSanctions(
   const km = s.key_management;
   const first = km ? compileWhen(km.first, "petition") : null;
   const then = km ? compileWhen(km.then, "petition") : null;
-  // Per unit and issue: absent before the first event, then 1 + the follow-ups since, -1 when
+  // Per unit, then issue: absent before the first event, then 1 + the follow-ups since, -1 when
   // done (a number, not an object: a large ledger has an issue for almost every petition).
-  const tracks = new Map<string, number>();
+  const tracks = new Map<string, Map<string, number>>(unitIds.map((id) => [id, new Map()]));
 
   for (const ev of events) {
-    if (ev.ledger !== "petition" || !warnings.has(ev.unit)) continue;
-    const base = { event: ev.id, date: ev.date, source: ev.source, facts: ev.facts };
+    if (ev.ledger !== "petition") continue;
+    const unitTracks = tracks.get(ev.unit);
+    if (unitTracks === undefined) continue;
     if (warn && s.warning && warn(ev.fields))
       warnings.get(ev.unit)?.push({
         kind: "warning",
         clause: s.warning.clause,
         label: labelOf(s.warning),
-        ...base,
+        ...eventPart(ev),
       });
     if (yellow && s.yellow_card && yellow(ev.fields))
       yellows.get(ev.unit)?.push({
         kind: "yellow_card",
         clause: s.yellow_card.clause,
         label: labelOf(s.yellow_card),
-        ...base,
+        ...eventPart(ev),
       });
     const issue = ev.fields.issue;
     if (km && first && then && issue !== undefined && issue !== null) {
-      const key = `${ev.unit}\u0000${String(issue)}`;
-      const t = tracks.get(key);
+      const key = String(issue);
+      const t = unitTracks.get(key);
       if (t === -1) continue;
       if (t === undefined) {
-        if (first(ev.fields)) tracks.set(key, 1);
+        if (first(ev.fields)) unitTracks.set(key, 1);
         continue;
       }
       if (then(ev.fields)) {
         // t − 1 follow-ups so far, this one makes t.
-        if (t < km.count) tracks.set(key, t + 1);
+        if (t < km.count) unitTracks.set(key, t + 1);
         else {
-          tracks.set(key, -1);
+          unitTracks.set(key, -1);
           keys.get(ev.unit)?.push({
             kind: "key_management",
             clause: km.clause,
             label: labelOf(km),
-            ...base,
+            ...eventPart(ev),
             issue: String(issue),
             from: ev.date,
             months: km.months,
@@ -75,6 +76,11 @@ export function eventSanctions(
   for (const id of unitIds)
     out.set(id, [...(warnings.get(id) ?? []), ...(yellows.get(id) ?? []), ...(keys.get(id) ?? [])]);
   return out;
+}
+
+/** The event's part of a sanction. */
+function eventPart(ev: ScoreEvent) {
+  return { event: ev.id, date: ev.date, source: ev.source, facts: ev.facts };
 }
 
 export function vetoSanction(hits: readonly VetoHit[]): Sanction | null {

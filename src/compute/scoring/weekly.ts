@@ -63,7 +63,7 @@ export function weeklyGrid(
       statuses: weeks.map(({ week, date }): WeekStatus => {
         if (exempt.has(week)) return "exempt";
         if (date > period.asOf) return "not-due";
-        const sub = earliest.get(`${u.id}\u0000${week}`);
+        const sub = earliest.get(u.id)?.get(week);
         if (!sub) return "missing";
         return sub.at <= `${date}T${time}:00` ? "on-time" : "late";
       }),
