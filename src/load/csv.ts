@@ -16,6 +16,40 @@ interface CsvRecord {
   unclosed: number;
 }
 
+/** Where a cell's text (or what follows a cell's closing quote) that starts at `i` ends. */
+function cellEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 10 || c === 13) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * The cell opening with a quote at `open`: its text, doubled quotes made one, and whatever stands
+ * between the closing quote and the separator kept verbatim; `end` is where the cell ends. A quote
+ * that never closes takes the rest of the text (`closed` false).
+ */
+function quotedCell(text: string, open: number): { value: string; end: number; closed: boolean } {
+  let value = "";
+  let i = open + 1;
+  for (;;) {
+    const q = text.indexOf('"', i);
+    if (q === -1) return { value: value + text.slice(i), end: text.length, closed: false };
+    value += text.slice(i, q);
+    if (text.charCodeAt(q + 1) !== 34) {
+      i = q + 1;
+      break;
+    }
+    value += '"';
+    i = q + 2;
+  }
+  const end = cellEnd(text, i);
+  return { value: end > i ? value + text.slice(i, end) : value, end, closed: true };
+}
+
 /** Splits one record starting at `start`; returns cell texts, their offsets and the next start. */
 function readRecord(text: string, start: number): CsvRecord {
   const cells: string[] = [];
@@ -26,46 +60,14 @@ function readRecord(text: string, start: number): CsvRecord {
   for (;;) {
     offsets.push(i);
     if (text.charCodeAt(i) === 34 /* " */) {
-      let value = "";
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q === -1) {
-          unclosed = offsets[offsets.length - 1] as number;
-          value += text.slice(i);
-          i = n;
-          break;
-        }
-        value += text.slice(i, q);
-        if (text.charCodeAt(q + 1) === 34) {
-          value += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      // Anything between the closing quote and the separator is kept verbatim.
-      let j = i;
-      while (
-        j < n &&
-        text.charCodeAt(j) !== 44 &&
-        text.charCodeAt(j) !== 10 &&
-        text.charCodeAt(j) !== 13
-      )
-        j++;
-      value += text.slice(i, j);
-      i = j;
-      cells.push(value);
+      const cell = quotedCell(text, i);
+      if (!cell.closed) unclosed = i;
+      cells.push(cell.value);
+      i = cell.end;
     } else {
-      let j = i;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if (c === 44 || c === 10 || c === 13) break;
-        j++;
-      }
-      cells.push(text.slice(i, j));
-      i = j;
+      const end = cellEnd(text, i);
+      cells.push(text.slice(i, end));
+      i = end;
     }
     if (i >= n) return { cells, offsets, next: n, unclosed };
     const c = text.charCodeAt(i);
@@ -142,44 +144,19 @@ class RowScanner {
     for (;;) {
       let value: string;
       if (text.charCodeAt(i) === 34 /* " */) {
-        const open = i;
-        value = "";
-        i++;
-        for (;;) {
-          const q = text.indexOf('"', i);
-          if (q === -1) {
-            this.unclosed = open;
-            this.count = count;
-            return n;
-          }
-          value += text.slice(i, q);
-          if (text.charCodeAt(q + 1) === 34) {
-            value += '"';
-            i = q + 2;
-          } else {
-            i = q + 1;
-            break;
-          }
+        const cell = quotedCell(text, i);
+        if (!cell.closed) {
+          this.unclosed = i;
+          this.count = count;
+          return n;
         }
-        newlines += countNewlines(text, open, i);
-        // Anything between the closing quote and the separator is kept verbatim.
-        let j = i;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c === 44 || c === 10 || c === 13) break;
-          j++;
-        }
-        if (j > i) value += text.slice(i, j);
-        i = j;
+        newlines += countNewlines(text, i, cell.end);
+        value = cell.value;
+        i = cell.end;
       } else {
-        let j = i;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c === 44 || c === 10 || c === 13) break;
-          j++;
-        }
-        value = text.slice(i, j);
-        i = j;
+        const end = cellEnd(text, i);
+        value = text.slice(i, end);
+        i = end;
       }
       cells[count++] = value;
       if (i >= n) break;

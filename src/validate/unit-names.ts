@@ -3,7 +3,7 @@
 // replaced by that unit's id, in YAML, CSV and XLSX ledgers alike; a name shared by several
 // units is an error naming them (ref/ambiguous-unit), never a guess.
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import type { PathKey, SourceFile } from "../load/source-file.ts";
 
 /** Name → ids of the units that go by it (their full name, and that name without 村/社区/居委会). */
@@ -57,33 +57,29 @@ export function resolveUnitNames(
   if (src.value === null || typeof src.value !== "object") return reported;
   // `value` is known by `ids` (the common case: a ledger written with ids) or resolved by name;
   // the path is made only for a diagnostic.
+  const report = (
+    pathOf: () => PathKey[],
+    diagnostic: (at: { position: SourcePosition; path: string }) => Diagnostic,
+  ) => {
+    const path = pathOf();
+    const dotted = path.join(".");
+    reported.add(dotted);
+    out.push(diagnostic({ position: src.locate(path), path: dotted }));
+  };
   const resolve = (value: unknown, pathOf: () => PathKey[]): unknown => {
     if (typeof value !== "string" || ids?.has(value)) return value;
-    const found = names.get(value.trim());
+    const name = value.trim();
+    const found = names.get(name);
     if (!found) {
       // Only what reads as a name (not plain ASCII) is an unknown name here; an id, or an id
       // miswritten (Dongshan), is left to the id checks and their hints.
       if (ids === null || /^[\x20-\x7e]*$/.test(value)) return value;
-      const path = pathOf();
-      reported.add(path.join("."));
-      out.push(
-        makeDiagnostic("ref/unknown-unit", {
-          position: src.locate(path),
-          path: path.join("."),
-          params: { id: value.trim() },
-        }),
-      );
+      report(pathOf, (at) => makeDiagnostic("ref/unknown-unit", { ...at, params: { id: name } }));
       return value;
     }
     if (found.length === 1) return found[0];
-    const path = pathOf();
-    reported.add(path.join("."));
-    out.push(
-      makeDiagnostic("ref/ambiguous-unit", {
-        position: src.locate(path),
-        path: path.join("."),
-        params: { name: value.trim(), ids: found },
-      }),
+    report(pathOf, (at) =>
+      makeDiagnostic("ref/ambiguous-unit", { ...at, params: { name, ids: found } }),
     );
     return value;
   };
