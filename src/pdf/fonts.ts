@@ -3,7 +3,7 @@
 // are installed (`fonts: auto`, installed.ts), which then come first and fall back to the shipped
 // font for characters they lack. Every file is read and parsed once per process and shared by
 // every document.
-import { closeSync, constants, fstatSync, openSync, read as readAt, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve } from "node:path";
 import { errnoCode, errnoWords } from "../text/errno.ts";
@@ -120,20 +120,7 @@ function openFont(path: string): TrueTypeFont {
       }
       return b;
     };
-    // a whole table read ahead (preload) is read on the thread pool: ~10 MiB, ~50 ms
-    const readAsync = (offset: number, length: number) =>
-      new Promise<Uint8Array>((resolve, reject) => {
-        const b = new Uint8Array(length);
-        const next = (done: number) =>
-          readAt(fd, b, done, length - done, offset + done, (error, n) => {
-            if (error) reject(error);
-            else if (n === 0) reject(new FontFormatError("字体文件被截断"));
-            else if (done + n < length) next(done + n);
-            else resolve(b);
-          });
-        next(0);
-      });
-    const font = readTrueType(read, size, readAsync);
+    const font = readTrueType(read, size);
     keep = true;
     return font;
   } finally {

@@ -15,9 +15,6 @@ export interface TableRecord {
 /** Reads `length` bytes at `offset` of the font file. */
 export type ByteSource = (offset: number, length: number) => Uint8Array;
 
-/** The same read off the main thread (preload reads a whole packed glyf table, ~10 MiB). */
-export type AsyncByteSource = (offset: number, length: number) => Promise<Uint8Array>;
-
 export interface TrueTypeFont {
   unitsPerEm: number;
   numGlyphs: number;
@@ -68,7 +65,6 @@ export const MAX_FONT_BYTES = 256 * 1024 * 1024;
 export function woffSource(
   read: ByteSource,
   fileSize: number,
-  readAsync: AsyncByteSource = async (offset, length) => read(offset, length),
 ): { read: ByteSource; size: number; preload(tag: string): Promise<void> } {
   if (fileSize < 44) throw new FontFormatError("WOFF 文件头不完整");
   const header = read(0, 44);
@@ -148,25 +144,26 @@ export function woffSource(
     const e = entries.find((x) => x.tag === t);
     if (!e || e.data || e.packed >= e.length) return Promise.resolve();
     if (e.pending) return e.pending;
-    const inflated = (raw: Uint8Array) =>
-      new Promise<void>((done) =>
-        // one output chunk the table's size: no concatenation, no copy
-        inflate(
-          raw,
-          { maxOutputLength: e.length, chunkSize: Math.max(64, e.length) },
-          (error, data) => {
-            // a plain Uint8Array view (Buffer's slice() would share bytes where callers expect a copy)
-            if (!error && data.length === e.length && !e.data)
-              e.data = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-            done();
-          },
-        ),
-      );
-    e.pending = readAsync(e.offset, e.packed)
-      .then(inflated, () => {})
-      .finally(() => {
-        e.pending = null;
-      });
+    let raw: Uint8Array;
+    try {
+      raw = read(e.offset, e.packed);
+    } catch {
+      return Promise.resolve();
+    }
+    e.pending = new Promise((done) =>
+      // one output chunk the table's size: no concatenation, no copy
+      inflate(
+        raw,
+        { maxOutputLength: e.length, chunkSize: Math.max(64, e.length) },
+        (error, data) => {
+          // a plain Uint8Array view (Buffer's slice() would share bytes where callers expect a copy)
+          if (!error && data.length === e.length && !e.data)
+            e.data = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+          e.pending = null;
+          done();
+        },
+      ),
+    );
     return e.pending;
   };
   return { read: source, size, preload };
@@ -185,17 +182,13 @@ export function parseTrueType(input: Uint8Array): TrueTypeFont {
  * Every offset the reader will ever follow is checked here or where it is read, so a damaged
  * file ends in a FontFormatError (never a RangeError, never a wrong glyph).
  */
-export function readTrueType(
-  read: ByteSource,
-  size: number,
-  readAsync?: AsyncByteSource,
-): TrueTypeFont {
+export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
   if (size < 12) throw new FontFormatError("文件太短，不是字体文件");
   const first = read(0, Math.min(size, 16));
   const firstView = new DataView(first.buffer, first.byteOffset, first.byteLength);
   const magic = tag(firstView, 0);
   if (magic === "wOFF") {
-    const woff = woffSource(read, size, readAsync);
+    const woff = woffSource(read, size);
     return { ...readTrueType(woff.read, woff.size), preload: () => woff.preload("glyf") };
   }
   if (magic === "wOF2") throw new FontFormatError("不支持 WOFF2 字体，请使用 TrueType（.ttf）文件");
