@@ -39,8 +39,11 @@ class Reader {
   readonly seqOffsets = new WeakMap<object, number[]>();
   /** Where each block mapping starts, to find a key's position again when a diagnostic needs it. */
   readonly blockMaps = new WeakMap<object, { line: number; indent: number; first: number }>();
-  /** Key and value offsets of each flow mapping (they are small). */
-  readonly flowMaps = new WeakMap<object, Map<string, [number, number]>>();
+  /**
+   * Key and value offsets of each flow mapping (they are small): one list of key, key offset,
+   * value offset, key by key, rather than a table per mapping (a ledger has 100,000 of them).
+   */
+  readonly flowMaps = new Map<object, (string | number)[]>();
   readonly text: string;
   /** Plain keys already read (a ledger repeats the same twenty keys). */
   readonly keys = new Map<string, string>();
@@ -449,7 +452,7 @@ class Reader {
       }
     }
     const out: Record<string, unknown> = {};
-    const offsets = new Map<string, [number, number]>();
+    const offsets: (string | number)[] = [];
     this.flowMaps.set(out, offsets);
     let q = skip(p + 1);
     if (t.charCodeAt(q) === 125) return { value: out, next: q + 1 };
@@ -466,14 +469,15 @@ class Reader {
       if (t.charCodeAt(q) !== 58) bail();
       q = skip(q + 1);
       let value: unknown = null;
-      offsets.set(key, [keyAt, keyAt]);
+      let valueAt = keyAt;
       if (t.charCodeAt(q) !== 44 && t.charCodeAt(q) !== 125) {
-        offsets.set(key, [keyAt, t.charCodeAt(q) === 34 || t.charCodeAt(q) === 39 ? q + 1 : q]);
+        valueAt = t.charCodeAt(q) === 34 || t.charCodeAt(q) === 39 ? q + 1 : q;
         const v = scalar(q, ",}");
         value = v.value;
         q = skip(v.next);
       }
       out[key] = value;
+      offsets.push(key, keyAt, valueAt);
       if (t.charCodeAt(q) === 44) {
         q = skip(q + 1);
         if (t.charCodeAt(q) === 125) bail();
@@ -486,6 +490,14 @@ class Reader {
 }
 
 export type PathKey = string | number;
+
+/** The key and value offsets of `key` in a flow mapping's list (Reader.flowMaps). */
+function flowKey(offsets: (string | number)[] | undefined, key: string): [number, number] | null {
+  if (offsets === undefined) return null;
+  for (let i = 0; i < offsets.length; i += 3)
+    if (offsets[i] === key) return [offsets[i + 1] as number, offsets[i + 2] as number];
+  return null;
+}
 
 /**
  * Offset of the node at `path` (of its key when `at` is "key"), as the general reader would give
@@ -505,7 +517,7 @@ function locate(r: Reader, root: unknown, path: readonly PathKey[], at: "value" 
     } else if (node !== null && typeof node === "object") {
       const key = String(k);
       if (!Object.prototype.hasOwnProperty.call(node, key)) break;
-      const hit = r.flowMaps.get(node)?.get(key) ?? r.blockKey(node, key);
+      const hit = flowKey(r.flowMaps.get(node), key) ?? r.blockKey(node, key);
       if (!hit) break;
       offset = last && at === "key" ? hit[0] : hit[1];
       node = (node as Record<string, unknown>)[key];
