@@ -4,6 +4,7 @@
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { cellReader } from "./cells.ts";
+import { presentFields } from "./ledger-columns.ts";
 import type { LedgerColumn } from "./ledger-columns.ts";
 import { LineIndex } from "./line-index.ts";
 import type { PathKey, Refine, SourceFile } from "./source-file.ts";
@@ -79,16 +80,6 @@ function readRecord(text: string, start: number): CsvRecord {
     if (c === 13 && text.charCodeAt(i + 1) === 10) return { cells, offsets, next: i + 2, unclosed };
     return { cells, offsets, next: i + 1, unclosed };
   }
-}
-
-/**
- * The fields of a row that hold a value, in the header's order `keys` (a row read densely, then
- * declined by `refine`): the row as read without `refine`.
- */
-function sparse(row: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of keys) if (row[key] !== undefined) out[key] = row[key];
-  return out;
 }
 
 /** Line breaks (`\n`, as LineIndex counts lines) in `text` from `from` to `to`. */
@@ -289,7 +280,7 @@ export function parseCsvFile(
         values[at] = raw !== "" ? (readers[c] as (raw: string) => unknown)(raw) : undefined;
       }
       const row = (makeRow as (values: readonly unknown[]) => Record<string, unknown>)(values);
-      records.push((refine as Refine)(row, true) ?? sparse(row, named));
+      records.push((refine as Refine)(row, true) ?? presentFields(row, named));
     } else {
       const obj: Record<string, unknown> = {};
       for (let c = 0; c < width; c++) {

@@ -5,7 +5,12 @@
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { cellReader, readDateTime, readWeek } from "./cells.ts";
-import { LEDGER_SHEETS, WEEKLY_GRID_UNIT_HEADERS, ZERO_REPORT_WORD } from "./ledger-columns.ts";
+import {
+  LEDGER_SHEETS,
+  WEEKLY_GRID_UNIT_HEADERS,
+  ZERO_REPORT_WORD,
+  presentFields,
+} from "./ledger-columns.ts";
 import type { LedgerColumn, LedgerSheetKind } from "./ledger-columns.ts";
 import { LineIndex } from "./line-index.ts";
 import { sheetName, sheetRows } from "./sheet-text.ts";
@@ -102,9 +107,30 @@ export function parseSheetText(
         if (col && cols[col.key] === undefined) cols[col.key] = i + 1;
       });
       const readers = colOf.map((col) => (col ? cellReader(col, year) : null));
+      // As csv.ts: with `refine` and the sheet's row maker (and no field named twice), each row is
+      // made whole in one step and completed in place; a row refine declines is kept as read.
+      const named = colOf.flatMap((col) => (col ? [col.key] : []));
+      const makeRow = refine && new Set(named).size === named.length ? spec.row : undefined;
+      const slot = colOf.map((col) => (col ? spec.columns.indexOf(col) : -1));
+      const values: unknown[] = spec.columns.map(() => undefined);
       for (const { row, cells } of rows) {
-        const rec: Record<string, unknown> = {};
         let any = false;
+        if (makeRow) {
+          values.fill(undefined);
+          for (let c = 0; c < cells.length; c++) {
+            const to = slot[c] as number;
+            const raw = (cells[c] ?? "").trim();
+            if (to < 0 || raw === "") continue;
+            values[to] = (readers[c] as (raw: string) => unknown)(raw);
+            any = true;
+          }
+          if (!any) continue; // a row with cells only in unknown columns (a note, a total)
+          const made = makeRow(values);
+          records.push((refine as Refine)(made, true) ?? presentFields(made, named));
+          places.push({ row, cols });
+          continue;
+        }
+        const rec: Record<string, unknown> = {};
         for (let c = 0; c < cells.length; c++) {
           const col = colOf[c];
           const raw = (cells[c] ?? "").trim();

@@ -8,10 +8,11 @@ import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/cli/format-diagnostics.ts";
 import { readBoolean, readDate, readDateTime, readWeek } from "../../src/load/cells.ts";
 import { parseCsvFile } from "../../src/load/csv.ts";
-import { LEDGER_SHEETS } from "../../src/load/ledger-columns.ts";
+import { LEDGER_SHEETS, PETITION_COLUMNS } from "../../src/load/ledger-columns.ts";
 import type { LedgerSheetKind } from "../../src/load/ledger-columns.ts";
 import { parseSheetText } from "../../src/load/table.ts";
 import { readXlsx } from "../../src/load/xlsx.ts";
+import { fastPetition } from "../../src/validate/fast.ts";
 import { validateContent } from "../../src/validate/index.ts";
 import { xlsxFixtures } from "../fixtures/diagnostics/make-xlsx.ts";
 import { ledgerWorkbook } from "../support/ledger-workbooks.ts";
@@ -30,6 +31,42 @@ function read(bytes: Uint8Array, kind: LedgerSheetKind = "petitions", budget?: n
 
 const workbook = (rows: (string | number | null)[][], name = "信访事项") =>
   zipBytes(workbookEntries([[name, sheetXml(rows)]]));
+
+describe("a petition sheet read for refine", () => {
+  const rows = [
+    ["备注", "编号", "日期", "村（社区）", "去向", "人数", "化解", "受理日期"],
+    ["x", "P-1", "2025/1/8", "dongshan", "县", 6, "是", null],
+    [null, "P-2", "2025-02-01", "xishan", "镇", null, null, "2025年2月2日"],
+    ["合计", null, null, null, null, null, null, null],
+    [null, "P-3", "2025-02-03", "xishan", "乡", 1, "也许", null],
+  ];
+  it("gives every field of the record, and a declined row as it is read without refine", () => {
+    const r = readXlsx(FILE, workbook(rows), "petitions");
+    const text = r.text as string;
+    const plain = parseSheetText(FILE, text, "petitions", 2025);
+    const given: Record<string, unknown>[] = [];
+    const declined = parseSheetText(FILE, text, "petitions", 2025, (row, made) => {
+      expect(made).toBe(true);
+      given.push(row);
+      return null;
+    });
+    expect(declined.value).toStrictEqual(plain.value);
+    const keys = (v: unknown) =>
+      (v as { petitions: object[] }).petitions.map((x) => Object.keys(x));
+    expect(keys(declined.value)).toEqual(keys(plain.value));
+    expect(given.map((g) => Object.keys(g))).toEqual(
+      [0, 1, 2].map(() => [...PETITION_COLUMNS.map((c) => c.key), "satisfied", "origin"]),
+    );
+    // With the fast check: the valid rows completed in place, the invalid one kept as read.
+    const refined = parseSheetText(FILE, text, "petitions", 2025, fastPetition);
+    const list = (refined.value as { petitions: Record<string, unknown>[] }).petitions;
+    const plainList = (plain.value as { petitions: Record<string, unknown>[] }).petitions;
+    expect(list[0]).toStrictEqual(fastPetition(plainList[0]));
+    expect(list[1]).toStrictEqual(fastPetition(plainList[1]));
+    expect(list[2]).toStrictEqual(plainList[2]);
+    expect(refined.itemLine(list, 2)).toBe(5);
+  });
+});
 
 describe("cell readers", () => {
   it("dates as Excel and WPS write them", () => {
