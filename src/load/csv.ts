@@ -4,10 +4,10 @@
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { cellReader } from "./cells.ts";
-import { presentFields } from "./ledger-columns.ts";
 import type { LedgerColumn } from "./ledger-columns.ts";
 import { LineIndex } from "./line-index.ts";
 import type { PathKey, Refine, SourceFile } from "./source-file.ts";
+import { WholeRows } from "./whole-rows.ts";
 
 interface CsvRecord {
   cells: string[];
@@ -215,17 +215,8 @@ export function parseCsvFile(
   const readers = colOf.map((col) => (col ? cellReader(col, year) : null));
   const keys = colOf.map((col) => col?.key ?? null);
   const width = header.cells.length;
-  // With `refine` and a row maker, a row is made with every field of the record (undefined where
-  // the cell is empty): one shape for every row, which `refine` reads quickly and may complete in
-  // place. A row it declines is then kept without the empty fields, as it would be read without
-  // `refine`. A header naming a field twice keeps the sparse rows throughout (the later empty
-  // cell must not hide the earlier one).
-  const named = keys.filter((k) => k !== null);
-  const dense =
-    refine !== undefined && makeRow !== undefined && new Set(named).size === named.length;
-  // With a row maker: each header column's place among `columns`, and the one list of values.
-  const slot = colOf.map((col) => (col ? columns.indexOf(col) : -1));
-  const values: unknown[] = columns.map(() => undefined);
+  // With `refine` and a row maker, each row is made whole (whole-rows.ts).
+  const whole = WholeRows.of(columns, makeRow, colOf, refine);
   const records: unknown[] = [];
   const rowStarts = new GrowingInts();
   const rowLines = new GrowingInts();
@@ -272,15 +263,13 @@ export function parseCsvFile(
         continue;
       }
     }
-    if (dense) {
+    if (whole) {
       for (let c = 0; c < width; c++) {
-        const at = slot[c] as number;
-        if (at < 0) continue;
+        const read = readers[c];
         const raw = (cells[c] as string).trim();
-        values[at] = raw !== "" ? (readers[c] as (raw: string) => unknown)(raw) : undefined;
+        if (read && raw !== "") whole.set(c, read(raw));
       }
-      const row = (makeRow as (values: readonly unknown[]) => Record<string, unknown>)(values);
-      records.push((refine as Refine)(row, true) ?? presentFields(row, named));
+      records.push(whole.take());
     } else {
       const obj: Record<string, unknown> = {};
       for (let c = 0; c < width; c++) {

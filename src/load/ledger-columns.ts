@@ -207,19 +207,6 @@ export function petitionRow(v: readonly unknown[]): Record<string, unknown> {
   };
 }
 
-/**
- * The fields of a row made by a row maker that hold a value, in the header's order `keys`: the row
- * as a table reader reads it without `refine`, for a row `refine` declines.
- */
-export function presentFields(
-  row: Record<string, unknown>,
-  keys: readonly string[],
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of keys) if (row[key] !== undefined) out[key] = row[key];
-  return out;
-}
-
 /** 例会: one row per meeting. */
 export const MEETING_COLUMNS: readonly LedgerColumn[] = [
   { key: "id", headers: ["编号", "id"], kind: "text", required: true, note: "例会编号，例如 M-01" },

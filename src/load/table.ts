@@ -5,16 +5,12 @@
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { cellReader, readDateTime, readWeek } from "./cells.ts";
-import {
-  LEDGER_SHEETS,
-  WEEKLY_GRID_UNIT_HEADERS,
-  ZERO_REPORT_WORD,
-  presentFields,
-} from "./ledger-columns.ts";
+import { LEDGER_SHEETS, WEEKLY_GRID_UNIT_HEADERS, ZERO_REPORT_WORD } from "./ledger-columns.ts";
 import type { LedgerColumn, LedgerSheetKind } from "./ledger-columns.ts";
 import { LineIndex } from "./line-index.ts";
 import { sheetName, sheetRows } from "./sheet-text.ts";
 import type { PathKey, Refine, SourceFile } from "./source-file.ts";
+import { WholeRows } from "./whole-rows.ts";
 
 /** Where one record's fields stand: the row, and the column of each field. */
 interface RecordPlace {
@@ -107,26 +103,20 @@ export function parseSheetText(
         if (col && cols[col.key] === undefined) cols[col.key] = i + 1;
       });
       const readers = colOf.map((col) => (col ? cellReader(col, year) : null));
-      // As csv.ts: with `refine` and the sheet's row maker (and no field named twice), each row is
-      // made whole in one step and completed in place; a row refine declines is kept as read.
-      const named = colOf.flatMap((col) => (col ? [col.key] : []));
-      const makeRow = refine && new Set(named).size === named.length ? spec.row : undefined;
-      const slot = colOf.map((col) => (col ? spec.columns.indexOf(col) : -1));
-      const values: unknown[] = spec.columns.map(() => undefined);
+      // With `refine` and the sheet's row maker, each row is made whole (whole-rows.ts).
+      const whole = WholeRows.of(spec.columns, spec.row, colOf, refine);
       for (const { row, cells } of rows) {
         let any = false;
-        if (makeRow) {
-          values.fill(undefined);
+        if (whole) {
           for (let c = 0; c < cells.length; c++) {
-            const to = slot[c] as number;
+            const read = readers[c];
             const raw = (cells[c] ?? "").trim();
-            if (to < 0 || raw === "") continue;
-            values[to] = (readers[c] as (raw: string) => unknown)(raw);
+            if (!read || raw === "") continue;
+            whole.set(c, read(raw));
             any = true;
           }
           if (!any) continue; // a row with cells only in unknown columns (a note, a total)
-          const made = makeRow(values);
-          records.push((refine as Refine)(made, true) ?? presentFields(made, named));
+          records.push(whole.take());
           places.push({ row, cols });
           continue;
         }
