@@ -163,24 +163,14 @@ export function cellReader(col: LedgerColumn, year: number | null): (raw: string
   // A column of ever new texts (ids, free text) fills the memo: it is then dropped, and the
   // column read directly.
   let memo: Map<string, unknown> | null = new Map<string, unknown>();
-  // The text read last, compared before the memo is asked: a ledger in date order repeats its
-  // dates row after row, and a flag column holds two or three texts.
-  let lastRaw = "";
-  let lastValue: unknown;
   return (raw) => {
-    if (raw === lastRaw) return lastValue;
     if (memo === null) return read(raw);
     let v = memo.get(raw);
     if (v === undefined) {
       v = read(raw);
       if (memo.size < MEMO_LIMIT) memo.set(raw, v);
-      else {
-        memo = null;
-        return v;
-      }
+      else memo = null;
     }
-    lastRaw = raw;
-    lastValue = v;
     return v;
   };
 }
