@@ -21,107 +21,11 @@ interface EntryJson {
   unset?: true;
 }
 
-/** One entry, built without spreads (the bulk of a large year's JSON); optional keys last. */
-function entryJson(e: Entry): EntryJson {
-  const o: EntryJson = {
-    rule: e.rule,
-    clause: e.clause,
-    event: e.event,
-    date: e.date,
-    base: toNumber2(e.base),
-    factors: e.factors.map(toNumber2),
-    points: toNumber2(e.points),
-    source: e.source,
-  };
-  if (e.modifiers.length) o.modifiers = e.modifiers.map((m) => m.id);
-  if (e.free) o.free = true;
-  if (e.cell) {
-    o.cell = `${e.cell.level}/${e.cell.form}`;
-    if (e.cell.unset) o.unset = true;
-  }
-  return o;
-}
-
-function sanctionJson(s: Sanction) {
-  return {
-    kind: s.kind,
-    event: s.event,
-    ...(s.from !== undefined ? { from: s.from } : {}),
-    ...(s.months !== undefined ? { months: s.months } : {}),
-    ...(s.appraisal !== undefined ? { appraisal: s.appraisal } : {}),
-    ...(s.issue !== undefined ? { issue: s.issue } : {}),
-    date: s.date,
-    clause: s.clause,
-    source: s.source,
-  };
-}
-
-function unitJson(u: UnitScore) {
-  return {
-    id: u.id,
-    name: u.name,
-    score: toNumber2(u.score),
-    rank: u.rank,
-    vetoed: u.vetoed,
-    deducted: toNumber2(u.deducted),
-    added: toNumber2(u.added),
-    entries: u.entries.map(entryJson),
-    vetoes: u.vetoes.map((v) => ({
-      rule: v.rule,
-      event: v.event,
-      date: v.date,
-      clause: v.clause,
-      source: v.source,
-    })),
-    rewards: u.rewards.map((r) => ({ kind: r.kind, amount: r.amount, clause: r.clause })),
-    consequences: [...u.consequences],
-    sanctions: u.sanctions.map(sanctionJson),
-  };
-}
-
-function warningJson(w: CoverageWarning) {
-  return {
-    code: w.code,
-    event: w.event,
-    message: diagnosticMessage("score/uncovered-cell", w),
-    unit: w.unit,
-    date: w.date,
-    source: w.source,
-  };
-}
-
-export function scoreSheetJson(sheet: ScoreSheet, onlyUnit?: string) {
-  const units = onlyUnit ? sheet.units.filter((u) => u.id === onlyUnit) : sheet.units;
-  return {
-    year: sheet.year,
-    asOf: sheet.asOf,
-    complete: sheet.complete,
-    units: units.map(unitJson),
-    losses: (onlyUnit ? unitLosses(sheet, onlyUnit) : sheet.losses).map((l) => ({
-      person: l.person,
-      unit: l.unit,
-      item: l.item,
-      months: l.months,
-      amount: l.amount,
-      role: l.role,
-    })),
-    warnings: sheet.warnings.filter((w) => !onlyUnit || w.unit === onlyUnit).map(warningJson),
-    appraisals: sheet.appraisals.filter((a) => !onlyUnit || a.units.includes(onlyUnit)),
-  };
-}
-
 /**
- * A list field of the top-level object: each element's JSON made by `make`, as one piece or several
- * (joined, they are the element's JSON).
- */
-type Field =
-  | readonly [string, unknown]
-  | readonly [string, readonly unknown[], (x: never) => string | Iterable<string>];
-
-/**
- * `entryJson`, with what entries share made once: the numbers of a points value, the lists of
- * factors and modifier ids, a cell's text. Shared values are frozen (points.ts) and known here by
- * identity; anything else is converted for its entry alone.
+ * Entries' JSON objects, built without spreads (the bulk of a large year's JSON), optional keys
+ * last; what entries share is converted once: the numbers of a points value, the lists of factors
+ * and modifier ids, a cell's text. Shared values are frozen (points.ts) and known here by
+ * identity; anything else is converted for its entry alone. One maker per sheet written.
  */
 class EntryJsonMaker {
   private readonly numbers = new Map<Entry["base"], number>();
@@ -176,6 +80,83 @@ class EntryJsonMaker {
   }
 }
 
+function sanctionJson(s: Sanction) {
+  return {
+    kind: s.kind,
+    event: s.event,
+    ...(s.from !== undefined ? { from: s.from } : {}),
+    ...(s.months !== undefined ? { months: s.months } : {}),
+    ...(s.appraisal !== undefined ? { appraisal: s.appraisal } : {}),
+    ...(s.issue !== undefined ? { issue: s.issue } : {}),
+    date: s.date,
+    clause: s.clause,
+    source: s.source,
+  };
+}
+
+function unitJson(u: UnitScore, maker: EntryJsonMaker) {
+  return {
+    id: u.id,
+    name: u.name,
+    score: toNumber2(u.score),
+    rank: u.rank,
+    vetoed: u.vetoed,
+    deducted: toNumber2(u.deducted),
+    added: toNumber2(u.added),
+    entries: u.entries.map((e) => maker.make(e)),
+    vetoes: u.vetoes.map((v) => ({
+      rule: v.rule,
+      event: v.event,
+      date: v.date,
+      clause: v.clause,
+      source: v.source,
+    })),
+    rewards: u.rewards.map((r) => ({ kind: r.kind, amount: r.amount, clause: r.clause })),
+    consequences: [...u.consequences],
+    sanctions: u.sanctions.map(sanctionJson),
+  };
+}
+
+function warningJson(w: CoverageWarning) {
+  return {
+    code: w.code,
+    event: w.event,
+    message: diagnosticMessage("score/uncovered-cell", w),
+    unit: w.unit,
+    date: w.date,
+    source: w.source,
+  };
+}
+
+export function scoreSheetJson(sheet: ScoreSheet, onlyUnit?: string) {
+  const units = onlyUnit ? sheet.units.filter((u) => u.id === onlyUnit) : sheet.units;
+  const maker = new EntryJsonMaker();
+  return {
+    year: sheet.year,
+    asOf: sheet.asOf,
+    complete: sheet.complete,
+    units: units.map((u) => unitJson(u, maker)),
+    losses: (onlyUnit ? unitLosses(sheet, onlyUnit) : sheet.losses).map((l) => ({
+      person: l.person,
+      unit: l.unit,
+      item: l.item,
+      months: l.months,
+      amount: l.amount,
+      role: l.role,
+    })),
+    warnings: sheet.warnings.filter((w) => !onlyUnit || w.unit === onlyUnit).map(warningJson),
+    appraisals: sheet.appraisals.filter((a) => !onlyUnit || a.units.includes(onlyUnit)),
+  };
+}
+
+/**
+ * A list field of the top-level object: each element's JSON made by `make`, as one piece or several
+ * (joined, they are the element's JSON).
+ */
+type Field =
+  | readonly [string, unknown]
+  | readonly [string, readonly unknown[], (x: never) => string | Iterable<string>];
+
 /**
  * Entries per piece of a unit's JSON: pieces of some 10,000 characters. A string of a megabyte or
  * more is allocated apart from the heap's pages, in fresh memory each time, and filling it costs
@@ -185,7 +166,7 @@ const ENTRIES_PER_PIECE = 64;
 
 /** `JSON.stringify(unitJson(u))` in pieces: the unit's fields, its entries 64 at a time, the rest. */
 function* unitChunks(u: UnitScore, maker: EntryJsonMaker): Generator<string> {
-  const j = unitJson({ ...u, entries: [] });
+  const j = unitJson({ ...u, entries: [] }, maker);
   const before = JSON.stringify({
     id: j.id,
     name: j.name,
