@@ -17,13 +17,8 @@ import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { readContentFiles } from "./load/index.ts";
 import type { ReadScope } from "./load/index.ts";
 import { findInTexts } from "./load/source-file.ts";
-import { checkFonts, checkGlyphs } from "./pdf/check.ts";
-import { preloadFontSet } from "./pdf/fonts.ts";
 import type { FontSet } from "./pdf/fonts.ts";
-import { renderDocuments } from "./render/index.ts";
 import type { PublishedDocument } from "./render/index.ts";
-import { loadTemplates } from "./render/templates.ts";
-import { siteInput } from "./site/input.ts";
 import type { Publication } from "./site/input.ts";
 import type { NewFile } from "./init/index.ts";
 import { RULES_YEAR_MAX, RULES_YEAR_MIN } from "../schemas/index.ts";
@@ -34,6 +29,21 @@ import type { Content } from "./validate/content.ts";
 export { score, scoreAllYears, statistics, coverageWarnings, figureWarnings };
 export type { Content } from "./validate/content.ts";
 export type { ScoreSheet } from "./compute/scoring/index.ts";
+
+/**
+ * The stages that make documents (render, fonts, glyph checks, the site's input), loaded by the
+ * commands that make or check documents only: `score` and `stats` start without them.
+ */
+async function documentStages() {
+  const [check, fonts, render, templates, site] = await Promise.all([
+    import("./pdf/check.ts"),
+    import("./pdf/fonts.ts"),
+    import("./render/index.ts"),
+    import("./render/templates.ts"),
+    import("./site/input.ts"),
+  ]);
+  return { ...check, ...fonts, ...render, ...templates, ...site };
+}
 
 export interface Loaded extends Validated {
   /** File texts by content-relative path (for code frames). */
@@ -101,6 +111,7 @@ export async function checkContent(dir: string, options: { only?: string } = {})
   if (!content || hasErrors(found))
     return { ...loaded, problems: sortDiagnostics(found), scores, documents: [], fonts: null };
   const { only } = options;
+  const { renderDocuments, loadTemplates, preloadFontSet, checkGlyphs } = await documentStages();
   const documents = renderDocuments(
     content,
     scores,
@@ -108,7 +119,7 @@ export async function checkContent(dir: string, options: { only?: string } = {})
     (from, to, previous) => statistics(content, { from, to, previous }),
     only === undefined ? undefined : (id) => id === only,
   );
-  const fonts = officeFonts(loaded, dir);
+  const fonts = await officeFonts(loaded, dir);
   found.push(...fonts.diagnostics);
   // a WOFF face's glyph records inflate off the main thread (already under way for `pdf`)
   await preloadFontSet(fonts.set);
@@ -117,7 +128,8 @@ export async function checkContent(dir: string, options: { only?: string } = {})
 }
 
 /** The fonts office.yaml asks for (`auto` when it says nothing), located in it. */
-function officeFonts(loaded: Loaded, dir: string) {
+async function officeFonts(loaded: Loaded, dir: string) {
+  const { checkFonts } = await documentStages();
   const office = loaded.sources.get("office.yaml");
   return checkFonts(loaded.content?.office?.fonts ?? "auto", dir, (role) =>
     office ? office.locate(["fonts", role]) : null,
@@ -131,7 +143,7 @@ export async function contentFonts(
   const loaded = await loadContent(dir);
   if (!loaded.content || hasErrors(loaded.diagnostics))
     return { ...loaded, fonts: null, problems: loaded.diagnostics };
-  const fonts = officeFonts(loaded, dir);
+  const fonts = await officeFonts(loaded, dir);
   return { ...loaded, fonts: fonts.set, problems: sortDiagnostics(fonts.diagnostics) };
 }
 
@@ -152,6 +164,7 @@ export async function publish(dir: string, options: { only?: string } = {}): Pro
     options.only !== undefined && needsNoLedgers(options.only)
       ? []
       : reportedPeriods(content, checked.scores);
+  const { siteInput } = await documentStages();
   const publication = siteInput(content, checked.scores, checked.documents, periods);
   return { publication, diagnostics, texts };
 }

@@ -290,8 +290,11 @@ export function compose(glyphs: readonly Glyph[], options: ComposeOptions): Line
   return out;
 }
 
-/** Chinese word boundaries (made once: a segmenter takes longer to make than to use). */
-const WORDS = new Intl.Segmenter("zh", { granularity: "word" });
+/**
+ * Chinese word boundaries, made once and only when a title needs more than one line: a segmenter
+ * takes longer to make than to use (20–30 ms, which every command importing this module paid).
+ */
+let words: Intl.Segmenter | undefined;
 
 /**
  * A title broken into balanced lines (a trapezoid or diamond), only between words: the line
@@ -304,7 +307,7 @@ export function balancedLines(glyphs: readonly Glyph[], width: number): Line[] {
   const text = glyphs.map((g) => g.text).join("");
   // word boundaries (in glyph indices); a boundary between two one-character "words" is weak
   const starts = new Map<number, number>();
-  const segs = [...WORDS.segment(text)];
+  const segs = [...(words ??= new Intl.Segmenter("zh", { granularity: "word" })).segment(text)];
   let gi = 0;
   let ci = 0;
   const glyphAt = new Map<number, number>();
