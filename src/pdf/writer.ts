@@ -5,10 +5,66 @@
 // cross-reference stream deflated as pdf-lib's pako does (zlib level 6). No clock, no randomness.
 import { createRequire } from "node:module";
 
-/** pako's deflate (the reference zlib's output; node:zlib differs from it at level 6). */
-const pako = createRequire(import.meta.url)("pako/lib/deflate.js") as {
-  deflate(data: Uint8Array): Uint8Array;
+/** pako's zlib port: the reference zlib's output, which node:zlib's differs from at level 6. */
+interface PakoStream {
+  input: Uint8Array;
+  next_in: number;
+  avail_in: number;
+  output: Uint8Array;
+  next_out: number;
+  avail_out: number;
+  state: { window: Uint8Array; prev: Uint16Array };
+}
+const require = createRequire(import.meta.url);
+const zlib = require("pako/lib/zlib/deflate.js") as {
+  deflateInit2(strm: PakoStream, ...settings: number[]): number;
+  deflateReset(strm: PakoStream): number;
+  deflate(strm: PakoStream, flush: number): number;
 };
+const ZStream = require("pako/lib/zlib/zstream.js") as new () => PakoStream;
+const Z_FINISH = 4;
+const Z_STREAM_END = 1;
+
+let stream: PakoStream | undefined;
+
+/**
+ * What `pako.deflate(data)` returns (zlib level 6, window 32 KiB, memory level 8), from one
+ * compressor reset between streams instead of a new one each time: a new one allocates and
+ * zero-fills some 400 KB, which cost about as much as the compression of an object stream. The
+ * window and chain tables are cleared on reset too, so that no byte of an earlier stream can
+ * reach this one's matches (pako, unlike zlib, does not clear what lies past the data).
+ */
+export function deflateLikePako(data: Uint8Array): Uint8Array {
+  if (stream) {
+    zlib.deflateReset(stream);
+    stream.state.window.fill(0);
+    stream.state.prev.fill(0);
+  } else {
+    stream = new ZStream();
+    zlib.deflateInit2(stream, 6, 8, 15, 8, 0);
+  }
+  const s = stream;
+  s.input = data;
+  s.next_in = 0;
+  s.avail_in = data.length;
+  let out = new Uint8Array(data.length + (data.length >> 3) + 64);
+  s.output = out;
+  s.next_out = 0;
+  s.avail_out = out.length;
+  while (zlib.deflate(s, Z_FINISH) !== Z_STREAM_END) {
+    // not enough room (data that does not compress): continue into a larger buffer
+    const more = new Uint8Array(out.length * 2);
+    more.set(out.subarray(0, s.next_out));
+    out = more;
+    s.output = out;
+    s.avail_out = out.length - s.next_out;
+  }
+  const packed = out.slice(0, s.next_out);
+  s.input = EMPTY;
+  s.output = EMPTY;
+  return packed;
+}
+const EMPTY = new Uint8Array(0);
 
 /** An indirect reference. */
 export class Ref {
@@ -177,7 +233,7 @@ export class PdfFile {
       }
       writeStream(streamNumbers[k] as number, {
         dict: `<<\n/Filter /FlateDecode\n/Type /ObjStm\n/N ${chunk.length}\n/First ${head.length}\n`,
-        bytes: pako.deflate(latin1(head + body)),
+        bytes: deflateLikePako(latin1(head + body)),
       });
     });
     const xref = next;
@@ -193,7 +249,7 @@ export class PdfFile {
       for (let k = 0; k < 3; k++)
         for (let b = (w[k] as number) - 1; b >= 0; b--)
           table[at++] = ((e[k] as number) >> (8 * b)) & 0xff;
-    const packed = pako.deflate(table);
+    const packed = deflateLikePako(table);
     push(
       latin1(
         `${xref} 0 obj\n<<\n/Size ${count}\n/Root ${root.n} 0 R\n/Info ${info.n} 0 R\n` +

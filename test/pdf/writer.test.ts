@@ -2,11 +2,21 @@
 // which the files of earlier releases hold byte for byte) and the file it assembles — object
 // streams of 50, a cross-reference stream whose entries lead to every object — read back with
 // pdf-lib's parser.
+import { createRequire } from "node:module";
 import { inflateSync } from "node:zlib";
+import fc from "fast-check";
 import type { PDFNumber } from "pdf-lib";
 import { PDFDocument, PDFName, numberToString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { Hex, Literal, PdfFile, Ref, pdfNumber, serialize } from "../../src/pdf/writer.ts";
+import {
+  Hex,
+  Literal,
+  PdfFile,
+  Ref,
+  deflateLikePako,
+  pdfNumber,
+  serialize,
+} from "../../src/pdf/writer.ts";
 
 const latin1 = (b: Uint8Array) => Buffer.from(b).toString("latin1");
 
@@ -102,5 +112,31 @@ describe("a PDF file", () => {
     const inner = latin1(inflateSync(bytes.subarray(start, start + length)));
     expect(inner.startsWith("1 0 2 ")).toBe(true);
     expect(inner).toContain("<<\n/Type /Catalog\n/Pages 1 0 R\n>>\n");
+  });
+});
+
+describe("deflating as pako does", () => {
+  const pako = createRequire(import.meta.url)("pako/lib/deflate.js") as {
+    deflate(data: Uint8Array): Uint8Array;
+  };
+  // repetitive bytes (matches of every length and distance) and incompressible ones alike
+  const data = fc.oneof(
+    fc.uint8Array({ maxLength: 3000 }),
+    fc
+      .tuple(fc.uint8Array({ minLength: 1, maxLength: 64 }), fc.nat({ max: 120_000 }))
+      .map(([unit, n]) => Uint8Array.from({ length: n }, (_, i) => unit[i % unit.length] ?? 0)),
+    fc
+      .tuple(fc.uint8Array({ minLength: 1, maxLength: 40_000 }), fc.integer({ min: 1, max: 9 }))
+      .map(([b, div]) => b.map((x) => Math.floor(x / div) + 40)),
+  );
+
+  it("gives pako.deflate's bytes for each of a sequence of streams (the compressor reused)", () => {
+    fc.assert(
+      fc.property(fc.array(data, { minLength: 1, maxLength: 6 }), (streams) => {
+        for (const b of streams)
+          expect(Buffer.from(deflateLikePako(b)).equals(Buffer.from(pako.deflate(b)))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
