@@ -90,38 +90,77 @@ interface Attribute {
   at: number;
 }
 
-/** Reads the tag starting at `lt` (`<name …>`): its name, attributes and the offset after it. */
+/** Whether the character code is one of JavaScript's white space (`\\s`). */
+function isSpace(c: number): boolean {
+  return c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c >= 0xa0 &&
+        (c === 0xa0 ||
+          c === 0x1680 ||
+          (c >= 0x2000 && c <= 0x200a) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          c === 0x202f ||
+          c === 0x205f ||
+          c === 0x3000 ||
+          c === 0xfeff);
+}
+const SLASH = 0x2f;
+const GT = 0x3e;
+const EQ = 0x3d;
+
+/**
+ * Reads the tag starting at `lt` (`<name …>`): its name, the attributes the check reads (style
+ * and URL attributes) and the offset after it. Scans character codes: a county's site is some
+ * 30 MB of HTML.
+ */
 function readTag(html: string, lt: number): { name: string; attributes: Attribute[]; end: number } {
+  const n = html.length;
   let i = lt + 1;
   const nameStart = i;
-  while (i < html.length && !/[\s/>]/.test(html[i] as string)) i++;
+  for (let c; i < n && !isSpace((c = html.charCodeAt(i))) && c !== SLASH && c !== GT;) i++;
   const name = html.slice(nameStart, i).toLowerCase();
   const attributes: Attribute[] = [];
   for (;;) {
-    while (i < html.length && /[\s/]/.test(html[i] as string)) i++;
-    if (i >= html.length || html[i] === ">") return { name, attributes, end: i + 1 };
+    for (let c; i < n && (isSpace((c = html.charCodeAt(i))) || c === SLASH);) i++;
+    if (i >= n || html.charCodeAt(i) === GT) return { name, attributes, end: i + 1 };
     const at = i;
-    while (i < html.length && !/[\s/>=]/.test(html[i] as string)) i++;
-    const attr = html.slice(at, i).toLowerCase();
-    while (i < html.length && /\s/.test(html[i] as string)) i++;
-    let value = "";
-    if (html[i] === "=") {
+    for (let c; i < n && !isSpace((c = html.charCodeAt(i))) && c !== SLASH && c !== GT && c !== EQ;)
       i++;
-      while (i < html.length && /\s/.test(html[i] as string)) i++;
+    const attr = html.slice(at, i).toLowerCase();
+    // only the attributes the check reads are kept (most of a page's are classes)
+    const wanted = attr === "style" || URL_ATTRIBUTES.has(attr);
+    while (i < n && isSpace(html.charCodeAt(i))) i++;
+    let value = "";
+    if (html.charCodeAt(i) === EQ) {
+      i++;
+      while (i < n && isSpace(html.charCodeAt(i))) i++;
       const quote = html[i];
       if (quote === '"' || quote === "'") {
         const close = html.indexOf(quote, i + 1);
-        const stop = close === -1 ? html.length : close;
-        value = html.slice(i + 1, stop);
+        const stop = close === -1 ? n : close;
+        if (wanted) value = html.slice(i + 1, stop);
         i = stop + 1;
       } else {
         const from = i;
-        while (i < html.length && !/[\s>]/.test(html[i] as string)) i++;
-        value = html.slice(from, i);
+        for (let c; i < n && !isSpace((c = html.charCodeAt(i))) && c !== GT;) i++;
+        if (wanted) value = html.slice(from, i);
       }
     }
-    attributes.push({ name: attr, value: decodeAttribute(value), at });
+    if (wanted)
+      attributes.push({
+        name: attr,
+        value: value.includes("&") ? decodeAttribute(value) : value,
+        at,
+      });
   }
+}
+
+/** Where the end tag `</name` (any letter case) starts at or after `from`, or -1. */
+function endTag(html: string, name: string, from: number): number {
+  for (let at = html.indexOf("</", from); at !== -1; at = html.indexOf("</", at + 2))
+    if (html.slice(at + 2, at + 2 + name.length).toLowerCase() === name) return at;
+  return -1;
 }
 
 /** Every reference in an HTML or SVG file that would make a browser fetch from another host. */
@@ -138,7 +177,8 @@ export function markupReferences(html: string, file = ""): ExternalReference[] {
       i = close + 3;
       continue;
     }
-    if (!/[A-Za-z]/.test(html[lt + 1] ?? "")) {
+    const first = html.charCodeAt(lt + 1) | 0x20; // a letter in either case
+    if (!(first >= 0x61 && first <= 0x7a)) {
       i = lt + 1;
       continue;
     }
@@ -158,7 +198,7 @@ export function markupReferences(html: string, file = ""): ExternalReference[] {
     }
     i = tag.end;
     if (tag.name === "script" || tag.name === "style") {
-      const close = html.toLowerCase().indexOf(`</${tag.name}`, i);
+      const close = endTag(html, tag.name, i);
       const body = html.slice(i, close === -1 ? html.length : close);
       for (const r of externalReferences(body)) out.push({ ...r, file });
       i = close === -1 ? html.length : close;

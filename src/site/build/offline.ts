@@ -21,13 +21,26 @@ async function* walk(dir: string, prefix = ""): AsyncGenerator<string> {
   }
 }
 
-/** Scans the text files of a built site. */
-export async function findExternalReferences(root: string): Promise<ExternalReference[]> {
-  const found: ExternalReference[] = [];
-  for await (const file of walk(root)) {
-    if (!TEXT_FILES.has(extname(file))) continue;
-    const text = await readFile(join(root, file), "utf8");
-    found.push(...(MARKUP.has(extname(file)) ? markupReferences : externalReferences)(text, file));
-  }
-  return found;
+/**
+ * Scans the text files of a built site, reading a few at a time (in the order they are listed);
+ * `visit` sees each file's text too (so that no one reads the site twice).
+ */
+export async function findExternalReferences(
+  root: string,
+  visit?: (file: string, text: string) => void,
+): Promise<ExternalReference[]> {
+  const files: string[] = [];
+  for await (const file of walk(root)) if (TEXT_FILES.has(extname(file))) files.push(file);
+  const found: ExternalReference[][] = [];
+  let next = 0;
+  const reader = async () => {
+    for (let k; (k = next++) < files.length;) {
+      const file = files[k] as string;
+      const text = await readFile(join(root, file), "utf8");
+      visit?.(file, text);
+      found[k] = (MARKUP.has(extname(file)) ? markupReferences : externalReferences)(text, file);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, reader));
+  return found.flat();
 }

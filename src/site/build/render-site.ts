@@ -12,7 +12,7 @@
 // while Astro runs. All three are set and restored around one run, and runs are queued one at a
 // time (`queue` below), so two builds in one process never see each other's state.
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import type { Publication } from "../input.ts";
@@ -103,7 +103,13 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
     await runPagefind(dir);
 
     step = "offline";
-    const external = await findExternalReferences(dir);
+    const html: string[] = [];
+    let indexed = 0;
+    const external = await findExternalReferences(dir, (file, text) => {
+      if (!file.endsWith(".html")) return;
+      html.push(file);
+      if (text.includes("data-pagefind-body")) indexed++;
+    });
     if (external.length) {
       const list = external.slice(0, 10).map((e) => `  ${e.file}：${e.url}`);
       throw new SiteError(
@@ -111,10 +117,6 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
         step,
       );
     }
-    const html = (await listFiles(dir)).filter((f) => f.endsWith(".html"));
-    let indexed = 0;
-    for (const f of html)
-      if ((await readFile(join(dir, f), "utf8")).includes("data-pagefind-body")) indexed++;
     return { pages: html.length, indexed };
   } catch (e) {
     if (e instanceof SiteError) throw e;
