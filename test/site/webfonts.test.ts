@@ -37,6 +37,44 @@ describe("siteCharacters", () => {
     );
   });
 
+  it("is exactly the visible code points of the texts, their references and escapes, and ALWAYS's", () => {
+    // the plain reading: every code point, the references and escapes decoded, then filtered
+    const reference = (texts: readonly string[]) => {
+      const all = [...siteCharacters([])];
+      for (const t of texts) {
+        all.push(...cps(t));
+        for (const m of t.matchAll(/&#(?:x([0-9a-f]+)|(\d+));/gi))
+          all.push(m[1] !== undefined ? parseInt(m[1], 16) : Number(m[2]));
+        for (const m of t.matchAll(/\\u(?:\{([0-9a-f]+)\}|([0-9a-f]{4}))/gi))
+          all.push(parseInt((m[1] ?? m[2]) as string, 16));
+      }
+      const visible = (cp: number) =>
+        cp >= 0x20 &&
+        cp <= 0x10ffff &&
+        !(cp >= 0x7f && cp < 0xa0) &&
+        !(cp >= 0xd800 && cp < 0xe000);
+      return new Set(all.filter(visible).sort((a, b) => a - b));
+    };
+    const piece = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 8 }),
+      fc.nat({ max: 0x11ffff }).map((cp) => `&#x${cp.toString(16)};`),
+      fc.nat({ max: 0x11ffff }).map((cp) => `&#${cp};`),
+      fc.nat({ max: 0xffff }).map((cp) => `\\U${cp.toString(16).padStart(4, "0")}`),
+      fc.nat({ max: 0x11ffff }).map((cp) => `\\u{${cp.toString(16)}}`),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(piece, { maxLength: 6 }).map((p) => p.join("")),
+          { maxLength: 4 },
+        ),
+        (texts) => {
+          expect([...siteCharacters(texts)]).toEqual([...reference(texts)]);
+        },
+      ),
+    );
+  });
+
   it("decodes character references in HTML and \\u escapes in scripts", () => {
     const got = siteCharacters([
       '<input placeholder="&#x641C;&#32034;">',

@@ -1,10 +1,11 @@
 // The site must work on an intranet with no way out: no built file may make a browser fetch
 // from another host. This check runs over the output before it replaces the previous one and
 // names every offending reference (file, the reference and its context).
-import { readFile, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { externalReferences, markupReferences } from "../../text/external.ts";
 import type { ExternalReference } from "../../text/external.ts";
+import { mapTexts } from "./read-texts.ts";
 
 export { externalReferences, markupReferences } from "../../text/external.ts";
 export type { ExternalReference } from "../../text/external.ts";
@@ -22,7 +23,7 @@ async function* walk(dir: string, prefix = ""): AsyncGenerator<string> {
 }
 
 /**
- * Scans the text files of a built site, reading a few at a time (in the order they are listed);
+ * Scans the text files of a built site (read a few at a time, in the order they are listed);
  * `visit` sees each file's text too (so that no one reads the site twice).
  */
 export async function findExternalReferences(
@@ -31,16 +32,9 @@ export async function findExternalReferences(
 ): Promise<ExternalReference[]> {
   const files: string[] = [];
   for await (const file of walk(root)) if (TEXT_FILES.has(extname(file))) files.push(file);
-  const found: ExternalReference[][] = [];
-  let next = 0;
-  const reader = async () => {
-    for (let k; (k = next++) < files.length;) {
-      const file = files[k] as string;
-      const text = await readFile(join(root, file), "utf8");
-      visit?.(file, text);
-      found[k] = (MARKUP.has(extname(file)) ? markupReferences : externalReferences)(text, file);
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, reader));
+  const found = await mapTexts(root, files, (file, text) => {
+    visit?.(file, text);
+    return (MARKUP.has(extname(file)) ? markupReferences : externalReferences)(text, file);
+  });
   return found.flat();
 }

@@ -17,6 +17,7 @@ import { faceOf, shippedFontPath } from "../../pdf/fonts.ts";
 import type { FontRole } from "../../pdf/fonts.ts";
 import { subsetFont } from "../../pdf/subset.ts";
 import type { TrueTypeFont } from "../../pdf/truetype.ts";
+import { mapTexts } from "./read-texts.ts";
 
 /** A served face: the CSS family, the role whose shipped font it is cut from, what it is. */
 export interface WebFace {
@@ -70,27 +71,54 @@ const JS_ESCAPE = /\\u(?:\{([0-9a-f]+)\}|([0-9a-f]{4}))/gi;
 /**
  * Every code point a reader can see in the built files' texts: HTML (text and attributes, with
  * numeric character references decoded), the site's scripts and style sheets (messages of the
- * search page, `content:` strings, with \u escapes decoded). Controls are left out.
+ * search page, `content:` strings, with \u escapes decoded). Controls are left out. Texts are
+ * added one by one (a site's are not all held at once) into a table of every code point.
  */
-export function siteCharacters(texts: Iterable<string>): Set<number> {
-  const out = new Set<number>();
-  const add = (s: string) => {
-    for (const ch of s) {
-      const cp = ch.codePointAt(0) as number;
-      if (cp >= 0x20 && !(cp >= 0x7f && cp < 0xa0) && !(cp >= 0xd800 && cp < 0xe000)) out.add(cp);
-    }
-  };
-  add(ALWAYS);
-  const decode = (hex: string | undefined, dec: string | undefined) => {
-    const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
-    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : "";
-  };
-  for (const text of texts) {
-    add(text);
-    for (const m of text.matchAll(ENTITY)) add(decode(m[1], m[2]));
-    for (const m of text.matchAll(JS_ESCAPE)) add(decode(m[1] ?? m[2], undefined));
+export class SiteCharacters {
+  readonly #seen = new Uint8Array(0x110000);
+  constructor() {
+    this.#mark(ALWAYS);
   }
-  return out;
+  #mark(s: string): void {
+    const seen = this.#seen;
+    for (let i = 0; i < s.length; i++) {
+      let cp = s.charCodeAt(i);
+      if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < s.length) {
+        const low = s.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low < 0xe000) {
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+          i++;
+        }
+      }
+      seen[cp] = 1;
+    }
+  }
+  add(text: string): void {
+    this.#mark(text);
+    const decode = (hex: string | undefined, dec: string | undefined) => {
+      const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      if (cp > 0 && cp <= 0x10ffff) this.#seen[cp] = 1;
+    };
+    if (text.includes("&#")) for (const m of text.matchAll(ENTITY)) decode(m[1], m[2]);
+    if (text.includes("\\"))
+      for (const m of text.matchAll(JS_ESCAPE)) decode(m[1] ?? m[2], undefined);
+  }
+  /** The code points seen, in order; controls and lone surrogates left out. */
+  set(): Set<number> {
+    const out = new Set<number>();
+    const seen = this.#seen;
+    for (let cp = 0x20; cp <= 0x10ffff; cp++)
+      if (seen[cp] === 1 && !(cp >= 0x7f && cp < 0xa0) && !(cp >= 0xd800 && cp < 0xe000))
+        out.add(cp);
+    return out;
+  }
+}
+
+/** The code points a reader can see in `texts` (SiteCharacters). */
+export function siteCharacters(texts: Iterable<string>): Set<number> {
+  const characters = new SiteCharacters();
+  for (const text of texts) characters.add(text);
+  return characters.set();
 }
 
 // ---- name table -------------------------------------------------------------------------------
@@ -342,16 +370,14 @@ export async function writeWebFonts(
   dir: string,
   siteFiles: readonly string[],
 ): Promise<WebFontsResult> {
-  const texts: string[] = [];
-  for (const f of siteFiles)
-    if (
-      /\.(html|css|js|mjs)$/.test(f) &&
-      !f.startsWith("pagefind/") &&
-      !f.startsWith(`${FONT_DIR}/`)
-    )
-      texts.push(await readFile(join(dir, f), "utf8"));
-  const characters = siteCharacters(texts);
-  const files = WEB_FACES.map((face) => webFont(face, characters));
+  const shown = siteFiles.filter(
+    (f) =>
+      /\.(html|css|js|mjs)$/.test(f) && !f.startsWith("pagefind/") && !f.startsWith(`${FONT_DIR}/`),
+  );
+  const characters = new SiteCharacters();
+  await mapTexts(dir, shown, (_, text) => characters.add(text));
+  const codePoints = characters.set();
+  const files = WEB_FACES.map((face) => webFont(face, codePoints));
   await mkdir(join(dir, FONT_DIR), { recursive: true });
   for (const f of files) {
     await mkdir(dirname(join(dir, f.path)), { recursive: true });
@@ -359,5 +385,5 @@ export async function writeWebFonts(
   }
   await writeFile(join(dir, FONT_CSS), fontFaceCss(files));
   await writeFile(join(dir, FONT_LICENSE), await licenseText(files));
-  return { files, characters: characters.size };
+  return { files, characters: codePoints.size };
 }
