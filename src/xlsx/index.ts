@@ -1,4 +1,4 @@
-// xlsx: computed results → workbook bytes (exceljs behind workbook.ts). Takes score sheets,
+// xlsx: computed results → workbook bytes (tables written by workbook.ts). Takes score sheets,
 // statistics and the ledger columns; gives the bytes of 考评得分汇总, 扣分明细, 经济处理, the
 // statistics tables and the ledger template, and the CSV of 扣分明细. Must not write files (the
 // build and the CLI decide where bytes go) nor read the clock: the same content gives the same

@@ -3,11 +3,19 @@
 // 村（社区）, 是/否, 满意度), date formats on date columns, text format on text columns (so that
 // 2025-W02 or P-0001 stay as typed), a frozen header, a 填写说明 sheet and the lists on a hidden
 // 选项 sheet. A filled template reads back through the same column spec.
+//
+// The only workbook still made with exceljs (for its notes and data validations); exceljs is
+// loaded when a template is made, so that a build, which never makes one, does not load it. Its
+// package is packed again (zip.ts) so that the same options always give the same bytes.
+import type ExcelJS from "exceljs";
 import type { DataValidation, Worksheet } from "exceljs";
 import { LEDGER_SHEETS } from "../load/ledger-columns.ts";
 import type { LedgerColumn, LedgerSheetKind } from "../load/ledger-columns.ts";
-import { newWorkbook, setUpSheet, workbookBytes } from "./workbook.ts";
-import type { Column, ColumnKind } from "./workbook.ts";
+import { BORDER_ARGB, FONT, HEADER_FILL_ARGB } from "./styles.ts";
+import { NUMBER_FORMATS } from "./workbook.ts";
+import type { Column, ColumnKind, WorkbookMeta } from "./workbook.ts";
+import { letters } from "./xml.ts";
+import { readZip, writeZip } from "./zip.ts";
 
 /** Rows of each ledger sheet that carry the dropdowns and formats (after the header). */
 export const TEMPLATE_ROWS = 1000;
@@ -82,17 +90,74 @@ function short(text: string): string {
   return text.length <= 255 ? text : `${text.slice(0, 252)}……`;
 }
 
-/** Column letters: 1 → A, 27 → AA. */
-function letters(n: number): string {
-  let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
-    s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
+const HEADER_FILL = {
+  type: "pattern" as const,
+  pattern: "solid" as const,
+  fgColor: { argb: HEADER_FILL_ARGB },
+};
+const THIN = { style: "thin" as const, color: { argb: BORDER_ARGB } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** Header style, page set-up, freeze and print titles, as the table workbooks have them. */
+export function setUpSheet(
+  ws: Worksheet,
+  columns: readonly Column[],
+  widths: readonly number[],
+  headerRow: number,
+): void {
+  ws.columns = columns.map((c, i) => ({
+    width: widths[i] as number,
+    style: { font: FONT, numFmt: NUMBER_FORMATS[c.kind] as string },
+  }));
+  const header = ws.getRow(headerRow);
+  header.values = columns.map((c) => c.header);
+  header.height = 22;
+  header.eachCell((cell) => {
+    cell.font = { ...FONT, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+    cell.numFmt = "@";
+  });
+  ws.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }];
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printTitlesRow: `1:${headerRow}`,
+  };
+  ws.headerFooter = { oddFooter: "第 &P 页，共 &N 页" };
+}
+
+/** A new workbook with fixed document properties (exceljs would stamp the current time). */
+export async function newWorkbook(meta: WorkbookMeta): Promise<ExcelJS.Workbook> {
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
+  const when = new Date(`${meta.date}T00:00:00Z`);
+  wb.creator = meta.creator;
+  wb.lastModifiedBy = meta.creator;
+  wb.title = meta.title;
+  wb.created = when;
+  wb.modified = when;
+  wb.calcProperties = { fullCalcOnLoad: false };
+  return wb;
+}
+
+/** The workbook's bytes: exceljs's package packed again with fixed times, [Content_Types] first. */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const written = new Uint8Array(await wb.xlsx.writeBuffer());
+  const entries = readZip(written);
+  const first = entries.filter((e) => e.name === "[Content_Types].xml");
+  return writeZip([...first, ...entries.filter((e) => e.name !== "[Content_Types].xml")]);
 }
 
 /** 台账模板.xlsx. */
 export async function ledgerTemplate(o: TemplateOptions): Promise<Uint8Array> {
-  const wb = newWorkbook({
+  const wb = await newWorkbook({
     title: `${o.year}年度信访工作台账模板`,
     creator: o.creator,
     date: `${o.year}-01-01`,

@@ -1,10 +1,14 @@
 // Workbooks from plain tables: one sheet per table, Chinese headers, widths from the content,
 // number formats by column kind, a frozen header with a filter, print titles and A4 landscape.
-// The only file that imports exceljs; its output is packed again (zip.ts) so that the same
-// tables and date always give the same bytes.
-import ExcelJS from "exceljs";
-import type { Worksheet } from "exceljs";
-import { readZip, writeZip } from "./zip.ts";
+// The parts are written here as text (no exceljs): the same bytes exceljs made when it wrote
+// these workbooks (test/xlsx/writer.test.ts compares them), packed by zip.ts with fixed times,
+// so that the same tables and date always give the same bytes.
+import { packageEntries } from "./package.ts";
+import type { PackageSheet } from "./package.ts";
+import { StyleBook, alignment } from "./styles.ts";
+import type { Format } from "./styles.ts";
+import { DECLARATION, Utf8Chunks, esc, letters, textElement } from "./xml.ts";
+import { writeZip } from "./zip.ts";
 
 /** How a column's values are written and formatted. */
 export type ColumnKind =
@@ -62,15 +66,6 @@ export const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
   percent: "0.0%",
 };
 
-const FONT = { name: "宋体", size: 11 };
-const HEADER_FILL = {
-  type: "pattern" as const,
-  pattern: "solid" as const,
-  fgColor: { argb: "FFE7EEF7" },
-};
-const THIN = { style: "thin" as const, color: { argb: "FF999999" } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
 /** Days since 1899-12-30: the cell value of a date (time-zone free). */
 export function excelSerial(date: string): number {
   const ms = Date.UTC(
@@ -81,16 +76,26 @@ export function excelSerial(date: string): number {
   return Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
-/** Display width of text in character cells: Han and full-width characters count two. */
+/**
+ * Display width of text in character cells: Han and full-width characters count two, and so does
+ * a character beyond the BMP (two UTF-16 units). Every wide range lies below the surrogates.
+ */
 export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text)
-    w +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
-        ch,
-      ) || ch.codePointAt(0)! > 0xffff
-        ? 2
-        : 1;
+  let w = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      c >= 0x1100 &&
+      (c <= 0x115f ||
+        (c >= 0x2e80 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6))
+    )
+      w++;
+  }
   return w;
 }
 
@@ -106,105 +111,192 @@ function shown(value: Cell, kind: ColumnKind): string {
 function widthOf(column: Column, values: Iterable<Cell>): number {
   if (column.width) return column.width;
   let w = displayWidth(column.header);
-  for (const v of values) w = Math.max(w, ...shown(v, column.kind).split("\n").map(displayWidth));
+  for (const v of values)
+    for (const line of shown(v, column.kind).split("\n")) w = Math.max(w, displayWidth(line));
   return Math.min(column.kind === "wrap" ? 48 : 40, Math.max(8, w + 2));
 }
 
-/** Header style, page set-up, freeze and print titles shared by every sheet. */
-export function setUpSheet(
-  ws: Worksheet,
-  columns: readonly Column[],
-  widths: readonly number[],
-  headerRow: number,
-): void {
-  ws.columns = columns.map((c, i) => ({
-    width: widths[i] as number,
-    style: { font: FONT, numFmt: NUMBER_FORMATS[c.kind] as string },
-  }));
-  const header = ws.getRow(headerRow);
-  header.values = columns.map((c) => c.header);
-  header.height = 22;
-  header.eachCell((cell) => {
-    cell.font = { ...FONT, bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-    cell.numFmt = "@";
-  });
-  ws.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }];
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printTitlesRow: `1:${headerRow}`,
-  };
-  ws.headerFooter = { oddFooter: "第 &P 页，共 &N 页" };
+/** The shared strings of a workbook, each once, numbered in order of first use. */
+class SharedStrings {
+  private readonly ids = new Map<string, number>();
+  private readonly list: string[] = [];
+  /** Uses, the repeats counted. */
+  private count = 0;
+
+  id(s: string): number {
+    this.count++;
+    let k = this.ids.get(s);
+    if (k === undefined) {
+      k = this.list.push(s) - 1;
+      this.ids.set(s, k);
+    }
+    return k;
+  }
+
+  /** xl/sharedStrings.xml. */
+  bytes(): Uint8Array {
+    const out = new Utf8Chunks();
+    for (const s of this.list) out.add(`<si>${textElement(s)}</si>`);
+    return out.bytes(
+      `${DECLARATION}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"` +
+        ` count="${this.count}" uniqueCount="${this.list.length}">`,
+      "</sst>",
+    );
+  }
 }
 
-function writeTable(wb: ExcelJS.Workbook, t: TableSheet): void {
-  const ws = wb.addWorksheet(t.name);
+/** What names a sheet in the package: exceljs's checks, and its cut to 31 UTF-16 units. */
+function sheetName(name: string, taken: readonly string[]): string {
+  if (name === "") throw new Error("The name can't be empty.");
+  if (name === "History")
+    throw new Error('The name "History" is protected. Please use a different name.');
+  if (/[*?:/\\[\]]/.test(name))
+    throw new Error(
+      `Worksheet name ${name} cannot include any of the following characters: * ? : \\ / [ ]`,
+    );
+  if (/(^')|('$)/.test(name))
+    throw new Error(
+      `The first or last character of worksheet name cannot be a single quotation mark: ${name}`,
+    );
+  const cut = name.length > 31 ? name.substring(0, 31) : name;
+  if (taken.some((t) => t.toLowerCase() === cut.toLowerCase()))
+    throw new Error(`Worksheet name already exists: ${cut}`);
+  return cut;
+}
+
+const SHEET_HEAD =
+  `${DECLARATION}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"` +
+  ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"' +
+  ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac"' +
+  ' xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">' +
+  '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+const FORMAT_PR =
+  '<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>';
+/** Centred on A4 landscape, one page wide; the footer numbers the pages. */
+const SHEET_TAIL =
+  '<printOptions horizontalCentered="1"/>' +
+  '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+  '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+  `<headerFooter><oddFooter>${esc("第 &P 页，共 &N 页")}</oddFooter></headerFooter></worksheet>`;
+
+/** The header cells' format: bold, filled, bordered, centred and wrapped. */
+const HEADER: Format = {
+  numFmt: "@",
+  font: "bold",
+  border: true,
+  fill: true,
+  alignment: alignment("center", "center", true),
+};
+/** Row heights (points) of the title and the header. */
+const TITLE_HEIGHT = 28;
+const HEADER_HEIGHT = 22;
+
+/**
+ * A table's sheet XML. Formats and strings get their numbers in the workbook's lists when first
+ * used: by the columns, then row by row (title, header, data, totals), cell by cell.
+ */
+function sheetXml(t: TableSheet, styles: StyleBook, strings: SharedStrings): Uint8Array {
   const n = t.columns.length;
+  if (n === 0) throw new Error(`sheet ${t.name}: a table needs a column`);
   const headerRow = t.title ? 2 : 1;
-  const all = [...t.rows, ...(t.totals ?? [])];
+  const totals = t.totals ?? [];
+  const all = [...t.rows, ...totals];
   const widths = t.columns.map((c, i) =>
     widthOf(
       c,
       all.map((r) => r[i] ?? null),
     ),
   );
-  setUpSheet(ws, t.columns, widths, headerRow);
-  if (t.title) {
-    ws.mergeCells(1, 1, 1, n);
-    const cell = ws.getCell(1, 1);
-    cell.value = t.title;
-    cell.font = { ...FONT, size: 14, bold: true };
-    cell.alignment = { horizontal: "center", vertical: "middle" };
-    ws.getRow(1).height = 28;
+  const numFmts = t.columns.map((c) => NUMBER_FORMATS[c.kind] as string);
+  const refs = t.columns.map((_, i) => letters(i + 1));
+  const last = refs[n - 1] as string;
+
+  // columns: neighbours of the same width and format in one <col>
+  let cols = "";
+  for (let i = 0; i < n;) {
+    let j = i + 1;
+    while (j < n && widths[j] === widths[i] && numFmts[j] === numFmts[i]) j++;
+    const style = styles.id({ numFmt: numFmts[i] as string, font: "plain" });
+    cols += `<col min="${i + 1}" max="${j}" width="${widths[i]}" style="${style}" customWidth="1"/>`;
+    i = j;
   }
-  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: n } };
-  const put = (rowIndex: number, cells: readonly Cell[], bold: boolean) => {
-    const row = ws.getRow(rowIndex);
-    t.columns.forEach((c, i) => {
-      const v = cells[i] ?? null;
-      const cell = row.getCell(i + 1);
-      cell.value =
-        v === null ? null : c.kind === "date" && typeof v === "string" ? excelSerial(v) : v;
-      cell.border = BORDER;
-      cell.alignment = {
-        vertical: "top",
-        wrapText: c.kind === "wrap",
-        ...(typeof v === "number" || c.kind === "date" ? {} : { horizontal: "left" }),
-      };
-      if (bold) cell.font = { ...FONT, bold: true };
+
+  // the rows as they are made, the head (which names the last row) put before them at the end
+  const rows = new Utf8Chunks();
+  const rowHead = (r: number, height?: number) =>
+    `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""} spans="1:${n}" x14ac:dyDescent="0.25">`;
+  if (t.title) {
+    // merged across the columns: every cell of the row carries the title's format
+    const s = styles.id({
+      numFmt: numFmts[0] as string,
+      font: "title",
+      alignment: alignment("center", "center", false),
     });
+    let row = `${rowHead(1, TITLE_HEIGHT)}<c r="A1" s="${s}" t="s"><v>${strings.id(t.title)}</v></c>`;
+    for (let i = 1; i < n; i++) row += `<c r="${refs[i]}1" s="${s}"/>`;
+    rows.add(`${row}</row>`);
+  }
+  const header = styles.id(HEADER);
+  let head = rowHead(headerRow, HEADER_HEIGHT);
+  for (let i = 0; i < n; i++) {
+    const id = strings.id((t.columns[i] as Column).header);
+    head += `<c r="${refs[i]}${headerRow}" s="${header}" t="s"><v>${id}</v></c>`;
+  }
+  rows.add(`${head}</row>`);
+
+  // a data cell's format by column, bold or not, left-aligned or not (numbers and dates are not)
+  const formats: (number | undefined)[] = [];
+  const formatOf = (i: number, bold: boolean, left: boolean): number => {
+    const k = i * 4 + (bold ? 2 : 0) + (left ? 1 : 0);
+    let s = formats[k];
+    if (s === undefined) {
+      const c = t.columns[i] as Column;
+      s = formats[k] = styles.id({
+        numFmt: numFmts[i] as string,
+        font: bold ? "bold" : "plain",
+        border: true,
+        alignment: alignment(left ? "left" : null, "top", c.kind === "wrap"),
+      });
+    }
+    return s;
+  };
+  // the last row written, empty cells or not
+  let bottom = headerRow;
+  const put = (r: number, cells: readonly Cell[], bold: boolean) => {
+    bottom = r;
+    let row = rowHead(r);
+    for (let i = 0; i < n; i++) {
+      const kind = (t.columns[i] as Column).kind;
+      const v = cells[i] ?? null;
+      const s = formatOf(i, bold, !(typeof v === "number" || kind === "date"));
+      const at = `<c r="${refs[i]}${r}" s="${s}"`;
+      if (v === null) row += `${at}/>`;
+      else if (typeof v === "number") row += `${at}><v>${v}</v></c>`;
+      else if (kind === "date") row += `${at}><v>${excelSerial(v)}</v></c>`;
+      else row += `${at} t="s"><v>${strings.id(v)}</v></c>`;
+    }
+    rows.add(`${row}</row>`);
   };
   t.rows.forEach((r, k) => put(headerRow + 1 + k, r, false));
-  (t.totals ?? []).forEach((r, k) => put(headerRow + 2 + t.rows.length + k, r, true));
-}
+  // after an empty row, so that sorting the data leaves them out
+  totals.forEach((r, k) => put(headerRow + 2 + t.rows.length + k, r, true));
 
-/** A new workbook with fixed document properties (exceljs would stamp the current time). */
-export function newWorkbook(meta: WorkbookMeta): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  const when = new Date(`${meta.date}T00:00:00Z`);
-  wb.creator = meta.creator;
-  wb.lastModifiedBy = meta.creator;
-  wb.title = meta.title;
-  wb.created = when;
-  wb.modified = when;
-  wb.calcProperties = { fullCalcOnLoad: false };
-  return wb;
-}
-
-/** The workbook's bytes: exceljs's package packed again with fixed times, [Content_Types] first. */
-export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const written = new Uint8Array(await wb.xlsx.writeBuffer());
-  const entries = readZip(written);
-  const first = entries.filter((e) => e.name === "[Content_Types].xml");
-  return writeZip([...first, ...entries.filter((e) => e.name !== "[Content_Types].xml")]);
+  return rows.bytes(
+    SHEET_HEAD +
+      `<dimension ref="A1:${last}${bottom}"/>` +
+      '<sheetViews><sheetView workbookViewId="0">' +
+      `<pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/>` +
+      '<selection pane="bottomLeft"/></sheetView></sheetViews>' +
+      FORMAT_PR +
+      `<cols>${cols}</cols>` +
+      "<sheetData>",
+    "</sheetData>" +
+      `<autoFilter ref="A${headerRow}:${last}${headerRow}"/>` +
+      (t.title && n > 1
+        ? `<mergeCells count="1"><mergeCell ref="A1:${last}1"/></mergeCells>`
+        : "") +
+      SHEET_TAIL,
+  );
 }
 
 /** A workbook of tables, one sheet each, in order. */
@@ -212,7 +304,14 @@ export async function tablesWorkbook(
   meta: WorkbookMeta,
   sheets: readonly TableSheet[],
 ): Promise<Uint8Array> {
-  const wb = newWorkbook(meta);
-  for (const t of sheets) writeTable(wb, t);
-  return workbookBytes(wb);
+  const names: string[] = [];
+  for (const t of sheets) names.push(sheetName(t.name, names));
+  const styles = new StyleBook();
+  const strings = new SharedStrings();
+  const xml = sheets.map((t) => sheetXml(t, styles, strings));
+  const parts: PackageSheet[] = sheets.map((t, k) => ({
+    name: names[k] as string,
+    headerRow: t.title ? 2 : 1,
+  }));
+  return writeZip(packageEntries(meta, parts, xml, strings.bytes(), styles.xml()));
 }
