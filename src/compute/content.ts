@@ -4,8 +4,8 @@ import type { PreviousFigures } from "../../schemas/index.ts";
 import { monthEndsUntil } from "../calendar/calendar.ts";
 import { emptyLedger } from "../validate/content.ts";
 import type { Content } from "../validate/content.ts";
-import { scoreYear } from "./scoring/index.ts";
-import type { ScoreSheet, YearScores } from "./scoring/index.ts";
+import { scoreYear, scoreYearOn } from "./scoring/index.ts";
+import type { ScoreInput, ScoreSheet, YearScores } from "./scoring/index.ts";
 import { computeStats } from "./stats/index.ts";
 import type { Stats } from "./stats/index.ts";
 
@@ -17,24 +17,32 @@ export interface ScoreOptions {
 
 /** Scores one year of validated content (rules and ledger of that year must be present). */
 export function score(content: Content, options: ScoreOptions): ScoreSheet {
-  const rules = content.rules.get(options.year);
-  if (!rules) throw new Error(`no rules for ${options.year}`);
-  const ledger = content.ledgers.get(options.year) ?? emptyLedger(options.year);
-  return scoreYear(
-    { units: content.units, rules: rules.rules, ledger },
-    { year: options.year, asOf: options.asOf ?? `${options.year}-12-31` },
-  );
+  return scoreYear(scoreInput(content, options.year), {
+    year: options.year,
+    asOf: options.asOf ?? `${options.year}-12-31`,
+  });
+}
+
+function scoreInput(content: Content, year: number): ScoreInput {
+  const rules = content.rules.get(year);
+  if (!rules) throw new Error(`no rules for ${year}`);
+  const ledger = content.ledgers.get(year) ?? emptyLedger(year);
+  return { units: content.units, rules: rules.rules, ledger };
 }
 
 /** Scores of every year that has rules: the year and each month's year-to-date sheet. */
 export function scoreAllYears(content: Content): YearScores[] {
   return [...content.rules.keys()]
     .sort((a, b) => a - b)
-    .map((year) => ({
-      year,
-      sheet: score(content, { year }),
-      monthly: monthEndsUntil(year, `${year}-12-31`).map((asOf) => score(content, { year, asOf })),
-    }));
+    .map((year) => {
+      // the year and its month ends from one pass over the year's events
+      const end = `${year}-12-31`;
+      const [sheet, ...monthly] = scoreYearOn(scoreInput(content, year), year, [
+        end,
+        ...monthEndsUntil(year, end),
+      ]);
+      return { year, sheet: sheet as ScoreSheet, monthly };
+    });
 }
 
 export interface StatisticsOptions {

@@ -9,7 +9,17 @@ import { levelRank } from "./match.ts";
 import { applyRules } from "./points.ts";
 import { rank } from "./rank.ts";
 import { computeLosses, eventSanctions, vetoSanction } from "./sanctions.ts";
-import type { Loss, Reward, ScoreEvent, ScoreSheet, UnitScore } from "./types.ts";
+import type {
+  CoverageWarning,
+  Entry,
+  Loss,
+  Reward,
+  Sanction,
+  ScoreEvent,
+  ScoreSheet,
+  UnitScore,
+  VetoHit,
+} from "./types.ts";
 
 export type { Period } from "./events.ts";
 export * from "./types.ts";
@@ -22,14 +32,81 @@ export interface ScoreInput {
   ledger: Ledger;
 }
 
+/**
+ * What a period's events come to before any total: the events in SPEC order, and by unit the
+ * entries, veto hits and sanctions they gave, with the coverage warnings. Each list is in event
+ * order, so the part of it dated on or before a day is what the events up to that day give.
+ */
+interface Folded {
+  events: ScoreEvent[];
+  entries: Map<string, Entry[]>;
+  vetoes: Map<string, VetoHit[]>;
+  warnings: CoverageWarning[];
+  sanctions: Map<string, Sanction[]>;
+}
+
+function fold(input: ScoreInput, period: Period): Folded {
+  const ids = input.units.map((u) => u.id);
+  const events = scoringEvents(input.ledger, input.rules, input.units, period);
+  const { entries, vetoes, warnings } = applyRules(events, input.rules, ids);
+  return { events, entries, vetoes, warnings, sanctions: eventSanctions(events, input.rules, ids) };
+}
+
+/** The items of `list` dated on or before `asOf` (the list is in date order: a prefix of it). */
+function upTo<T extends { date: string }>(list: readonly T[], asOf: string): T[] {
+  let n = list.length;
+  while (n > 0 && (list[n - 1] as T).date > asOf) n--;
+  return n === list.length ? (list as T[]) : list.slice(0, n);
+}
+
+/**
+ * The fold of an earlier day from the fold of a later one. Events are in date order and every
+ * rule, veto and sanction is a left fold over them (a count of earlier matches at most), so the
+ * events up to `asOf` give exactly the items dated up to it, in the same order. Sanctions are
+ * listed warnings, then yellow cards, then key management: each group is cut alike.
+ */
+function foldedUpTo(f: Folded, asOf: string): Folded {
+  const cut = <T extends { date: string }>(m: Map<string, T[]>) =>
+    new Map(
+      [...m].map(([unit, list]) => [
+        unit,
+        list.every((x) => x.date <= asOf) ? list : list.filter((x) => x.date <= asOf),
+      ]),
+    );
+  return {
+    events: upTo(f.events, asOf),
+    entries: cut(f.entries),
+    vetoes: cut(f.vetoes),
+    warnings: upTo(f.warnings, asOf),
+    sanctions: cut(f.sanctions),
+  };
+}
+
 export function scoreYear(input: ScoreInput, period: Period): ScoreSheet {
+  return sheetOf(input, period, fold(input, period));
+}
+
+/**
+ * The sheets of several days of one year (each month's year to date, say), as scoreYear gives
+ * them, from one pass over the year's events up to the last of them.
+ */
+export function scoreYearOn(
+  input: ScoreInput,
+  year: number,
+  days: readonly string[],
+): ScoreSheet[] {
+  if (days.length === 0) return [];
+  const last = days.reduce((a, b) => (b > a ? b : a));
+  const all = fold(input, { year, asOf: last });
+  return days.map((asOf) =>
+    sheetOf(input, { year, asOf }, asOf === last ? all : foldedUpTo(all, asOf)),
+  );
+}
+
+function sheetOf(input: ScoreInput, period: Period, folded: Folded): ScoreSheet {
   const { units, rules } = input;
-  const { ledger } = input;
   const complete = period.asOf === `${period.year}-12-31`;
-  const ids = units.map((u) => u.id);
-  const events = scoringEvents(ledger, rules, units, period);
-  const { entries, vetoes, warnings } = applyRules(events, rules, ids);
-  const sanctions = eventSanctions(events, rules, ids);
+  const { events, entries, vetoes, warnings, sanctions } = folded;
   const base = dec(rules.base);
 
   const scored = units.map((u) => {
