@@ -22,21 +22,28 @@ export { internalErrorText, ioErrorLine };
 
 type Run = (values: Record<string, unknown>, io: Io, positionals: string[]) => Promise<number>;
 
-// Each command's module is loaded only when that command runs: `xinfang pdf` does not pay for
-// loading the site builder, nor `check` for the PDF writer.
-const runCheck: Run = async (v, io) => (await import("./check.ts")).runCheck(v, io);
-const runScore: Run = async (v, io) => (await import("./score.ts")).runScore(v, io);
-const runStats: Run = async (v, io) => (await import("./stats.ts")).runStats(v, io);
-const runBuild: Run = async (v, io) => (await import("./build.ts")).runBuild(v, io);
 /**
  * Starts reading and inflating the shipped 楷体's glyph records on the thread pool (~80 ms) while
- * a command that typesets loads its modules; the command waits for it where it needs them.
+ * a command that typesets (pdf, docx, check, build) loads its modules; the command waits for it
+ * where it needs them.
  */
 const preloadFonts = async () => {
   // the font reader's few modules first, on their own: loaded with the command's, they would
   // wait for all of them
   const fonts = await import("../pdf/fonts.ts");
   fonts.preloadShippedFonts().catch(() => {});
+};
+// Each command's module is loaded only when that command runs: `xinfang pdf` does not pay for
+// loading the site builder, nor `check` for the PDF writer.
+const runCheck: Run = async (v, io) => {
+  await preloadFonts();
+  return (await import("./check.ts")).runCheck(v, io);
+};
+const runScore: Run = async (v, io) => (await import("./score.ts")).runScore(v, io);
+const runStats: Run = async (v, io) => (await import("./stats.ts")).runStats(v, io);
+const runBuild: Run = async (v, io) => {
+  await preloadFonts();
+  return (await import("./build.ts")).runBuild(v, io);
 };
 const runPdf: Run = async (v, io, p) => {
   await preloadFonts();
