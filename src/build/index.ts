@@ -8,7 +8,7 @@
 // step leaves the previous output as it was; a kill at any step leaves the previous or the new
 // output, and the next build finishes or undoes the swap.
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -239,6 +239,34 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/**
+ * Puts `files` (relative paths under `from`) into `to`: a top-level folder `to` lacks is moved
+ * whole (one rename: a county's PDF and Word files are a thousand files and some 60 MB), anything
+ * else, or across file systems, is copied file by file.
+ */
+export async function moveInto(from: string, to: string, files: readonly string[]): Promise<void> {
+  const tops = new Map<string, string[]>();
+  for (const file of files) {
+    const top = file.split("/")[0] as string;
+    tops.set(top, [...(tops.get(top) ?? []), file]);
+  }
+  for (const [top, inside] of tops) {
+    const folder = inside.every((f) => f.startsWith(`${top}/`));
+    if (folder && !existsSync(join(to, top))) {
+      try {
+        await rename(join(from, top), join(to, top));
+        continue;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
+      }
+    }
+    for (const file of inside) {
+      await mkdir(dirname(join(to, file)), { recursive: true });
+      await cp(join(from, file), join(to, file));
+    }
+  }
+}
+
 /** The output phase: everything after validation, with the output folder locked. */
 async function generate(
   options: BuildOptions,
@@ -288,10 +316,7 @@ async function generate(
       );
 
     step = "site";
-    for (const file of extraFiles) {
-      await mkdir(dirname(join(staged, file)), { recursive: true });
-      await cp(join(extra, file), join(staged, file));
-    }
+    await moveInto(extra, staged, extraFiles);
 
     const files = await listFiles(staged);
 
