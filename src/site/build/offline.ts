@@ -23,15 +23,19 @@ async function* walk(dir: string, prefix = ""): AsyncGenerator<string> {
 }
 
 /**
- * Scans the text files of a built site (read a few at a time, in the order they are listed);
- * `visit` sees each file's text too (so that no one reads the site twice).
+ * Scans the text files of a built site, or of `only` those of its files (read a few at a time, in
+ * the order they are listed); `visit` sees each file's text too (so that no one reads the site
+ * twice).
  */
 export async function findExternalReferences(
   root: string,
   visit?: (file: string, text: string) => void,
+  only?: readonly string[],
 ): Promise<ExternalReference[]> {
   const files: string[] = [];
-  for await (const file of walk(root)) if (TEXT_FILES.has(extname(file))) files.push(file);
+  if (only) for (const file of only) if (TEXT_FILES.has(extname(file))) files.push(file);
+  if (!only)
+    for await (const file of walk(root)) if (TEXT_FILES.has(extname(file))) files.push(file);
   const found = await mapTexts(root, files, (file, text) => {
     visit?.(file, text);
     return (MARKUP.has(extname(file)) ? markupReferences : externalReferences)(text, file);

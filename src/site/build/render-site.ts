@@ -100,16 +100,24 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
 
     step = "search";
     progress("建立全文搜索索引……");
-    await runPagefind(dir);
-
-    step = "offline";
+    // The offline check reads the pages while Pagefind (a process of its own) indexes them; the
+    // files Pagefind writes are checked after it.
     const html: string[] = [];
     let indexed = 0;
-    const external = await findExternalReferences(dir, (file, text) => {
+    const visit = (file: string, text: string) => {
       if (!file.endsWith(".html")) return;
       html.push(file);
       if (text.includes("data-pagefind-body")) indexed++;
-    });
+    };
+    const pages = await listFiles(dir);
+    const scanned = findExternalReferences(dir, visit, pages);
+    scanned.catch(() => {}); // awaited below, after Pagefind
+    await runPagefind(dir);
+
+    step = "offline";
+    const before = new Set(pages);
+    const added = (await listFiles(dir)).filter((f) => !before.has(f));
+    const external = [...(await scanned), ...(await findExternalReferences(dir, visit, added))];
     if (external.length) {
       const list = external.slice(0, 10).map((e) => `  ${e.file}：${e.url}`);
       throw new SiteError(
