@@ -22,37 +22,14 @@ export { internalErrorText, ioErrorLine };
 
 type Run = (values: Record<string, unknown>, io: Io, positionals: string[]) => Promise<number>;
 
-/**
- * Starts reading and inflating the shipped 楷体's glyph records on the thread pool (~80 ms) while
- * a command that typesets (pdf, docx, check, build) loads its modules; the command waits for it
- * where it needs them.
- */
-const preloadFonts = async () => {
-  // the font reader's few modules first, on their own: loaded with the command's, they would
-  // wait for all of them
-  const fonts = await import("../pdf/fonts.ts");
-  fonts.preloadShippedFonts().catch(() => {});
-};
 // Each command's module is loaded only when that command runs: `xinfang pdf` does not pay for
 // loading the site builder, nor `check` for the PDF writer.
-const runCheck: Run = async (v, io) => {
-  await preloadFonts();
-  return (await import("./check.ts")).runCheck(v, io);
-};
+const runCheck: Run = async (v, io) => (await import("./check.ts")).runCheck(v, io);
 const runScore: Run = async (v, io) => (await import("./score.ts")).runScore(v, io);
 const runStats: Run = async (v, io) => (await import("./stats.ts")).runStats(v, io);
-const runBuild: Run = async (v, io) => {
-  await preloadFonts();
-  return (await import("./build.ts")).runBuild(v, io);
-};
-const runPdf: Run = async (v, io, p) => {
-  await preloadFonts();
-  return (await import("./pdf.ts")).runPdf(v, io, p);
-};
-const runDocx: Run = async (v, io, p) => {
-  await preloadFonts();
-  return (await import("./docx.ts")).runDocx(v, io, p);
-};
+const runBuild: Run = async (v, io) => (await import("./build.ts")).runBuild(v, io);
+const runPdf: Run = async (v, io, p) => (await import("./pdf.ts")).runPdf(v, io, p);
+const runDocx: Run = async (v, io, p) => (await import("./docx.ts")).runDocx(v, io, p);
 const runTemplate: Run = async (v, io) => (await import("./template.ts")).runTemplate(v, io);
 const runFonts: Run = async (v, io) => (await import("./fonts.ts")).runFonts(v, io);
 const runInit: Run = async (v, io, p) => (await import("./init.ts")).runInit(v, io, p);

@@ -3,12 +3,12 @@
 // are installed (`fonts: auto`, installed.ts), which then come first and fall back to the shipped
 // font for characters they lack. Every file is read and parsed once per process and shared by
 // every document.
-import { closeSync, constants, fstatSync, openSync, read as fsRead, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve } from "node:path";
 import { errnoCode, errnoWords } from "../text/errno.ts";
 import { FontFormatError, MAX_FONT_BYTES, readTrueType, verifyGlyphs } from "./truetype.ts";
-import type { ByteSource, TrueTypeFont } from "./truetype.ts";
+import type { TrueTypeFont } from "./truetype.ts";
 import { machineSearch, officeFontCandidates } from "./installed.ts";
 import type { FontSearch } from "./installed.ts";
 
@@ -110,7 +110,7 @@ function openFont(path: string): TrueTypeFont {
       throw new FontFormatError(
         `文件太大（${Math.round(size / 1048576)} MB，上限 ${MAX_FONT_BYTES / 1048576} MB）`,
       );
-    const read: ByteSource = (offset: number, length: number) => {
+    const read = (offset: number, length: number) => {
       const b = new Uint8Array(length);
       let done = 0;
       while (done < length) {
@@ -120,18 +120,6 @@ function openFont(path: string): TrueTypeFont {
       }
       return b;
     };
-    read.later = (offset, length) =>
-      new Promise((done, fail) => {
-        const b = new Uint8Array(length);
-        const more = (at: number) =>
-          fsRead(fd, b, at, length - at, offset + at, (error, n) => {
-            if (error) return fail(error);
-            if (n === 0) return fail(new FontFormatError("字体文件被截断"));
-            if (at + n < length) return more(at + n);
-            done(b);
-          });
-        more(0);
-      });
     const font = readTrueType(read, size);
     keep = true;
     return font;

@@ -13,10 +13,7 @@ export interface TableRecord {
 }
 
 /** Reads `length` bytes at `offset` of the font file. */
-export type ByteSource = ((offset: number, length: number) => Uint8Array) & {
-  /** The same bytes read without blocking this thread (a file read on the thread pool). */
-  later?: (offset: number, length: number) => Promise<Uint8Array>;
-};
+export type ByteSource = (offset: number, length: number) => Uint8Array;
 
 export interface TrueTypeFont {
   unitsPerEm: number;
@@ -147,37 +144,26 @@ export function woffSource(
     const e = entries.find((x) => x.tag === t);
     if (!e || e.data || e.packed >= e.length) return Promise.resolve();
     if (e.pending) return e.pending;
-    // the compressed bytes read on the thread pool too, when the source can (a file)
-    const raw: Promise<Uint8Array | null> = read.later
-      ? read.later(e.offset, e.packed).catch(() => null)
-      : new Promise((got) => {
-          try {
-            got(read(e.offset, e.packed));
-          } catch {
-            got(null);
-          }
-        });
-    const pending: Promise<void> = raw.then(
-      (bytes) =>
-        new Promise<void>((done) => {
-          if (!bytes || e.data) return done();
-          // one output chunk the table's size: no concatenation, no copy
-          inflate(
-            bytes,
-            { maxOutputLength: e.length, chunkSize: Math.max(64, e.length) },
-            (error, data) => {
-              // a plain Uint8Array view (Buffer's slice() would share bytes where callers expect
-              // a copy)
-              if (!error && data.length === e.length && !e.data)
-                e.data = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-              done();
-            },
-          );
-        }),
+    let raw: Uint8Array;
+    try {
+      raw = read(e.offset, e.packed);
+    } catch {
+      return Promise.resolve();
+    }
+    e.pending = new Promise((done) =>
+      // one output chunk the table's size: no concatenation, no copy
+      inflate(
+        raw,
+        { maxOutputLength: e.length, chunkSize: Math.max(64, e.length) },
+        (error, data) => {
+          // a plain Uint8Array view (Buffer's slice() would share bytes where callers expect a copy)
+          if (!error && data.length === e.length && !e.data)
+            e.data = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+          e.pending = null;
+          done();
+        },
+      ),
     );
-    e.pending = pending.then(() => {
-      e.pending = null;
-    });
     return e.pending;
   };
   return { read: source, size, preload };
