@@ -22,6 +22,7 @@ const zlib = require("pako/lib/zlib/deflate.js") as {
   deflate(strm: PakoStream, flush: number): number;
 };
 const ZStream = require("pako/lib/zlib/zstream.js") as new () => PakoStream;
+const Z_OK = 0;
 const Z_FINISH = 4;
 const Z_STREAM_END = 1;
 
@@ -51,7 +52,8 @@ export function deflateLikePako(data: Uint8Array): Uint8Array {
   s.output = out;
   s.next_out = 0;
   s.avail_out = out.length;
-  while (zlib.deflate(s, Z_FINISH) !== Z_STREAM_END) {
+  for (let r = zlib.deflate(s, Z_FINISH); r !== Z_STREAM_END; r = zlib.deflate(s, Z_FINISH)) {
+    if (r !== Z_OK) throw new Error(`pako deflate failed (${r})`);
     // not enough room (data that does not compress): continue into a larger buffer
     const more = new Uint8Array(out.length * 2);
     more.set(out.subarray(0, s.next_out));
