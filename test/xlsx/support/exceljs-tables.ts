@@ -1,84 +1,22 @@
 // The exceljs table workbook writer as src/xlsx/workbook.ts had it before the workbooks were
-// written directly (kept, unchanged but for its imports, as the reference the direct writer is
-// compared with byte for byte: writer.test.ts). Not used by the program.
-import ExcelJS from "exceljs";
-import type { Worksheet } from "exceljs";
-import { readZip, writeZip } from "../../../src/xlsx/zip.ts";
-
-/** How a column's values are written and formatted. */
-export type ColumnKind =
-  /** short text */
-  | "text"
-  /** long text, wrapped */
-  | "wrap"
-  /** points: two decimals (分) */
-  | "points"
-  /** money: whole yuan with thousands separators (元) */
-  | "yuan"
-  /** a count */
-  | "int"
-  /** a calendar date, `YYYY-MM-DD` in the table, a date cell in the sheet */
-  | "date"
-  /** a share, a fraction written as a percentage with one decimal */
-  | "percent";
-
-export interface Column {
-  header: string;
-  kind: ColumnKind;
-  /** Width in characters; computed from the content when absent. */
-  width?: number;
-}
-
-/** A cell: text, a number, a date (`YYYY-MM-DD` in a date column), or empty. */
-export type Cell = string | number | null;
-
-export interface TableSheet {
-  /** Sheet name (at most 31 characters, none of []:*?/\). */
-  name: string;
-  /** A title above the header row (merged across the columns). */
-  title?: string;
-  columns: readonly Column[];
-  rows: readonly (readonly Cell[])[];
-  /** Rows after the data, separated by an empty row so that sorting leaves them out (合计). */
-  totals?: readonly (readonly Cell[])[];
-}
-
-export interface WorkbookMeta {
-  title: string;
-  /** Who made it (the office), for the document properties. */
-  creator: string;
-  /** `YYYY-MM-DD` from the content: the workbook's created and modified date. */
-  date: string;
-}
-
-export const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
-  text: "@",
-  wrap: "@",
-  points: "0.00",
-  yuan: "#,##0",
-  int: "0",
-  date: 'yyyy"年"m"月"d"日"',
-  percent: "0.0%",
-};
+// written directly: the reference the direct writer is compared with byte for byte
+// (writer.test.ts). Its sheet set-up, workbook and packing are the ledger template's, which
+// keeps them (src/xlsx/template.ts); the types and number formats are the program's. Not used
+// by the program.
+import type ExcelJS from "exceljs";
+import { newWorkbook, setUpSheet, workbookBytes } from "../../../src/xlsx/template.ts";
+import { excelSerial } from "../../../src/xlsx/workbook.ts";
+import type {
+  Cell,
+  Column,
+  ColumnKind,
+  TableSheet,
+  WorkbookMeta,
+} from "../../../src/xlsx/workbook.ts";
 
 const FONT = { name: "宋体", size: 11 };
-const HEADER_FILL = {
-  type: "pattern" as const,
-  pattern: "solid" as const,
-  fgColor: { argb: "FFE7EEF7" },
-};
 const THIN = { style: "thin" as const, color: { argb: "FF999999" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
-/** Days since 1899-12-30: the cell value of a date (time-zone free). */
-export function excelSerial(date: string): number {
-  const ms = Date.UTC(
-    Number(date.slice(0, 4)),
-    Number(date.slice(5, 7)) - 1,
-    Number(date.slice(8, 10)),
-  );
-  return Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000);
-}
 
 /** Display width of text in character cells: Han and full-width characters count two. */
 export function displayWidth(text: string): number {
@@ -107,41 +45,6 @@ function widthOf(column: Column, values: Iterable<Cell>): number {
   let w = displayWidth(column.header);
   for (const v of values) w = Math.max(w, ...shown(v, column.kind).split("\n").map(displayWidth));
   return Math.min(column.kind === "wrap" ? 48 : 40, Math.max(8, w + 2));
-}
-
-/** Header style, page set-up, freeze and print titles shared by every sheet. */
-export function setUpSheet(
-  ws: Worksheet,
-  columns: readonly Column[],
-  widths: readonly number[],
-  headerRow: number,
-): void {
-  ws.columns = columns.map((c, i) => ({
-    width: widths[i] as number,
-    style: { font: FONT, numFmt: NUMBER_FORMATS[c.kind] as string },
-  }));
-  const header = ws.getRow(headerRow);
-  header.values = columns.map((c) => c.header);
-  header.height = 22;
-  header.eachCell((cell) => {
-    cell.font = { ...FONT, bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-    cell.numFmt = "@";
-  });
-  ws.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }];
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printTitlesRow: `1:${headerRow}`,
-  };
-  ws.headerFooter = { oddFooter: "第 &P 页，共 &N 页" };
 }
 
 function writeTable(wb: ExcelJS.Workbook, t: TableSheet): void {
@@ -185,33 +88,12 @@ function writeTable(wb: ExcelJS.Workbook, t: TableSheet): void {
   (t.totals ?? []).forEach((r, k) => put(headerRow + 2 + t.rows.length + k, r, true));
 }
 
-/** A new workbook with fixed document properties (exceljs would stamp the current time). */
-export function newWorkbook(meta: WorkbookMeta): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  const when = new Date(`${meta.date}T00:00:00Z`);
-  wb.creator = meta.creator;
-  wb.lastModifiedBy = meta.creator;
-  wb.title = meta.title;
-  wb.created = when;
-  wb.modified = when;
-  wb.calcProperties = { fullCalcOnLoad: false };
-  return wb;
-}
-
-/** The workbook's bytes: exceljs's package packed again with fixed times, [Content_Types] first. */
-export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const written = new Uint8Array(await wb.xlsx.writeBuffer());
-  const entries = readZip(written);
-  const first = entries.filter((e) => e.name === "[Content_Types].xml");
-  return writeZip([...first, ...entries.filter((e) => e.name !== "[Content_Types].xml")]);
-}
-
 /** A workbook of tables, one sheet each, in order. */
 export async function tablesWorkbook(
   meta: WorkbookMeta,
   sheets: readonly TableSheet[],
 ): Promise<Uint8Array> {
-  const wb = newWorkbook(meta);
+  const wb = await newWorkbook(meta);
   for (const t of sheets) writeTable(wb, t);
   return workbookBytes(wb);
 }
