@@ -83,12 +83,12 @@ function compressPairs(glyphs: Glyph[]): void {
     const sb = inkSide(b);
     next = sb;
     if (!sa || !sb || a.newline) continue;
+    // glyphs are shared (shape): a changed one is a copy
     if (sa === "left") {
-      b.kern = a.width / 2;
-      a.shrink = undefined;
+      glyphs[i] = { ...b, kern: a.width / 2 };
+      glyphs[i - 1] = { ...a, shrink: undefined };
     } else if (sb === "right") {
-      b.kern = b.width / 2;
-      b.shrink = undefined;
+      glyphs[i] = { ...b, kern: b.width / 2, shrink: undefined };
     }
   }
 }
@@ -195,6 +195,24 @@ function charInfo(
   return info;
 }
 
+/**
+ * The glyphs shaped so far, by face chain, colour (the very object: text runs split where it
+ * changes), size (negative on the character grid) and code point. A glyph is never changed once
+ * made, so every occurrence of a character in the same setting is the same object: a county's
+ * documents are some 2.5 million characters but a few thousand distinct glyphs.
+ */
+const glyphCache = new WeakMap<readonly Face[], WeakMap<Rgb, Map<number, Map<number, Glyph>>>>();
+
+function glyphTable(chain: readonly Face[], color: Rgb, sizeKey: number): Map<number, Glyph> {
+  let byColor = glyphCache.get(chain);
+  if (!byColor) glyphCache.set(chain, (byColor = new WeakMap()));
+  let bySize = byColor.get(color);
+  if (!bySize) byColor.set(color, (bySize = new Map()));
+  let glyphs = bySize.get(sizeKey);
+  if (!glyphs) bySize.set(sizeKey, (glyphs = new Map()));
+  return glyphs;
+}
+
 /** Shapes text pieces into glyphs; a character no font of its role has is a problem. */
 export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeOptions): Glyph[] {
   const { size, color } = options;
@@ -204,36 +222,41 @@ export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeO
     const chain = ctx.fonts.roles[piece.role];
     let cache = charCache.get(chain);
     if (!cache) charCache.set(chain, (cache = new Map()));
+    const glyphs = glyphTable(chain, color, options.grid ? -size : size);
     for (const ch of piece.text) {
       if (ch === "\n") {
         const prev = out.at(-1);
-        if (prev) prev.newline = true;
+        if (prev) out[out.length - 1] = { ...prev, newline: true };
         continue;
       }
       if (ch === "\r" || ch === "\u200b") continue;
       const cp = ch.codePointAt(0) as number;
-      const c = cache.get(cp) ?? charInfo(chain, cache, ch, cp);
-      if (!c.gid && cp > 0x20)
+      let g = glyphs.get(cp);
+      if (g === undefined) {
+        const c = cache.get(cp) ?? charInfo(chain, cache, ch, cp);
+        const width = c.full ? fullWidth : (c.adv * size) / 1000;
+        // every glyph gets every field (unset ones undefined): one object shape for line breaking
+        g = {
+          face: c.face,
+          gid: c.gid,
+          text: ch,
+          size,
+          color,
+          width,
+          space: c.space || undefined,
+          noStart: c.noStart || undefined,
+          noEnd: c.noEnd || undefined,
+          shrink: c.squeezable ? width / 2 : undefined,
+          inkRight: (c.squeezable && c.noEnd) || undefined,
+          word: c.word || undefined,
+          softAfter: c.softAfter || undefined,
+          kern: undefined,
+          newline: undefined,
+        };
+        glyphs.set(cp, g);
+      }
+      if (!g.gid && cp > 0x20)
         ctx.problems.push({ code: "pdf/missing-glyph", char: ch, where: ctx.where });
-      const width = c.full ? fullWidth : (c.adv * size) / 1000;
-      // every glyph gets every field (unset ones undefined): one object shape for line breaking
-      const g: Glyph = {
-        face: c.face,
-        gid: c.gid,
-        text: ch,
-        size,
-        color,
-        width,
-        space: c.space || undefined,
-        noStart: c.noStart || undefined,
-        noEnd: c.noEnd || undefined,
-        shrink: c.squeezable ? width / 2 : undefined,
-        inkRight: (c.squeezable && c.noEnd) || undefined,
-        word: c.word || undefined,
-        softAfter: c.softAfter || undefined,
-        kern: undefined,
-        newline: undefined,
-      };
       out.push(g);
     }
   }

@@ -164,6 +164,34 @@ describe("标点挤压: adjacent full-width punctuation", () => {
   });
 });
 
+describe("shared glyphs", () => {
+  const ctx = () => ({ fonts: fonts(), problems: [], where: "" });
+  const black = [0, 0, 0] as const;
+  const shaped = (text: string) =>
+    shape(ctx(), [{ text, role: "仿宋" }], { size: 16, color: black, grid: true });
+  const fields = (gs: readonly object[]) => JSON.stringify(gs, (k, v) => (k === "face" ? 0 : v));
+
+  it("shapes the same text to the same glyphs, whatever was shaped between", () => {
+    const before = fields(shaped("甲（乙），丙。”\n（“丁”）"));
+    // pairs squeezed, line breaks and every mark again: nothing shaped earlier changes
+    shaped("）。”（“，、：“”）\n\n（）");
+    shaped("甲（乙），丙。”\n（“丁”）");
+    expect(fields(shaped("甲（乙），丙。”\n（“丁”）"))).toBe(before);
+  });
+
+  it("gives a squeezed mark or a line's last glyph its own copy", () => {
+    const plain = shaped("甲）乙");
+    const squeezed = shaped("甲），乙");
+    const broken = shaped("甲）\n乙");
+    expect(squeezed[1]).not.toBe(plain[1]);
+    expect(squeezed[1]?.shrink).toBeUndefined();
+    expect(plain[1]?.shrink).toBeGreaterThan(0);
+    expect(broken[1]?.newline).toBe(true);
+    expect(plain[1]?.newline).toBeUndefined();
+    expect(shaped("甲")[0]).toBe(plain[0]);
+  });
+});
+
 describe("no paragraph ends with a line of one character", () => {
   const lone = (l: Line) => l.glyphs.filter((g) => !g.noStart && !g.noEnd && !g.space).length === 1;
 
