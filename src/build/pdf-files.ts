@@ -133,10 +133,15 @@ export function bundlePlans(publication: DocumentSet): BundlePlan[] {
 /** Receives each file as it is made: its path relative to the output root and its bytes. */
 export type Emit = (file: string, bytes: Uint8Array) => Promise<void>;
 
-/** An Emit that writes each file under `dir`, making its folders. */
+/** An Emit that writes each file under `dir`, making its folders (each once). */
 export function emitInto(dir: string): Emit {
+  const made = new Set<string>();
   return async (file, bytes) => {
-    await mkdir(dirname(join(dir, file)), { recursive: true });
+    const folder = dirname(join(dir, file));
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
     await writeFile(join(dir, file), bytes);
   };
 }
