@@ -30,6 +30,7 @@ export interface SiteData {
   noticeRanks(year: number, unit: string): NoticeRank[];
   /** Weekly-report punctuality of the year. */
   weekly(year: number): WeeklyGrid | undefined;
+  /** The documents a filter selects, in order: the same list for the same filter (never change it). */
   documentsOf(filter: { kind?: DocKind; year?: number; unit?: string }): PublishedDocument[];
   latestNotice: PublishedDocument | null;
   /** The unit's 目标责任书 (newest year first), if one was published. */
@@ -94,13 +95,24 @@ export function deriveSiteData(input: SiteInput): SiteData {
   const documentYears = [...new Set(documents.map((d) => d.doc.meta.year))].sort((a, b) => b - a);
   const names = new Map(p.units.map((u) => [u.id, u.name]));
   const hasFile = (path: string) => input.files.has(path);
-  const documentsOf: SiteData["documentsOf"] = (f) =>
-    documents.filter(
-      (d) =>
-        (f.kind === undefined || d.doc.meta.kind === f.kind) &&
-        (f.year === undefined || d.doc.meta.year === f.year) &&
-        (f.unit === undefined || d.doc.meta.unit === f.unit),
-    );
+  // asked for on every page (a county's 900 pages, 600 documents): each selection made once and
+  // shared, so no caller may change the list it gets
+  const selections = new Map<string, PublishedDocument[]>();
+  const documentsOf: SiteData["documentsOf"] = (f) => {
+    const key = `${f.kind ?? ""}|${f.year ?? ""}|${f.unit ?? ""}`;
+    let list = selections.get(key);
+    if (!list)
+      selections.set(
+        key,
+        (list = documents.filter(
+          (d) =>
+            (f.kind === undefined || d.doc.meta.kind === f.kind) &&
+            (f.year === undefined || d.doc.meta.year === f.year) &&
+            (f.unit === undefined || d.doc.meta.unit === f.unit),
+        )),
+      );
+    return list;
+  };
   return {
     publication: p,
     office: p.office?.short_name ?? p.office?.name ?? "信访工作",
