@@ -223,16 +223,27 @@ export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeO
     let cache = charCache.get(chain);
     if (!cache) charCache.set(chain, (cache = new Map()));
     const glyphs = glyphTable(chain, color, options.grid ? -size : size);
-    for (const ch of piece.text) {
-      if (ch === "\n") {
+    // by code point, as `for … of` reads a string, without a string per character
+    const text = piece.text;
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      const from = i;
+      if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low < 0xe000) {
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+          i++;
+        }
+      }
+      if (cp === 0x0a) {
         const prev = out.at(-1);
         if (prev) out[out.length - 1] = { ...prev, newline: true };
         continue;
       }
-      if (ch === "\r" || ch === "\u200b") continue;
-      const cp = ch.codePointAt(0) as number;
+      if (cp === 0x0d || cp === 0x200b) continue;
       let g = glyphs.get(cp);
       if (g === undefined) {
+        const ch = text.slice(from, i + 1);
         const c = cache.get(cp) ?? charInfo(chain, cache, ch, cp);
         const width = c.full ? fullWidth : (c.adv * size) / 1000;
         // every glyph gets every field (unset ones undefined): one object shape for line breaking
@@ -256,7 +267,7 @@ export function shape(ctx: TextContext, input: readonly Piece[], options: ShapeO
         glyphs.set(cp, g);
       }
       if (!g.gid && cp > 0x20)
-        ctx.problems.push({ code: "pdf/missing-glyph", char: ch, where: ctx.where });
+        ctx.problems.push({ code: "pdf/missing-glyph", char: g.text, where: ctx.where });
       out.push(g);
     }
   }
@@ -291,7 +302,8 @@ export function compose(glyphs: readonly Glyph[], options: ComposeOptions): Line
   let from = 0;
   for (let i = 0; i <= glyphs.length; i++) {
     if (i < glyphs.length && !(glyphs[i] as Glyph).newline) continue;
-    const part = glyphs.slice(from, Math.min(i + 1, glyphs.length));
+    const end = Math.min(i + 1, glyphs.length);
+    const part = from === 0 && end === glyphs.length ? glyphs : glyphs.slice(from, end);
     from = i + 1;
     const first = out.length;
     const lines = breakLines(part, {
@@ -303,11 +315,10 @@ export function compose(glyphs: readonly Glyph[], options: ComposeOptions): Line
       const avail = options.width - off;
       const shift =
         align === "center" ? (avail - l.width) / 2 : align === "right" ? avail - l.width : 0;
-      out.push({
-        glyphs: part.slice(l.start, l.end),
-        xs: l.xs.map((x) => x + off + shift),
-        width: l.width,
-      });
+      // the line's own positions (breakLines makes them fresh), moved in place
+      const xs = l.xs;
+      for (let k = 0; k < xs.length; k++) xs[k] = (xs[k] as number) + off + shift;
+      out.push({ glyphs: part.slice(l.start, l.end), xs, width: l.width });
     }
   }
   return out;

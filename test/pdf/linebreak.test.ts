@@ -1,6 +1,8 @@
 // Chinese line breaking (禁则) with shipped fonts: what may start and end a line, squeezing and
 // pulling, Latin words and numbers kept whole, long URLs still broken.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { LayoutProblem } from "../../src/pdf/boxes.ts";
 import { CHAR } from "../../src/pdf/gbt9704.ts";
 import { breakLines, isLoneCharacter } from "../../src/pdf/linebreak.ts";
 import type { BreakItem } from "../../src/pdf/linebreak.ts";
@@ -177,6 +179,34 @@ describe("shared glyphs", () => {
     shaped("）。”（“，、：“”）\n\n（）");
     shaped("甲（乙），丙。”\n（“丁”）");
     expect(fields(shaped("甲（乙），丙。”\n（“丁”）"))).toBe(before);
+  });
+
+  it("reads text by code point: astral characters and lone surrogates as one glyph each", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string({ unit: "binary", maxLength: 6 }),
+            fc.constantFrom("𠀀", "\ud800", "\udc00", "甲\n乙", "\r\u200b", "（，）"),
+          ),
+          { maxLength: 6 },
+        ),
+        (parts) => {
+          const text = parts.join("");
+          const problems: LayoutProblem[] = [];
+          const gs = shape({ fonts: fonts(), problems, where: "" }, [{ text, role: "仿宋" }], {
+            size: 16,
+            color: black,
+          });
+          const expected = [...text].filter((ch) => ch !== "\n" && ch !== "\r" && ch !== "\u200b");
+          expect(gs.map((g) => g.text)).toEqual(expected);
+          expect(problems.map((p) => p.char)).toEqual(
+            expected.filter((ch, k) => !gs[k]?.gid && (ch.codePointAt(0) as number) > 0x20),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it("gives a squeezed mark or a line's last glyph its own copy", () => {
