@@ -1,22 +1,9 @@
 // Writing XML text: escaping, the declaration, elements from attribute lists, and the namespaces
 // the package's parts declare. Every part of the DOCX is built as a string with these.
-
-/** What escaping turns a character into; control characters XML cannot hold are dropped. */
-const ENTITY: Record<string, string> = {
-  "&": "&amp;",
-  '"': "&quot;",
-  "'": "&apos;",
-  "<": "&lt;",
-  ">": "&gt;",
-};
-// eslint-disable-next-line no-control-regex -- control characters are what it removes
-const SPECIAL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
-const SPECIALS = new RegExp(SPECIAL.source, "g");
+import { xmlEscaper } from "../text/xml-escape.ts";
 
 /** Text or an attribute value, escaped (quotes too, in text as well: the bytes Word files had). */
-export function esc(s: string): string {
-  return SPECIAL.test(s) ? s.replace(SPECIALS, (c) => ENTITY[c] ?? "") : s;
-}
+export const esc = xmlEscaper(false);
 
 /** The XML declaration; the package parts differ in whether they say standalone="yes". */
 export const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';

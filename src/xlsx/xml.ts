@@ -1,27 +1,15 @@
 // Writing SpreadsheetML text the way exceljs wrote it: the workbooks used to be made with exceljs,
 // and the parts written here keep their bytes (test/xlsx/writer.test.ts compares them).
+import { xmlEscaper } from "../text/xml-escape.ts";
 
 /** The declaration every part starts with, a line of its own. */
 export const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-const ENTITY: Record<string, string> = {
-  '"': "&quot;",
-  "&": "&amp;",
-  "'": "&apos;",
-  "<": "&lt;",
-  ">": "&gt;",
-};
-// eslint-disable-next-line no-control-regex -- control characters are what it removes
-const SPECIAL = /["&'<>\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
-const SPECIALS = new RegExp(SPECIAL.source, "g");
 
 /**
  * Text or an attribute value, escaped: quotes too, and the control characters XML cannot hold
  * (all below U+0020 but tab, line feed and carriage return, and U+007F) dropped.
  */
-export function esc(s: string): string {
-  return SPECIAL.test(s) ? s.replace(SPECIALS, (c) => ENTITY[c] ?? "") : s;
-}
+export const esc = xmlEscaper(true);
 
 /** A string's `<t>`: white space kept when the text starts or ends with it or breaks a line. */
 export function textElement(s: string): string {
