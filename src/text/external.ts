@@ -40,7 +40,7 @@ export function externalReferences(text: string, file = ""): ExternalReference[]
 }
 
 /** Attributes whose value a browser fetches (or navigates to) as a URL. */
-const URL_ATTRIBUTES = new Set([
+export const URL_ATTRIBUTES: ReadonlySet<string> = new Set([
   "src",
   "href",
   "srcset",
@@ -69,7 +69,7 @@ const NAMED: Record<string, string> = {
 };
 
 /** An attribute value as the browser reads it: character references decoded. */
-function decodeAttribute(value: string): string {
+export function decodeAttribute(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);?/gi, (m, e: string) => {
     if (e[0] === "#") {
       const cp = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1));
@@ -80,7 +80,7 @@ function decodeAttribute(value: string): string {
 }
 
 /** Whether a URL (as a browser reads it: tabs and line breaks dropped) leaves for another host. */
-function leavesSite(url: string): boolean {
+export function leavesSite(url: string): boolean {
   return /^(?:[a-z][a-z0-9+.-]*:)?\/\/[a-z0-9[]/i.test(url.replace(/[\t\n\r]/g, "").trim());
 }
 

@@ -1,85 +1,14 @@
 // The markup scanner of src/text/external.ts as it was before it scanned character codes (regular
 // expressions per character, the page lowercased for each end tag): the reference the faster one
-// is checked against (test/site/offline-scan.test.ts). Test-only.
-interface ExternalReference {
-  file: string;
-  url: string;
-  context: string;
-}
-
-// Places where a URL makes the browser fetch something: attributes, CSS url() and @import, JS
-// import/export-from, dynamic import(), fetch(), workers, EventSource/WebSocket.
-const FETCHING: RegExp[] = [
-  /\b(?:src|href|srcset|action|formaction|poster|data|manifest|background|xlink:href)\s*=\s*["']?\s*((?:[a-z][a-z0-9+.-]*:)?\/\/[^\s"'<>]+)/gi,
-  /url\(\s*["']?\s*((?:[a-z][a-z0-9+.-]*:)?\/\/[^\s"')]+)/gi,
-  /@import\s+["']\s*((?:[a-z][a-z0-9+.-]*:)?\/\/[^\s"']+)/gi,
-  /\b(?:import|from)\s*\(?\s*["'`]\s*((?:[a-z][a-z0-9+.-]*:)?\/\/[^\s"'`]+)/gi,
-  /\b(?:fetch|Worker|SharedWorker|EventSource|WebSocket|importScripts|sendBeacon|open)\s*\(\s*["'`]\s*((?:[a-z][a-z0-9+.-]*:)?\/\/[^\s"'`]+)/gi,
-];
-
-/** Every reference in `text` that would make a browser fetch from another host. */
-function externalReferences(text: string, file = ""): ExternalReference[] {
-  const out: ExternalReference[] = [];
-  const seen = new Set<number>();
-  for (const pattern of FETCHING) {
-    for (const m of text.matchAll(pattern)) {
-      const url = m[1] ?? "";
-      // data: and blob: URLs have no host; `//` alone inside a regex or comment is not a URL.
-      if (!/^(?:[a-z][a-z0-9+.-]*:)?\/\/[a-z0-9[]/i.test(url)) continue;
-      const at = m.index ?? 0;
-      const where = at + m[0].lastIndexOf(url);
-      if (seen.has(where)) continue;
-      seen.add(where);
-      out.push({ file, url, context: text.slice(Math.max(0, at - 30), at + m[0].length + 10) });
-    }
-  }
-  return out;
-}
-
-/** Attributes whose value a browser fetches (or navigates to) as a URL. */
-const URL_ATTRIBUTES = new Set([
-  "src",
-  "href",
-  "srcset",
-  "action",
-  "formaction",
-  "poster",
-  "data",
-  "manifest",
-  "background",
-  "xlink:href",
-  "ping",
-  "cite",
-  "longdesc",
-]);
-
-const NAMED: Record<string, string> = {
-  amp: "&",
-  quot: '"',
-  apos: "'",
-  lt: "<",
-  gt: ">",
-  sol: "/",
-  colon: ":",
-  tab: "\t",
-  newline: "\n",
-};
-
-/** An attribute value as the browser reads it: character references decoded. */
-function decodeAttribute(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);?/gi, (m, e: string) => {
-    if (e[0] === "#") {
-      const cp = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1));
-      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-    }
-    return NAMED[e.toLowerCase()] ?? m;
-  });
-}
-
-/** Whether a URL (as a browser reads it: tabs and line breaks dropped) leaves for another host. */
-function leavesSite(url: string): boolean {
-  return /^(?:[a-z][a-z0-9+.-]*:)?\/\/[a-z0-9[]/i.test(url.replace(/[\t\n\r]/g, "").trim());
-}
+// is checked against (test/site/offline-scan.test.ts). The helpers it shares with the program
+// (attribute decoding, the URL attributes, style and script text) come from there. Test-only.
+import {
+  URL_ATTRIBUTES,
+  decodeAttribute,
+  externalReferences,
+  leavesSite,
+} from "../../../src/text/external.ts";
+import type { ExternalReference } from "../../../src/text/external.ts";
 
 interface Attribute {
   name: string;
