@@ -4,7 +4,6 @@
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { locateInValue, stringAt } from "../load/source-file.ts";
-import type { Petition } from "../validate/content.ts";
 import type { Validated } from "../validate/index.ts";
 import { score, statistics } from "./content.ts";
 import { coverageDiagnostics } from "./scoring/coverage.ts";
@@ -24,13 +23,8 @@ export function coverageWarnings(
   const out: Diagnostic[] = [];
   for (const year of content.rules.keys()) {
     const sheet = computed.find((c) => c.year === year && c.complete) ?? score(content, { year });
-    const ledger = content.ledgers.get(year);
-    // Origins of the warned petitions only (a few of a large ledger).
-    const warned = new Set(sheet.warnings.map((w) => w.event));
-    const byId = new Map<string, Petition["origin"]>();
-    for (const p of ledger?.petitions ?? []) if (warned.has(p.id)) byId.set(p.id, p.origin); // the last of an id, as before
-    const found = coverageDiagnostics(sheet, (id) => {
-      const origin = byId.get(id);
+    // Each warning carries its petition's origin: the ids of a valid ledger are unique.
+    const found = coverageDiagnostics(sheet, ({ origin }) => {
       const src = origin ? loaded.sources.get(origin.file) : undefined;
       if (!origin || !src) return null;
       return {

@@ -190,21 +190,39 @@ function unitTable(): Uint8Array {
 }
 
 /**
- * Whether `text` may hold a personal number: 11 digits joined by separators (the fewest any has).
- * One pass over the code units, so that the many short texts of a large ledger cost little.
+ * Whether `text` may hold a personal number, in one pass over the code units, so that the many
+ * short texts of a large ledger (ids such as P-2025-0000001) cost little. Read as `maskOnce` reads
+ * chains of digit groups, a chain can hold a number only if it has 17 digits or more (an ID
+ * number), or 11 digits or more from the start of a group that begins 0, 1 or 8 (a mobile number
+ * starts 1[3-9], 86 or 0086). A digit of another script or a surrogate answers yes.
  */
 function mayHoldNumber(text: string, separatorUnit: number, run: number): boolean {
   const table = unitTable();
-  let digits = 0;
+  /** Digits of the chain so far. */
+  let total = 0;
+  /** Digits of the chain before its first group that begins 0, 1 or 8; -1 while none has. */
+  let keyAt = -1;
   let separators = 0;
+  let inGroup = false;
   for (let i = 0; i < text.length; i++) {
-    const t = table[text.charCodeAt(i)] as number;
+    const c = text.charCodeAt(i);
+    const t = table[c] as number;
     if (t & DIGIT_UNIT) {
-      if (++digits >= 11) return true;
+      if (!inGroup) {
+        const v = c <= 0x39 ? c - 0x30 : c - 0xff10;
+        if (keyAt < 0 && (v === 0 || v === 1 || v === 8)) keyAt = total;
+        inGroup = true;
+      }
+      total++;
+      if (total >= 17 || (keyAt >= 0 && total - keyAt >= 11)) return true;
       separators = 0;
     } else if (t & UNKNOWN_UNIT) return true;
-    else if (t & separatorUnit && ++separators <= run) continue;
-    else digits = separators = 0;
+    else if (t & separatorUnit && ++separators <= run) inGroup = false;
+    else {
+      total = separators = 0;
+      keyAt = -1;
+      inGroup = false;
+    }
   }
   return false;
 }
@@ -218,6 +236,12 @@ interface Scan {
 
 const PLAIN: Scan = { separatorUnit: SEPARATOR_UNIT, run: PLAIN_RUN };
 const MARKDOWN: Scan = { separatorUnit: MARKDOWN_SEPARATOR_UNIT, run: MARKDOWN_RUN };
+
+/** Whether plain (or Markdown) `text` passes the quick test before masking (for tests). */
+export function mayHoldPersonalNumber(text: string, markdown = false): boolean {
+  const scan = markdown ? MARKDOWN : PLAIN;
+  return mayHoldNumber(text, scan.separatorUnit, scan.run);
+}
 
 /** The digit at `i` as [ASCII value, code units], or null. */
 function digitAt(text: string, i: number, table: Uint8Array): [string, number] | null {

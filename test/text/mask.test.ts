@@ -2,7 +2,7 @@
 // office text are not. Tables for the named forms, fast-check properties for both directions.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { maskPersonal, maskPersonalMarkdown } from "../../src/text/mask.ts";
+import { mayHoldPersonalNumber, maskPersonal, maskPersonalMarkdown } from "../../src/text/mask.ts";
 
 const FULL = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 
@@ -324,5 +324,52 @@ describe("maskPersonal: properties", () => {
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it("passes over no text that masking would change (the quick test before masking)", () => {
+    // Chains of digit groups that often make numbers: groups of 1–12 digits starting with any
+    // digit (0, 1 and 8 begin the prefixes), joined by separators or broken by other text.
+    const group = fc
+      .tuple(fc.constantFrom(..."0123456789１８０"), fc.array(digit, { maxLength: 11 }))
+      .map(([first, rest]) => first + rest.join(""));
+    const joint = fc.constantFrom(
+      " ",
+      "-",
+      "－",
+      "  ",
+      " - ",
+      "\u200b",
+      "\n",
+      "*",
+      "**",
+      "_",
+      "电",
+      "+",
+      "X",
+      "     ",
+    );
+    const texts = fc
+      .array(fc.tuple(group, joint), { minLength: 1, maxLength: 6 })
+      .map((parts) => parts.map(([g, j]) => g + j).join(""));
+    let skippedWithDigits = 0;
+    let masked = 0;
+    fc.assert(
+      fc.property(texts, (text) => {
+        const plain = maskPersonal(text);
+        const md = maskPersonalMarkdown(text);
+        if (plain !== text) masked++;
+        if (!mayHoldPersonalNumber(text)) {
+          expect(plain).toBe(text);
+          if ((text.match(/[0-9０-９]/g) ?? []).length >= 11) skippedWithDigits++;
+        }
+        if (!mayHoldPersonalNumber(text, true)) expect(md).toBe(text);
+      }),
+      { numRuns: 20000 },
+    );
+    // Neither side is empty: numbers are found, and texts of 11 digits or more are passed over.
+    expect(masked).toBeGreaterThan(400);
+    expect(skippedWithDigits).toBeGreaterThan(1000);
+    expect(mayHoldPersonalNumber("P-2025-0000001")).toBe(false);
+    expect(mayHoldPersonalNumber("P-2025-138-1234-5678")).toBe(true);
   });
 });

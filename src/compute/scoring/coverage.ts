@@ -1,15 +1,15 @@
 // Coverage warnings of a score sheet as diagnostics, so `check` reports them with positions.
 import { makeDiagnostic } from "../../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../../diagnostics/diagnostic.ts";
-import type { ScoreSheet } from "./types.ts";
+import type { CoverageWarning, ScoreSheet } from "./types.ts";
 
-/** `locate(eventId)` gives the position of the petition's `level` field (or null). */
+/** `locate(warning)` gives the position of the petition's `level` field (or null). */
 export function coverageDiagnostics(
   sheet: ScoreSheet,
-  locate: (eventId: string) => { position: SourcePosition; path: string } | null,
+  locate: (warning: CoverageWarning) => { position: SourcePosition; path: string } | null,
 ): Diagnostic[] {
   return sheet.warnings.map((w) => {
-    const at = locate(w.event);
+    const at = locate(w);
     return makeDiagnostic("score/uncovered-cell", {
       position: at?.position ?? null,
       path: at?.path ?? "",

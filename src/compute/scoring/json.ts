@@ -27,7 +27,7 @@ interface EntryJson {
  * and modifier ids, a cell's text. Shared values are frozen (points.ts) and known here by
  * identity; anything else is converted for its entry alone. One maker per sheet written.
  */
-class EntryJsonMaker {
+export class EntryJsonMaker {
   private readonly numbers = new Map<Entry["base"], number>();
   private readonly factors = new Map<Entry["factors"], number[]>();
   private readonly modifiers = new Map<Entry["modifiers"], string[]>();
@@ -70,6 +70,85 @@ class EntryJsonMaker {
     return o;
   }
 
+  private readonly heads = new Map<string, { rule: string; text: string }>();
+  private readonly texts = new Map<string, string>();
+  private readonly numberTexts = new Map<Entry["base"], string>();
+  private readonly factorTexts = new Map<Entry["factors"], string>();
+  private readonly modifierTexts = new Map<Entry["modifiers"], string>();
+
+  /**
+   * Appends `JSON.stringify(this.make(e))` to `out`, in parts, without making the object: texts
+   * entries share (a rule's head, dates, cells, numbers) are quoted once, and an event id or a
+   * source is quoted directly unless it needs escaping.
+   */
+  text(e: Entry, out: string[]): void {
+    let head = this.heads.get(e.clause);
+    if (head === undefined || head.rule !== e.rule) {
+      head = {
+        rule: e.rule,
+        text: `{"rule":${JSON.stringify(e.rule)},"clause":${JSON.stringify(e.clause)},"event":`,
+      };
+      this.heads.set(e.clause, head);
+    }
+    let factors = this.factorTexts.get(e.factors);
+    if (factors === undefined) {
+      factors = JSON.stringify(e.factors.map(toNumber2));
+      if (Object.isFrozen(e.factors)) this.factorTexts.set(e.factors, factors);
+    }
+    out.push(
+      head.text,
+      quote(e.event),
+      ',"date":',
+      this.shared(e.date),
+      ',"base":',
+      this.numberText(e.base),
+      ',"factors":',
+      factors,
+      ',"points":',
+      this.numberText(e.points),
+      ',"source":',
+      quote(e.source),
+    );
+    if (e.modifiers.length) {
+      let ids = this.modifierTexts.get(e.modifiers);
+      if (ids === undefined) {
+        ids = JSON.stringify(e.modifiers.map((m) => m.id));
+        if (Object.isFrozen(e.modifiers)) this.modifierTexts.set(e.modifiers, ids);
+      }
+      out.push(',"modifiers":', ids);
+    }
+    if (e.free) out.push(',"free":true');
+    if (e.cell) {
+      let cell = this.cells.get(e.cell);
+      if (cell === undefined) {
+        cell = `${e.cell.level}/${e.cell.form}`;
+        if (Object.isFrozen(e.cell)) this.cells.set(e.cell, cell);
+      }
+      out.push(',"cell":', this.shared(cell));
+      if (e.cell.unset) out.push(',"unset":true');
+    }
+    out.push("}");
+  }
+
+  /** A text of a small set (dates, cells) as a JSON string, quoted once. */
+  private shared(s: string): string {
+    let q = this.texts.get(s);
+    if (q === undefined) {
+      q = JSON.stringify(s);
+      if (this.texts.size < 1 << 16) this.texts.set(s, q);
+    }
+    return q;
+  }
+
+  private numberText(d: Entry["base"]): string {
+    let v = this.numberTexts.get(d);
+    if (v === undefined) {
+      v = JSON.stringify(toNumber2(d));
+      if (Object.isFrozen(d)) this.numberTexts.set(d, v);
+    }
+    return v;
+  }
+
   private number(d: Entry["base"]): number {
     let v = this.numbers.get(d);
     if (v === undefined) {
@@ -79,6 +158,13 @@ class EntryJsonMaker {
     return v;
   }
 }
+
+/** Characters JSON.stringify escapes (and any surrogate, which it may). */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** `JSON.stringify(s)` for a string. */
+const quote = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
 
 function sanctionJson(s: Sanction) {
   return {
@@ -183,12 +269,15 @@ function* unitChunks(u: UnitScore, maker: EntryJsonMaker): Generator<string> {
     sanctions: j.sanctions,
   });
   yield `${before.slice(0, -1)},"entries":[`;
+  const parts: string[] = [];
   for (let i = 0; i < u.entries.length; i += ENTRIES_PER_PIECE) {
-    const list: EntryJson[] = [];
+    parts.length = 0;
     const end = Math.min(u.entries.length, i + ENTRIES_PER_PIECE);
-    for (let k = i; k < end; k++) list.push(maker.make(u.entries[k] as Entry));
-    const text = JSON.stringify(list);
-    yield (i ? "," : "") + text.slice(1, -1);
+    for (let k = i; k < end; k++) {
+      if (k) parts.push(",");
+      maker.text(u.entries[k] as Entry, parts);
+    }
+    yield parts.join("");
   }
   yield `],${after.slice(1)}`;
 }

@@ -5,6 +5,7 @@ import { ZERO, dec, mul } from "../decimal.ts";
 import type { Dec } from "../decimal.ts";
 import { compileWhen } from "./match.ts";
 import type { Predicate } from "./match.ts";
+import type { Origin } from "../../validate/content.ts";
 import type { CoverageWarning, Entry, ScoreEvent, VetoHit } from "./types.ts";
 
 type Modifier = Entry["modifiers"][number];
@@ -226,6 +227,7 @@ export function applyRules(
             level,
             form,
             clause: c.item.clause,
+            origin: ev.fields.origin as Origin | undefined,
           });
         }
       } else base = c.points ?? ZERO;

@@ -1,5 +1,6 @@
 // The score sheet: every figure of a period's scoring with the audit trail behind it.
 import type { Form, LedgerKind, Level } from "../../../schemas/index.ts";
+import type { Origin } from "../../validate/content.ts";
 import type { Dec } from "../decimal.ts";
 
 /** What happened, in the ledger's own terms: what a printed document says about an event. */
@@ -143,6 +144,8 @@ export interface CoverageWarning {
   form: Form;
   /** The clause of the item whose table has no value for this level and form. */
   clause: string;
+  /** Where the petition was read (its record's origin), to locate the warning. */
+  origin: Origin | undefined;
 }
 
 export interface ScoreSheet {

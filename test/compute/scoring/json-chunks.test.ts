@@ -2,8 +2,15 @@
 // millions of petitions is never one string: the pieces must make exactly the text of
 // JSON.stringify(scoreSheetJson(…)), for the whole sheet and for each unit, with every kind of
 // entry (modifiers, free events, unset cells, vetoes, sanctions) that generated content makes.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { scoreSheetJson, scoreSheetJsonChunks } from "../../../src/compute/scoring/json.ts";
+import { dec } from "../../../src/compute/decimal.ts";
+import {
+  EntryJsonMaker,
+  scoreSheetJson,
+  scoreSheetJsonChunks,
+} from "../../../src/compute/scoring/json.ts";
+import type { Entry } from "../../../src/compute/scoring/types.ts";
 import { score } from "../../../src/index.ts";
 import { validateContent } from "../../../src/validate/index.ts";
 import { generateContent } from "../../support/generate.ts";
@@ -50,5 +57,70 @@ describe("score JSON in pieces = JSON.stringify of the score JSON", () => {
         if (text.includes(key)) seen.add(key);
     }
     expect([...seen].sort()).toEqual(['"cell":', '"free":true', '"modifiers":', '"unset":true']);
+  });
+});
+
+describe("an entry's JSON text = JSON.stringify of its JSON object", () => {
+  // Any text, with what JSON escapes: quotes, backslashes, control characters, lone surrogates.
+  const text = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 12 }),
+    fc.string({
+      unit: fc.constantFrom(
+        '"',
+        "\\",
+        "\n",
+        "\u0000",
+        "\u001f",
+        "\ud800",
+        "\udc00",
+        "\u2028",
+        "a",
+        "镇",
+      ),
+      maxLength: 6,
+    }),
+    fc.constantFrom("petition", "P-2025-0001", "2025-01-04", "ledger/2025/petitions.csv:12"),
+  );
+  const number = fc.oneof(
+    fc.constantFrom(dec(0), dec(-0.5), dec("1.005"), dec(-3), dec("0.125")),
+    fc.integer({ min: -100000, max: 100000 }).map((n) => dec(n / 100)),
+  );
+  const entry = fc.record({
+    rule: text,
+    clause: text,
+    event: text,
+    date: text,
+    base: number,
+    factors: fc.array(number, { maxLength: 3 }),
+    modifiers: fc.array(fc.record({ id: text, clause: text, label: text, factor: number }), {
+      maxLength: 2,
+    }),
+    points: number,
+    source: text,
+    free: fc.boolean(),
+    cell: fc.option(
+      fc.record({
+        level: fc.constantFrom("镇", "县", "京"),
+        form: fc.constantFrom("个访", "集访"),
+        unset: fc.boolean(),
+      }),
+    ),
+  });
+
+  it("for any entries, one maker writing them in turn", () => {
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 8 }), (list) => {
+        const maker = new EntryJsonMaker();
+        const out: string[] = [];
+        for (const e of list) {
+          out.length = 0;
+          maker.text(e as unknown as Entry, out);
+          expect(out.join("")).toBe(
+            JSON.stringify(new EntryJsonMaker().make(e as unknown as Entry)),
+          );
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
