@@ -4,6 +4,7 @@
 // runs, which roughly halves start-up time; it changes no output. The package's command is
 // bin/xinfang.mjs, which turns the cache on before this file is stripped; run directly
 // (`node src/cli/bin.ts`), this file turns it on for the modules it loads.
+import { once } from "node:events";
 import module from "node:module";
 
 module.enableCompileCache?.();
@@ -19,7 +20,12 @@ const fatal = (e: unknown) => {
 process.on("uncaughtException", fatal);
 process.on("unhandledRejection", fatal);
 process.exitCode = await main(args, {
-  stdout: process.stdout,
+  stdout: {
+    write: (s: string) => process.stdout.write(s),
+    drained: async () => {
+      await once(process.stdout, "drain");
+    },
+  },
   stderr: process.stderr,
   cwd: process.cwd(),
   color: {

@@ -3,7 +3,10 @@ import { errnoWords } from "../text/errno.ts";
 // What a command may touch: two output streams and the working folder; and how it ends.
 
 export interface Writable {
+  /** Returns false when the stream holds more than it wants (a pipe read slower than written). */
   write(chunk: string): unknown;
+  /** Resolves once such a stream has passed on what it holds. */
+  drained?(): Promise<void>;
 }
 
 export interface Io {

@@ -99,7 +99,12 @@ export async function main(argv: string[], raw: Io): Promise<number> {
   const paintErr = colorWriter(raw.color?.stderr === true);
   const io: Io = {
     cwd: raw.cwd,
-    stdout: { write: (s: string) => raw.stdout.write(paintOut(printable(s))) },
+    stdout: {
+      write: (s: string) => raw.stdout.write(paintOut(printable(s))),
+      ...(raw.stdout.drained
+        ? { drained: () => (raw.stdout.drained as () => Promise<void>)() }
+        : {}),
+    },
     stderr: { write: (s: string) => raw.stderr.write(paintErr(printable(s))) },
   };
   // An error line of the command line itself: red on a terminal, the colour added after the filter.

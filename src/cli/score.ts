@@ -62,7 +62,8 @@ export async function runScore(values: Record<string, unknown>, io: Io): Promise
     for (const chunk of scoreSheetJsonChunks(sheet, unit)) {
       piece += chunk;
       if (piece.length >= 1 << 15) {
-        io.stdout.write(piece);
+        // A pipe read slower than this writes would otherwise hold the whole JSON in memory.
+        if (io.stdout.write(piece) === false && io.stdout.drained) await io.stdout.drained();
         piece = "";
       }
     }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
 import { cli } from "./run-cli.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -34,6 +35,36 @@ describe("xinfang score", () => {
       months: 12,
       amount: 9600,
     });
+  });
+
+  it("waits for a slow reader of --json instead of holding the JSON in memory", async () => {
+    // The example year's JSON is more than one piece long; a stream that is always full (a pipe read
+    // slower than written) is waited on after every piece, and still gets the same text.
+    const ROOT_CONTENT = join(ROOT, "content");
+    const whole = await cli(["score", "--content", ROOT_CONTENT, "--year", "2025", "--json"]);
+    let out = "";
+    let writesSinceDrain = 0;
+    let waits = 0;
+    const code = await main(["score", "--content", ROOT_CONTENT, "--year", "2025", "--json"], {
+      cwd: process.cwd(),
+      stdout: {
+        write: (s: string) => {
+          out += s;
+          writesSinceDrain++;
+          expect(writesSinceDrain).toBe(1);
+          return false;
+        },
+        drained: async () => {
+          waits++;
+          writesSinceDrain = 0;
+        },
+      },
+      stderr: { write: () => true },
+    });
+    expect(code).toBe(0);
+    expect(out).toBe(whole.stdout);
+    expect(whole.stdout.length).toBeGreaterThan(1 << 15);
+    expect(waits).toBeGreaterThan(0);
   });
 
   it("prints a Chinese ranking table", async () => {

@@ -92,23 +92,19 @@ export class EntryJsonMaker {
     }
     let factors = this.factorTexts.get(e.factors);
     if (factors === undefined) {
-      factors = JSON.stringify(e.factors.map(toNumber2));
+      factors = `,"factors":${JSON.stringify(e.factors.map(toNumber2))},"points":`;
       if (Object.isFrozen(e.factors)) this.factorTexts.set(e.factors, factors);
     }
+    out.push(head.text);
+    pushQuoted(out, e.event);
     out.push(
-      head.text,
-      quote(e.event),
-      ',"date":',
-      this.shared(e.date),
-      ',"base":',
+      this.datePart(e.date),
       this.numberText(e.base),
-      ',"factors":',
       factors,
-      ',"points":',
       this.numberText(e.points),
       ',"source":',
-      quote(e.source),
     );
+    pushQuoted(out, e.source);
     if (e.modifiers.length) {
       let ids = this.modifierTexts.get(e.modifiers);
       if (ids === undefined) {
@@ -130,7 +126,19 @@ export class EntryJsonMaker {
     out.push("}");
   }
 
-  /** A text of a small set (dates, cells) as a JSON string, quoted once. */
+  private readonly dateParts = new Map<string, string>();
+
+  /** `,"date":"2025-01-04","base":` for an entry's date, made once per date. */
+  private datePart(date: string): string {
+    let q = this.dateParts.get(date);
+    if (q === undefined) {
+      q = `,"date":${JSON.stringify(date)},"base":`;
+      if (this.dateParts.size < 1 << 16) this.dateParts.set(date, q);
+    }
+    return q;
+  }
+
+  /** A text of a small set (cells) as a JSON string, quoted once. */
   private shared(s: string): string {
     let q = this.texts.get(s);
     if (q === undefined) {
@@ -159,12 +167,20 @@ export class EntryJsonMaker {
   }
 }
 
-/** Characters JSON.stringify escapes (and any surrogate, which it may). */
-// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** `JSON.stringify(s)` for a string. */
-const quote = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
+/**
+ * Appends `JSON.stringify(s)` for a string: its text between quotes, unless it holds what JSON
+ * escapes (a quote, a backslash, a control character) or a surrogate, which it may escape.
+ */
+function pushQuoted(out: string[], s: string): void {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) {
+      out.push(JSON.stringify(s));
+      return;
+    }
+  }
+  out.push('"', s, '"');
+}
 
 function sanctionJson(s: Sanction) {
   return {
