@@ -1,6 +1,7 @@
 // Ledgers → one stream of scoring events in SPEC order: by date, then ledger order. Events of
 // different ledgers on one date follow the rules' `event_order` (default petition, meeting,
 // weekly-report), which SPEC leaves open.
+import { EVENT_FIELDS } from "../../../schemas/index.ts";
 import type { Form, Rules, Unit } from "../../../schemas/index.ts";
 import type { Ledger, Petition } from "../../validate/content.ts";
 import { isoWeekDate, weeksWithWeekdayIn } from "../../calendar/calendar.ts";
@@ -18,6 +19,34 @@ export function effectiveForm(p: Petition, threshold: number): Form {
   return (p.headcount ?? 0) >= threshold ? "集访" : "个访";
 }
 
+/**
+ * A petition's fields with its form derived from the headcount (SPEC §3), read through to the
+ * record: a copy of the record for each petition without a form would hold every field again
+ * (a quarter of a province's 2,000,000 petitions). `form` is its own; every other field a `when`
+ * can name (EVENT_FIELDS), and the origin, is read from the record.
+ */
+class DerivedForm {
+  readonly form: Form;
+  readonly #record: Petition;
+  constructor(record: Petition, form: Form) {
+    this.#record = record;
+    this.form = form;
+  }
+  /** The record's value of `key`. */
+  field(key: string): unknown {
+    return (this.#record as unknown as Record<string, unknown>)[key];
+  }
+}
+for (const key of [...Object.keys(EVENT_FIELDS.petition), "origin"]) {
+  if (key === "form") continue;
+  Object.defineProperty(DerivedForm.prototype, key, {
+    get(this: DerivedForm) {
+      return this.field(key);
+    },
+    enumerable: true,
+  });
+}
+
 // Joined rather than concatenated: one flat string per event (a concatenation is a rope of
 // three strings, twice the memory over a year of 2,000,000 petitions).
 const at = (file: string, line: number): string => (line > 0 ? [file, line].join(":") : file);
@@ -28,10 +57,10 @@ export function petitionEvents(ledger: Ledger, rules: Rules, period: Period): Sc
   const facts = new Map<string, Map<string, ScoreEvent["facts"]>>();
   for (const p of ledger.petitions) {
     if (p.date > period.asOf) continue;
-    // The record itself is the field set (`when` can only name petition fields, validated);
-    // a copy is made only to fill in a form derived from the headcount.
-    const fields = p.form ? p : { ...p, form: effectiveForm(p, rules.collective_threshold) };
-    const form = fields.form as Form;
+    // The record itself is the field set (`when` can only name petition fields, validated),
+    // seen through a DerivedForm where the form comes from the headcount.
+    const form = effectiveForm(p, rules.collective_threshold);
+    const fields = p.form ? p : (new DerivedForm(p, form) as unknown as Petition);
     let forms = facts.get(p.level);
     if (forms === undefined) facts.set(p.level, (forms = new Map()));
     let f = forms.get(form);
