@@ -81,7 +81,7 @@ export class EntryJsonMaker {
    * entries share (a rule's head, dates, cells, numbers) are quoted once, and an event id or a
    * source is quoted directly unless it needs escaping.
    */
-  text(e: Entry, out: string[]): void {
+  text(e: Entry, out: string[], unchecked: string[] | null = null): void {
     let head = this.heads.get(e.clause);
     if (head === undefined || head.rule !== e.rule) {
       head = {
@@ -96,7 +96,7 @@ export class EntryJsonMaker {
       if (Object.isFrozen(e.factors)) this.factorTexts.set(e.factors, factors);
     }
     out.push(head.text);
-    pushQuoted(out, e.event);
+    pushQuoted(out, e.event, unchecked);
     out.push(
       this.datePart(e.date),
       this.numberText(e.base),
@@ -104,7 +104,7 @@ export class EntryJsonMaker {
       this.numberText(e.points),
       ',"source":',
     );
-    pushQuoted(out, e.source);
+    pushQuoted(out, e.source, unchecked);
     if (e.modifiers.length) {
       let ids = this.modifierTexts.get(e.modifiers);
       if (ids === undefined) {
@@ -167,19 +167,21 @@ export class EntryJsonMaker {
   }
 }
 
+/** Characters JSON.stringify escapes (and any surrogate, which it may). */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /**
- * Appends `JSON.stringify(s)` for a string: its text between quotes, unless it holds what JSON
- * escapes (a quote, a backslash, a control character) or a surrogate, which it may escape.
+ * Appends `JSON.stringify(s)` for a string. With `unchecked`, its text is put between quotes and
+ * kept in `unchecked`, for the caller to check all at once (NEEDS_ESCAPE) and write again with
+ * `unchecked` null should any hold what JSON escapes.
  */
-function pushQuoted(out: string[], s: string): void {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) {
-      out.push(JSON.stringify(s));
-      return;
-    }
+function pushQuoted(out: string[], s: string, unchecked: string[] | null): void {
+  if (unchecked === null) out.push(JSON.stringify(s));
+  else {
+    out.push('"', s, '"');
+    unchecked.push(s);
   }
-  out.push('"', s, '"');
 }
 
 function sanctionJson(s: Sanction) {
@@ -286,12 +288,18 @@ function* unitChunks(u: UnitScore, maker: EntryJsonMaker): Generator<string> {
   });
   yield `${before.slice(0, -1)},"entries":[`;
   const parts: string[] = [];
+  const unchecked: string[] = [];
   for (let i = 0; i < u.entries.length; i += ENTRIES_PER_PIECE) {
-    parts.length = 0;
     const end = Math.min(u.entries.length, i + ENTRIES_PER_PIECE);
-    for (let k = i; k < end; k++) {
-      if (k) parts.push(",");
-      maker.text(u.entries[k] as Entry, parts);
+    // Event ids and sources are written as they are, and checked together: one test per piece.
+    for (let checked: string[] | null = unchecked; ; checked = null) {
+      parts.length = 0;
+      unchecked.length = 0;
+      for (let k = i; k < end; k++) {
+        if (k) parts.push(",");
+        maker.text(u.entries[k] as Entry, parts, checked);
+      }
+      if (checked === null || !NEEDS_ESCAPE.test(unchecked.join(""))) break;
     }
     yield parts.join("");
   }
