@@ -104,7 +104,14 @@ export class EntryJsonMaker {
       this.numberText(e.points),
       ',"source":',
     );
-    pushQuoted(out, e.source, unchecked);
+    const at = e.at;
+    if (at === undefined || unchecked === null) pushQuoted(out, e.source, unchecked);
+    else {
+      // `file:line` written in parts, without making its text (sourceText).
+      out.push('"', at.file);
+      unchecked.push(at.file);
+      out.push(at.line > 0 ? `:${at.line}"` : '"');
+    }
     if (e.modifiers.length) {
       let ids = this.modifierTexts.get(e.modifiers);
       if (ids === undefined) {

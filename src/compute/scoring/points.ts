@@ -6,7 +6,8 @@ import type { Dec } from "../decimal.ts";
 import { compileWhen } from "./match.ts";
 import type { Predicate } from "./match.ts";
 import type { Origin } from "../../validate/content.ts";
-import type { CoverageWarning, Entry, ScoreEvent, VetoHit } from "./types.ts";
+import { sourceText } from "./types.ts";
+import type { CoverageWarning, Entry, ScoreEvent, SourceAt, VetoHit } from "./types.ts";
 
 type Modifier = Entry["modifiers"][number];
 type Cell = NonNullable<Entry["cell"]>;
@@ -144,6 +145,54 @@ function appliedOf(c: CompiledItem, fields: ScoreEvent["fields"]): Applied | nul
 
 const NONE: readonly never[] = Object.freeze([]);
 
+/**
+ * An entry of the points an event gave under an item. Its `source` text is made when read, from
+ * where the event's record stands, instead of kept with each of a large year's entries.
+ */
+class PointsEntry implements Entry {
+  readonly rule: string;
+  readonly clause: string;
+  readonly label: string;
+  readonly event: string;
+  readonly ledger: LedgerKind;
+  readonly date: string;
+  readonly base: Dec;
+  readonly factors: Dec[];
+  readonly modifiers: Entry["modifiers"];
+  readonly points: Dec;
+  readonly at: SourceAt;
+  readonly free: boolean;
+  readonly cell: Entry["cell"];
+  readonly facts: Entry["facts"];
+  constructor(
+    c: CompiledItem,
+    ev: ScoreEvent,
+    base: Dec,
+    applied: Applied | null,
+    points: Dec,
+    free: boolean,
+    cell: Entry["cell"],
+  ) {
+    this.rule = c.item.id;
+    this.clause = c.item.clause;
+    this.label = c.label;
+    this.event = ev.id;
+    this.ledger = ev.ledger;
+    this.date = ev.date;
+    this.base = base;
+    this.factors = applied ? applied.factors : NO_FACTORS;
+    this.modifiers = applied ? applied.modifiers : NO_MODIFIERS;
+    this.points = points;
+    this.at = ev.at;
+    this.free = free;
+    this.cell = cell;
+    this.facts = ev.facts;
+  }
+  get source(): string {
+    return sourceText(this.at);
+  }
+}
+
 export function applyRules(
   events: readonly ScoreEvent[],
   rules: Rules,
@@ -195,7 +244,7 @@ export function applyRules(
           ev.facts.ledger === "petition" && whenCoversCell(v.when, ev.facts.level, ev.facts.form),
         event: ev.id,
         date: ev.date,
-        source: ev.source,
+        source: sourceText(ev.at),
         facts: ev.facts,
       });
     }
@@ -223,7 +272,7 @@ export function applyRules(
             event: ev.id,
             unit: ev.unit,
             date: ev.date,
-            source: ev.source,
+            source: sourceText(ev.at),
             level,
             form,
             clause: c.item.clause,
@@ -242,22 +291,7 @@ export function applyRules(
           applied.points.set(base, (points = shared(points)));
         }
       }
-      unit.entries.push({
-        rule: c.item.id,
-        clause: c.item.clause,
-        label: c.label,
-        event: ev.id,
-        ledger: ev.ledger,
-        date: ev.date,
-        base,
-        factors: applied ? applied.factors : NO_FACTORS,
-        modifiers: applied ? applied.modifiers : NO_MODIFIERS,
-        points,
-        source: ev.source,
-        free,
-        cell,
-        facts: ev.facts,
-      });
+      unit.entries.push(new PointsEntry(c, ev, base, applied, points, free, cell));
     }
   }
   return { entries, vetoes, warnings };

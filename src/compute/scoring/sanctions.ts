@@ -3,6 +3,7 @@
 import { labelOf } from "../../../schemas/index.ts";
 import type { Rules, Unit } from "../../../schemas/index.ts";
 import { compileWhen } from "./match.ts";
+import { sourceText } from "./types.ts";
 import type { Appraisal, Loss, PayItem, Sanction, ScoreEvent, VetoHit } from "./types.ts";
 
 const CAP = 12;
@@ -80,7 +81,7 @@ export function eventSanctions(
 
 /** The event's part of a sanction. */
 function eventPart(ev: ScoreEvent) {
-  return { event: ev.id, date: ev.date, source: ev.source, facts: ev.facts };
+  return { event: ev.id, date: ev.date, source: sourceText(ev.at), facts: ev.facts };
 }
 
 export function vetoSanction(hits: readonly VetoHit[]): Sanction | null {

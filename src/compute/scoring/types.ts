@@ -22,6 +22,21 @@ export type EventFacts =
       submitted: string | null;
     };
 
+/** Where an event's record stands: its file, and its line (0 for none, a missing report). */
+export interface SourceAt {
+  readonly file: string;
+  readonly line: number;
+}
+
+/**
+ * `file:line` of a record, or the file alone when it has no line. Made when read rather than kept
+ * with each event and entry: a province's year has 2,000,000 of them.
+ */
+export function sourceText(at: SourceAt): string {
+  // Joined rather than concatenated: one flat string (a concatenation is a rope of three).
+  return at.line > 0 ? [at.file, at.line].join(":") : at.file;
+}
+
 export interface ScoreEvent {
   ledger: LedgerKind;
   /** Event id: the petition id, `<meeting>:<unit>` or `<unit>:<week>`. */
@@ -30,8 +45,8 @@ export interface ScoreEvent {
   date: string;
   /** The fields a `when` tests. */
   fields: Readonly<Record<string, unknown>>;
-  /** `file:line` of the record, or the file alone for a missing weekly report. */
-  source: string;
+  /** Where the record stands: `sourceText` makes its `file:line` (the file alone at line 0). */
+  at: SourceAt;
   /** Position in event order (date, then ledger order). */
   order: number;
   facts: EventFacts;
@@ -52,6 +67,8 @@ export interface Entry {
   modifiers: { id: string; clause: string; label: string; factor: Dec }[];
   points: Dec;
   source: string;
+  /** Where the event's record stands, when the entry keeps that rather than `source`'s text. */
+  at?: SourceAt;
   /** One of the item's free events (`free: N`): counted, scores 0. */
   free: boolean;
   /** Table cell used for a petition, and whether the table leaves it unset. */

@@ -10,6 +10,7 @@ import {
   scoreSheetJson,
   scoreSheetJsonChunks,
 } from "../../../src/compute/scoring/json.ts";
+import { sourceText } from "../../../src/compute/scoring/types.ts";
 import type { Entry, ScoreSheet } from "../../../src/compute/scoring/types.ts";
 import { score } from "../../../src/index.ts";
 import { validateContent } from "../../../src/validate/index.ts";
@@ -130,8 +131,12 @@ describe("an entry's JSON text = JSON.stringify of its JSON object", () => {
       { weight: 6, arbitrary: fc.constantFrom("P-2025-0001", "ledger/2025/petitions.csv:12") },
       { weight: 1, arbitrary: text },
     );
+    // Some entries keep where their record stands (`at`) and make `source` from it.
+    const place = fc.record({ file: plainOrNot, line: fc.nat({ max: 3 }) });
     const unitEntry = entry.chain((e) =>
-      fc.record({ event: plainOrNot, source: plainOrNot }).map((x) => ({ ...e, ...x })),
+      fc
+        .record({ event: plainOrNot, source: plainOrNot, at: fc.option(place) })
+        .map(({ at, ...x }) => (at ? { ...e, ...x, at, source: sourceText(at) } : { ...e, ...x })),
     );
     fc.assert(
       fc.property(fc.array(unitEntry, { maxLength: 200 }), (entries) => {
