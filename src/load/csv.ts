@@ -302,10 +302,20 @@ export function parseCsvFile(
         return at(0);
       const start = rowStarts.at(index);
       const key = path[2];
-      if (key === undefined || where === "key") return at(start);
-      const rec = readRecord(text, start);
-      const c = colOf.findIndex((col) => col?.key === key);
-      return at(c >= 0 && rec.offsets[c] !== undefined ? (rec.offsets[c] as number) : start);
+      let offset = start;
+      if (key !== undefined && where !== "key") {
+        const rec = readRecord(text, start);
+        const c = colOf.findIndex((col) => col?.key === key);
+        if (c >= 0 && rec.offsets[c] !== undefined) offset = rec.offsets[c] as number;
+      }
+      // A row that starts a line holds its line's number: no index of the whole text's lines
+      // (a province's ledger is 200 MB) is needed while the cell is on that line.
+      if (text.charCodeAt(start - 1) === 10) {
+        const lineEnd = text.indexOf("\n", start);
+        if (lineEnd === -1 || lineEnd >= offset)
+          return { file, line: rowLines.at(index), col: offset - start + 1 };
+      }
+      return at(offset);
     },
     itemLine(array: readonly unknown[], index: number): number {
       if (array !== records || !(index >= 0 && index < rowLines.length)) return 0;

@@ -2,10 +2,12 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { checkContent } from "../../src/index.ts";
 import { parseCsvFile } from "../../src/load/csv.ts";
+import { LineIndex } from "../../src/load/line-index.ts";
 import { PETITION_COLUMNS, petitionRow } from "../../src/load/ledger-columns.ts";
 import { cli } from "../cli/run-cli.ts";
 import { encodeGb18030 } from "../support/gb18030.ts";
@@ -55,6 +57,57 @@ describe("CSV ledgers", () => {
     expect(f.itemLine(rows, 1)).toBe(4);
     expect(f.locate(["petitions", 1, "unit"])).toEqual({ file: "p.csv", line: 4, col: 16 });
   });
+  it("locates every cell where the whole text's line index puts it, whatever the line ends", () => {
+    const KEYS = ["id", "date", "unit", "level", "form", "headcount", "summary", "superior_urged"];
+    const cell = fc.constantFrom(
+      "",
+      "abc",
+      "中文",
+      '"a,b"',
+      '"两行\n事由"',
+      '"CR LF\r\n里"',
+      '"说""是"""',
+      '"\r"',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 7, maxLength: 7 }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom("\n", "\r\n", "\r"),
+        fc.boolean(),
+        (rows, eol, bom) => {
+          let raw = bom ? "\ufeff" : "";
+          raw += HEAD + eol;
+          const offsets: number[][] = [];
+          rows.forEach((cells, i) => {
+            const at: number[] = [];
+            [`P-${i}`, ...cells].forEach((c, k) => {
+              if (k) raw += ",";
+              at.push(raw.length);
+              raw += c;
+            });
+            raw += eol;
+            offsets.push(at);
+          });
+          const f = parseCsvFile("p.csv", raw, "petitions", PETITION_COLUMNS);
+          const lines = new LineIndex(raw);
+          offsets.forEach((at, i) => {
+            expect(f.locate(["petitions", i, "id"], "key")).toEqual({
+              file: "p.csv",
+              ...lines.locate(at[0] as number),
+            });
+            KEYS.forEach((key, k) =>
+              expect(f.locate(["petitions", i, key])).toEqual({
+                file: "p.csv",
+                ...lines.locate(at[k] as number),
+              }),
+            );
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it("a row maker gives every column's field in the columns' order, then the record's others", () => {
     const row = petitionRow(PETITION_COLUMNS.map((c) => c.key));
     expect(Object.keys(row)).toEqual([
