@@ -5,7 +5,7 @@ import { EVENT_FIELDS } from "../../../schemas/index.ts";
 import type { Form, Rules, Unit } from "../../../schemas/index.ts";
 import type { Ledger, Petition } from "../../validate/content.ts";
 import { isoWeekDate, weeksWithWeekdayIn } from "../../calendar/calendar.ts";
-import type { ScoreEvent } from "./types.ts";
+import type { ScoreEvent, SourceAt } from "./types.ts";
 
 export interface Period {
   year: number;
@@ -61,18 +61,38 @@ export function petitionEvents(ledger: Ledger, rules: Rules, period: Period): Sc
     if (forms === undefined) facts.set(p.level, (forms = new Map()));
     let f = forms.get(form);
     if (f === undefined) forms.set(form, (f = { ledger: "petition", level: p.level, form }));
-    out.push({
-      ledger: "petition",
-      id: p.id,
-      unit: p.unit,
-      date: p.date,
-      fields,
-      at: p.origin,
-      order: 0,
-      facts: f,
-    });
+    out.push(new PetitionEvent(fields, f));
   }
   return out;
+}
+
+/**
+ * A petition's scoring event: its record (or the record's DerivedForm view) and its facts, with
+ * the id, village and origin read from the record rather than kept again in each of a large
+ * year's events. The date, which the events are sorted by, is its own.
+ */
+class PetitionEvent implements ScoreEvent {
+  readonly fields: Petition;
+  readonly date: string;
+  readonly facts: ScoreEvent["facts"];
+  order = 0;
+  constructor(fields: Petition, facts: ScoreEvent["facts"]) {
+    this.fields = fields;
+    this.date = fields.date;
+    this.facts = facts;
+  }
+  get ledger(): "petition" {
+    return "petition";
+  }
+  get id(): string {
+    return this.fields.id;
+  }
+  get unit(): string {
+    return this.fields.unit;
+  }
+  get at(): SourceAt {
+    return this.fields.origin;
+  }
 }
 
 export function meetingEvents(ledger: Ledger, period: Period): ScoreEvent[] {

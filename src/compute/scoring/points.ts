@@ -150,11 +150,10 @@ const NONE: readonly never[] = Object.freeze([]);
  * where the event's record stands, instead of kept with each of a large year's entries.
  */
 class PointsEntry implements Entry {
-  readonly rule: string;
-  readonly clause: string;
+  /** The rule item: its id and clause are the entry's `rule` and `clause`. */
+  readonly item: RuleItem;
   readonly label: string;
   readonly event: string;
-  readonly ledger: LedgerKind;
   readonly date: string;
   readonly base: Dec;
   readonly factors: Dec[];
@@ -173,11 +172,9 @@ class PointsEntry implements Entry {
     free: boolean,
     cell: Entry["cell"],
   ) {
-    this.rule = c.item.id;
-    this.clause = c.item.clause;
+    this.item = c.item;
     this.label = c.label;
     this.event = ev.id;
-    this.ledger = ev.ledger;
     this.date = ev.date;
     this.base = base;
     this.factors = applied ? applied.factors : NO_FACTORS;
@@ -187,6 +184,15 @@ class PointsEntry implements Entry {
     this.free = free;
     this.cell = cell;
     this.facts = ev.facts;
+  }
+  get rule(): string {
+    return this.item.id;
+  }
+  get clause(): string {
+    return this.item.clause;
+  }
+  get ledger(): LedgerKind {
+    return this.facts.ledger;
   }
   get source(): string {
     return sourceText(this.at);
