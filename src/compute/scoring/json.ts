@@ -32,6 +32,13 @@ export class EntryJsonMaker {
   private readonly factors = new Map<Entry["factors"], number[]>();
   private readonly modifiers = new Map<Entry["modifiers"], string[]>();
   private readonly cells = new Map<NonNullable<Entry["cell"]>, string>();
+  // The same, as JSON text for `text`: a rule's head by clause, dates, cells, numbers, lists.
+  private readonly heads = new Map<string, { rule: string; text: string }>();
+  private readonly dateParts = new Map<string, string>();
+  private readonly texts = new Map<string, string>();
+  private readonly numberTexts = new Map<Entry["base"], string>();
+  private readonly factorTexts = new Map<Entry["factors"], string>();
+  private readonly modifierTexts = new Map<Entry["modifiers"], string>();
 
   make(e: Entry): EntryJson {
     let factors = this.factors.get(e.factors);
@@ -70,16 +77,11 @@ export class EntryJsonMaker {
     return o;
   }
 
-  private readonly heads = new Map<string, { rule: string; text: string }>();
-  private readonly texts = new Map<string, string>();
-  private readonly numberTexts = new Map<Entry["base"], string>();
-  private readonly factorTexts = new Map<Entry["factors"], string>();
-  private readonly modifierTexts = new Map<Entry["modifiers"], string>();
-
   /**
    * Appends `JSON.stringify(this.make(e))` to `out`, in parts, without making the object: texts
-   * entries share (a rule's head, dates, cells, numbers) are quoted once, and an event id or a
-   * source is quoted directly unless it needs escaping.
+   * entries share (a rule's head, dates, cells, numbers) are quoted once. The event id and the
+   * source are quoted by JSON.stringify, or, given `unchecked`, written between quotes as they
+   * are and kept there for the caller to check (see pushQuoted).
    */
   text(e: Entry, out: string[], unchecked: string[] | null = null): void {
     let head = this.heads.get(e.clause);
@@ -132,8 +134,6 @@ export class EntryJsonMaker {
     }
     out.push("}");
   }
-
-  private readonly dateParts = new Map<string, string>();
 
   /** `,"date":"2025-01-04","base":` for an entry's date, made once per date. */
   private datePart(date: string): string {
