@@ -182,11 +182,10 @@ export function scoringEvents(
   units: readonly Unit[],
   period: Period,
 ): ScoreEvent[] {
-  const all = [
-    ...petitionEvents(ledger, rules, period),
-    ...meetingEvents(ledger, period),
-    ...weeklyReportEvents(ledger, rules, units, period),
-  ];
+  // The other ledgers' events added to the petitions' list (a province's 2,000,000), not copied.
+  const all = petitionEvents(ledger, rules, period);
+  for (const e of meetingEvents(ledger, period)) all.push(e);
+  for (const e of weeklyReportEvents(ledger, rules, units, period)) all.push(e);
   // By date; within a day by the rules' event_order of ledgers, then (stable) ledger order.
   const rank = new Map(rules.event_order.map((l, i) => [l, i]));
   all.sort((a, b) =>
