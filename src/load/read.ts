@@ -132,10 +132,43 @@ async function openFailed(rel: string, abs: string, e: unknown): Promise<FileRea
   throw ioError(rel, abs, e);
 }
 
+/** Files at least this large are read in slices at once (see readSlices). */
+export const SLICED_READ_BYTES = 8 * 1024 * 1024;
+const SLICES = 4;
+
+/**
+ * Reads bytes [0, size) of `fh` into `buf` as SLICES positioned reads under way together: the
+ * kernel's copy into fresh memory (a province's 300 MB ledger: about 0.9 s on one thread) is then
+ * shared by the thread pool's threads, which halves it on two cores. Returns how many bytes from
+ * the start were read without a gap (less than `size` when the file shrank meanwhile).
+ */
+async function readSlices(fh: FileHandle, buf: Buffer, size: number): Promise<number> {
+  const step = Math.ceil(size / SLICES / 65536) * 65536;
+  const slice = async (from: number): Promise<number> => {
+    const to = Math.min(from + step, size);
+    let at = from;
+    while (at < to) {
+      const { bytesRead } = await fh.read(buf, at, to - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at;
+  };
+  const starts: number[] = [];
+  for (let from = 0; from < size; from += step) starts.push(from);
+  const ends = await Promise.all(starts.map(slice));
+  // the first slice that stopped short ends what was read in one piece
+  for (let i = 0; i < ends.length; i++)
+    if ((ends[i] as number) < Math.min((starts[i] as number) + step, size))
+      return ends[i] as number;
+  return size;
+}
+
 /** Reads at most `max` bytes; null when the file holds more (it grew after fstat, or /proc). */
 async function readAll(fh: FileHandle, size: number, max: number): Promise<Uint8Array | null> {
   let buf = Buffer.allocUnsafe(Math.min(size, max) + 1);
-  let len = 0;
+  // Reads are positioned (the file's own position is never moved): a regular file, from 0.
+  let len = size >= SLICED_READ_BYTES && size <= max ? await readSlices(fh, buf, size) : 0;
   for (;;) {
     if (len === buf.length) {
       if (len > max) return null;
@@ -143,7 +176,7 @@ async function readAll(fh: FileHandle, size: number, max: number): Promise<Uint8
       buf.copy(bigger, 0, 0, len);
       buf = bigger;
     }
-    const { bytesRead } = await fh.read(buf, len, buf.length - len, null);
+    const { bytesRead } = await fh.read(buf, len, buf.length - len, len);
     if (bytesRead === 0) break;
     len += bytesRead;
   }

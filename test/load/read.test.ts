@@ -19,7 +19,12 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { checkContent, loadContent } from "../../src/index.ts";
-import { ContentReadError, MAX_CONTENT_FILE_BYTES, readContentFile } from "../../src/load/read.ts";
+import {
+  ContentReadError,
+  MAX_CONTENT_FILE_BYTES,
+  SLICED_READ_BYTES,
+  readContentFile,
+} from "../../src/load/read.ts";
 import { cli } from "../cli/run-cli.ts";
 import { fixtureFiles, materialise } from "../diagnostics/fixture-runner.ts";
 
@@ -174,6 +179,31 @@ describe("file size limit", slow, () => {
       text: "a: 1\n",
     });
     expect(await readContentFile(dir, "x.yaml", { maxBytes: 4 })).toMatchObject({
+      status: "unreadable",
+      diagnostics: [{ code: "file/too-large" }],
+    });
+  });
+});
+
+describe("large files are read in slices at once", slow, () => {
+  it("the text comes back whole, characters across the slices' edges included", async () => {
+    const dir = base();
+    // Rows of mixed width, so that the slices' edges (64 KiB multiples) fall inside characters.
+    const rows: string[] = [];
+    let bytes = 0;
+    for (let i = 0; bytes < SLICED_READ_BYTES + 100_000; i++) {
+      const row = `P-${i},2025-03-0${(i % 9) + 1},第${i}号 信访事项 ${"长".repeat(i % 7)}\n`;
+      rows.push(row);
+      bytes += Buffer.byteLength(row);
+    }
+    const text = rows.join("");
+    writeFileSync(join(dir, "big.yaml"), text);
+    const size = Buffer.byteLength(text);
+    expect(size).toBeGreaterThanOrEqual(SLICED_READ_BYTES);
+    const read = await readContentFile(dir, "big.yaml", { maxBytes: size });
+    expect(read.status).toBe("read");
+    expect(read.status === "read" && read.text === text).toBe(true);
+    expect(await readContentFile(dir, "big.yaml", { maxBytes: size - 1 })).toMatchObject({
       status: "unreadable",
       diagnostics: [{ code: "file/too-large" }],
     });
