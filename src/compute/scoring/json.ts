@@ -39,6 +39,8 @@ export class EntryJsonMaker {
   private readonly numberTexts = new Map<Entry["base"], string>();
   private readonly factorTexts = new Map<Entry["factors"], string>();
   private readonly modifierTexts = new Map<Entry["modifiers"], string>();
+  /** Whether a record's file name is written as it is in JSON (nothing in it to escape). */
+  private readonly plainFiles = new Map<string, boolean>();
 
   make(e: Entry): EntryJson {
     let factors = this.factors.get(e.factors);
@@ -109,10 +111,12 @@ export class EntryJsonMaker {
     const at = e.at;
     if (at === undefined || unchecked === null) pushQuoted(out, e.source, unchecked);
     else {
-      // `file:line` written in parts, without making its text (sourceText).
-      out.push('"', at.file);
-      unchecked.push(at.file);
-      out.push(at.line > 0 ? `:${at.line}"` : '"');
+      // `file:line` written in parts, without making its text (sourceText); the file, the same
+      // for a whole ledger's entries, is checked once.
+      let plain = this.plainFiles.get(at.file);
+      if (plain === undefined) this.plainFiles.set(at.file, (plain = !NEEDS_ESCAPE.test(at.file)));
+      if (plain) out.push('"', at.file, at.line > 0 ? `:${at.line}"` : '"');
+      else out.push(JSON.stringify(e.source));
     }
     if (e.modifiers.length) {
       let ids = this.modifierTexts.get(e.modifiers);
