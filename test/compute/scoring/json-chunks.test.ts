@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { dec } from "../../../src/compute/decimal.ts";
 import {
   EntryJsonMaker,
+  TextParts,
   scoreSheetJson,
   scoreSheetJsonChunks,
 } from "../../../src/compute/scoring/json.ts";
@@ -112,13 +113,11 @@ describe("an entry's JSON text = JSON.stringify of its JSON object", () => {
     fc.assert(
       fc.property(fc.array(entry, { minLength: 1, maxLength: 8 }), (list) => {
         const maker = new EntryJsonMaker();
-        const out: string[] = [];
+        const out = new TextParts();
         for (const e of list) {
-          out.length = 0;
+          out.clear();
           maker.text(e as unknown as Entry, out);
-          expect(out.join("")).toBe(
-            JSON.stringify(new EntryJsonMaker().make(e as unknown as Entry)),
-          );
+          expect(out.join()).toBe(JSON.stringify(new EntryJsonMaker().make(e as unknown as Entry)));
         }
       }),
       { numRuns: 2000 },
@@ -171,6 +170,35 @@ describe("an entry's JSON text = JSON.stringify of its JSON object", () => {
         );
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("TextParts", () => {
+  it("joins what was added since the last clear, whatever came before", () => {
+    // Pieces of every length after one another: a shorter piece after a longer one must not
+    // bring back the longer one's texts.
+    const op = fc.oneof(
+      { weight: 8, arbitrary: fc.string({ maxLength: 3 }).map((s) => ({ add: s })) },
+      { weight: 1, arbitrary: fc.constant({ clear: true }) },
+      { weight: 2, arbitrary: fc.constant({ join: true }) },
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const parts = new TextParts();
+        let model: string[] = [];
+        for (const o of ops) {
+          if ("add" in o) {
+            parts.add(o.add);
+            model.push(o.add);
+          } else if ("clear" in o) {
+            parts.clear();
+            model = [];
+          } else expect(parts.join()).toBe(model.join(""));
+        }
+        expect(parts.join()).toBe(model.join(""));
+      }),
+      { numRuns: 500 },
     );
   });
 });
