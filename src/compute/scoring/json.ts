@@ -83,7 +83,8 @@ export class EntryJsonMaker {
    * Appends `JSON.stringify(this.make(e))` to `out`, in parts, without making the object: texts
    * entries share (a rule's head, dates, cells, numbers) are quoted once. The event id and the
    * source are quoted by JSON.stringify, or, given `unchecked`, written between quotes as they
-   * are and kept there for the caller to check (see pushQuoted).
+   * are and kept there for the caller to check (see pushQuoted); a source kept as its record's
+   * place (`at`) has its file checked here, once per file.
    */
   text(e: Entry, out: TextParts, unchecked: TextParts | null = null): void {
     let head = this.heads.get(e.clause);
