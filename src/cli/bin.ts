@@ -22,6 +22,9 @@ process.on("unhandledRejection", fatal);
 process.exitCode = await main(args, {
   stdout: {
     write: (s: string) => process.stdout.write(s),
+    writeBytes: (b: Uint8Array) => process.stdout.write(b),
+    // A file, a pipe or a terminal on Linux takes what is written at once (none is left here).
+    holding: () => process.stdout.writableLength > 0,
     drained: async () => {
       await once(process.stdout, "drain");
     },

@@ -3,7 +3,8 @@
 // hint. In a workbook the place is `file 信访事项!C12` and the frame shows the row's cells.
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { cellReference, sheetRow } from "../load/sheet-text.ts";
-import { charWidth, displayWidth, printable } from "./text-width.ts";
+import { printable } from "../text/printable.ts";
+import { charWidth, displayWidth } from "./text-width.ts";
 
 export interface FormatOptions {
   /** Prefix for file paths, e.g. `content/`, so paths are clickable from the working folder. */

@@ -5,8 +5,28 @@ import { errnoWords } from "../text/errno.ts";
 export interface Writable {
   /** Returns false when the stream holds more than it wants (a pipe read slower than written). */
   write(chunk: string): unknown;
+  /**
+   * Writes UTF-8 bytes that are printable already (text/printable.ts), as they are; returns as
+   * `write` does. A stream without it is given them as text (`writeBytes` below).
+   */
+  writeBytes?(chunk: Uint8Array): unknown;
+  /** Whether the stream still holds bytes written to it (not yet passed on to the system). */
+  holding?(): boolean;
   /** Resolves once such a stream has passed on what it holds. */
   drained?(): Promise<void>;
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * Writes printable UTF-8 bytes that end between characters: as bytes where the stream takes them,
+ * else as their text. `free` says whether the stream kept nothing of the chunk (it may then be
+ * written over); `more` is false when the stream wants the writer to wait (drained).
+ */
+export function writeBytes(stream: Writable, chunk: Uint8Array): { more: boolean; free: boolean } {
+  if (!stream.writeBytes) return { more: stream.write(utf8.decode(chunk)) !== false, free: true };
+  const more = stream.writeBytes(chunk) !== false;
+  return { more, free: stream.holding?.() === false };
 }
 
 export interface Io {

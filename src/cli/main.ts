@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
 import { ContentReadError } from "../load/read.ts";
 import { ENVIRONMENT_ERRORS, PATH_ERRORS, errnoCode } from "../text/errno.ts";
-import { printable } from "./text-width.ts";
+import { printable } from "../text/printable.ts";
 import { colorWriter, red } from "./color.ts";
 import { HELP, commandHelp } from "./help.ts";
 import {
@@ -101,6 +101,13 @@ export async function main(argv: string[], raw: Io): Promise<number> {
     cwd: raw.cwd,
     stdout: {
       write: (s: string) => raw.stdout.write(paintOut(printable(s))),
+      // Bytes come printable from their maker (the score JSON) and get no colour.
+      ...(raw.stdout.writeBytes
+        ? {
+            writeBytes: (b: Uint8Array) => (raw.stdout.writeBytes as (b: Uint8Array) => unknown)(b),
+          }
+        : {}),
+      ...(raw.stdout.holding ? { holding: () => (raw.stdout.holding as () => boolean)() } : {}),
       ...(raw.stdout.drained
         ? { drained: () => (raw.stdout.drained as () => Promise<void>)() }
         : {}),

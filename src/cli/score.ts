@@ -3,12 +3,12 @@
 // 扣分明细 as CSV (UTF-8 with BOM), both for every unit, whatever --unit says.
 import { readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { scoreSheetJsonChunks } from "../compute/scoring/json.ts";
+import { scoreSheetJsonBytes } from "../compute/scoring/json.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { scoreContent } from "../index.ts";
 import { displayPrefix } from "./check.ts";
 import { formatProblems, summarise } from "./format-diagnostics.ts";
-import { EXIT_CONTENT, EXIT_OK, UsageError } from "./io.ts";
+import { EXIT_CONTENT, EXIT_OK, UsageError, writeBytes } from "./io.ts";
 import type { Io } from "./io.ts";
 import { contentDir, parseAsOf, parseYear, resolveUnit } from "./options.ts";
 import { checkOutFile, writeOutFile } from "./out-file.ts";
@@ -55,19 +55,16 @@ export async function runScore(values: Record<string, unknown>, io: Io): Promise
   const unit =
     typeof values.unit === "string" ? resolveUnit(content.units, values.unit) : undefined;
   if (values.json === true) {
-    // In pieces of some 32,000 characters: a province's year is never one string, and no piece is
-    // a string of a megabyte (each of those is allocated in fresh memory, which costs more than
-    // making its text).
-    let piece = "";
-    for (const chunk of scoreSheetJsonChunks(sheet, unit)) {
-      piece += chunk;
-      if (piece.length >= 1 << 15) {
-        // A pipe read slower than this writes would otherwise hold the whole JSON in memory.
-        if (io.stdout.write(piece) === false && io.stdout.drained) await io.stdout.drained();
-        piece = "";
-      }
+    // As UTF-8 in chunks of some 64 KB: a province's year is never one string nor one buffer.
+    // A chunk the stream kept nothing of is written over by the next ones.
+    const json = scoreSheetJsonBytes(sheet, unit);
+    for (const chunk of json) {
+      const { more, free } = writeBytes(io.stdout, chunk);
+      if (free) json.reuse(chunk);
+      // A pipe read slower than this writes would otherwise hold the whole JSON in memory.
+      if (!more && io.stdout.drained) await io.stdout.drained();
     }
-    io.stdout.write(`${piece}\n`);
+    io.stdout.write("\n");
   } else if (unit !== undefined) {
     io.stdout.write(unitDetailText(sheet, unit));
   } else {

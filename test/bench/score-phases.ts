@@ -3,7 +3,7 @@
 import { readContentFiles } from "../../src/load/index.ts";
 import { parseContent, validateSources } from "../../src/validate/index.ts";
 import { score } from "../../src/index.ts";
-import { scoreSheetJsonChunks } from "../../src/compute/scoring/json.ts";
+import { scoreSheetJsonBytes } from "../../src/compute/scoring/json.ts";
 
 const [dir, yearText] = process.argv.slice(2);
 if (!dir) throw new Error("usage: score-phases.ts <content-dir> [year]");
@@ -21,9 +21,9 @@ if (!validated.content)
     `invalid content in ${dir}: ${validated.diagnostics.find((d) => d.severity === "error")?.message}`,
   );
 const sheet = score(validated.content, { year });
-// As `xinfang score --json` makes it: in pieces, never one string.
-let jsonChars = 0;
-for (const piece of scoreSheetJsonChunks(sheet)) jsonChars += piece.length;
+// As `xinfang score --json` makes it: in chunks of bytes, never one string.
+let jsonBytes = 0;
+for (const chunk of scoreSheetJsonBytes(sheet)) jsonBytes += chunk.length;
 const t4 = performance.now();
 
 const ledger = validated.content.ledgers.get(year);
@@ -37,7 +37,7 @@ console.log(
     validate: t3 - t2,
     compute: t4 - t3,
     total: t4 - t0,
-    jsonChars,
+    jsonBytes,
     peakMB: process.resourceUsage().maxRSS / 1024,
   }),
 );

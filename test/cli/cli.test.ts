@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
+import { generateContent, writeContent } from "../support/generate.ts";
 import { cli } from "./run-cli.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -65,6 +66,48 @@ describe("xinfang score", () => {
     expect(out).toBe(whole.stdout);
     expect(whole.stdout.length).toBeGreaterThan(1 << 15);
     expect(waits).toBeGreaterThan(0);
+  });
+
+  it("writes --json as bytes to a stream that takes them, reusing what the stream let go", async () => {
+    // As bin.ts's stdout: bytes as they are. A stream that keeps what it is given (holding) must
+    // get chunks never written over; one that lets go of them gets chunks written over. A year of
+    // 3,000 petitions makes some 600 KB of JSON.
+    const ROOT_CONTENT = tempDir();
+    await writeContent(
+      ROOT_CONTENT,
+      generateContent({ seed: 7, year: 2025, units: 20, petitions: 3000, petitionFormat: "csv" }),
+    );
+    const whole = await cli(["score", "--content", ROOT_CONTENT, "--year", "2025", "--json"]);
+    expect(whole.code).toBe(0);
+    for (const holds of [true, false]) {
+      const given: Uint8Array[] = [];
+      const copies: Buffer[] = [];
+      let text = "";
+      let waits = 0;
+      const code = await main(["score", "--content", ROOT_CONTENT, "--year", "2025", "--json"], {
+        cwd: process.cwd(),
+        stdout: {
+          write: (s: string) => (text += s),
+          writeBytes: (b: Uint8Array) => {
+            given.push(b);
+            copies.push(Buffer.from(b));
+            return false;
+          },
+          holding: () => holds,
+          drained: async () => {
+            waits++;
+          },
+        },
+        stderr: { write: () => true },
+      });
+      expect(code).toBe(0);
+      expect(given.length).toBeGreaterThan(1);
+      expect(waits).toBe(given.length);
+      expect(Buffer.concat(copies).toString("utf8") + text).toBe(whole.stdout);
+      // What was given and kept is as it was given.
+      if (holds) expect(Buffer.concat(given).equals(Buffer.concat(copies))).toBe(true);
+      else expect(new Set(given.map((b) => b.buffer)).size).toBeLessThan(given.length);
+    }
   });
 
   it("prints a Chinese ranking table", async () => {
@@ -168,12 +211,38 @@ describe("xinfang check", () => {
       ["check"],
       ["score", "--year", "2025"],
       ["score", "--year", "2025", "--unit", "dongshan"],
+      ["score", "--year", "2025", "--json"],
     ]) {
       const r = await cli([...args, "--content", dir]);
       // eslint-disable-next-line no-control-regex -- the point of the test
       expect(r.stdout + r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]/);
       expect(r.stdout + r.stderr).toContain("\ufffd");
     }
+  });
+
+  it("never lets a control character from the content reach the terminal in --json", async () => {
+    const dir = tempDir();
+    cpSync(BASE, dir, { recursive: true });
+    const units = join(dir, "units.yaml");
+    writeFileSync(
+      units,
+      readFileSync(units, "utf8").replace(
+        "name: 东山村",
+        'name: "东山\\e[2J\\e]0;x\\a村\\r\\u202e"',
+      ),
+    );
+    // The command itself writes the JSON as bytes, past the filter of text: made printable.
+    const out = execFileSync(
+      join(ROOT, "node_modules/.bin/node"),
+      [join(ROOT, "bin/xinfang.mjs"), "score", "--year", "2025", "--json", "--content", dir],
+      { encoding: "utf8" },
+    );
+    // eslint-disable-next-line no-control-regex -- the point of the test
+    expect(out).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]/);
+    const json = JSON.parse(out) as { units: { name: string }[] };
+    // Controls below U+0020 are JSON escapes (\u001b); the others are replaced (U+FFFD).
+    expect(json.units.map((u) => u.name)).toContain("东山\u001b[2J\u001b]0;x\u0007村\r\ufffd");
+    expect(out).toBe((await cli(["score", "--year", "2025", "--json", "--content", dir])).stdout);
   });
 
   it("reports an unknown command and an unknown option with exit code 2", async () => {

@@ -1,6 +1,8 @@
 // ScoreSheet → the JSON object of SPEC §8 (numbers rounded to two decimals, half away from zero).
 // Fields beyond §8 (clauses, sources, modifiers, appraisals) add to the audit trail.
 import { diagnosticMessage } from "../../diagnostics/catalog.ts";
+import { printable } from "../../text/printable.ts";
+import { Utf8Chunks } from "../../text/utf8-chunks.ts";
 import { toNumber2 } from "../decimal.ts";
 import { unitLosses } from "./index.ts";
 import type { CoverageWarning, Entry, Sanction, ScoreSheet, UnitScore } from "./types.ts";
@@ -21,6 +23,13 @@ interface EntryJson {
   unset?: true;
 }
 
+/** A text's bytes as written to the terminal: printable, UTF-8. */
+const bytesOf = (s: string): Uint8Array => Buffer.from(printable(s), "utf8");
+
+const SOURCE = bytesOf(',"source":');
+const MODIFIERS = bytesOf(',"modifiers":');
+const FREE = bytesOf(',"free":true');
+
 /**
  * Entries' JSON objects, built without spreads (the bulk of a large year's JSON), optional keys
  * last; what entries share is converted once: the numbers of a points value, the lists of factors
@@ -32,15 +41,15 @@ export class EntryJsonMaker {
   private readonly factors = new Map<Entry["factors"], number[]>();
   private readonly modifiers = new Map<Entry["modifiers"], string[]>();
   private readonly cells = new Map<NonNullable<Entry["cell"]>, string>();
-  // The same, as JSON text for `text`: a rule's head by clause, dates, cells, numbers, lists.
-  private readonly heads = new Map<string, { rule: string; text: string }>();
-  private readonly dateParts = new Map<string, string>();
-  private readonly texts = new Map<string, string>();
-  private readonly numberTexts = new Map<Entry["base"], string>();
-  private readonly factorTexts = new Map<Entry["factors"], string>();
-  private readonly modifierTexts = new Map<Entry["modifiers"], string>();
-  /** Whether a record's file name is written as it is in JSON (nothing in it to escape). */
-  private readonly plainFiles = new Map<string, boolean>();
+  // The same, as the bytes `write` writes: a rule's head by clause, dates, numbers, lists, cells.
+  private readonly heads = new Map<string, { rule: string; bytes: Uint8Array }>();
+  private readonly dateParts = new Map<string, Uint8Array>();
+  private readonly numberBytes = new Map<Entry["base"], Uint8Array>();
+  private readonly factorBytes = new Map<Entry["factors"], Uint8Array>();
+  private readonly modifierBytes = new Map<Entry["modifiers"], Uint8Array>();
+  private readonly cellBytes = new Map<NonNullable<Entry["cell"]>, Uint8Array>();
+  /** A record's file as the start of its source's JSON string (`"ledger/…`), by file. */
+  private readonly fileBytes = new Map<string, Uint8Array>();
 
   make(e: Entry): EntryJson {
     let factors = this.factors.get(e.factors);
@@ -68,106 +77,104 @@ export class EntryJsonMaker {
     }
     if (e.free) o.free = true;
     if (e.cell) {
-      let cell = this.cells.get(e.cell);
-      if (cell === undefined) {
-        cell = `${e.cell.level}/${e.cell.form}`;
-        if (Object.isFrozen(e.cell)) this.cells.set(e.cell, cell);
-      }
-      o.cell = cell;
+      o.cell = this.cellText(e.cell);
       if (e.cell.unset) o.unset = true;
     }
     return o;
   }
 
   /**
-   * Appends `JSON.stringify(this.make(e))` to `out`, in parts, without making the object: texts
-   * entries share (a rule's head, dates, cells, numbers) are quoted once. The event id and the
-   * source are quoted by JSON.stringify, or, given `unchecked`, written between quotes as they
-   * are and kept there for the caller to check (see pushQuoted); a source kept as its record's
-   * place (`at`) has its file checked here, once per file.
+   * Writes `printable(JSON.stringify(this.make(e)))` as UTF-8, without making the object nor its
+   * text: what entries share (a rule's head, dates, numbers, lists, cells, a ledger's file) is
+   * converted once; the event id and the source's line are written in place.
    */
-  text(e: Entry, out: TextParts, unchecked: TextParts | null = null): void {
+  write(e: Entry, out: Utf8Chunks): void {
     let head = this.heads.get(e.clause);
     if (head === undefined || head.rule !== e.rule) {
       head = {
         rule: e.rule,
-        text: `{"rule":${JSON.stringify(e.rule)},"clause":${JSON.stringify(e.clause)},"event":`,
+        bytes: bytesOf(
+          `{"rule":${JSON.stringify(e.rule)},"clause":${JSON.stringify(e.clause)},"event":`,
+        ),
       };
       this.heads.set(e.clause, head);
     }
-    let factors = this.factorTexts.get(e.factors);
+    let factors = this.factorBytes.get(e.factors);
     if (factors === undefined) {
-      factors = `,"factors":${JSON.stringify(e.factors.map(toNumber2))},"points":`;
-      if (Object.isFrozen(e.factors)) this.factorTexts.set(e.factors, factors);
+      factors = bytesOf(`,"factors":${JSON.stringify(e.factors.map(toNumber2))},"points":`);
+      if (Object.isFrozen(e.factors)) this.factorBytes.set(e.factors, factors);
     }
-    out.add(head.text);
-    pushQuoted(out, e.event, unchecked);
-    out.add(this.datePart(e.date));
-    out.add(this.numberText(e.base));
-    out.add(factors);
-    out.add(this.numberText(e.points));
-    out.add(',"source":');
+    out.bytes(head.bytes);
+    out.jsonString(e.event);
+    out.bytes(this.datePart(e.date));
+    out.bytes(this.numberText(e.base));
+    out.bytes(factors);
+    out.bytes(this.numberText(e.points));
+    out.bytes(SOURCE);
     const at = e.at;
-    if (at === undefined || unchecked === null) pushQuoted(out, e.source, unchecked);
+    if (at === undefined) out.jsonString(e.source);
     else {
-      // `file:line` written in parts, without making its text (sourceText); the file, the same
-      // for a whole ledger's entries, is checked once.
-      let plain = this.plainFiles.get(at.file);
-      if (plain === undefined) this.plainFiles.set(at.file, (plain = !NEEDS_ESCAPE.test(at.file)));
-      if (plain) {
-        out.add('"');
-        out.add(at.file);
-        out.add(at.line > 0 ? `:${at.line}"` : '"');
-      } else out.add(JSON.stringify(e.source));
+      // `"file:line"` (sourceText) in parts: the file's part, the same for a whole ledger's
+      // entries, is made once. Nothing JSON escapes follows it, so it ends where it would alone.
+      let file = this.fileBytes.get(at.file);
+      if (file === undefined) {
+        file = bytesOf(JSON.stringify(at.file).slice(0, -1));
+        this.fileBytes.set(at.file, file);
+      }
+      out.bytes(file);
+      if (at.line > 0) {
+        out.byte(58 /* : */);
+        out.integer(at.line);
+      }
+      out.byte(34 /* " */);
     }
     if (e.modifiers.length) {
-      let ids = this.modifierTexts.get(e.modifiers);
+      let ids = this.modifierBytes.get(e.modifiers);
       if (ids === undefined) {
-        ids = JSON.stringify(e.modifiers.map((m) => m.id));
-        if (Object.isFrozen(e.modifiers)) this.modifierTexts.set(e.modifiers, ids);
+        ids = bytesOf(JSON.stringify(e.modifiers.map((m) => m.id)));
+        if (Object.isFrozen(e.modifiers)) this.modifierBytes.set(e.modifiers, ids);
       }
-      out.add(',"modifiers":');
-      out.add(ids);
+      out.bytes(MODIFIERS);
+      out.bytes(ids);
     }
-    if (e.free) out.add(',"free":true');
+    if (e.free) out.bytes(FREE);
     if (e.cell) {
-      let cell = this.cells.get(e.cell);
+      let cell = this.cellBytes.get(e.cell);
       if (cell === undefined) {
-        cell = `${e.cell.level}/${e.cell.form}`;
-        if (Object.isFrozen(e.cell)) this.cells.set(e.cell, cell);
+        const unset = e.cell.unset ? ',"unset":true' : "";
+        cell = bytesOf(`,"cell":${JSON.stringify(this.cellText(e.cell))}${unset}`);
+        if (Object.isFrozen(e.cell)) this.cellBytes.set(e.cell, cell);
       }
-      out.add(',"cell":');
-      out.add(this.shared(cell));
-      if (e.cell.unset) out.add(',"unset":true');
+      out.bytes(cell);
     }
-    out.add("}");
+    out.byte(125 /* } */);
+  }
+
+  /** A cell's text, `市/集访`. */
+  private cellText(c: NonNullable<Entry["cell"]>): string {
+    let cell = this.cells.get(c);
+    if (cell === undefined) {
+      cell = `${c.level}/${c.form}`;
+      if (Object.isFrozen(c)) this.cells.set(c, cell);
+    }
+    return cell;
   }
 
   /** `,"date":"2025-01-04","base":` for an entry's date, made once per date. */
-  private datePart(date: string): string {
+  private datePart(date: string): Uint8Array {
     let q = this.dateParts.get(date);
     if (q === undefined) {
-      q = `,"date":${JSON.stringify(date)},"base":`;
+      q = bytesOf(`,"date":${JSON.stringify(date)},"base":`);
       if (this.dateParts.size < 1 << 16) this.dateParts.set(date, q);
     }
     return q;
   }
 
-  /** A text of a small set (cells) as a JSON string, quoted once. */
-  private shared(s: string): string {
-    let q = this.texts.get(s);
-    if (q === undefined) {
-      q = JSON.stringify(s);
-      if (this.texts.size < 1 << 16) this.texts.set(s, q);
-    }
-    return q;
-  }
-
-  private numberText(d: Entry["base"]): string {
-    let v = this.numberTexts.get(d);
+  private numberText(d: Entry["base"]): Uint8Array {
+    let v = this.numberBytes.get(d);
     if (v === undefined) {
-      v = JSON.stringify(toNumber2(d));
-      if (Object.isFrozen(d)) this.numberTexts.set(d, v);
+      v = bytesOf(JSON.stringify(toNumber2(d)));
+      if (Object.isFrozen(d)) this.numberBytes.set(d, v);
     }
     return v;
   }
@@ -179,47 +186,6 @@ export class EntryJsonMaker {
       if (Object.isFrozen(d)) this.numbers.set(d, v);
     }
     return v;
-  }
-}
-
-/** Characters JSON.stringify escapes (and any surrogate, which it may). */
-// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/**
- * Appends `JSON.stringify(s)` for a string. With `unchecked`, its text is put between quotes and
- * kept in `unchecked`, for the caller to check all at once (NEEDS_ESCAPE) and write again with
- * `unchecked` null should any hold what JSON escapes.
- */
-function pushQuoted(out: TextParts, s: string, unchecked: TextParts | null): void {
-  if (unchecked === null) out.add(JSON.stringify(s));
-  else {
-    out.add('"');
-    out.add(s);
-    out.add('"');
-    unchecked.add(s);
-  }
-}
-
-/**
- * Texts to be joined, kept in one array that keeps its room from one piece to the next: emptying
- * an array (`length = 0`) gives its room up, and growing it again for every piece of a unit's
- * entries cost a third of writing them.
- */
-export class TextParts {
-  private readonly parts: string[] = [];
-  private n = 0;
-  add(s: string): void {
-    this.parts[this.n++] = s;
-  }
-  /** Forgets every text added. */
-  clear(): void {
-    this.n = 0;
-  }
-  /** The texts added since the last `clear`, joined. */
-  join(): string {
-    this.parts.length = this.n;
-    return this.parts.join("");
   }
 }
 
@@ -293,22 +259,18 @@ export function scoreSheetJson(sheet: ScoreSheet, onlyUnit?: string) {
 }
 
 /**
- * A list field of the top-level object: each element's JSON made by `make`, as one piece or several
- * (joined, they are the element's JSON).
+ * A field of the top-level object: a value, or a list whose elements are written one by one by
+ * `write` (which writes `printable(JSON.stringify(element))`).
  */
 type Field =
   | readonly [string, unknown]
-  | readonly [string, readonly unknown[], (x: never) => string | Iterable<string>];
+  | readonly [string, readonly unknown[], (x: never, out: Utf8Chunks) => Iterable<void> | void];
 
-/**
- * Entries per piece of a unit's JSON: pieces of some 10,000 characters. A string of a megabyte or
- * more is allocated apart from the heap's pages, in fresh memory each time, and filling it costs
- * more than making its text.
- */
-const ENTRIES_PER_PIECE = 64;
+/** Entries written between two hand-outs of the chunks filled (a few dozen kilobytes). */
+const ENTRIES_PER_PIECE = 256;
 
-/** `JSON.stringify(unitJson(u))` in pieces: the unit's fields, its entries 64 at a time, the rest. */
-function* unitChunks(u: UnitScore, maker: EntryJsonMaker): Generator<string> {
+/** Writes `printable(JSON.stringify(unitJson(u)))`: the unit's fields, its entries, the rest. */
+function* writeUnit(u: UnitScore, maker: EntryJsonMaker, out: Utf8Chunks): Generator<void> {
   const j = unitJson({ ...u, entries: [] }, maker);
   const before = JSON.stringify({
     id: j.id,
@@ -325,69 +287,78 @@ function* unitChunks(u: UnitScore, maker: EntryJsonMaker): Generator<string> {
     consequences: j.consequences,
     sanctions: j.sanctions,
   });
-  yield `${before.slice(0, -1)},"entries":[`;
-  const parts = new TextParts();
-  const unchecked = new TextParts();
-  for (let i = 0; i < u.entries.length; i += ENTRIES_PER_PIECE) {
-    const end = Math.min(u.entries.length, i + ENTRIES_PER_PIECE);
-    // Event ids and sources are written as they are, and checked together: one test per piece.
-    for (let checked: TextParts | null = unchecked; ; checked = null) {
-      parts.clear();
-      unchecked.clear();
-      for (let k = i; k < end; k++) {
-        if (k) parts.add(",");
-        maker.text(u.entries[k] as Entry, parts, checked);
-      }
-      if (checked === null || !NEEDS_ESCAPE.test(unchecked.join())) break;
-    }
-    yield parts.join();
+  out.text(printable(`${before.slice(0, -1)},"entries":[`));
+  for (let i = 0; i < u.entries.length; i++) {
+    if (i) out.byte(44 /* , */);
+    maker.write(u.entries[i] as Entry, out);
+    if (i % ENTRIES_PER_PIECE === ENTRIES_PER_PIECE - 1) yield;
   }
-  yield `],${after.slice(1)}`;
+  out.text(printable(`],${after.slice(1)}`));
 }
 
-/** `JSON.stringify` of an object of `fields`, as pieces: lists are stringified element by element. */
-function* objectChunks(fields: readonly Field[]): Generator<string> {
+/** Writes `printable(JSON.stringify(object))` of an object of `fields`, list by list element. */
+function* writeObject(fields: readonly Field[], out: Utf8Chunks): Generator<void> {
   let first = true;
   for (const field of fields) {
     const [key, value] = field;
-    const make = field[2] as ((x: unknown) => string | Iterable<string>) | undefined;
-    if (make === undefined) {
+    const write = field[2] as ((x: unknown, out: Utf8Chunks) => Iterable<void> | void) | undefined;
+    if (write === undefined) {
       const text = JSON.stringify(value);
       if (text === undefined) continue; // what JSON.stringify leaves out of an object
-      yield `${first ? "{" : ","}${JSON.stringify(key)}:${text}`;
+      out.text(printable(`${first ? "{" : ","}${JSON.stringify(key)}:${text}`));
     } else {
-      yield `${first ? "{" : ","}${JSON.stringify(key)}:[`;
+      out.text(printable(`${first ? "{" : ","}${JSON.stringify(key)}:[`));
       const list = value as readonly unknown[];
       for (let i = 0; i < list.length; i++) {
-        if (i) yield ",";
-        const made = make(list[i]);
-        if (typeof made === "string") yield made;
-        else yield* made;
+        if (i) out.byte(44 /* , */);
+        const steps = write(list[i], out);
+        if (steps) yield* steps;
+        yield;
       }
-      yield "]";
+      out.byte(93 /* ] */);
     }
     first = false;
   }
-  yield first ? "{}" : "}";
+  out.text(first ? "{}" : "}");
+}
+
+/** Chunks of bytes; one handed back (`reuse`) once nothing holds it is written over. */
+export interface ByteChunks extends Iterable<Uint8Array> {
+  reuse(chunk: Uint8Array): void;
 }
 
 /**
- * The text of `JSON.stringify(scoreSheetJson(sheet, onlyUnit))`, as pieces made one warning and a
- * few dozen entries at a time: the JSON of a 2,000,000-petition year (about 450 MB) is never held
- * whole, nor the objects it is made of.
+ * `printable(JSON.stringify(scoreSheetJson(sheet, onlyUnit)))` as UTF-8 bytes, in chunks of some
+ * 64 KB made as they are taken: the JSON of a 2,000,000-petition year (about 450 MB) is never
+ * held whole, nor the objects or the texts it is made of. What is printable is what the command
+ * line lets through to a terminal (text/printable.ts), so these bytes go out as they are. Each
+ * chunk ends between characters.
  */
-export function scoreSheetJsonChunks(sheet: ScoreSheet, onlyUnit?: string): Iterable<string> {
-  const units = onlyUnit ? sheet.units.filter((u) => u.id === onlyUnit) : sheet.units;
-  const warnings = onlyUnit ? sheet.warnings.filter((w) => w.unit === onlyUnit) : sheet.warnings;
-  const { losses, appraisals } = scoreSheetJson({ ...sheet, units: [], warnings: [] }, onlyUnit);
-  const maker = new EntryJsonMaker();
-  return objectChunks([
-    ["year", sheet.year],
-    ["asOf", sheet.asOf],
-    ["complete", sheet.complete],
-    ["units", units, (u: UnitScore) => unitChunks(u, maker)],
-    ["losses", losses],
-    ["warnings", warnings, (w: CoverageWarning) => JSON.stringify(warningJson(w))],
-    ["appraisals", appraisals],
-  ]);
+export function scoreSheetJsonBytes(sheet: ScoreSheet, onlyUnit?: string): ByteChunks {
+  const out = new Utf8Chunks();
+  function* chunks(): Generator<Uint8Array> {
+    const units = onlyUnit ? sheet.units.filter((u) => u.id === onlyUnit) : sheet.units;
+    const warnings = onlyUnit ? sheet.warnings.filter((w) => w.unit === onlyUnit) : sheet.warnings;
+    const { losses, appraisals } = scoreSheetJson({ ...sheet, units: [], warnings: [] }, onlyUnit);
+    const maker = new EntryJsonMaker();
+    const steps = writeObject(
+      [
+        ["year", sheet.year],
+        ["asOf", sheet.asOf],
+        ["complete", sheet.complete],
+        ["units", units, (u: UnitScore, o: Utf8Chunks) => writeUnit(u, maker, o)],
+        ["losses", losses],
+        [
+          "warnings",
+          warnings,
+          (w: CoverageWarning, o: Utf8Chunks) => o.text(printable(JSON.stringify(warningJson(w)))),
+        ],
+        ["appraisals", appraisals],
+      ],
+      out,
+    );
+    for (let step = steps.next(); step.done !== true; step = steps.next()) yield* out.take();
+    yield* out.end();
+  }
+  return { [Symbol.iterator]: chunks, reuse: (chunk) => out.reuse(chunk) };
 }
