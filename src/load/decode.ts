@@ -3,6 +3,7 @@
 // Chinese Windows: "ANSI", GBK) and read with a warning naming the encoding; anything else is an
 // error at the first byte that cannot be decoded. Never guesses silently, never returns mojibake
 // without saying so.
+import { isUtf8 } from "node:buffer";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { BadEncoding } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -32,6 +33,17 @@ function fatal(encoding: Encoding, bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Bytes that are UTF-8 as text, a leading BOM removed, as the UTF-8 TextDecoder (fatal) reads
+ * them; null when they are not UTF-8. Checked, then converted by Buffer: a quarter faster than the
+ * TextDecoder on a province's 285 MB ledger.
+ */
+export function utf8Text(bytes: Uint8Array): string | null {
+  if (!isUtf8(bytes)) return null;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8", bom);
 }
 
 function lenient(encoding: Encoding, bytes: Uint8Array): string {
@@ -157,6 +169,10 @@ function encodingError(
 
 /** A NUL character means a binary file or UTF-16 without BOM: refuse it rather than parse it. */
 function checkNul(file: string, bytes: Uint8Array, text: string, encoding: Encoding): DecodeResult {
+  // In UTF-8 and GB18030 a NUL is a zero byte and nothing else has one: looked for in the bytes.
+  const single = encoding === "UTF-8" || encoding === "GB18030";
+  if (single && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0) === -1)
+    return { text, encoding, diagnostics: [] };
   const nul = text.indexOf("\0");
   if (nul === -1) return { text, encoding, diagnostics: [] };
   const pos = endOf(text.slice(0, nul));
@@ -189,7 +205,7 @@ export function decodeContent(file: string, bytes: Uint8Array): DecodeResult {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
     return decodeUtf16(file, bytes, "UTF-16BE");
 
-  const utf8 = fatal("UTF-8", bytes);
+  const utf8 = utf8Text(bytes);
   if (utf8 !== null) return checkNul(file, bytes, utf8, "UTF-8");
 
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;

@@ -4,10 +4,11 @@
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { checkContent } from "../../src/index.ts";
-import { decodeContent } from "../../src/load/decode.ts";
+import { decodeContent, utf8Text } from "../../src/load/decode.ts";
 import { cli } from "../cli/run-cli.ts";
 import { materialise } from "../diagnostics/fixture-runner.ts";
 import { encodeGb18030 } from "../support/gb18030.ts";
@@ -122,6 +123,43 @@ describe("decoding a content file", () => {
     expect(diag(r)).toEqual(["a.csv:1:2 file/encoding"]);
     expect(decodeContent("a.csv", Buffer.from("编号,日期\n", "utf16le")).text).toBeNull();
     expect(r.diagnostics[0]?.message).toContain("空字符");
+  });
+});
+
+describe("utf8Text", () => {
+  it("reads bytes as the fatal UTF-8 TextDecoder does, or refuses them as it does", () => {
+    const strict = new TextDecoder("utf-8", { fatal: true });
+    const decoded = (b: Uint8Array) => {
+      try {
+        return strict.decode(b);
+      } catch {
+        return null;
+      }
+    };
+    const bytes = fc.oneof(
+      fc.string({ unit: "binary" }).map((t) => new TextEncoder().encode(t)),
+      fc.uint8Array({ maxLength: 12 }),
+      fc
+        .string({ unit: "binary" })
+        .map((t) => new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(t)])),
+      fc.constantFrom(
+        new Uint8Array([0xef, 0xbb, 0xbf]),
+        new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x41]),
+        new Uint8Array([0xef, 0xbb]),
+        new Uint8Array([0xed, 0xa0, 0x80]), // an encoded surrogate: not UTF-8
+        new Uint8Array([0xc0, 0xaf]), // an overlong form: not UTF-8
+      ),
+    );
+    fc.assert(
+      fc.property(bytes, fc.nat({ max: 3 }), (b, pad) => {
+        // Also as a view into a larger buffer, as a read slice is.
+        const outer = new Uint8Array(b.length + 2 * pad);
+        outer.set(b, pad);
+        const view = outer.subarray(pad, pad + b.length);
+        expect(utf8Text(view)).toBe(decoded(b));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
