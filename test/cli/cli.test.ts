@@ -19,6 +19,18 @@ const tempDir = () => {
 };
 afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+/** The diagnostics base content, its first village named with terminal control characters. */
+function hostileNameContent(): string {
+  const dir = tempDir();
+  cpSync(BASE, dir, { recursive: true });
+  const units = join(dir, "units.yaml");
+  writeFileSync(
+    units,
+    readFileSync(units, "utf8").replace("name: 东山村", 'name: "东山\\e[2J\\e]0;x\\a村\\r\\u202e"'),
+  );
+  return dir;
+}
+
 describe("xinfang score", () => {
   it("prints the SPEC §8 JSON for a folder holding only units.yaml, rules/ and ledger/", async () => {
     const r = await cli(["score", "--content", CASE, "--year", "2025", "--json"]);
@@ -195,16 +207,7 @@ describe("xinfang check", () => {
   });
 
   it("never lets a control character from the content reach the terminal", async () => {
-    const dir = tempDir();
-    cpSync(BASE, dir, { recursive: true });
-    const units = join(dir, "units.yaml");
-    writeFileSync(
-      units,
-      readFileSync(units, "utf8").replace(
-        "name: 东山村",
-        'name: "东山\\e[2J\\e]0;x\\a村\\r\\u202e"',
-      ),
-    );
+    const dir = hostileNameContent();
     const pet = join(dir, "ledger/2025/petitions.yaml");
     writeFileSync(pet, readFileSync(pet, "utf8").replace("level: 县", 'level: "县\\e[31m"'));
     for (const args of [
@@ -221,16 +224,7 @@ describe("xinfang check", () => {
   });
 
   it("never lets a control character from the content reach the terminal in --json", async () => {
-    const dir = tempDir();
-    cpSync(BASE, dir, { recursive: true });
-    const units = join(dir, "units.yaml");
-    writeFileSync(
-      units,
-      readFileSync(units, "utf8").replace(
-        "name: 东山村",
-        'name: "东山\\e[2J\\e]0;x\\a村\\r\\u202e"',
-      ),
-    );
+    const dir = hostileNameContent();
     // The command itself writes the JSON as bytes, past the filter of text: made printable.
     const out = execFileSync(
       join(ROOT, "node_modules/.bin/node"),
