@@ -21,9 +21,14 @@ if (!validated.content)
     `invalid content in ${dir}: ${validated.diagnostics.find((d) => d.severity === "error")?.message}`,
   );
 const sheet = score(validated.content, { year });
-// As `xinfang score --json` makes it: in chunks of bytes, never one string.
+// As `xinfang score --json` makes it: in chunks of bytes, never one string, each chunk written
+// over once its bytes are passed on (here: counted).
 let jsonBytes = 0;
-for (const chunk of scoreSheetJsonBytes(sheet)) jsonBytes += chunk.length;
+const json = scoreSheetJsonBytes(sheet);
+for (const chunk of json) {
+  jsonBytes += chunk.length;
+  json.reuse(chunk);
+}
 const t4 = performance.now();
 
 const ledger = validated.content.ledgers.get(year);
