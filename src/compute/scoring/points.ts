@@ -147,19 +147,21 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * An entry of the points an event gave under an item. Its `source` text is made when read, from
- * where the event's record stands, instead of kept with each of a large year's entries.
+ * where the event's record stands (its file and line, kept here: the entry is its own `at`, so
+ * that writing a large year's entries does not reach into each record's origin again), instead of
+ * kept with each of a large year's entries.
  */
-class PointsEntry implements Entry {
-  /** The rule item: its id and clause are the entry's `rule` and `clause`. */
-  readonly item: RuleItem;
-  readonly label: string;
+class PointsEntry implements Entry, SourceAt {
+  /** The rule item, compiled: its id, clause and label are the entry's. */
+  readonly #item: CompiledItem;
   readonly event: string;
   readonly date: string;
   readonly base: Dec;
   readonly factors: Dec[];
   readonly modifiers: Entry["modifiers"];
   readonly points: Dec;
-  readonly at: SourceAt;
+  readonly file: string;
+  readonly line: number;
   readonly free: boolean;
   readonly cell: Entry["cell"];
   readonly facts: Entry["facts"];
@@ -172,30 +174,37 @@ class PointsEntry implements Entry {
     free: boolean,
     cell: Entry["cell"],
   ) {
-    this.item = c.item;
-    this.label = c.label;
+    this.#item = c;
     this.event = ev.id;
     this.date = ev.date;
     this.base = base;
     this.factors = applied ? applied.factors : NO_FACTORS;
     this.modifiers = applied ? applied.modifiers : NO_MODIFIERS;
     this.points = points;
-    this.at = ev.at;
+    const at = ev.at;
+    this.file = at.file;
+    this.line = at.line;
     this.free = free;
     this.cell = cell;
     this.facts = ev.facts;
   }
   get rule(): string {
-    return this.item.id;
+    return this.#item.item.id;
   }
   get clause(): string {
-    return this.item.clause;
+    return this.#item.item.clause;
+  }
+  get label(): string {
+    return this.#item.label;
   }
   get ledger(): LedgerKind {
     return this.facts.ledger;
   }
+  get at(): SourceAt {
+    return this;
+  }
   get source(): string {
-    return sourceText(this.at);
+    return sourceText(this);
   }
 }
 
