@@ -29,8 +29,6 @@ export function eventSanctions(
 
   for (const ev of events) {
     if (ev.ledger !== "petition") continue;
-    const unitTracks = tracks.get(ev.unit);
-    if (unitTracks === undefined) continue;
     if (warn && s.warning && warn(ev.fields))
       warnings.get(ev.unit)?.push({
         kind: "warning",
@@ -45,31 +43,38 @@ export function eventSanctions(
         label: labelOf(s.yellow_card),
         ...eventPart(ev),
       });
+    if (!km || !first || !then) continue;
+    // An event that is neither a first event nor a follow-up changes no track: its issue is not
+    // looked up (most of a large year's petitions).
+    const isFirst = first(ev.fields);
+    const isThen = then(ev.fields);
+    if (!isFirst && !isThen) continue;
     const issue = ev.fields.issue;
-    if (km && first && then && issue !== undefined && issue !== null) {
-      const key = String(issue);
-      const t = unitTracks.get(key);
-      if (t === -1) continue;
-      if (t === undefined) {
-        if (first(ev.fields)) unitTracks.set(key, 1);
-        continue;
-      }
-      if (then(ev.fields)) {
-        // t − 1 follow-ups so far, this one makes t.
-        if (t < km.count) unitTracks.set(key, t + 1);
-        else {
-          unitTracks.set(key, -1);
-          keys.get(ev.unit)?.push({
-            kind: "key_management",
-            clause: km.clause,
-            label: labelOf(km),
-            ...eventPart(ev),
-            issue: String(issue),
-            from: ev.date,
-            months: km.months,
-            appraisal: km.appraisal,
-          });
-        }
+    if (issue === undefined || issue === null) continue;
+    const unitTracks = tracks.get(ev.unit);
+    if (unitTracks === undefined) continue;
+    const key = String(issue);
+    const t = unitTracks.get(key);
+    if (t === -1) continue;
+    if (t === undefined) {
+      if (isFirst) unitTracks.set(key, 1);
+      continue;
+    }
+    if (isThen) {
+      // t − 1 follow-ups so far, this one makes t.
+      if (t < km.count) unitTracks.set(key, t + 1);
+      else {
+        unitTracks.set(key, -1);
+        keys.get(ev.unit)?.push({
+          kind: "key_management",
+          clause: km.clause,
+          label: labelOf(km),
+          ...eventPart(ev),
+          issue: String(issue),
+          from: ev.date,
+          months: km.months,
+          appraisal: km.appraisal,
+        });
       }
     }
   }

@@ -428,8 +428,16 @@ describe("sanctions and losses", () => {
         p("K4", "a", "2025-06-01", "省", "重访"),
         p("K5", "a", "2025-07-15", "市", "重访"),
         p("K6", "a", "2025-08-01", "市", "重访"), // after the sanction: once per issue
+        // Follow-ups with no first event before them: never a track.
+        p("Y1", "b", "2025-06-01", "市", "重访", "I2"),
+        p("Y2", "b", "2025-06-02", "市", "重访", "I2"),
+        p("Y3", "b", "2025-06-03", "省", "重访", "I2"),
+        p("Y4", "b", "2025-06-04", "市", "重访", "I2"),
       ],
     });
+    expect(
+      sheet.units.find((u) => u.id === "b")?.sanctions.filter((s) => s.kind === "key_management"),
+    ).toEqual([]);
     const km = sheet.units
       .find((u) => u.id === "a")
       ?.sanctions.filter((s) => s.kind === "key_management");
