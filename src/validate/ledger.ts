@@ -267,15 +267,20 @@ export function validateLedger(
       fastPetition,
     );
     checkPetitions({ src, year, units, out }, list.raw);
-    // Records from the fast path or zod are fresh objects: complete them in place.
-    list.items.forEach((p, index) => {
-      if (!p) return;
-      const rec = p as Petition;
+    // Records from the fast path or zod are fresh objects: complete them in place. The list of
+    // records is the ledger's list when every record is valid (a province's 2,000,000, not
+    // copied one by one into another).
+    const items = list.items;
+    for (let index = 0; index < items.length; index++) {
+      const rec = items[index] as Petition | null;
+      if (!rec) continue;
       if (rec.satisfaction === undefined && rec.satisfied !== undefined)
         rec.satisfaction = rec.satisfied;
       rec.origin = { file: src.file, line: src.itemLine(list.array, index), index };
-      ledger.petitions.push(rec);
-    });
+    }
+    ledger.petitions = items.includes(null)
+      ? (items.filter((p) => p !== null) as Petition[])
+      : (items as Petition[]);
   }
   if (sources.meetings) {
     const src = sources.meetings;
