@@ -42,9 +42,16 @@ function fatal(encoding: Encoding, bytes: Uint8Array): string | null {
  */
 export function utf8Text(bytes: Uint8Array): string | null {
   if (!isUtf8(bytes)) return null;
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8", bom);
+  return bufferOf(bytes).toString("utf8", utf8BomLength(bytes));
 }
+
+/** Length of a UTF-8 byte order mark at the start of `bytes`: 3, or 0 for none. */
+const utf8BomLength = (bytes: Uint8Array): number =>
+  bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+
+/** The same bytes as a Buffer (no copy). */
+const bufferOf = (bytes: Uint8Array): Buffer =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 function lenient(encoding: Encoding, bytes: Uint8Array): string {
   return new TextDecoder(LABEL[encoding], { ignoreBOM: true }).decode(bytes);
@@ -171,8 +178,7 @@ function encodingError(
 function checkNul(file: string, bytes: Uint8Array, text: string, encoding: Encoding): DecodeResult {
   // In UTF-8 and GB18030 a NUL is a zero byte and nothing else has one: looked for in the bytes.
   const single = encoding === "UTF-8" || encoding === "GB18030";
-  if (single && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0) === -1)
-    return { text, encoding, diagnostics: [] };
+  if (single && bufferOf(bytes).indexOf(0) === -1) return { text, encoding, diagnostics: [] };
   const nul = text.indexOf("\0");
   if (nul === -1) return { text, encoding, diagnostics: [] };
   const pos = endOf(text.slice(0, nul));
@@ -208,7 +214,7 @@ export function decodeContent(file: string, bytes: Uint8Array): DecodeResult {
   const utf8 = utf8Text(bytes);
   if (utf8 !== null) return checkNul(file, bytes, utf8, "UTF-8");
 
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const bom = utf8BomLength(bytes);
   const scan = scanUtf8(bytes, bom);
   const firstBad = scan.firstBad === -1 ? bom : scan.firstBad;
   const before = lenient("UTF-8", bytes.subarray(bom, firstBad));

@@ -86,6 +86,11 @@ export class Utf8Chunks {
     this.at = at;
   }
 
+  /** `printable(s)`'s UTF-8 bytes: text from content, made safe for a terminal. */
+  printableText(s: string): void {
+    this.text(printable(s));
+  }
+
   /**
    * `printable(JSON.stringify(s))`: a text as a JSON string, any terminal control character in it
    * replaced as the command line replaces it. Printable ASCII with nothing to escape (ids,
@@ -110,7 +115,7 @@ export class Utf8Chunks {
         return;
       }
     }
-    this.text(printable(JSON.stringify(s)));
+    this.printableText(JSON.stringify(s));
   }
 
   /** A whole number's digits (`String(n)`). */

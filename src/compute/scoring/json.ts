@@ -107,9 +107,9 @@ export class EntryJsonMaker {
     out.bytes(head.bytes);
     out.jsonString(e.event);
     out.bytes(this.datePart(e.date));
-    out.bytes(this.numberText(e.base));
+    out.bytes(this.numberPart(e.base));
     out.bytes(factors);
-    out.bytes(this.numberText(e.points));
+    out.bytes(this.numberPart(e.points));
     out.bytes(SOURCE);
     const at = e.at;
     if (at === undefined) out.jsonString(e.source);
@@ -170,7 +170,7 @@ export class EntryJsonMaker {
     return q;
   }
 
-  private numberText(d: Entry["base"]): Uint8Array {
+  private numberPart(d: Entry["base"]): Uint8Array {
     let v = this.numberBytes.get(d);
     if (v === undefined) {
       v = bytesOf(JSON.stringify(toNumber2(d)));
@@ -287,13 +287,13 @@ function* writeUnit(u: UnitScore, maker: EntryJsonMaker, out: Utf8Chunks): Gener
     consequences: j.consequences,
     sanctions: j.sanctions,
   });
-  out.text(printable(`${before.slice(0, -1)},"entries":[`));
+  out.printableText(`${before.slice(0, -1)},"entries":[`);
   for (let i = 0; i < u.entries.length; i++) {
     if (i) out.byte(44 /* , */);
     maker.write(u.entries[i] as Entry, out);
     if (i % ENTRIES_PER_PIECE === ENTRIES_PER_PIECE - 1) yield;
   }
-  out.text(printable(`],${after.slice(1)}`));
+  out.printableText(`],${after.slice(1)}`);
 }
 
 /** Writes `printable(JSON.stringify(object))` of an object of `fields`, list by list element. */
@@ -305,9 +305,9 @@ function* writeObject(fields: readonly Field[], out: Utf8Chunks): Generator<void
     if (write === undefined) {
       const text = JSON.stringify(value);
       if (text === undefined) continue; // what JSON.stringify leaves out of an object
-      out.text(printable(`${first ? "{" : ","}${JSON.stringify(key)}:${text}`));
+      out.printableText(`${first ? "{" : ","}${JSON.stringify(key)}:${text}`);
     } else {
-      out.text(printable(`${first ? "{" : ","}${JSON.stringify(key)}:[`));
+      out.printableText(`${first ? "{" : ","}${JSON.stringify(key)}:[`);
       const list = value as readonly unknown[];
       for (let i = 0; i < list.length; i++) {
         if (i) out.byte(44 /* , */);
@@ -351,7 +351,7 @@ export function scoreSheetJsonBytes(sheet: ScoreSheet, onlyUnit?: string): ByteC
         [
           "warnings",
           warnings,
-          (w: CoverageWarning, o: Utf8Chunks) => o.text(printable(JSON.stringify(warningJson(w)))),
+          (w: CoverageWarning, o: Utf8Chunks) => o.printableText(JSON.stringify(warningJson(w))),
         ],
         ["appraisals", appraisals],
       ],

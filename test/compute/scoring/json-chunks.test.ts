@@ -76,31 +76,39 @@ describe("score JSON in bytes = JSON.stringify of the score JSON", () => {
   });
 });
 
+/**
+ * Texts of what JSON escapes (quotes, backslashes, control characters, lone surrogates), what a
+ * terminal must not be given (DEL, C1 controls, bidi overrides), and plain ASCII, Chinese, emoji.
+ */
+const hostile = (maxLength: number) =>
+  fc.string({
+    unit: fc.constantFrom(
+      '"',
+      "\\",
+      "\n",
+      "\u0000",
+      "\u001f",
+      "\ud800",
+      "\udc00",
+      "\u2028",
+      "\u007f",
+      "\u0085",
+      "\u202a",
+      "\u202e",
+      "\u2066",
+      "😀",
+      "a",
+      "镇",
+    ),
+    maxLength,
+  });
+
 describe("an entry's JSON bytes = JSON.stringify of its JSON object, printable", () => {
   // Any text, with what JSON escapes (quotes, backslashes, control characters, lone surrogates)
   // and what a terminal must not be given (DEL, C1 controls, bidi overrides).
   const text = fc.oneof(
     fc.string({ unit: "binary", maxLength: 12 }),
-    fc.string({
-      unit: fc.constantFrom(
-        '"',
-        "\\",
-        "\n",
-        "\u0000",
-        "\u001f",
-        "\ud800",
-        "\udc00",
-        "\u2028",
-        "\u007f",
-        "\u0085",
-        "\u202e",
-        "\u2066",
-        "😀",
-        "a",
-        "镇",
-      ),
-      maxLength: 6,
-    }),
+    hostile(6),
     fc.constantFrom("petition", "P-2025-0001", "2025-01-04", "ledger/2025/petitions.csv:12"),
   );
   const number = fc.oneof(
@@ -198,21 +206,7 @@ describe("Utf8Chunks", () => {
   // Texts of every kind: ASCII, Chinese, emoji (surrogate pairs), lone surrogates, controls.
   const anyText = fc.oneof(
     fc.string({ unit: "binary", maxLength: 20 }),
-    fc.string({
-      unit: fc.constantFrom(
-        "a",
-        "镇",
-        "😀",
-        "\ud800",
-        '"',
-        "\\",
-        "\n",
-        "\u0000",
-        "\u007f",
-        "\u202a",
-      ),
-      maxLength: 40,
-    }),
+    hostile(40),
     fc.constantFrom("P-2025-0000001", "x".repeat(9000), "镇".repeat(9000)),
   );
   const op = fc.oneof(
