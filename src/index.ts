@@ -47,7 +47,7 @@ async function documentStages() {
 
 export interface Loaded extends Validated {
   /** File texts by content-relative path (for code frames). */
-  texts: Map<string, string>;
+  texts: ReadonlyMap<string, string>;
 }
 
 /** load → validate. `scope` reads only what a command needs (`score`: one year's scoring). */
@@ -151,7 +151,7 @@ export interface Published {
   /** What the outputs are made from; null when the content has errors. */
   publication: Publication | null;
   diagnostics: Diagnostic[];
-  texts: Map<string, string>;
+  texts: ReadonlyMap<string, string>;
 }
 
 /** check → the site's and the PDFs' input. */

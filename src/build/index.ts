@@ -70,14 +70,14 @@ export type BuildResult =
   | {
       ok: false;
       diagnostics: Diagnostic[];
-      texts: Map<string, string>;
+      texts: ReadonlyMap<string, string>;
       /** What became of `--out`: untouched, or recovered from a killed build before reading. */
       output: OutputOutcome;
     }
   | {
       ok: true;
       diagnostics: Diagnostic[];
-      texts: Map<string, string>;
+      texts: ReadonlyMap<string, string>;
       outDir: string;
       documents: number;
       /** HTML pages written. */

@@ -84,7 +84,7 @@ export async function documentToWrite(
   strict: boolean,
   what: string,
 ): Promise<
-  | { doc: Doc; publication: Publication; prefix: string; texts: Map<string, string> }
+  | { doc: Doc; publication: Publication; prefix: string; texts: ReadonlyMap<string, string> }
   | { exit: number }
 > {
   const { publication, diagnostics, texts } = await publish(dir, { only: id });

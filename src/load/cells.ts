@@ -146,7 +146,17 @@ export function convertCell(raw: string, kind: ColumnKind): unknown {
 }
 
 /** Distinct texts remembered per column: dates, villages, vocabularies, not ids nor free text. */
-const MEMO_LIMIT = 1 << 14;
+export const MEMO_LIMIT = 1 << 14;
+
+/** Reads one cell of the column (trimmed, non-empty) as `convertCell` or `readWeek` does. */
+export function cellConverter(col: LedgerColumn, year: number | null): (raw: string) => unknown {
+  return col.format === "week"
+    ? (raw: string) => readWeek(raw, year)
+    : (raw: string) => convertCell(raw, col.kind);
+}
+
+/** Whether a column's cells may share one value per text: not lists, which are changed later. */
+export const memoizable = (col: LedgerColumn): boolean => col.kind !== "units";
 
 /**
  * Reads the cells of one column (trimmed, non-empty) as `convertCell` or `readWeek` would, the
@@ -155,11 +165,8 @@ const MEMO_LIMIT = 1 << 14;
  * they are changed in place later (unit names → ids).
  */
 export function cellReader(col: LedgerColumn, year: number | null): (raw: string) => unknown {
-  const read =
-    col.format === "week"
-      ? (raw: string) => readWeek(raw, year)
-      : (raw: string) => convertCell(raw, col.kind);
-  if (col.kind === "units") return read;
+  const read = cellConverter(col, year);
+  if (!memoizable(col)) return read;
   // A column of ever new texts (ids, free text) fills the memo: it is then dropped, and the
   // column read directly.
   let memo: Map<string, unknown> | null = new Map<string, unknown>();

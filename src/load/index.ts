@@ -4,7 +4,9 @@
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { FolderRole, UnknownFile } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { ContentTexts } from "./content-texts.ts";
 import { parseCsvFile } from "./csv.ts";
+import type { Utf8File } from "./decode.ts";
 import { LEDGER_SHEETS } from "./ledger-columns.ts";
 import type { LedgerSheetKind } from "./ledger-columns.ts";
 import { parseSheetText } from "./table.ts";
@@ -158,8 +160,11 @@ function notAFolderDiagnostic(rel: string): Diagnostic {
 const READ_CONCURRENCY = 8;
 
 export interface ContentFiles {
-  /** Decoded text of every content file read, by content-relative path, sorted by path. */
-  texts: Map<string, string>;
+  /**
+   * Decoded text of every content file read, by content-relative path, sorted by path (a CSV
+   * ledger kept as bytes, decoded when its text is asked for).
+   */
+  texts: ContentTexts;
   /**
    * Problems found while reading: paths that are not regular files, too large or undecodable
    * (errors), files the tool does not read and legacy encodings (warnings).
@@ -215,7 +220,7 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
     );
   }
 
-  const texts = new Map<string, string>();
+  const texts = new Map<string, string | Utf8File>();
   const unreadable = new Set<string>();
   // A few files at a time: a folder of thousands of documents must not run out of descriptors.
   const results: FileRead[] = [];
@@ -230,7 +235,12 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
         (kind === "petitions" || kind === "meetings" || kind === "weekly-reports")
           ? kind
           : undefined;
-      results[i] = await readContentFile(dir, rel, sheet ? { sheet } : {});
+      // A CSV ledger stays bytes: its rows are read from them (csv.ts).
+      results[i] = await readContentFile(
+        dir,
+        rel,
+        sheet ? { sheet } : rel.endsWith(".csv") ? { utf8: true } : {},
+      );
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, wanted.length) }, worker));
@@ -238,14 +248,19 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
   wanted.forEach((rel, i) => {
     const r = results[i] as FileRead;
     if (r.status === "absent") return;
-    if (document !== undefined && r.status === "read" && !mayHoldDocument(rel, r.text, document))
+    if (
+      document !== undefined &&
+      r.status === "read" &&
+      typeof r.text === "string" &&
+      !mayHoldDocument(rel, r.text, document)
+    )
       return;
     for (const d of r.diagnostics) diagnostics.push(d);
     if (r.status === "read") texts.set(rel, r.text);
     else unreadable.add(rel);
   });
   return {
-    texts: new Map([...texts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    texts: new ContentTexts([...texts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     diagnostics,
     unreadable,
   };
@@ -257,14 +272,15 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
  */
 export function parseContentFile(
   rel: string,
-  text: string,
+  /** The text, or for a CSV ledger read as UTF-8 bytes (ContentTexts.utf8Bytes) those bytes. */
+  text: string | Uint8Array,
   /** Turns the rows of a table ledger of this kind into records as they are read. */
   refine?: Partial<Record<LedgerSheetKind, Refine>>,
 ): SourceFile {
   if (rel.endsWith(".xlsx")) {
     const c = classify(rel);
     const kind = c?.kind === "meetings" || c?.kind === "weekly-reports" ? c.kind : "petitions";
-    return parseSheetText(rel, text, kind, c?.year ?? null, refine?.[kind]);
+    return parseSheetText(rel, textOf(text), kind, c?.year ?? null, refine?.[kind]);
   }
   if (rel.endsWith(".csv")) {
     const c = classify(rel);
@@ -279,5 +295,11 @@ export function parseContentFile(
       sheet.row,
     );
   }
-  return parseYamlFile(rel, text);
+  return parseYamlFile(rel, textOf(text));
 }
+
+/** UTF-8 bytes as text; a text as it is. */
+const textOf = (text: string | Uint8Array): string =>
+  typeof text === "string"
+    ? text
+    : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8");

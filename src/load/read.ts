@@ -13,7 +13,8 @@ import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { EntryKind, NotAFile } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { errnoWords } from "../text/errno.ts";
-import { decodeContent } from "./decode.ts";
+import { decodeContent, utf8File } from "./decode.ts";
+import type { Utf8File } from "./decode.ts";
 import type { LedgerSheetKind } from "./ledger-columns.ts";
 import { readXlsx } from "./xlsx.ts";
 
@@ -58,8 +59,11 @@ function ioError(rel: string, abs: string, e: unknown): unknown {
 }
 
 export type FileRead =
-  /** Decoded text; diagnostics may hold a file/legacy-encoding warning. */
-  | { status: "read"; text: string; diagnostics: Diagnostic[] }
+  /**
+   * Decoded text (or, when asked for with `utf8`, a UTF-8 file as its bytes); diagnostics may
+   * hold a file/legacy-encoding warning.
+   */
+  | { status: "read"; text: string | Utf8File; diagnostics: Diagnostic[] }
   /** The path exists but holds no text this tool can use; diagnostics say why (errors). */
   | { status: "unreadable"; diagnostics: Diagnostic[] }
   /** Nothing at the path. */
@@ -188,6 +192,8 @@ export interface ReadOptions {
   maxBytes?: number;
   /** The file is an XLSX workbook holding this ledger: its sheet is read as sheet text. */
   sheet?: LedgerSheetKind;
+  /** A UTF-8 file is given as its bytes (a Utf8File), not decoded (a CSV ledger). */
+  utf8?: boolean;
 }
 
 /**
@@ -219,6 +225,8 @@ export async function readContentFile(
     await fh.close().catch(() => undefined);
   }
   if (bytes === null) return tooLarge(rel, null, max);
+  const kept = options.utf8 && !options.sheet ? utf8File(bytes) : null;
+  if (kept) return { status: "read", text: kept, diagnostics: [] };
   const decoded = options.sheet ? readXlsx(rel, bytes, options.sheet) : decodeContent(rel, bytes);
   return decoded.text === null
     ? { status: "unreadable", diagnostics: decoded.diagnostics }

@@ -7,6 +7,7 @@ import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import { classify, parseContentFile } from "../load/index.ts";
+import { ContentTexts } from "../load/content-texts.ts";
 import type { SourceFile } from "../load/source-file.ts";
 import type { Content, Ledger, RulesDoc } from "./content.ts";
 import { validateDocuments } from "./documents.ts";
@@ -62,9 +63,13 @@ const REFINE = { petitions: fastPetition };
 /** Parses every content file this stage knows (YAML or CSV) into a SourceFile. */
 export function parseContent(files: ReadonlyMap<string, string>): Map<string, SourceFile> {
   const sources = new Map<string, SourceFile>();
-  for (const [rel, text] of files) {
+  // A CSV ledger read as UTF-8 bytes is parsed from them, never decoded as a whole.
+  const bytes = files instanceof ContentTexts ? (rel: string) => files.utf8Bytes(rel) : null;
+  for (const rel of files.keys()) {
     const kind = classify(rel)?.kind;
-    if (kind && kind !== "page") sources.set(rel, parseContentFile(rel, text, REFINE));
+    if (!kind || kind === "page") continue;
+    const text = bytes?.(rel) ?? (files.get(rel) as string);
+    sources.set(rel, parseContentFile(rel, text, REFINE));
   }
   return sources;
 }

@@ -126,10 +126,10 @@ export function validatePages(
 ): Page[] {
   const read: Omit<Page, "slug">[] = [];
   const names: string[] = [];
-  for (const [file, text] of files) {
+  for (const file of files.keys()) {
     if (classify(file)?.kind !== "page") continue;
     names.push(stem(file));
-    const page = readPage(file, text, ctx, out);
+    const page = readPage(file, files.get(file) as string, ctx, out);
     if (page) read.push(page);
   }
   const assigned = pageSlugs(names);

@@ -8,7 +8,9 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { checkContent } from "../../src/index.ts";
 import { parseCsvFile } from "../../src/load/csv.ts";
 import { LineIndex } from "../../src/load/line-index.ts";
+import { convertCell } from "../../src/load/cells.ts";
 import { PETITION_COLUMNS, petitionRow } from "../../src/load/ledger-columns.ts";
+import type { ColumnKind } from "../../src/load/ledger-columns.ts";
 import { cli } from "../cli/run-cli.ts";
 import { encodeGb18030 } from "../support/gb18030.ts";
 import { generateContent, writeContent } from "../support/generate.ts";
@@ -108,6 +110,95 @@ describe("CSV ledgers", () => {
     );
   });
 
+  it("reads from the file's UTF-8 bytes what it reads from the text: values, trims, positions", () => {
+    const KEYS = ["id", "date", "unit", "level", "form", "headcount", "summary", "superior_urged"];
+    const KINDS = ["text", "date", "unit", "text", "text", "number", "text", "boolean"] as const;
+    // Cell texts as clerks type them, padded with the spaces String#trim removes (and some it keeps).
+    const word = fc.constantFrom(
+      "",
+      "P-1",
+      "2025/1/8",
+      "2025年1月8日",
+      "东山村",
+      "县",
+      "个访",
+      "６",
+      "12",
+      "是",
+      "√",
+      "事由：占地补偿",
+      "😀",
+      "\u3001",
+      "é",
+    );
+    const pad = fc.constantFrom("", " ", "\t", "\u3000", "\u00a0", "\ufeff", "\u2028", "\u0085");
+    const cell = fc
+      .tuple(pad, word, pad, fc.boolean())
+      .map(([a, w, z, quoted]) => ({ text: a + w + z, quoted }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom("\n", "\r\n"),
+        fc.boolean(),
+        (rows, eol, bom) => {
+          const raw =
+            (bom ? "\ufeff" : "") +
+            HEAD +
+            eol +
+            rows
+              .map((r) => r.map((c) => (c.quoted ? `"${c.text}"` : c.text)).join(",") + eol)
+              .join("");
+          const fromText = parseCsvFile("p.csv", raw, "petitions", PETITION_COLUMNS, 2025);
+          const bytes = parseCsvFile(
+            "p.csv",
+            new Uint8Array(Buffer.from(raw)),
+            "petitions",
+            PETITION_COLUMNS,
+            2025,
+          );
+          expect(bytes.value).toStrictEqual(fromText.value);
+          expect(bytes.diagnostics).toEqual(fromText.diagnostics);
+          const records = (bytes.value as { petitions: Record<string, unknown>[] }).petitions;
+          // Rows of blank cells whose first starts with a space or control character (or is
+          // empty) are skipped; every other cell is trimmed and converted.
+          const skipped = (r: { text: string }[]) =>
+            !((r[0]?.text.charCodeAt(0) ?? 0) > 32) && r.every((c) => c.text.trim() === "");
+          const kept = rows.filter((r) => !skipped(r));
+          expect(records).toHaveLength(kept.length);
+          kept.forEach((r, i) => {
+            const expected: Record<string, unknown> = {};
+            r.forEach((c, k) => {
+              const t = c.text.trim();
+              if (t !== "") expected[KEYS[k] as string] = convertCell(t, KINDS[k] as ColumnKind);
+            });
+            expect(records[i]).toStrictEqual(expected);
+            for (const key of KEYS)
+              expect(bytes.locate(["petitions", i, key])).toEqual(
+                fromText.locate(["petitions", i, key]),
+              );
+          });
+          expect(bytes.lines.lineCount()).toBe(fromText.lines.lineCount());
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+  it("a column of more distinct cells than it remembers is still read right, repeats included", () => {
+    const n = 20_000;
+    const body = Array.from({ length: 2 * n }, (_, i) => `P-${i},2025-01-08,d,县,,,事由${i % n}\n`);
+    const f = parseCsvFile(
+      "p.csv",
+      Buffer.from(`编号,日期,村（社区）,去向,形式,人数,事由\n${body.join("")}`),
+      "petitions",
+      PETITION_COLUMNS,
+    );
+    const rows = (f.value as { petitions: { id: string; summary: string }[] }).petitions;
+    expect(rows).toHaveLength(2 * n);
+    rows.forEach((r, i) => {
+      expect(r.id).toBe(`P-${i}`);
+      expect(r.summary).toBe(`事由${i % n}`);
+    });
+  });
   it("a row maker gives every column's field in the columns' order, then the record's others", () => {
     const row = petitionRow(PETITION_COLUMNS.map((c) => c.key));
     expect(Object.keys(row)).toEqual([
