@@ -174,7 +174,7 @@ export const PETITION_COLUMNS: readonly LedgerColumn[] = [
 /**
  * A petition row as read with `refine` (csv.ts): every field of a petition's record in the
  * record's order (validate/fast.ts) — the columns' fields by `values` in PETITION_COLUMNS order
- * (undefined where the cell is empty or the column absent), then `satisfied` and `origin`, which
+ * (undefined where the cell is empty or the column absent), then `satisfied` and `row`, which
  * no column gives. Written as one literal so that every row is made in one step with the record's
  * shape: setting 21 fields one by one by name costs more than the rest of reading the row, and
  * `refine` can complete the row in place instead of copying it (test/validate/fast.test.ts).
@@ -203,7 +203,7 @@ export function petitionRow(v: readonly unknown[]): Record<string, unknown> {
     resolved: v[19],
     satisfaction: v[20],
     satisfied: undefined,
-    origin: undefined,
+    row: undefined,
   };
 }
 

@@ -25,7 +25,30 @@ export interface Origin {
   index: number;
 }
 
-export type Petition = PetitionRecord & { origin: Origin };
+/**
+ * A petition: its record and its row, the record's position in its file (ledger order). Where it
+ * stands is `Ledger.petitionRows.origin(row)`: a year of 2,000,000 petitions keeps a number per
+ * record, not an Origin object.
+ */
+export type Petition = PetitionRecord & { row: number };
+
+/** Where the petitions of a ledger were read: the file, and a row's line found when asked. */
+export interface PetitionRows {
+  /** Content-relative file path ("" when the year has no petitions ledger). */
+  file: string;
+  /** 1-based line of row `row` (0 when unknown). */
+  line(row: number): number;
+}
+
+/** The Origin of a petition's row. */
+export const petitionOrigin = (rows: PetitionRows, row: number): Origin => ({
+  file: rows.file,
+  line: rows.line(row),
+  index: row,
+});
+
+/** PetitionRows of a year without a petitions ledger. */
+export const NO_PETITION_ROWS: PetitionRows = { file: "", line: () => 0 };
 export type Meeting = MeetingRecord & { origin: Origin };
 export type WeeklyReport = WeeklyReportRecord & {
   origin: Origin;
@@ -39,6 +62,8 @@ export type Reception = ReceptionRecord & { origin: Origin };
 export interface Ledger {
   year: number;
   petitions: Petition[];
+  /** Where `petitions` were read: their rows' file and lines. */
+  petitionRows: PetitionRows;
   meetings: Meeting[];
   weeklyReports: WeeklyReport[];
   /** 矛盾纠纷排查调处 and 领导接访下访 records (for reports, not scoring). */
@@ -142,6 +167,7 @@ export function emptyLedger(year: number): Ledger {
   return {
     year,
     petitions: [],
+    petitionRows: NO_PETITION_ROWS,
     meetings: [],
     weeklyReports: [],
     mediations: [],

@@ -80,8 +80,8 @@ export function fastPetition(raw: unknown, made = false): PetitionRecord | null 
   if (!isObject(raw)) return null;
   if (!made) {
     // A record made here already (a table's rows are checked as they are read): parsed content
-    // never holds undefined, so only such a record has an `origin` that is undefined.
-    if (raw.origin === undefined && "origin" in raw) return raw as PetitionRecord;
+    // never holds undefined, so only such a record has a `row` that is undefined.
+    if (raw.row === undefined && "row" in raw) return raw as PetitionRecord;
     if (!onlyKeys(raw, PETITION_KEYS)) return null;
   }
   const id = text(raw.id);
@@ -145,7 +145,7 @@ export function fastPetition(raw: unknown, made = false): PetitionRecord | null 
     raw.resolved = resolved;
     return raw as PetitionRecord;
   }
-  // Every field in one literal, absent ones undefined (origin is set by validate/ledger.ts): one
+  // Every field in one literal, absent ones undefined (row is set by validate/ledger.ts): one
   // compact object per record, the same for every record, where adding the fields one by one
   // gave each record a larger, growing property store.
   return {
@@ -171,7 +171,7 @@ export function fastPetition(raw: unknown, made = false): PetitionRecord | null 
     resolved,
     satisfaction,
     satisfied,
-    origin: undefined,
+    row: undefined,
   } as PetitionRecord;
 }
 

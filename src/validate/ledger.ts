@@ -23,7 +23,15 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PathKey, SourceFile } from "../load/source-file.ts";
 import type { z } from "zod";
 import { emptyLedger } from "./content.ts";
-import type { Ledger, Mediation, Meeting, Petition, Reception, WeeklyReport } from "./content.ts";
+import type {
+  Ledger,
+  Mediation,
+  Meeting,
+  Petition,
+  PetitionRows,
+  Reception,
+  WeeklyReport,
+} from "./content.ts";
 import { fastMeeting, fastPetition, fastWeeklyReport } from "./fast.ts";
 import { validateList } from "./records.ts";
 import { resolveUnitNames } from "./unit-names.ts";
@@ -232,6 +240,21 @@ export interface LedgerSources {
   receptions?: SourceFile;
 }
 
+/** Where the rows of a parsed ledger file stand: a row's line found from the file when asked. */
+class SourceRows implements PetitionRows {
+  readonly file: string;
+  readonly #src: SourceFile;
+  readonly #rows: readonly unknown[];
+  constructor(src: SourceFile, rows: readonly unknown[]) {
+    this.file = src.file;
+    this.#src = src;
+    this.#rows = rows;
+  }
+  line(row: number): number {
+    return this.#src.itemLine(this.#rows, row);
+  }
+}
+
 /** Validates one year's ledgers; returns the typed ledger, or null when any record is invalid. */
 export function validateLedger(
   year: number,
@@ -276,8 +299,9 @@ export function validateLedger(
       if (!rec) continue;
       if (rec.satisfaction === undefined && rec.satisfied !== undefined)
         rec.satisfaction = rec.satisfied;
-      rec.origin = { file: src.file, line: src.itemLine(list.array, index), index };
+      rec.row = index;
     }
+    ledger.petitionRows = new SourceRows(src, list.array);
     ledger.petitions = items.includes(null)
       ? (items.filter((p) => p !== null) as Petition[])
       : (items as Petition[]);

@@ -201,11 +201,7 @@ describe("CSV ledgers", () => {
   });
   it("a row maker gives every column's field in the columns' order, then the record's others", () => {
     const row = petitionRow(PETITION_COLUMNS.map((c) => c.key));
-    expect(Object.keys(row)).toEqual([
-      ...PETITION_COLUMNS.map((c) => c.key),
-      "satisfied",
-      "origin",
-    ]);
+    expect(Object.keys(row)).toEqual([...PETITION_COLUMNS.map((c) => c.key), "satisfied", "row"]);
     expect(Object.values(row)).toEqual([
       ...PETITION_COLUMNS.map((c) => c.key),
       undefined,
@@ -234,7 +230,7 @@ describe("CSV ledgers", () => {
     const plainRows = (plain.value as { petitions: object[] }).petitions;
     expect(rows.map((r) => Object.keys(r))).toEqual(plainRows.map((r) => Object.keys(r)));
     expect(given.map((r) => Object.keys(r))).toEqual(
-      [0, 1].map(() => [...PETITION_COLUMNS.map((c) => c.key), "satisfied", "origin"]),
+      [0, 1].map(() => [...PETITION_COLUMNS.map((c) => c.key), "satisfied", "row"]),
     );
     expect(given[1]).toMatchObject({
       id: "P-2",

@@ -55,7 +55,7 @@ describe("a petition sheet read for refine", () => {
       (v as { petitions: object[] }).petitions.map((x) => Object.keys(x));
     expect(keys(declined.value)).toEqual(keys(plain.value));
     expect(given.map((g) => Object.keys(g))).toEqual(
-      [0, 1, 2].map(() => [...PETITION_COLUMNS.map((c) => c.key), "satisfied", "origin"]),
+      [0, 1, 2].map(() => [...PETITION_COLUMNS.map((c) => c.key), "satisfied", "row"]),
     );
     // With the fast check: the valid rows completed in place, the invalid one kept as read.
     const refined = parseSheetText(FILE, text, "petitions", 2025, fastPetition);

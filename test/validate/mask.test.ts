@@ -158,7 +158,7 @@ describe("masked Content", () => {
     expect(p?.id).toBe("P-1");
     expect(p?.unit).toBe("dongshan");
     expect(p?.date).toBe("2025-01-08");
-    expect(p?.origin.file).toBe("ledger/2025/petitions.yaml");
+    expect(content?.ledgers.get(2025)?.petitionRows.file).toBe("ledger/2025/petitions.yaml");
     expect(content?.units.map((u) => u.id)).toEqual(["dongshan", "xishan"]);
   });
 

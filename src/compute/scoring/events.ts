@@ -3,7 +3,8 @@
 // weekly-report), which SPEC leaves open.
 import { EVENT_FIELDS } from "../../../schemas/index.ts";
 import type { Form, Rules, Unit } from "../../../schemas/index.ts";
-import type { Ledger, Petition } from "../../validate/content.ts";
+import { petitionOrigin } from "../../validate/content.ts";
+import type { Ledger, Origin, Petition, PetitionRows } from "../../validate/content.ts";
 import { isoWeekDate, weeksWithWeekdayIn } from "../../calendar/calendar.ts";
 import type { ScoreEvent, SourceAt } from "./types.ts";
 
@@ -23,7 +24,7 @@ export function effectiveForm(p: Petition, threshold: number): Form {
  * A petition's fields with its form derived from the headcount (SPEC §3), read through to the
  * record: a copy of the record for each petition without a form would hold every field again
  * (a quarter of a province's 2,000,000 petitions). `form` is its own; every other field a `when`
- * can name (EVENT_FIELDS), and the origin, is read from the record.
+ * can name (EVENT_FIELDS), and the row, is read from the record.
  */
 class DerivedForm {
   readonly form: Form;
@@ -37,7 +38,7 @@ class DerivedForm {
     return (this.#record as unknown as Record<string, unknown>)[key];
   }
 }
-for (const key of [...Object.keys(EVENT_FIELDS.petition), "origin"]) {
+for (const key of [...Object.keys(EVENT_FIELDS.petition), "row"]) {
   if (key === "form") continue;
   Object.defineProperty(DerivedForm.prototype, key, {
     get(this: DerivedForm) {
@@ -61,25 +62,28 @@ export function petitionEvents(ledger: Ledger, rules: Rules, period: Period): Sc
     if (forms === undefined) facts.set(p.level, (forms = new Map()));
     let f = forms.get(form);
     if (f === undefined) forms.set(form, (f = { ledger: "petition", level: p.level, form }));
-    out.push(new PetitionEvent(fields, f));
+    out.push(new PetitionEvent(fields, f, ledger.petitionRows));
   }
   return out;
 }
 
 /**
  * A petition's scoring event: its record (or the record's DerivedForm view) and its facts, with
- * the id, village and origin read from the record rather than kept again in each of a large
- * year's events. The date, which the events are sorted by, is its own.
+ * the id and village read from the record rather than kept again in each of a large year's
+ * events. The date, which the events are sorted by, is its own. It is its own `at`: the file of
+ * the ledger's rows, the line of the record's row.
  */
-class PetitionEvent implements ScoreEvent {
+class PetitionEvent implements ScoreEvent, SourceAt {
   readonly fields: Petition;
   readonly date: string;
   readonly facts: ScoreEvent["facts"];
+  readonly #rows: PetitionRows;
   order = 0;
-  constructor(fields: Petition, facts: ScoreEvent["facts"]) {
+  constructor(fields: Petition, facts: ScoreEvent["facts"], rows: PetitionRows) {
     this.fields = fields;
     this.date = fields.date;
     this.facts = facts;
+    this.#rows = rows;
   }
   get ledger(): "petition" {
     return "petition";
@@ -91,7 +95,16 @@ class PetitionEvent implements ScoreEvent {
     return this.fields.unit;
   }
   get at(): SourceAt {
-    return this.fields.origin;
+    return this;
+  }
+  get file(): string {
+    return this.#rows.file;
+  }
+  get line(): number {
+    return this.#rows.line(this.fields.row);
+  }
+  get origin(): Origin {
+    return petitionOrigin(this.#rows, this.fields.row);
   }
 }
 

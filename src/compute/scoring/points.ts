@@ -5,7 +5,6 @@ import { ZERO, dec, mul } from "../decimal.ts";
 import type { Dec } from "../decimal.ts";
 import { compileWhen } from "./match.ts";
 import type { Predicate } from "./match.ts";
-import type { Origin } from "../../validate/content.ts";
 import { sourceText } from "./types.ts";
 import type { CoverageWarning, Entry, ScoreEvent, SourceAt, VetoHit } from "./types.ts";
 
@@ -291,7 +290,7 @@ export function applyRules(
             level,
             form,
             clause: c.item.clause,
-            origin: ev.fields.origin as Origin | undefined,
+            origin: ev.origin,
           });
         }
       } else base = c.points ?? ZERO;

@@ -47,6 +47,8 @@ export interface ScoreEvent {
   fields: Readonly<Record<string, unknown>>;
   /** Where the record stands: `sourceText` makes its `file:line` (the file alone at line 0). */
   at: SourceAt;
+  /** Where a petition's record was read (petition events only). */
+  origin?: Origin;
   /** Position in event order (date, then ledger order). */
   order: number;
   facts: EventFacts;

@@ -44,7 +44,7 @@ export function petition(
     unfair_handling: false,
     resolved: false,
     ...(p.form === undefined && p.headcount === undefined ? { form: "个访" as const } : {}),
-    origin: { file: "ledger/2025/petitions.yaml", line: seq, index: seq },
+    row: seq,
     ...p,
   };
 }
@@ -96,6 +96,7 @@ export function run(s: Setup): ScoreSheet {
   const ledger: Ledger = {
     ...emptyLedger(2025),
     petitions: s.petitions ?? [],
+    petitionRows: { file: "ledger/2025/petitions.yaml", line: (row) => row },
     meetings: s.meetings ?? [],
     weeklyReports: s.weeklyReports ?? [],
   };
