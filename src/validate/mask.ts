@@ -58,7 +58,7 @@ function maskExcept<T extends object>(record: T, keep: readonly (keyof T)[]): T 
 
 /**
  * The free-text fields of ledger records. Their other fields are identifiers (rejected when they
- * hold a number), dates, weeks, vocabularies, numbers and the origin; naming the few text fields
+ * hold a number), dates, weeks, vocabularies, numbers and the origin or row; naming the few text fields
  * keeps masking a ledger of 500,000 records cheap. test/validate/mask.test.ts checks this list
  * against the schemas, so a new text field cannot be forgotten.
  */
@@ -84,15 +84,32 @@ function maskFields<T extends object>(record: T, fields: readonly string[]): T {
   return (out ?? record) as T;
 }
 
+/**
+ * The records with their text fields masked: the list itself when no record changed (a
+ * province's 2,000,000 petitions are not copied into another list of the same records).
+ */
+function maskRecords<T extends object>(list: T[], fields: readonly string[]): T[] {
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i] as T;
+    const m = maskFields(r, fields);
+    if (m === r) continue;
+    const out = list.slice();
+    out[i] = m;
+    for (let k = i + 1; k < list.length; k++) out[k] = maskFields(list[k] as T, fields);
+    return out;
+  }
+  return list;
+}
+
 function maskLedger(l: Ledger): Ledger {
   const f = LEDGER_TEXT_FIELDS;
   return {
     ...l,
-    petitions: l.petitions.map((r) => maskFields(r, f.petitions)),
-    meetings: l.meetings.map((r) => maskFields(r, f.meetings)),
-    weeklyReports: l.weeklyReports.map((r) => maskFields(r, f.weeklyReports)),
-    mediations: l.mediations.map((r) => maskFields(r, f.mediations)),
-    receptions: l.receptions.map((r) => maskFields(r, f.receptions)),
+    petitions: maskRecords(l.petitions, f.petitions),
+    meetings: maskRecords(l.meetings, f.meetings),
+    weeklyReports: maskRecords(l.weeklyReports, f.weeklyReports),
+    mediations: maskRecords(l.mediations, f.mediations),
+    receptions: maskRecords(l.receptions, f.receptions),
   };
 }
 

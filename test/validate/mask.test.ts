@@ -102,6 +102,8 @@ describe("masked Content", () => {
   const petitions = [
     "petitions:",
     `  - { id: P-1, date: 2025-01-08, unit: dongshan, level: 县, form: 个访, category: 类别${MOBILE}, summary: 来访人电话138 1234 5678, accepted: 2025-01-08 }`,
+    "  - { id: P-2, date: 2025-01-09, unit: dongshan, level: 县, form: 个访, summary: 无号码 }",
+    `  - { id: P-3, date: 2025-01-10, unit: dongshan, level: 县, form: 个访, summary: 电话${MOBILE} }`,
   ].join("\n");
   const r = validateContent(
     files({
@@ -135,6 +137,9 @@ describe("masked Content", () => {
     const p = content?.ledgers.get(2025)?.petitions[0];
     expect(p?.category).toBe("类别138****5678");
     expect(p?.summary).toBe("来访人电话138****5678");
+    // Every record after the first masked one is masked too; one without a number is as read.
+    const summaries = content?.ledgers.get(2025)?.petitions.map((x) => x.summary);
+    expect(summaries).toEqual(["来访人电话138****5678", "无号码", "电话138****5678"]);
   });
 
   it("masks document text, Markdown fields with escaped asterisks", () => {
