@@ -2,12 +2,12 @@
 // read as its bytes (a CSV ledger: its rows are read from the bytes) is decoded only when its text
 // is asked for, by a code frame or a search through every file; reading and scoring a province's
 // ledger never makes its 450 MB string.
-import type { Utf8File } from "./decode.ts";
+import type { ByteSource, Utf8Content } from "./byte-source.ts";
 
 export class ContentTexts implements ReadonlyMap<string, string> {
-  readonly #files: Map<string, string | Utf8File>;
+  readonly #files: Map<string, string | Utf8Content>;
 
-  constructor(files: Iterable<readonly [string, string | Utf8File]>) {
+  constructor(files: Iterable<readonly [string, string | Utf8Content]>) {
     this.#files = new Map(files);
   }
 
@@ -24,8 +24,11 @@ export class ContentTexts implements ReadonlyMap<string, string> {
     return f === undefined || typeof f === "string" ? f : f.text;
   }
 
-  /** The bytes of a file read as UTF-8 bytes; undefined for one read as text (or absent). */
-  utf8Bytes(file: string): Buffer | undefined {
+  /**
+   * The bytes of a file read as UTF-8 bytes (in memory, or a source read from the disk a part
+   * at a time); undefined for one read as text (or absent).
+   */
+  utf8Bytes(file: string): Buffer | ByteSource | undefined {
     const f = this.#files.get(file);
     return f === undefined || typeof f === "string" ? undefined : f.bytes;
   }

@@ -7,6 +7,7 @@ import { isUtf8 } from "node:buffer";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { BadEncoding } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Utf8Content } from "./byte-source.ts";
 
 export type Encoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030";
 
@@ -206,7 +207,7 @@ function checkNul(file: string, bytes: Uint8Array, text: string, encoding: Encod
  * when asked for (a code frame, a search). A province's ledger is 300 MB of bytes, and 450 MB more
  * as one string.
  */
-export class Utf8File {
+export class Utf8File implements Utf8Content {
   readonly bytes: Buffer;
   #text: string | undefined;
   constructor(bytes: Buffer) {

@@ -6,7 +6,7 @@ import type { FolderRole, UnknownFile } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { ContentTexts } from "./content-texts.ts";
 import { parseCsvFile } from "./csv.ts";
-import type { Utf8File } from "./decode.ts";
+import type { ByteSource, Utf8Content } from "./byte-source.ts";
 import { LEDGER_SHEETS } from "./ledger-columns.ts";
 import type { LedgerSheetKind } from "./ledger-columns.ts";
 import { parseSheetText } from "./table.ts";
@@ -220,7 +220,7 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
     );
   }
 
-  const texts = new Map<string, string | Utf8File>();
+  const texts = new Map<string, string | Utf8Content>();
   const unreadable = new Set<string>();
   // A few files at a time: a folder of thousands of documents must not run out of descriptors.
   const results: FileRead[] = [];
@@ -273,7 +273,7 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
 export function parseContentFile(
   rel: string,
   /** The text, or for a CSV ledger read as UTF-8 bytes (ContentTexts.utf8Bytes) those bytes. */
-  text: string | Uint8Array,
+  text: string | Uint8Array | ByteSource,
   /** Turns the rows of a table ledger of this kind into records as they are read. */
   refine?: Partial<Record<LedgerSheetKind, Refine>>,
 ): SourceFile {
@@ -299,7 +299,10 @@ export function parseContentFile(
 }
 
 /** UTF-8 bytes as text; a text as it is. */
-const textOf = (text: string | Uint8Array): string =>
-  typeof text === "string"
-    ? text
-    : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8");
+function textOf(text: string | Uint8Array | ByteSource): string {
+  if (typeof text === "string") return text;
+  if (text instanceof Uint8Array)
+    return Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8");
+  const all = Buffer.allocUnsafe(text.size);
+  return all.toString("utf8", 0, text.read(all, 0, text.size, 0));
+}

@@ -4,7 +4,8 @@
 // looping symlinks and files too large to hold. Symlinks to regular files are followed. What
 // cannot be read for lack of permission or a disk fault is an I/O error (ContentReadError), not
 // a content problem. Bytes become text in decode.ts (a workbook: its sheet text, xlsx.ts).
-import { constants } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { closeSync, constants, openSync, readSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { lstat, open, readdir, readlink, stat } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
@@ -14,7 +15,7 @@ import type { EntryKind, NotAFile } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { errnoWords } from "../text/errno.ts";
 import { decodeContent, utf8File } from "./decode.ts";
-import type { Utf8File } from "./decode.ts";
+import type { ByteSource, Utf8Content } from "./byte-source.ts";
 import type { LedgerSheetKind } from "./ledger-columns.ts";
 import { readXlsx } from "./xlsx.ts";
 
@@ -63,7 +64,7 @@ export type FileRead =
    * Decoded text (or, when asked for with `utf8`, a UTF-8 file as its bytes); diagnostics may
    * hold a file/legacy-encoding warning.
    */
-  | { status: "read"; text: string | Utf8File; diagnostics: Diagnostic[] }
+  | { status: "read"; text: string | Utf8Content; diagnostics: Diagnostic[] }
   /** The path exists but holds no text this tool can use; diagnostics say why (errors). */
   | { status: "unreadable"; diagnostics: Diagnostic[] }
   /** Nothing at the path. */
@@ -134,6 +135,97 @@ async function openFailed(rel: string, abs: string, e: unknown): Promise<FileRea
   const target = await stat(abs).catch(() => null);
   if (target && !target.isFile()) return notAFile(rel, await describe(abs, target));
   throw ioError(rel, abs, e);
+}
+
+/**
+ * A CSV ledger read as UTF-8 bytes at least this large stays on the disk: it is checked a part at
+ * a time here and read a window at a time by csv.ts, never held whole.
+ */
+export const STREAMED_CSV_BYTES = 32 * 1024 * 1024;
+
+/** Bytes checked at once by utf8Start. */
+const CHECK_BYTES = 4 * 1024 * 1024;
+
+/** Bytes at the end of `b[0..n]` that begin a UTF-8 character whose other bytes come later. */
+function unfinishedTail(b: Buffer, n: number): number {
+  for (let p = n - 1; p >= 0 && p >= n - 4; p--) {
+    const c = b[p] as number;
+    if ((c & 0xc0) === 0x80) continue;
+    const length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return p + length > n ? n - p : 0;
+  }
+  return 0;
+}
+
+/**
+ * Where the text of a file of `size` bytes starts (3 after a UTF-8 BOM, else 0) when it is UTF-8
+ * without NUL, checked a part at a time; -1 otherwise (it is then read whole and decodeContent
+ * says what is wrong, or reads it as GB18030).
+ */
+async function utf8Start(fh: FileHandle, size: number): Promise<number> {
+  const buf = Buffer.allocUnsafe(CHECK_BYTES + 4);
+  let kept = 0;
+  let bom = -1;
+  for (let at = 0; at < size;) {
+    const { bytesRead } = await fh.read(buf, kept, Math.min(CHECK_BYTES, size - at), at);
+    if (bytesRead === 0) return -1;
+    at += bytesRead;
+    const n = kept + bytesRead;
+    if (bom === -1) bom = n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+    kept = at < size ? unfinishedTail(buf, n) : 0;
+    const part = buf.subarray(0, n - kept);
+    if (!isUtf8(part) || part.indexOf(0) !== -1) return -1;
+    buf.copy(buf, 0, n - kept, n);
+  }
+  return Math.max(bom, 0);
+}
+
+/**
+ * A UTF-8 file on the disk (checked by utf8Start), its bytes from `start` read when asked for: a
+ * window at a time by the CSV reader, whole only for its text.
+ */
+class Utf8DiskFile implements Utf8Content, ByteSource {
+  readonly size: number;
+  readonly #rel: string;
+  readonly #path: string;
+  readonly #start: number;
+  #text: string | undefined;
+  constructor(rel: string, path: string, start: number, fileSize: number) {
+    this.#rel = rel;
+    this.#path = path;
+    this.#start = start;
+    this.size = fileSize - start;
+  }
+  get bytes(): ByteSource {
+    return this;
+  }
+  get text(): string {
+    if (this.#text === undefined) {
+      const all = Buffer.allocUnsafe(this.size);
+      this.#text = all.toString("utf8", 0, this.read(all, 0, this.size, 0));
+    }
+    return this.#text;
+  }
+  read(into: Buffer, offset: number, length: number, at: number): number {
+    const want = Math.max(0, Math.min(length, this.size - at));
+    let got = 0;
+    let fd: number | null = null;
+    try {
+      fd = openSync(this.#path, OPEN_FLAGS);
+      while (got < want) {
+        const n = readSync(fd, into, offset + got, want - got, this.#start + at + got);
+        if (n === 0) break;
+        got += n;
+      }
+    } catch (e) {
+      throw ioError(this.#rel, this.#path, e);
+    } finally {
+      if (fd !== null) closeSync(fd);
+    }
+    // Shorter than when it was checked: never read as a shorter ledger.
+    if (got < want) throw new ContentReadError(this.#rel, this.#path, "ECHANGED");
+    return got;
+  }
 }
 
 /** Files at least this large are read in slices at once (see readSlices). */
@@ -218,6 +310,15 @@ export async function readContentFile(
     const st = await fh.stat();
     if (!st.isFile()) return notAFile(rel, await describe(abs, st));
     if (st.size > max) return tooLarge(rel, st.size, max);
+    if (options.utf8 && !options.sheet && st.size >= STREAMED_CSV_BYTES) {
+      const start = await utf8Start(fh, st.size);
+      if (start >= 0)
+        return {
+          status: "read",
+          text: new Utf8DiskFile(rel, abs, start, st.size),
+          diagnostics: [],
+        };
+    }
     bytes = await readAll(fh, st.size, max);
   } catch (e) {
     throw ioError(rel, abs, e);

@@ -43,6 +43,9 @@ const WORDS: Record<string, string> = {
   EEXIST: "已经存在",
   ENAMETOOLONG: "路径过长",
   ELOOP: "符号链接形成了循环",
+  // Not the system's: a file that became shorter while it was being read (csv.ts reads a large
+  // ledger a part at a time).
+  ECHANGED: "文件在读取过程中被改动",
 };
 
 /** The error code of a Node.js file-system error, or null for any other value. */

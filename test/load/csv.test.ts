@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { checkContent } from "../../src/index.ts";
 import { parseCsvFile } from "../../src/load/csv.ts";
+import type { ByteSource } from "../../src/load/byte-source.ts";
 import { LineIndex } from "../../src/load/line-index.ts";
 import { convertCell } from "../../src/load/cells.ts";
 import { PETITION_COLUMNS, petitionRow } from "../../src/load/ledger-columns.ts";
@@ -181,6 +182,59 @@ describe("CSV ledgers", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+  it("read a window at a time from a ByteSource, any window size: the same as from bytes in memory", () => {
+    const cell = fc.constantFrom(
+      "",
+      "P-1",
+      "2025-01-08",
+      "东山村",
+      "县",
+      " 个访\u3000",
+      "😀",
+      '"a,b"',
+      '"两行\n事由"',
+      '"CR LF\r\n里"',
+      '"说""是"""',
+      '"\r"',
+      '"开',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 9 }), { minLength: 0, maxLength: 6 }),
+        fc.constantFrom("\n", "\r\n", "\r"),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 48 }),
+        (rows, eol, bom, windowBytes) => {
+          const raw =
+            (bom ? "\ufeff" : "") + HEAD + eol + rows.map((r) => r.join(",") + eol).join("");
+          const bytes = Buffer.from(raw);
+          let reads = 0;
+          const source: ByteSource = {
+            size: bytes.length,
+            read(into, offset, length, at) {
+              reads++;
+              return bytes.copy(into, offset, at, Math.min(bytes.length, at + length));
+            },
+          };
+          const args = ["petitions", PETITION_COLUMNS, 2025, undefined, undefined] as const;
+          const inMemory = parseCsvFile("p.csv", bytes, ...args);
+          const windowed = parseCsvFile("p.csv", source, ...args, windowBytes);
+          expect(windowed.value).toStrictEqual(inMemory.value);
+          expect(windowed.diagnostics).toEqual(inMemory.diagnostics);
+          const n =
+            (inMemory.value as { petitions?: unknown[] } | undefined)?.petitions?.length ?? 0;
+          for (let i = 0; i < n; i++)
+            for (const key of ["id", "unit", "summary", "superior_urged"])
+              expect(windowed.locate(["petitions", i, key])).toEqual(
+                inMemory.locate(["petitions", i, key]),
+              );
+          expect(windowed.lines.lineCount()).toBe(inMemory.lines.lineCount());
+          if (bytes.length > windowBytes * 4) expect(reads).toBeGreaterThan(1);
+        },
+      ),
+      { numRuns: 600 },
     );
   });
   it("a column of more distinct cells than it remembers is still read right, repeats included", () => {
