@@ -17,6 +17,8 @@ import { encodeGb18030 } from "../support/gb18030.ts";
 import { generateContent, writeContent } from "../support/generate.ts";
 
 const HEAD = "编号,日期,村（社区）,去向,形式,人数,事由,上级催办";
+/** Quoted cells: a separator, line breaks (LF, CRLF, a lone CR) and doubled quotes inside. */
+const QUOTED_CELLS = ['"a,b"', '"两行\n事由"', '"CR LF\r\n里"', '"说""是"""', '"\r"'];
 
 describe("CSV ledgers", () => {
   it("maps Chinese headers to fields, converts booleans and numbers, leaves empty cells out", () => {
@@ -62,16 +64,7 @@ describe("CSV ledgers", () => {
   });
   it("locates every cell where the whole text's line index puts it, whatever the line ends", () => {
     const KEYS = ["id", "date", "unit", "level", "form", "headcount", "summary", "superior_urged"];
-    const cell = fc.constantFrom(
-      "",
-      "abc",
-      "中文",
-      '"a,b"',
-      '"两行\n事由"',
-      '"CR LF\r\n里"',
-      '"说""是"""',
-      '"\r"',
-    );
+    const cell = fc.constantFrom("", "abc", "中文", ...QUOTED_CELLS);
     fc.assert(
       fc.property(
         fc.array(fc.array(cell, { minLength: 7, maxLength: 7 }), { minLength: 1, maxLength: 6 }),
@@ -193,11 +186,7 @@ describe("CSV ledgers", () => {
       "县",
       " 个访\u3000",
       "😀",
-      '"a,b"',
-      '"两行\n事由"',
-      '"CR LF\r\n里"',
-      '"说""是"""',
-      '"\r"',
+      ...QUOTED_CELLS,
       '"开',
     );
     fc.assert(
