@@ -17,3 +17,14 @@ export interface Utf8Content {
   readonly bytes: Buffer | ByteSource;
   readonly text: string;
 }
+
+/** Bytes as a Buffer over the same memory (no copy). */
+export const bufferOf = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** The text of UTF-8 bytes, in memory or read whole from a source. */
+export function utf8TextOf(bytes: Uint8Array | ByteSource): string {
+  if (bytes instanceof Uint8Array) return bufferOf(bytes).toString("utf8");
+  const all = Buffer.allocUnsafe(bytes.size);
+  return all.toString("utf8", 0, bytes.read(all, 0, bytes.size, 0));
+}

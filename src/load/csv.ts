@@ -11,6 +11,7 @@
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { trimmedEnd, trimmedStart, utf16Length } from "../text/utf8-bytes.ts";
+import { bufferOf, utf8TextOf } from "./byte-source.ts";
 import type { ByteSource } from "./byte-source.ts";
 import { MEMO_LIMIT, cellConverter, memoizable } from "./cells.ts";
 import type { LedgerColumn } from "./ledger-columns.ts";
@@ -389,10 +390,7 @@ class ColumnValues {
 /** Bytes of a text, or the bytes as given, as a Buffer (no copy); a ByteSource as it is. */
 function bytesOf(input: string | Uint8Array | ByteSource): Buffer | ByteSource {
   if (typeof input === "string") return Buffer.from(input, "utf8");
-  if (!(input instanceof Uint8Array)) return input;
-  return Buffer.isBuffer(input)
-    ? input
-    : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  return input instanceof Uint8Array ? bufferOf(input) : input;
 }
 
 /** Bytes a ByteSource is read in for diagnostics (they come mostly in file order). */
@@ -609,13 +607,8 @@ export function parseCsvFile(
     value,
     diagnostics,
     get lines() {
-      if (text === null) {
-        // Read apart from the reader's buffer, which stays small.
-        const all = Buffer.isBuffer(bytes) ? bytes : Buffer.allocUnsafe(size);
-        const n = Buffer.isBuffer(bytes) ? size : bytes.read(all, 0, size, 0);
-        text = all.toString("utf8", 0, n);
-      }
-      return new LineIndex(text);
+      // Read apart from the reader's buffer, which stays small.
+      return new LineIndex((text ??= utf8TextOf(bytes)));
     },
     tabular: true,
     locate(path: readonly PathKey[], where: "value" | "key" = "value") {

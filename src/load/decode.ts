@@ -7,6 +7,7 @@ import { isUtf8 } from "node:buffer";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { BadEncoding } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { bufferOf } from "./byte-source.ts";
 import type { Utf8Content } from "./byte-source.ts";
 
 export type Encoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030";
@@ -49,10 +50,6 @@ export function utf8Text(bytes: Uint8Array): string | null {
 /** Length of a UTF-8 byte order mark at the start of `bytes`: 3, or 0 for none. */
 const utf8BomLength = (bytes: Uint8Array): number =>
   bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-
-/** The same bytes as a Buffer (no copy). */
-const bufferOf = (bytes: Uint8Array): Buffer =>
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 function lenient(encoding: Encoding, bytes: Uint8Array): string {
   return new TextDecoder(LABEL[encoding], { ignoreBOM: true }).decode(bytes);

@@ -6,6 +6,7 @@ import type { FolderRole, UnknownFile } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { ContentTexts } from "./content-texts.ts";
 import { parseCsvFile } from "./csv.ts";
+import { utf8TextOf } from "./byte-source.ts";
 import type { ByteSource, Utf8Content } from "./byte-source.ts";
 import { LEDGER_SHEETS } from "./ledger-columns.ts";
 import type { LedgerSheetKind } from "./ledger-columns.ts";
@@ -299,10 +300,5 @@ export function parseContentFile(
 }
 
 /** UTF-8 bytes as text; a text as it is. */
-function textOf(text: string | Uint8Array | ByteSource): string {
-  if (typeof text === "string") return text;
-  if (text instanceof Uint8Array)
-    return Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8");
-  const all = Buffer.allocUnsafe(text.size);
-  return all.toString("utf8", 0, text.read(all, 0, text.size, 0));
-}
+const textOf = (text: string | Uint8Array | ByteSource): string =>
+  typeof text === "string" ? text : utf8TextOf(text);

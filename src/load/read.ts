@@ -15,6 +15,7 @@ import type { EntryKind, NotAFile } from "../diagnostics/codes/files.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { errnoWords } from "../text/errno.ts";
 import { decodeContent, utf8File } from "./decode.ts";
+import { utf8TextOf } from "./byte-source.ts";
 import type { ByteSource, Utf8Content } from "./byte-source.ts";
 import type { LedgerSheetKind } from "./ledger-columns.ts";
 import { readXlsx } from "./xlsx.ts";
@@ -200,11 +201,7 @@ class Utf8DiskFile implements Utf8Content, ByteSource {
     return this;
   }
   get text(): string {
-    if (this.#text === undefined) {
-      const all = Buffer.allocUnsafe(this.size);
-      this.#text = all.toString("utf8", 0, this.read(all, 0, this.size, 0));
-    }
-    return this.#text;
+    return (this.#text ??= utf8TextOf(this));
   }
   read(into: Buffer, offset: number, length: number, at: number): number {
     const want = Math.max(0, Math.min(length, this.size - at));
