@@ -8,7 +8,9 @@ export default defineConfig({
   test: {
     // No machine's installed fonts reach a test: `fonts: auto` finds only what a test puts in
     // the content folder's fonts/ or names in XINFANG_FONT_DIRS itself (src/pdf/installed.ts).
-    env: { XINFANG_FONT_DIRS: "" },
+    // Nor does a copy of an unpacked WOFF font kept by an earlier run (src/pdf/font-cache.ts):
+    // tests read fonts as a first run does, and font-cache.test.ts tests the copies.
+    env: { XINFANG_FONT_DIRS: "", XINFANG_FONT_CACHE: "off" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -3,10 +3,11 @@
 // are installed (`fonts: auto`, installed.ts), which then come first and fall back to the shipped
 // font for characters they lack. Every file is read and parsed once per process and shared by
 // every document.
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve } from "node:path";
 import { errnoCode, errnoWords } from "../text/errno.ts";
+import { fontFileReader, unpackedStore } from "./font-cache.ts";
 import { FontFormatError, MAX_FONT_BYTES, readTrueType, verifyGlyphs } from "./truetype.ts";
 import type { TrueTypeFont } from "./truetype.ts";
 import { machineSearch, officeFontCandidates } from "./installed.ts";
@@ -110,18 +111,11 @@ function openFont(path: string): TrueTypeFont {
       throw new FontFormatError(
         `文件太大（${Math.round(size / 1048576)} MB，上限 ${MAX_FONT_BYTES / 1048576} MB）`,
       );
-    const read = (offset: number, length: number) => {
-      const b = new Uint8Array(length);
-      let done = 0;
-      while (done < length) {
-        const n = readSync(fd, b, done, length - done, offset + done);
-        if (n === 0) throw new FontFormatError("字体文件被截断");
-        done += n;
-      }
-      return b;
-    };
-    const font = readTrueType(read, size);
-    keep = true;
+    const read = fontFileReader(fd);
+    // a WOFF font's unpacked copy (font-cache.ts) is read instead once there is one
+    const store = unpackedStore(path, info);
+    const font = readTrueType(read, size, store);
+    keep = !store?.used();
     return font;
   } finally {
     if (!keep) closeSync(fd);

@@ -57,15 +57,34 @@ function tag(view: DataView, offset: number): string {
 export const MAX_FONT_BYTES = 256 * 1024 * 1024;
 
 /**
+ * Where the unpacked form of a WOFF font (the sfnt it holds, every table inflated) is kept
+ * between processes (font-cache.ts), so that a later process reads glyph records from it one by
+ * one instead of reading and inflating the whole glyf table again.
+ */
+export interface UnpackedStore {
+  /** A reader of a kept unpacked font of `size` bytes beginning with `directory`, or null. */
+  find(directory: Uint8Array, size: number): ByteSource | null;
+  /** Called once when glyf has been inflated: `parts()` are the unpacked font's bytes, in order. */
+  keep(parts: () => Uint8Array[]): void;
+}
+
+/**
  * A WOFF 1.0 file, read through `read`, as the sfnt it holds: the table directory is rebuilt at
  * once, each table is read and inflated on its first use. Setting type reads cmap and hmtx (a few
  * milliseconds); only subsetting or verifying glyphs reads and inflates glyf (15 MiB for a CJK
- * font, ~80 ms), once.
+ * font, ~80 ms), once. `inflatedGlyf` is called once glyf is inflated.
  */
 export function woffSource(
   read: ByteSource,
   fileSize: number,
-): { read: ByteSource; size: number; preload(tag: string): Promise<void> } {
+  inflatedGlyf: (parts: () => Uint8Array[]) => void = () => {},
+): {
+  read: ByteSource;
+  size: number;
+  /** The rebuilt table directory (the unpacked font's first bytes). */
+  directory: Uint8Array;
+  preload(tag: string): Promise<void>;
+} {
   if (fileSize < 44) throw new FontFormatError("WOFF 文件头不完整");
   const header = read(0, 44);
   let v = new DataView(header.buffer, header.byteOffset, header.byteLength);
@@ -130,7 +149,17 @@ export function woffSource(
         throw new FontFormatError(`WOFF 的 ${e.tag.trim()} 表解压后的长度不对`);
     }
     e.data = data;
+    if (e.tag === "glyf") inflatedGlyf(parts);
     return data;
+  };
+  /** The unpacked font: the directory, then each table (inflated now if not yet) padded to 4. */
+  const parts = (): Uint8Array[] => {
+    const out: Uint8Array[] = [head];
+    for (const e of entries) {
+      out.push(inflated(e));
+      if (e.length & 3) out.push(new Uint8Array(4 - (e.length & 3)));
+    }
+    return out;
   };
   const source: ByteSource = (offset, length) => {
     if (offset + length <= head.length) return head.subarray(offset, offset + length);
@@ -157,8 +186,10 @@ export function woffSource(
         { maxOutputLength: e.length, chunkSize: Math.max(64, e.length) },
         (error, data) => {
           // a plain Uint8Array view (Buffer's slice() would share bytes where callers expect a copy)
-          if (!error && data.length === e.length && !e.data)
+          if (!error && data.length === e.length && !e.data) {
             e.data = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+            if (e.tag === "glyf") inflatedGlyf(parts);
+          }
           e.pending = null;
           done();
         },
@@ -166,7 +197,7 @@ export function woffSource(
     );
     return e.pending;
   };
-  return { read: source, size, preload };
+  return { read: source, size, directory: head, preload };
 }
 
 /** Parses a font held in memory. Throws FontFormatError for anything it cannot subset. */
@@ -180,15 +211,18 @@ export function parseTrueType(input: Uint8Array): TrueTypeFont {
  * Reads a font through `read`: the table directory and the small tables at once, glyph records
  * only when asked for — a 15 MiB CJK font costs well under 1 MiB of reading to set type with.
  * Every offset the reader will ever follow is checked here or where it is read, so a damaged
- * file ends in a FontFormatError (never a RangeError, never a wrong glyph).
+ * file ends in a FontFormatError (never a RangeError, never a wrong glyph). A WOFF font is read
+ * from its unpacked form kept in `store` when there is one, and offered to it once inflated.
  */
-export function readTrueType(read: ByteSource, size: number): TrueTypeFont {
+export function readTrueType(read: ByteSource, size: number, store?: UnpackedStore): TrueTypeFont {
   if (size < 12) throw new FontFormatError("文件太短，不是字体文件");
   const first = read(0, Math.min(size, 16));
   const firstView = new DataView(first.buffer, first.byteOffset, first.byteLength);
   const magic = tag(firstView, 0);
   if (magic === "wOFF") {
-    const woff = woffSource(read, size);
+    const woff = woffSource(read, size, store && ((parts) => store.keep(parts)));
+    const unpacked = store?.find(woff.directory, woff.size);
+    if (unpacked) return readTrueType(unpacked, woff.size);
     return { ...readTrueType(woff.read, woff.size), preload: () => woff.preload("glyf") };
   }
   if (magic === "wOF2") throw new FontFormatError("不支持 WOFF2 字体，请使用 TrueType（.ttf）文件");
