@@ -108,7 +108,13 @@ export class ZipArchive {
       out = raw;
     } else if (e.method === 8) {
       try {
-        out = inflateRawSync(raw, { maxOutputLength: Math.max(1, room) });
+        // One output chunk a byte larger than the declared size: an honest entry inflates into
+        // it without concatenating chunks (a sheet of 500,000 rows is 300 MB of XML); a lying
+        // one spills into further chunks and fails the size check below.
+        out = inflateRawSync(raw, {
+          maxOutputLength: Math.max(1, room),
+          chunkSize: Math.max(64, e.size + 1),
+        });
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (code === "ERR_BUFFER_TOO_LARGE")
