@@ -78,26 +78,55 @@ function attr(attrs: string, name: string): string | null {
   return m ? xmlText(m[1] ?? m[2] ?? "") : null;
 }
 
-/** An attribute of a short start tag (`<c r="C3" t="s">`), without a regular expression per call. */
-function quickAttr(tag: string, name: string): string | null {
-  const key = ` ${name}="`;
-  let at = tag.indexOf(key);
-  if (at === -1) {
-    at = tag.indexOf(` ${name}='`);
-    // Other spacing (`t = "s"`, a line break before the name): the general reader.
-    if (at === -1)
-      return tag.includes(`${name}=`) || tag.includes(`${name} =`) ? attr(tag, name) : null;
-  }
-  const start = at + key.length;
-  const end = tag.indexOf(tag[start - 1] as string, start);
-  return end === -1 ? null : xmlText(tag.slice(start, end));
-}
-
 /** The text of a string item (`<si>`, `<is>`): every `<t>` run, without phonetic guides. */
 function runText(xml: string): string {
   const plain = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
   let out = "";
   for (const m of plain.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += xmlText(m[1] ?? "");
+  return out;
+}
+
+/** A word character (`\b` of a regular expression): A–Z, a–z, 0–9, _. */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * The text of the string item `xml[from, to)`: runText, without regular expressions for the
+ * item Excel, WPS and exceljs write for plain text (`<t>…</t>`, `<t xml:space="preserve">…</t>`).
+ */
+function itemText(xml: string, from: number, to: number): string {
+  if (xml.startsWith("<t", from)) {
+    const next = xml.charCodeAt(from + 2);
+    if (next === 62 || next === 32 || next === 9 || next === 10 || next === 13) {
+      const gt = xml.indexOf(">", from);
+      const end = xml.indexOf("</t>", gt);
+      if (xml.charCodeAt(gt - 1) !== 47 && end + 4 === to && xml.indexOf("<", gt) === end)
+        return xmlText(xml.slice(gt + 1, end));
+    }
+  }
+  return runText(xml.slice(from, to));
+}
+
+/** The shared strings (`<si>` items, in order) of xl/sharedStrings.xml. */
+function sharedStrings(sst: string): string[] {
+  const out: string[] = [];
+  let p = sst.indexOf("<si");
+  while (p !== -1) {
+    const gt = isWordCode(sst.charCodeAt(p + 3)) ? -1 : sst.indexOf(">", p + 3);
+    if (gt !== -1 && sst.charCodeAt(gt - 1) === 47 /* / */) {
+      out.push("");
+      p = sst.indexOf("<si", gt);
+      continue;
+    }
+    const end = gt === -1 ? -1 : sst.indexOf("</si>", gt);
+    if (end === -1) {
+      p = sst.indexOf("<si", p + 3); // not an item (<sis…>) or never closed
+      continue;
+    }
+    out.push(itemText(sst, gt + 1, end));
+    p = sst.indexOf("<si", end + 5);
+  }
   return out;
 }
 
@@ -182,87 +211,162 @@ function pickSheet(sheets: SheetPart[], kind: LedgerSheetKind): SheetPart | null
 }
 
 const CHUNK = 16 * 1024 * 1024;
+/** Where a part's root element is looked for. */
+const PREFIX_BYTES = 4096;
 const DAYS_1904 = 1462;
 
-/** The worksheet XML → sheet text lines (after the name line). */
-function sheetLines(
-  xml: Buffer,
-  shared: readonly string[],
-  dates: ReadonlySet<number>,
-  date1904: boolean,
-): string[] {
-  const lines: string[] = [];
-  const prefix = rootPrefix(xml.toString("utf8", 0, Math.min(xml.length, 4096)));
-  const rowEnd = Buffer.from(prefix === null ? "</row>" : `</${prefix}:row>`);
-  let from = xml.indexOf(prefix === null ? "<sheetData" : `<${prefix}:sheetData`);
-  if (from === -1) return lines;
-  // Rows end with the sheet data (page breaks, conditional formats follow).
-  const dataEnd = xml.indexOf(prefix === null ? "</sheetData>" : `</${prefix}:sheetData>`, from);
-  const limit = dataEnd === -1 ? xml.length : dataEnd;
-  let autoRow = 0;
-  while (from < limit) {
-    // Decode a window that ends after a whole row, so no row is cut between chunks.
-    let to = Math.min(limit, from + CHUNK);
-    if (to < limit) {
-      const cut = xml.lastIndexOf(rowEnd, to);
-      to = cut > from ? cut + rowEnd.length : xml.indexOf(rowEnd, to) + rowEnd.length;
-      if (to < rowEnd.length || to > limit) to = limit;
+/**
+ * The worksheet XML, given a piece at a time (push, then end) → sheet text lines (after the name
+ * line). Pieces gather into windows of about CHUNK bytes that end after a whole row (a longer row
+ * makes its window longer), each decoded and read on its own, so neither the XML nor its text is
+ * ever held whole.
+ */
+class SheetLines {
+  readonly lines: string[] = [];
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  /** The start of a row (or of the sheet data) the last window cut off. */
+  private carry: Uint8Array | null = null;
+  /** The element names, in the prefix of the root element (`<x:row>`), once it is seen. */
+  private marks: Marks | null = null;
+  private state: "before" | "rows" | "after" = "before";
+  private autoRow = 0;
+
+  private readonly shared: readonly string[];
+  private readonly dates: ReadonlySet<number>;
+  private readonly date1904: boolean;
+
+  /** Bytes a window holds at least (CHUNK; tests use small ones). */
+  private readonly size: number;
+
+  constructor(
+    shared: readonly string[],
+    dates: ReadonlySet<number>,
+    date1904: boolean,
+    size: number,
+  ) {
+    this.shared = shared;
+    this.dates = dates;
+    this.date1904 = date1904;
+    this.size = size;
+  }
+
+  push(piece: Uint8Array): void {
+    // after the sheet data (page breaks, conditional formats) nothing is kept
+    if (this.state === "after") return;
+    this.pending.push(piece);
+    this.pendingBytes += piece.length;
+    // the first window holds the root element, whose prefix names the rest
+    if (this.pendingBytes >= this.size && (this.marks || this.pendingBytes >= PREFIX_BYTES))
+      this.window(false);
+  }
+
+  end(): string[] {
+    if (this.state !== "after") this.window(true);
+    return this.lines;
+  }
+
+  private window(last: boolean): void {
+    const parts = this.carry ? [this.carry, ...this.pending] : this.pending;
+    const w = Buffer.concat(parts);
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.carry = null;
+    this.marks ??= marksOf(rootPrefix(w.toString("utf8", 0, Math.min(w.length, PREFIX_BYTES))));
+    const { dataStart, dataEnd, rowEnd } = this.marks;
+    let from = 0;
+    if (this.state === "before") {
+      from = w.indexOf(dataStart);
+      if (from === -1) {
+        // the marker may straddle two windows
+        if (!last)
+          this.carry = Uint8Array.from(w.subarray(Math.max(0, w.length - dataStart.length)));
+        return;
+      }
+      this.state = "rows";
     }
-    const raw = xml.toString("utf8", from, to);
-    const text = prefix === null ? raw : unprefix(raw);
-    from = to;
-    let p = text.indexOf("<row");
+    // Rows end with the sheet data (page breaks, conditional formats follow).
+    let to = w.indexOf(dataEnd, from);
+    if (to !== -1) this.state = "after";
+    else if (last) to = w.length;
+    else {
+      const cut = w.lastIndexOf(rowEnd);
+      if (cut < from) {
+        this.carry = Uint8Array.from(w.subarray(from)); // a row longer than the window
+        return;
+      }
+      to = cut + rowEnd.length;
+      this.carry = Uint8Array.from(w.subarray(to));
+    }
+    this.rows(w, from, to);
+  }
+
+  /** The rows of `w` from `from` to `to` (whole rows, or the end of the sheet data). */
+  private rows(w: Buffer, from: number, to: number): void {
+    const { lines, shared, dates, date1904 } = this;
+    const { rowStart, rowEnd, cellStart, cellEnd, valueStart, valueEnd, prefixed } = this
+      .marks as Marks;
+    let autoRow = this.autoRow;
+    let p = find(w, rowStart, from, to);
     while (p !== -1) {
-      const gt = text.indexOf(">", p);
+      const gt = findByte(w, 62 /* > */, p, to);
       if (gt === -1) break;
-      const rowTag = text.slice(p, gt);
-      const rAttr = quickAttr(rowTag, "r");
-      const rowNum = rAttr !== null ? Number(rAttr) : autoRow + 1;
+      scanAttributes(w, p, gt);
+      const rowNum = r0 !== -1 ? numberOf(w, r0, r1) : autoRow + 1;
       autoRow = rowNum;
-      if (text.charCodeAt(gt - 1) === 47 /* / */) {
-        p = text.indexOf("<row", gt);
+      if (w[gt - 1] === 47 /* / */) {
+        p = find(w, rowStart, gt, to);
         continue;
       }
-      const close = text.indexOf("</row>", gt);
-      const rowEndAt = close === -1 ? text.length : close;
+      const close = find(w, rowEnd, gt, to);
+      const rowEndAt = close === -1 ? to : close;
       const cells: string[] = [];
       let autoCol = 0;
       let any = false;
-      let c = text.indexOf("<c", gt);
-      while (c !== -1 && c < rowEndAt) {
-        const next = text.charCodeAt(c + 2);
+      let c = find(w, cellStart, gt, rowEndAt);
+      while (c !== -1) {
+        const next = w[c + cellStart.length];
         if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
-          c = text.indexOf("<c", c + 2); // <col …>, <commentPr …>: not a cell
+          c = find(w, cellStart, c + cellStart.length, rowEndAt); // <col …>, <commentPr …>: not a cell
           continue;
         }
-        const cgt = text.indexOf(">", c);
-        const tag = text.slice(c, cgt);
-        const ref = quickAttr(tag, "r");
-        const col = ref !== null ? columnOf(ref) : autoCol + 1;
+        const cgt = findByte(w, 62 /* > */, c, rowEndAt);
+        if (cgt === -1) break;
+        scanAttributes(w, c, cgt);
+        const col = r0 !== -1 ? columnAt(w, r0, r1) : autoCol + 1;
         autoCol = col;
-        let inner = "";
+        // the cell's content: between its start tag and </c> (none when it closes itself)
+        let innerEnd = cgt + 1;
         let after = cgt + 1;
-        if (text.charCodeAt(cgt - 1) !== 47) {
-          const cend = text.indexOf("</c>", cgt);
-          inner = text.slice(cgt + 1, cend === -1 ? rowEndAt : cend);
-          after = cend === -1 ? rowEndAt : cend + 4;
+        if (w[cgt - 1] !== 47) {
+          const cend = find(w, cellEnd, cgt, rowEndAt);
+          innerEnd = cend === -1 ? rowEndAt : cend;
+          after = cend === -1 ? rowEndAt : cend + cellEnd.length;
         }
-        const t = quickAttr(tag, "t") ?? "n";
-        const vs = inner.indexOf("<v");
-        let v: string | undefined;
+        const t = t0 === -1 ? T_NUMBER : typeAt(w, t0, t1);
+        let v0 = -1;
+        let v1 = -1;
+        const vs = find(w, valueStart, cgt + 1, innerEnd);
         if (vs !== -1) {
-          const vgt = inner.indexOf(">", vs);
-          const ve = inner.indexOf("</v>", vgt);
-          if (vgt !== -1 && ve !== -1 && inner.charCodeAt(vgt - 1) !== 47)
-            v = inner.slice(vgt + 1, ve);
+          const vgt = findByte(w, 62 /* > */, vs, innerEnd);
+          const ve = vgt === -1 ? -1 : find(w, valueEnd, vgt, innerEnd);
+          if (ve !== -1 && w[vgt - 1] !== 47) {
+            v0 = vgt + 1;
+            v1 = ve;
+          }
         }
         let value = "";
-        if (t === "s") value = v !== undefined ? (shared[Number(v)] ?? "") : "";
-        else if (t === "inlineStr") value = runText(inner);
-        else if (t === "b") value = v === "1" ? "TRUE" : v === "0" ? "FALSE" : (v ?? "");
-        else if (t === "str" || t === "e" || t === "d") value = xmlText(v ?? "");
-        else if (v !== undefined) {
-          const style = Number(quickAttr(tag, "s") ?? 0);
+        if (t === T_SHARED) value = v0 !== -1 ? (shared[numberOf(w, v0, v1, false)] ?? "") : "";
+        else if (t === T_INLINE) {
+          const inner = w.toString("utf8", cgt + 1, innerEnd);
+          value = runText(prefixed ? unprefix(inner) : inner);
+        } else if (t === T_BOOLEAN) {
+          const v = v0 === -1 ? "" : textAt(w, v0, v1);
+          value = v === "1" ? "TRUE" : v === "0" ? "FALSE" : v;
+        } else if (t === T_TEXT) value = v0 === -1 ? "" : xmlText(textAt(w, v0, v1));
+        else if (v0 !== -1) {
+          const style = s0 === -1 ? 0 : numberOf(w, s0, s1);
+          const v = textAt(w, v0, v1);
           const n = Number(v);
           if (dates.has(style) && Number.isFinite(n)) {
             const parts = serialParts(date1904 ? n + DAYS_1904 : n);
@@ -272,17 +376,181 @@ function sheetLines(
                 : `${parts.date}T${parts.time}`;
           } else value = v.trim();
         }
-        c = text.indexOf("<c", after);
+        c = find(w, cellStart, after, rowEndAt);
         if (value === "") continue;
         while (cells.length < col - 1) cells.push("");
         cells[col - 1] = escapeCell(value.trim());
         any = true;
       }
       if (any) lines.push(`${rowNum}\t${cells.join("\t")}`);
-      p = text.indexOf("<row", rowEndAt);
+      p = find(w, rowStart, rowEndAt, to);
     }
+    this.autoRow = autoRow;
   }
-  return lines;
+}
+
+/** The element names a sheet's rows are read by, in the prefix of its root element. */
+interface Marks {
+  dataStart: Buffer;
+  dataEnd: Buffer;
+  rowStart: Buffer;
+  rowEnd: Buffer;
+  cellStart: Buffer;
+  cellEnd: Buffer;
+  valueStart: Buffer;
+  valueEnd: Buffer;
+  prefixed: boolean;
+}
+
+function marksOf(prefix: string | null): Marks {
+  const q = (local: string) => (prefix === null ? local : `${prefix}:${local}`);
+  const b = (s: string) => Buffer.from(s, "latin1");
+  return {
+    dataStart: b(`<${q("sheetData")}`),
+    dataEnd: b(`</${q("sheetData")}>`),
+    rowStart: b(`<${q("row")}`),
+    rowEnd: b(`</${q("row")}>`),
+    cellStart: b(`<${q("c")}`),
+    cellEnd: b(`</${q("c")}>`),
+    valueStart: b(`<${q("v")}`),
+    valueEnd: b(`</${q("v")}>`),
+    prefixed: prefix !== null,
+  };
+}
+
+// Where the attributes r, t and s of the start tag last scanned stand (-1: absent).
+let r0 = -1;
+let r1 = -1;
+let t0 = -1;
+let t1 = -1;
+let s0 = -1;
+let s1 = -1;
+
+/**
+ * Where `needle` first starts in `w[from, to)` (wholly inside it), or -1. Rows and cells are a
+ * few dozen bytes: a plain loop beats Buffer#indexOf, whose every call costs more than that.
+ */
+function find(w: Buffer, needle: Buffer, from: number, to: number): number {
+  const first = needle[0];
+  const n = needle.length;
+  const last = to - n;
+  outer: for (let i = from; i <= last; i++) {
+    if (w[i] !== first) continue;
+    for (let k = 1; k < n; k++) if (w[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Where byte `b` first is in `w[from, to)`, or -1. */
+function findByte(w: Buffer, b: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (w[i] === b) return i;
+  return -1;
+}
+
+const isSpace = (b: number | undefined) => b === 32 || b === 9 || b === 10 || b === 13;
+
+/**
+ * Finds the attributes r, t and s of the start tag `w[from, to)` (`to` at its `>`): names and
+ * quoted values, any spacing around `=`, the first of a repeated name; sets r0…s1.
+ */
+function scanAttributes(w: Buffer, from: number, to: number): void {
+  r0 = r1 = t0 = t1 = s0 = s1 = -1;
+  let i = from + 1;
+  while (i < to && !isSpace(w[i])) i++; // the element's name
+  while (i < to) {
+    while (i < to && isSpace(w[i])) i++;
+    const n0 = i;
+    while (i < to && w[i] !== 61 /* = */ && !isSpace(w[i])) i++;
+    const n1 = i;
+    while (i < to && isSpace(w[i])) i++;
+    if (i >= to || w[i] !== 61 || n1 === n0) {
+      i = Math.max(i, n0 + 1);
+      continue;
+    }
+    i++;
+    while (i < to && isSpace(w[i])) i++;
+    const quote = w[i];
+    if (quote !== 34 && quote !== 39) continue;
+    const v0 = i + 1;
+    let j = v0;
+    while (j < to && w[j] !== quote) j++;
+    if (j >= to) return;
+    if (n1 - n0 === 1) {
+      const name = w[n0];
+      if (name === 114 /* r */ && r0 === -1) [r0, r1] = [v0, j];
+      else if (name === 116 /* t */ && t0 === -1) [t0, t1] = [v0, j];
+      else if (name === 115 /* s */ && s0 === -1) [s0, s1] = [v0, j];
+    }
+    i = j + 1;
+  }
+}
+
+/** `w[from, to)` as text: ASCII as it is, else UTF-8; entities are left to the caller. */
+function textAt(w: Buffer, from: number, to: number): string {
+  for (let i = from; i < to; i++) if ((w[i] as number) >= 0x80) return w.toString("utf8", from, to);
+  return w.toString("latin1", from, to);
+}
+
+/** An attribute value as the text it stands for (entities decoded). */
+function attributeAt(w: Buffer, from: number, to: number): string {
+  const raw = textAt(w, from, to);
+  return raw.includes("&") ? xmlText(raw) : raw;
+}
+
+/**
+ * Number(text) of an attribute (entities decoded) or of a `<v>` (`entities` false: taken as
+ * written), without making a string for plain digits.
+ */
+function numberOf(w: Buffer, from: number, to: number, entities = true): number {
+  if (to > from && to - from <= 15) {
+    let n = 0;
+    let i = from;
+    for (; i < to; i++) {
+      const d = (w[i] as number) - 48;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (i === to) return n;
+  }
+  return Number(entities ? attributeAt(w, from, to) : textAt(w, from, to));
+}
+
+/** The 1-based column of a cell reference such as `C12` (columnOf, from bytes). */
+function columnAt(w: Buffer, from: number, to: number): number {
+  for (let i = from; i < to; i++)
+    if (w[i] === 38 /* & */) return columnOf(attributeAt(w, from, to));
+  let col = 0;
+  for (let i = from; i < to; i++) {
+    const c = w[i] as number;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return col;
+}
+
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_INLINE = 2;
+const T_BOOLEAN = 3;
+const T_TEXT = 4;
+
+/** A cell's type attribute: shared string, inline string, boolean, text (str, e, d) or other. */
+function typeAt(w: Buffer, from: number, to: number): number {
+  const length = to - from;
+  const first = w[from];
+  if (length === 1) {
+    if (first === 115 /* s */) return T_SHARED;
+    if (first === 98 /* b */) return T_BOOLEAN;
+    if (first === 101 /* e */ || first === 100 /* d */) return T_TEXT;
+    return T_NUMBER;
+  }
+  const t = attributeAt(w, from, to);
+  if (t === "s") return T_SHARED;
+  if (t === "inlineStr") return T_INLINE;
+  if (t === "b") return T_BOOLEAN;
+  if (t === "str" || t === "e" || t === "d") return T_TEXT;
+  return T_NUMBER;
 }
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -322,13 +590,15 @@ function xlsxDiagnostic(file: string, problem: XlsxProblem): Diagnostic {
 
 /**
  * Reads the ledger sheet of kind `kind` from the workbook `bytes` of content file `rel`.
- * `budget` bounds the inflated size (tests use small ones).
+ * `budget` bounds the inflated size, `window` the bytes of XML read at a time (tests use small
+ * ones of each).
  */
 export function readXlsx(
   rel: string,
   bytes: Uint8Array,
   kind: LedgerSheetKind,
   budget = MAX_XLSX_INFLATED_BYTES,
+  window = CHUNK,
 ): XlsxRead {
   const fail = (problem: XlsxProblem): XlsxRead => ({
     text: null,
@@ -351,14 +621,13 @@ export function readXlsx(
         sheets: sheets.map((s) => s.name),
       });
     }
-    const xml = zip.read(sheet.path);
-    if (xml === null) return fail({ kind: "damaged", part: sheet.path });
+    if (!zip.has(sheet.path)) return fail({ kind: "damaged", part: sheet.path });
     const sst = part(zip, "xl/sharedStrings.xml") ?? "";
-    const shared: string[] = [];
-    for (const m of sst.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g))
-      shared.push(runText(m[1] ?? ""));
+    const shared = sharedStrings(sst);
     const dates = dateStyles(part(zip, "xl/styles.xml"));
-    const lines = sheetLines(xml, shared, dates, date1904);
+    const reader = new SheetLines(shared, dates, date1904, window);
+    zip.inflateEach(sheet.path, (piece) => reader.push(piece), Math.min(window, 1 << 20));
+    const lines = reader.end();
     return { text: [sheet.name.replace(/[\t\n\r]/g, " "), ...lines].join("\n"), diagnostics: [] };
   } catch (e) {
     if (!(e instanceof ZipError)) throw e;

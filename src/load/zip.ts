@@ -1,7 +1,18 @@
 // The entries of a zip archive (an XLSX workbook), read from memory with bounds: the central
 // directory is trusted for nothing but names and offsets, every entry inflates with a cap on its
 // output (a zip bomb stops at the cap, never fills memory) and is checked against its CRC-32.
+import { createRequire } from "node:module";
 import { crc32, inflateRawSync } from "node:zlib";
+
+/** pako's inflater (pdf-lib's dependency, as in src/pdf/writer.ts): a zlib stream, synchronous. */
+interface PakoInflate {
+  onData: (chunk: Uint8Array) => void;
+  push(data: Uint8Array, last: boolean): boolean;
+  err: number;
+}
+const pako = createRequire(import.meta.url)("pako/lib/inflate.js") as {
+  Inflate: new (options: { raw: boolean; chunkSize: number }) => PakoInflate;
+};
 
 export type ZipProblem =
   /** Not a zip archive at all (no end-of-central-directory record, wrong signature). */
@@ -84,8 +95,8 @@ export class ZipArchive {
     return this.entries.has(name);
   }
 
-  /** The inflated bytes of entry `name`, or null when there is no such entry. */
-  read(name: string): Buffer | null {
+  /** Entry `name`'s stored bytes and how many bytes it may inflate to, or null when none. */
+  private stored(name: string): { e: ZipEntry; raw: Buffer; room: number } | null {
     const e = this.entries.get(name);
     if (!e) return null;
     if (e.flags & 1) throw new ZipError({ kind: "encrypted", entry: name });
@@ -96,21 +107,30 @@ export class ZipArchive {
     const start = at + 30 + b.readUInt16LE(at + 26) + b.readUInt16LE(at + 28);
     const end = start + e.compressedSize;
     if (end > b.length) throw new ZipError({ kind: "damaged", entry: name });
-    const raw = b.subarray(start, end);
     const room = this.budget - this.used;
     // The declared size is checked first (no work for an honest bomb); the cap on inflating
     // catches one that lies.
     if (e.size > room) throw new ZipError({ kind: "too-large", entry: name, limit: this.budget });
+    if (e.method !== 0 && e.method !== 8)
+      throw new ZipError({ kind: "method", entry: name, method: e.method });
+    return { e, raw: b.subarray(start, end), room };
+  }
+
+  /** The inflated bytes of entry `name`, or null when there is no such entry. */
+  read(name: string): Buffer | null {
+    const found = this.stored(name);
+    if (!found) return null;
+    const { e, raw, room } = found;
     let out: Buffer;
     if (e.method === 0) {
       if (raw.length > room)
         throw new ZipError({ kind: "too-large", entry: name, limit: this.budget });
       out = raw;
-    } else if (e.method === 8) {
+    } else {
       try {
         // One output chunk a byte larger than the declared size: an honest entry inflates into
-        // it without concatenating chunks (a sheet of 500,000 rows is 300 MB of XML); a lying
-        // one spills into further chunks and fails the size check below.
+        // it without concatenating chunks; a lying one spills into further chunks and fails the
+        // size check below.
         out = inflateRawSync(raw, {
           maxOutputLength: Math.max(1, room),
           chunkSize: Math.max(64, e.size + 1),
@@ -121,10 +141,43 @@ export class ZipArchive {
           throw new ZipError({ kind: "too-large", entry: name, limit: this.budget });
         throw new ZipError({ kind: "damaged", entry: name });
       }
-    } else throw new ZipError({ kind: "method", entry: name, method: e.method });
+    }
     this.used += out.length;
     if (out.length !== e.size || crc32(out) !== e.crc)
       throw new ZipError({ kind: "damaged", entry: name });
     return out;
+  }
+
+  /**
+   * Entry `name` inflated a piece at a time: `onPiece` gets each piece (at most `pieceSize`
+   * bytes, a new array each time) in order, so a 300 MB worksheet never sits in memory whole.
+   * The same checks as read() — the budget while inflating, then size and CRC-32 — throw
+   * ZipError after the pieces read so far (the caller drops what it made of them). Returns
+   * false when there is no such entry.
+   */
+  inflateEach(name: string, onPiece: (piece: Uint8Array) => void, pieceSize = 1 << 20): boolean {
+    const found = this.stored(name);
+    if (!found) return false;
+    const { e, raw, room } = found;
+    let total = 0;
+    let crc = 0;
+    const take = (piece: Uint8Array) => {
+      total += piece.length;
+      if (total > room) throw new ZipError({ kind: "too-large", entry: name, limit: this.budget });
+      crc = crc32(piece, crc);
+      onPiece(piece);
+    };
+    if (e.method === 0) {
+      for (let at = 0; at < raw.length; at += pieceSize)
+        take(raw.subarray(at, Math.min(raw.length, at + pieceSize)));
+    } else {
+      const inflater = new pako.Inflate({ raw: true, chunkSize: pieceSize });
+      inflater.onData = take;
+      inflater.push(raw, true);
+      if (inflater.err) throw new ZipError({ kind: "damaged", entry: name });
+    }
+    this.used += total;
+    if (total !== e.size || crc !== e.crc) throw new ZipError({ kind: "damaged", entry: name });
+    return true;
   }
 }

@@ -47,7 +47,7 @@ const TABLES = ["head", "hhea", "maxp", "hmtx", "loca", "cmap", "OS/2", "post", 
 
 /** Opens a font file as fonts.ts does, with the copies in `cache`; counts the bytes read. */
 function open(path: string, cache: string | null) {
-  const fd = openSync(path);
+  const fd = openSync(path, "r");
   const read = fontFileReader(fd);
   let bytesRead = 0;
   const store = unpackedStore(path, fstatSync(fd), cache);
