@@ -214,6 +214,8 @@ const CHUNK = 16 * 1024 * 1024;
 /** Where a part's root element is looked for. */
 const PREFIX_BYTES = 4096;
 const DAYS_1904 = 1462;
+/** Most date texts kept (SheetLines.dateText): times of day make many distinct serials. */
+const DATE_TEXTS_KEPT = 50_000;
 
 /**
  * The worksheet XML, given a piece at a time (push, then end) → sheet text lines (after the name
@@ -301,9 +303,25 @@ class SheetLines {
     this.rows(w, from, to);
   }
 
+  /** Date texts by serial number: a year's ledger has a few hundred dates in many cells. */
+  private readonly dateTexts = new Map<number, string>();
+
+  /** A date cell's serial number as text: 2025-01-08, or 2025-01-08T16:30 with a time. */
+  private dateText(n: number): string {
+    let text = this.dateTexts.get(n);
+    if (text === undefined) {
+      const parts = serialParts(this.date1904 ? n + DAYS_1904 : n);
+      text =
+        Number.isInteger(n) || parts.time === "00:00" ? parts.date : `${parts.date}T${parts.time}`;
+      if (this.dateTexts.size >= DATE_TEXTS_KEPT) this.dateTexts.clear();
+      this.dateTexts.set(n, text);
+    }
+    return text;
+  }
+
   /** The rows of `w` from `from` to `to` (whole rows, or the end of the sheet data). */
   private rows(w: Buffer, from: number, to: number): void {
-    const { lines, shared, dates, date1904 } = this;
+    const { lines, shared, dates } = this;
     const { rowStart, rowEnd, cellStart, cellEnd, valueStart, valueEnd, prefixed } = this
       .marks as Marks;
     let autoRow = this.autoRow;
@@ -366,15 +384,8 @@ class SheetLines {
         } else if (t === T_TEXT) value = v0 === -1 ? "" : xmlText(textAt(w, v0, v1));
         else if (v0 !== -1) {
           const style = s0 === -1 ? 0 : numberOf(w, s0, s1);
-          const v = textAt(w, v0, v1);
-          const n = Number(v);
-          if (dates.has(style) && Number.isFinite(n)) {
-            const parts = serialParts(date1904 ? n + DAYS_1904 : n);
-            value =
-              Number.isInteger(n) || parts.time === "00:00"
-                ? parts.date
-                : `${parts.date}T${parts.time}`;
-          } else value = v.trim();
+          const n = dates.has(style) ? numberOf(w, v0, v1, false) : NaN;
+          value = Number.isFinite(n) ? this.dateText(n) : textAt(w, v0, v1).trim();
         }
         c = find(w, cellStart, after, rowEndAt);
         if (value === "") continue;
