@@ -229,6 +229,11 @@ class SheetLines {
   private pendingBytes = 0;
   /** The start of a row (or of the sheet data) the last window cut off. */
   private carry: Uint8Array | null = null;
+  /**
+   * Bytes the next window must hold: the window size, or twice a row that was longer than its
+   * window (so that a huge row is copied a bounded number of times, not once per piece).
+   */
+  private minimum: number;
   /** The element names, in the prefix of the root element (`<x:row>`), once it is seen. */
   private marks: Marks | null = null;
   private state: "before" | "rows" | "after" = "before";
@@ -251,6 +256,7 @@ class SheetLines {
     this.dates = dates;
     this.date1904 = date1904;
     this.size = size;
+    this.minimum = size;
   }
 
   push(piece: Uint8Array): void {
@@ -259,8 +265,8 @@ class SheetLines {
     this.pending.push(piece);
     this.pendingBytes += piece.length;
     // the first window holds the root element, whose prefix names the rest
-    if (this.pendingBytes >= this.size && (this.marks || this.pendingBytes >= PREFIX_BYTES))
-      this.window(false);
+    const held = this.pendingBytes + (this.carry?.length ?? 0);
+    if (held >= this.minimum && (this.marks || held >= PREFIX_BYTES)) this.window(false);
   }
 
   end(): string[] {
@@ -274,6 +280,7 @@ class SheetLines {
     this.pending = [];
     this.pendingBytes = 0;
     this.carry = null;
+    this.minimum = this.size;
     this.marks ??= marksOf(rootPrefix(w.toString("utf8", 0, Math.min(w.length, PREFIX_BYTES))));
     const { dataStart, dataEnd, rowEnd } = this.marks;
     let from = 0;
@@ -295,6 +302,7 @@ class SheetLines {
       const cut = w.lastIndexOf(rowEnd);
       if (cut < from) {
         this.carry = Uint8Array.from(w.subarray(from)); // a row longer than the window
+        this.minimum = Math.max(this.size, 2 * this.carry.length);
         return;
       }
       to = cut + rowEnd.length;

@@ -150,10 +150,11 @@ export class ZipArchive {
 
   /**
    * Entry `name` inflated a piece at a time: `onPiece` gets each piece (at most `pieceSize`
-   * bytes, a new array each time) in order, so a 300 MB worksheet never sits in memory whole.
-   * The same checks as read() — the budget while inflating, then size and CRC-32 — throw
-   * ZipError after the pieces read so far (the caller drops what it made of them). Returns
-   * false when there is no such entry.
+   * bytes: a new array each time, or a view of the archive for a stored entry) in order, so a
+   * 300 MB worksheet never sits in memory whole. The same checks as read() — the budget while
+   * inflating, then size and CRC-32 — throw ZipError after the pieces read so far (the caller
+   * drops what it made of them); what `onPiece` throws passes through. Returns false when there
+   * is no such entry.
    */
   inflateEach(name: string, onPiece: (piece: Uint8Array) => void, pieceSize = 1 << 20): boolean {
     const found = this.stored(name);
@@ -161,11 +162,14 @@ export class ZipArchive {
     const { e, raw, room } = found;
     let total = 0;
     let crc = 0;
+    let inPiece = false;
     const take = (piece: Uint8Array) => {
       total += piece.length;
       if (total > room) throw new ZipError({ kind: "too-large", entry: name, limit: this.budget });
       crc = crc32(piece, crc);
+      inPiece = true;
       onPiece(piece);
+      inPiece = false;
     };
     if (e.method === 0) {
       for (let at = 0; at < raw.length; at += pieceSize)
@@ -173,7 +177,13 @@ export class ZipArchive {
     } else {
       const inflater = new pako.Inflate({ raw: true, chunkSize: pieceSize });
       inflater.onData = take;
-      inflater.push(raw, true);
+      try {
+        inflater.push(raw, true);
+      } catch (err) {
+        // whatever the inflater itself throws on bad data is a damaged entry
+        if (err instanceof ZipError || inPiece) throw err;
+        throw new ZipError({ kind: "damaged", entry: name });
+      }
       if (inflater.err) throw new ZipError({ kind: "damaged", entry: name });
     }
     this.used += total;
