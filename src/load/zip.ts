@@ -10,9 +10,13 @@ interface PakoInflate {
   push(data: Uint8Array, last: boolean): boolean;
   err: number;
 }
-const pako = createRequire(import.meta.url)("pako/lib/inflate.js") as {
+type PakoInflateModule = {
   Inflate: new (options: { raw: boolean; chunkSize: number }) => PakoInflate;
 };
+let pako: PakoInflateModule | null = null;
+/** pako's inflate module, loaded when a sheet is first read (a dozen modules other commands skip). */
+const pakoInflate = (): PakoInflateModule =>
+  (pako ??= createRequire(import.meta.url)("pako/lib/inflate.js") as PakoInflateModule);
 
 export type ZipProblem =
   /** Not a zip archive at all (no end-of-central-directory record, wrong signature). */
@@ -175,7 +179,7 @@ export class ZipArchive {
       for (let at = 0; at < raw.length; at += pieceSize)
         take(raw.subarray(at, Math.min(raw.length, at + pieceSize)));
     } else {
-      const inflater = new pako.Inflate({ raw: true, chunkSize: pieceSize });
+      const inflater = new (pakoInflate().Inflate)({ raw: true, chunkSize: pieceSize });
       inflater.onData = take;
       try {
         inflater.push(raw, true);
