@@ -11,8 +11,9 @@
 // next inflated). Copies are written to a temporary file and renamed, so a reader never sees half
 // a copy. Nothing here can fail a command: a folder that cannot be written means no copy.
 // XINFANG_FONT_CACHE names another folder, or `off`.
+import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { mkdir, open, readdir, rename, unlink } from "node:fs/promises";
+import { mkdir, readdir, rename, unlink, writeFile } from "node:fs/promises";
 import type { Stats } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -51,13 +52,6 @@ export async function fontCacheSettled(): Promise<void> {
   while (writing.size) await Promise.all(writing);
 }
 
-/** FNV-1a of a text, 8 hex digits: the path's part of a copy's name. */
-function fnv(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, "0");
-}
-
 const uid = process.getuid?.();
 
 /**
@@ -72,7 +66,7 @@ export function unpackedStore(
   if (dir === null) return undefined;
   const stem = `v1-${basename(path)
     .replace(/[^\w.-]/g, "_")
-    .slice(0, 60)}-${fnv(path)}-`;
+    .slice(0, 60)}-${createHash("md5").update(path).digest("hex").slice(0, 8)}-`;
   const name = `${stem}${info.size}-${Math.trunc(info.mtimeMs * 1000)}-${info.ino}.ttf`;
   const file = join(dir, name);
   let used = false;
@@ -130,27 +124,8 @@ async function writeCopy(
   const temporary = `${file}.${process.pid}-${threadId}.tmp`;
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const handle = await open(temporary, "wx", 0o600);
-    try {
-      let left = parts;
-      // writev may write less than asked; go on from where it stopped
-      while (left.length) {
-        const { bytesWritten } = await handle.writev(left);
-        if (bytesWritten === 0) throw new Error("nothing written");
-        let n = bytesWritten;
-        const rest: Uint8Array[] = [];
-        for (const p of left) {
-          if (n >= p.length) n -= p.length;
-          else {
-            rest.push(p.subarray(n));
-            n = 0;
-          }
-        }
-        left = rest;
-      }
-    } finally {
-      await handle.close();
-    }
+    // writeFile writes every part, in order, however many writes that takes
+    await writeFile(temporary, parts, { flag: "wx", mode: 0o600 });
     await rename(temporary, file);
     for (const other of await readdir(dir))
       if (other.startsWith(stem) && other.endsWith(".ttf") && other !== name)
