@@ -86,6 +86,18 @@ export function needsNoLedgers(id: string): boolean {
   return id.startsWith("plan-") || id.startsWith("agreement-");
 }
 
+/** Options of checkContent and publish. */
+export interface CheckOptions {
+  /** The one document wanted (`xinfang pdf`, `docx`). */
+  only?: string;
+  /**
+   * Which documents are typeset to find characters no font has: `all` (the default), or only
+   * the classified ones (`held-back`) when the caller sets the others anyway and reports what
+   * it finds as the check would (the build's PDF step; see glyphProblems).
+   */
+  glyphs?: "all" | "held-back";
+}
+
 /**
  * The whole check, run by `check`, the build, `pdf` and the fixture tests alike: load, validate,
  * compute, render every document (or `only` one) and typeset it — what passes here builds.
@@ -93,7 +105,7 @@ export function needsNoLedgers(id: string): boolean {
  * (`xinfang pdf` of one document does only the work it needs; `check` and the build read
  * everything).
  */
-export async function checkContent(dir: string, options: { only?: string } = {}): Promise<Checked> {
+export async function checkContent(dir: string, options: CheckOptions = {}): Promise<Checked> {
   const light = options.only !== undefined && needsNoLedgers(options.only);
   // …and of the document files, only its own
   const loaded = await loadContent(
@@ -121,10 +133,32 @@ export async function checkContent(dir: string, options: { only?: string } = {})
   );
   const fonts = await officeFonts(loaded, dir);
   found.push(...fonts.diagnostics);
-  // a WOFF face's glyph records inflate off the main thread (already under way for `pdf`)
-  await preloadFontSet(fonts.set);
-  found.push(...checkGlyphs(documents, fonts.set, (ch, src) => findInTexts(loaded.texts, ch, src)));
+  const typeset =
+    options.glyphs === "held-back" ? documents.filter((d) => d.doc.meta.secret) : documents;
+  if (typeset.length) {
+    // a WOFF face's glyph records inflate off the main thread (already under way for `pdf`)
+    await preloadFontSet(fonts.set);
+    found.push(...checkGlyphs(typeset, fonts.set, (ch, src) => findInTexts(loaded.texts, ch, src)));
+  }
   return { ...loaded, problems: sortDiagnostics(found), scores, documents, fonts: fonts.set };
+}
+
+/**
+ * The `pdf/missing-glyph` errors of a publication's documents, located in the content as the
+ * check locates them: what the build reports when its PDF step finds a character no font has
+ * (the build's check typeset only the classified documents, see CheckOptions).
+ */
+export async function glyphProblems(
+  dir: string,
+  publication: Publication,
+  texts: ReadonlyMap<string, string>,
+): Promise<Diagnostic[]> {
+  const { checkFonts, preloadFontSet, checkGlyphs } = await documentStages();
+  const fonts = checkFonts(publication.office?.fonts ?? "auto", dir, () => null);
+  await preloadFontSet(fonts.set);
+  return sortDiagnostics(
+    checkGlyphs(publication.documents, fonts.set, (ch, src) => findInTexts(texts, ch, src)),
+  );
 }
 
 /** The fonts office.yaml asks for (`auto` when it says nothing), located in it. */
@@ -155,7 +189,7 @@ export interface Published {
 }
 
 /** check → the site's and the PDFs' input. */
-export async function publish(dir: string, options: { only?: string } = {}): Promise<Published> {
+export async function publish(dir: string, options: CheckOptions = {}): Promise<Published> {
   const checked = await checkContent(dir, options);
   const { content, problems: diagnostics, texts } = checked;
   if (!content || hasErrors(diagnostics)) return { publication: null, diagnostics, texts };

@@ -11,12 +11,13 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { SiteError, listFiles, renderSite } from "../site/build/render-site.ts";
 import type { SiteResult } from "../site/build/render-site.ts";
 import type { HeldBack, Publication } from "../site/input.ts";
 import { ENVIRONMENT_ERRORS } from "../text/errno.ts";
-import { publish } from "../index.ts";
+import { glyphProblems, publish } from "../index.ts";
 import {
   OutputBlocked,
   SwapError,
@@ -39,6 +40,12 @@ import type { OutputLock, StepHook } from "./output-dir.ts";
  */
 export interface OutputStage<P = Publication> {
   name: string;
+  /**
+   * Where the stage runs: stages of one lane one after the other, in order; different lanes at
+   * the same time. `main` (the default) is the main thread's, which starts once the site's
+   * pages are written; a worker thread's lane starts with the site.
+   */
+  lane?: string;
   /** The files `run` writes, relative to the output root, with forward slashes. */
   files(publication: P): readonly string[];
   /** Stops early when `signal` is aborted (the site failed: its files are not wanted). */
@@ -125,6 +132,15 @@ export class BuildError extends Error {
   }
 }
 
+/** The pdf/missing-glyph errors an output stage failed with (see pdfStage), if that is all it was. */
+function missingGlyphProblems(e: unknown): Diagnostic[] | null {
+  if (!(e instanceof BuildError)) return null;
+  const problems = (e.cause as { problems?: unknown } | undefined)?.problems;
+  if (!Array.isArray(problems) || problems.length === 0) return null;
+  const all = problems as Diagnostic[];
+  return all.every((p) => p.code === "pdf/missing-glyph") ? all : null;
+}
+
 /** The file-system error behind `e` (it may be wrapped by Astro or Vite), if it is one. */
 function ioCause(e: unknown): NodeJS.ErrnoException | undefined {
   for (let x = e, depth = 0; x instanceof Error && depth < 5; x = x.cause, depth++) {
@@ -135,8 +151,11 @@ function ioCause(e: unknown): NodeJS.ErrnoException | undefined {
 }
 
 /**
- * Runs the output stages one after the other, each named in the progress; a failure is a
- * BuildError of that stage (its output outcome is settled by the caller).
+ * Runs the output stages, each lane's one after the other and the lanes at the same time, each
+ * stage named in the progress as it starts; the main thread's lane (`main`) waits for `mainFree`
+ * (the site's pages, which keep that thread busy until then). A failure is a BuildError of that stage
+ * (its output outcome is settled by the caller): it stops the other lanes, and is thrown once
+ * they have stopped.
  */
 async function runStages(
   stages: readonly OutputStage[],
@@ -144,16 +163,33 @@ async function runStages(
   dir: string,
   progress: (line: string) => void,
   signal: AbortSignal,
+  mainFree: Promise<void>,
 ): Promise<void> {
+  const lanes = new Map<string, OutputStage[]>();
   for (const stage of stages) {
-    if (signal.aborted) return;
-    progress(`生成${stage.name}……`);
-    try {
-      await stage.run(publication, dir, progress, signal);
-    } catch (e) {
-      throw wrap(e, stage.name, "untouched");
-    }
+    const lane = stage.lane ?? "main";
+    lanes.set(lane, [...(lanes.get(lane) ?? []), stage]);
   }
+  const failed = new AbortController();
+  const stop = AbortSignal.any([signal, failed.signal]);
+  let failure: BuildError | undefined;
+  const runLane = async (lane: readonly OutputStage[], name: string) => {
+    if (name === "main") await mainFree;
+    for (const stage of lane) {
+      if (stop.aborted) return;
+      progress(`生成${stage.name}……`);
+      try {
+        await stage.run(publication, dir, progress, stop);
+      } catch (e) {
+        // the first failure is the one reported; the others' stages were stopped by it
+        failure ??= wrap(e, stage.name, "untouched");
+        failed.abort();
+        return;
+      }
+    }
+  };
+  await Promise.all([...lanes].map(([name, lane]) => runLane(lane, name)));
+  if (failure) throw failure;
 }
 
 /** `e` as a BuildError of `step`: a file-system failure is kind `io`, with the fs error as cause. */
@@ -214,7 +250,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     let held = existsSync(outputPaths(outDir).parent) ? await takeOutput() : undefined;
 
     progress("检查内容并计算考评结果……");
-    const published = await publish(contentDir);
+    // the published documents' glyphs are checked as the PDF step sets them (missingGlyphProblems)
+    const published = await publish(contentDir, { glyphs: "held-back" });
     options.report?.(published.diagnostics, published.texts);
     if (!published.publication || (options.strict && published.diagnostics.length > 0))
       return {
@@ -232,7 +269,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       }
       held = await takeOutput();
     }
-    const made = await generate(options, published.publication, base, held, () => recovered);
+    let made;
+    try {
+      made = await generate(options, published.publication, base, held, () => recovered);
+    } catch (e) {
+      const missing = missingGlyphProblems(e);
+      if (!missing) throw e;
+      // a character no font has: reported, located, as the check reports it
+      const { publication, texts } = published;
+      const located = await glyphProblems(contentDir, publication, texts);
+      const found = located.length ? located : missing;
+      options.report?.(found, texts);
+      return {
+        ok: false,
+        diagnostics: sortDiagnostics([...published.diagnostics, ...found]),
+        texts,
+        output: (e as BuildError).output,
+      };
+    }
     return { ok: true, diagnostics: published.diagnostics, texts: published.texts, ...made };
   } finally {
     await lock?.release().catch(() => {});
@@ -283,11 +337,14 @@ async function generate(
   let keepStaged = false;
   try {
     // The other outputs are made while the site is built (a stage on a worker thread runs beside
-    // it), which links the files they say they will write.
+    // it, one on the main thread once its pages are written), which links the files they say
+    // they will write.
     const stages = options.stages ?? [];
     const planned = new Set(stages.flatMap((stage) => stage.files(publication)));
     const stop = new AbortController();
-    const outputs = runStages(stages, publication, extra, progress, stop.signal);
+    let siteEnded = () => {};
+    const mainFree = new Promise<void>((resolve) => (siteEnded = resolve));
+    const outputs = runStages(stages, publication, extra, progress, stop.signal, mainFree);
     outputs.catch(() => {}); // awaited below, after the site
     step = "site";
     let site: SiteResult;
@@ -299,12 +356,15 @@ async function generate(
         dir: staged,
         progress,
         running,
+        pagesWritten: siteEnded,
       });
     } catch (e) {
       stop.abort();
+      siteEnded();
       await outputs.catch(() => {});
       throw e;
     }
+    siteEnded();
     await outputs;
     const extraFiles = await listFiles(extra);
     const unplanned = extraFiles.filter((f) => !planned.has(f));

@@ -157,10 +157,13 @@ export function pdfFiles(publication: DocumentSet, options: { bundles?: boolean 
   ];
 }
 
-/** Makes every PDF file of the publication, one at a time, handing each to `emit`. */
+/**
+ * Makes every PDF file of the publication, one at a time, handing each to `emit`. Every document
+ * is laid out first; with `allOrNothing`, a problem in any of them means no file at all.
+ */
 export async function makePdfFiles(
   publication: DocumentSet,
-  options: PdfOptions & { bundles?: boolean },
+  options: PdfOptions & { bundles?: boolean; allOrNothing?: boolean },
   emit: Emit,
   /** Receives each document's layout, by id (the Word step sets its files alike). */
   laid?: Map<string, Typeset>,
@@ -175,12 +178,14 @@ export async function makePdfFiles(
   for (const { doc } of publication.documents) {
     const t = typeset(doc, fonts.set);
     problems.push(...t.problems);
-    if (t.problems.length) continue;
-    done.set(doc.meta.id, t);
-    laid?.set(doc.meta.id, t);
-    const file = pdfFile(doc.meta.id);
+    if (t.problems.length === 0) done.set(doc.meta.id, t);
+  }
+  if (options.allOrNothing && problems.length) return { documents, bundles: [], problems };
+  for (const [id, t] of done) {
+    laid?.set(id, t);
+    const file = pdfFile(id);
     await emit(file, await paintDocument(t));
-    documents.push({ id: doc.meta.id, title: doc.meta.title, file, pages: t.laid.pages.length });
+    documents.push({ id, title: t.doc.meta.title, file, pages: t.laid.pages.length });
   }
   const bundles: WrittenBundle[] = [];
   if (options.bundles === false) return { documents, bundles, problems };
@@ -226,7 +231,7 @@ export async function makePdfFiles(
 export async function writeDocumentPdfs(
   publication: DocumentSet,
   outDir: string,
-  options: PdfOptions & { bundles?: boolean },
+  options: PdfOptions & { bundles?: boolean; allOrNothing?: boolean },
   laid?: Map<string, Typeset>,
 ): Promise<PdfBuildResult> {
   await mkdir(join(outDir, "pdf"), { recursive: true });
@@ -238,13 +243,15 @@ export class PdfProblemsError extends Error {
   readonly problems: Diagnostic[];
   constructor(problems: Diagnostic[]) {
     super(problems.map((p) => `${p.message}\n  提示：${p.hint}`).join("\n"));
+    this.name = "PdfProblemsError";
     this.problems = problems;
   }
 }
 
 /**
  * The PDF step of `xinfang build`: writes every document and bundle under `dir`, reports one
- * progress line, and throws PdfProblemsError when any document could not be written. `laid`
+ * progress line, and throws PdfProblemsError, having written nothing, when any document cannot
+ * be set (the build checks the published documents' glyphs here, as it sets them). `laid`
  * receives the layouts (the Word step after it uses them).
  */
 export function pdfStage(
@@ -255,7 +262,7 @@ export function pdfStage(
     name: "PDF",
     files: (publication) => pdfFiles(publication, options),
     async run(publication, dir, progress) {
-      const r = await writeDocumentPdfs(publication, dir, options, laid);
+      const r = await writeDocumentPdfs(publication, dir, { ...options, allOrNothing: true }, laid);
       const pages = r.documents.reduce((s, d) => s + d.pages, 0);
       progress(
         `  PDF：文书 ${r.documents.length} 份（${pages} 页），汇编 ${r.bundles.length} 份。`,

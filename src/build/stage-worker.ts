@@ -2,6 +2,7 @@
 // one the main thread asks for, sending back progress lines and how it ended.
 import module from "node:module";
 import { parentPort, workerData } from "node:worker_threads";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { OutputStage } from "./index.ts";
 import type { StageFailure, ToMain, ToWorker } from "./worker-stages.ts";
 
@@ -18,11 +19,13 @@ let publication: unknown;
 function failure(e: unknown): StageFailure {
   if (!(e instanceof Error)) return { name: "Error", message: String(e) };
   const code = (e as NodeJS.ErrnoException).code;
+  const problems = (e as { problems?: unknown }).problems;
   return {
     name: e.name,
     message: e.message,
     ...(e.stack ? { stack: e.stack } : {}),
     ...(typeof code === "string" ? { code } : {}),
+    ...(Array.isArray(problems) ? { problems: problems as Diagnostic[] } : {}),
   };
 }
 

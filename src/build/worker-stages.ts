@@ -4,6 +4,7 @@
 // thread makes them too, for their names and the files they will write, and sends each run to
 // the worker. Only the fields of the publication they read are copied over, once.
 import { Worker } from "node:worker_threads";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Publication } from "../site/input.ts";
 import type { OutputStage } from "./index.ts";
 
@@ -14,6 +15,8 @@ export interface StageFailure {
   stack?: string;
   /** The file-system error's code (EACCES …), which makes the failure an I/O one. */
   code?: string;
+  /** The diagnostics of a PdfProblemsError (a character no font has …), as data. */
+  problems?: Diagnostic[];
 }
 
 export interface ToWorker {
@@ -28,30 +31,42 @@ export type ToMain =
   | { stage: number; done: true }
   | { stage: number; failed: StageFailure };
 
-/** The error the worker sent, rebuilt with its name, stack and code. */
+/** The error the worker sent, rebuilt with its name, stack, code and diagnostics. */
 function rebuilt(f: StageFailure): Error {
-  const e = Object.assign(new Error(f.message), f.code ? { code: f.code } : {});
+  const e = Object.assign(
+    new Error(f.message),
+    f.code ? { code: f.code } : {},
+    f.problems ? { problems: f.problems } : {},
+  );
   e.name = f.name;
   if (f.stack) e.stack = f.stack;
   return e;
 }
 
+/** Stages on a worker thread; `close()` ends the worker if they are not all run. */
+export type WorkerStages = OutputStage[] & { close(): void };
+
 /**
- * The stages `module` exports as `outputStages(options)`, each run on one worker thread (started
- * with the first run, ended after the last one, a failure or an abort). `fields` are the parts
- * of the publication they read.
+ * The stages `module` exports as `outputStages(options)`, each run on one worker thread (ended
+ * after the last one, a failure, an abort or `close()`). `fields` are the parts of the
+ * publication they read. The worker starts with the first run, or at once with `early` (its
+ * modules load while the main thread does other work; it holds the process only while a stage
+ * runs).
  */
 export async function onWorkerThread<P extends Partial<Publication>>(
   module: URL,
   options: unknown,
   fields: readonly (keyof P & keyof Publication)[],
-): Promise<OutputStage[]> {
+  { early = false }: { early?: boolean } = {},
+): Promise<WorkerStages> {
   const made = (await import(module.href)) as {
     outputStages(options: unknown): OutputStage<P>[];
   };
   const local = made.outputStages(options);
   let worker: Worker | null = null;
   let finished = false;
+  /** Whether the publication has been sent (with the first run). */
+  let sent = false;
   const end = () => {
     finished = true;
     void worker?.terminate();
@@ -64,13 +79,16 @@ export async function onWorkerThread<P extends Partial<Publication>>(
     w.unref(); // keeps the process alive only while a stage runs (below)
     return w;
   };
-  return local.map((stage, index): OutputStage => ({
+  if (early) worker = start();
+  const stages = local.map((stage, index): OutputStage => ({
     name: stage.name,
+    lane: "worker",
     files: (publication) => stage.files(publication as unknown as P),
     run: (publication, dir, progress, signal) =>
       new Promise<void>((resolve, reject) => {
         if (finished) return reject(new Error("the stages' worker has ended"));
-        const first = worker === null;
+        const first = !sent;
+        sent = true;
         worker ??= start();
         const w = worker;
         const detach = () => {
@@ -106,4 +124,5 @@ export async function onWorkerThread<P extends Partial<Publication>>(
         w.postMessage(message);
       }),
   }));
+  return Object.assign(stages, { close: end });
 }

@@ -70,10 +70,12 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
   const prefix = displayPrefix(dir, io.cwd);
   let result;
   // PDF and Word files on a worker thread, beside the site
+  // (started now: its modules load while the content is checked)
   const documentStages = await onWorkerThread(
     new URL("../build/document-stages.ts", import.meta.url),
     { contentDir: dir },
     DOCUMENT_SET_FIELDS,
+    { early: true },
   );
   try {
     result = await buildSite({
@@ -109,6 +111,8 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
         internalErrorText(e.cause ?? e, values.debug === true),
     );
     return EXIT_INTERNAL;
+  } finally {
+    documentStages.close(); // when the build ended before they ran
   }
   if (!result.ok) {
     const nothing =

@@ -11,15 +11,19 @@ import { cli } from "./run-cli.ts";
 // the document stages (on a worker thread in a real build; test/build/worker-stages.test.ts shows
 // a worker's errors come back as they were thrown) as one PDF stage that fails
 vi.mock("../../src/build/worker-stages.ts", () => ({
-  onWorkerThread: async () => [
-    {
-      name: "PDF",
-      files: () => [],
-      run: async () => {
-        throw new TypeError("Cannot read properties of undefined (reading 'glyphs')");
-      },
-    },
-  ],
+  onWorkerThread: async () =>
+    Object.assign(
+      [
+        {
+          name: "PDF",
+          files: () => [],
+          run: async () => {
+            throw new TypeError("Cannot read properties of undefined (reading 'glyphs')");
+          },
+        },
+      ],
+      { close: () => {} },
+    ),
 }));
 
 const BASE = fileURLToPath(new URL("../fuzz/base/", import.meta.url));

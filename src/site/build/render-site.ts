@@ -42,6 +42,11 @@ export interface SiteOptions {
   progress: (line: string) => void;
   /** Whether a process is running (the private folders of killed builds are removed). */
   running: (pid: number) => boolean;
+  /**
+   * Called once the pages are written, as the search index (made by a process of its own) is
+   * begun: the main thread has little left to do from then on.
+   */
+  pagesWritten?: () => void;
 }
 
 export interface SiteResult {
@@ -112,6 +117,7 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
     const pages = await listFiles(dir);
     const scanned = findExternalReferences(dir, visit, pages);
     scanned.catch(() => {}); // awaited below, after Pagefind
+    options.pagesWritten?.();
     await runPagefind(dir);
 
     step = "offline";
