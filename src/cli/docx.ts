@@ -6,12 +6,12 @@
 import { relative, resolve } from "node:path";
 import { renderDocx } from "../build/docx-files.ts";
 import { pdfFonts, preloadShippedFonts, typeset } from "../pdf/index.ts";
-import { formatProblems } from "./format-diagnostics.ts";
+import { formatProblems, summarise } from "./format-diagnostics.ts";
 import { EXIT_CONTENT, EXIT_OK, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
 import { contentDir } from "./options.ts";
 import { checkOutFile, writeOutFile } from "./out-file.ts";
-import { documentToWrite } from "./pdf.ts";
+import { documentToWrite, settingProblems } from "./pdf.ts";
 
 const WHAT = " Word 文件";
 
@@ -34,10 +34,10 @@ export async function runDocx(
   await preloaded;
   const fonts = pdfFonts({ contentDir: dir, fonts: publication.office?.fonts ?? "auto" });
   const result = await renderDocx(typeset(doc, fonts.set), publication.office?.name ?? "");
-  const problems = [...fonts.problems, ...result.problems];
+  const problems = await settingProblems(dir, found, [...fonts.problems, ...result.problems]);
   io.stderr.write(formatProblems(problems, { prefix, texts, strict }));
   if (result.bytes.length === 0) {
-    io.stderr.write(`未生成${WHAT}。\n`);
+    io.stderr.write(`${summarise([...found.diagnostics, ...problems], strict)}\n未生成${WHAT}。\n`);
     return EXIT_CONTENT;
   }
   await writeOutFile(out, result.bytes, WHAT.trim());

@@ -7,7 +7,9 @@ import { constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { preloadShippedFonts, renderPdf } from "../pdf/index.ts";
-import { publish } from "../index.ts";
+import { glyphProblems, publish } from "../index.ts";
+import { sortDiagnostics } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { relationToContent } from "../build/output-dir.ts";
 import { displayPrefix } from "./check.ts";
 import { formatProblems, summarise } from "./format-diagnostics.ts";
@@ -84,10 +86,21 @@ export async function documentToWrite(
   strict: boolean,
   what: string,
 ): Promise<
-  | { doc: Doc; publication: Publication; prefix: string; texts: ReadonlyMap<string, string> }
+  | {
+      doc: Doc;
+      publication: Publication;
+      prefix: string;
+      texts: ReadonlyMap<string, string>;
+      /** What the check found (warnings: it passed). */
+      diagnostics: Diagnostic[];
+    }
   | { exit: number }
 > {
-  const { publication, diagnostics, texts } = await publish(dir, { only: id });
+  // the document's glyphs are checked as it is set (settingProblems), not laid out twice
+  const { publication, diagnostics, texts } = await publish(dir, {
+    only: id,
+    glyphs: "held-back",
+  });
   const prefix = displayPrefix(dir, io.cwd);
   io.stderr.write(formatProblems(diagnostics, { prefix, texts, strict }));
   if (!publication || (strict && diagnostics.length > 0)) {
@@ -107,7 +120,25 @@ export async function documentToWrite(
     const ids = all.map((d) => d.doc.meta.id);
     throw new UsageError(`没有编号为“${id}”的文书。可用的编号：\n  ${ids.join("\n  ")}`);
   }
-  return { doc: found.doc, publication, prefix, texts };
+  return { doc: found.doc, publication, prefix, texts, diagnostics };
+}
+
+/**
+ * The problems of setting a document of documentToWrite, a character no font has located in the
+ * content as the check locates it.
+ */
+export async function settingProblems(
+  dir: string,
+  found: { publication: Publication; texts: ReadonlyMap<string, string> },
+  problems: readonly Diagnostic[],
+): Promise<Diagnostic[]> {
+  const missing = problems.filter((p) => p.code === "pdf/missing-glyph");
+  if (missing.length === 0) return [...problems];
+  const located = await glyphProblems(dir, found.publication, found.texts);
+  return sortDiagnostics([
+    ...problems.filter((p) => p.code !== "pdf/missing-glyph"),
+    ...(located.length ? located : missing),
+  ]);
 }
 
 export async function runPdf(
@@ -133,12 +164,13 @@ export async function runPdf(
     contentDir: dir,
     fonts: publication.office?.fonts ?? "auto",
   });
-  io.stderr.write(formatProblems(result.problems, { prefix, texts, strict }));
+  const problems = await settingProblems(dir, found, result.problems);
+  io.stderr.write(formatProblems(problems, { prefix, texts, strict }));
   if (result.bytes.length === 0) {
-    io.stderr.write("未生成 PDF。\n");
+    io.stderr.write(`${summarise([...found.diagnostics, ...problems], strict)}\n未生成 PDF。\n`);
     return EXIT_CONTENT;
   }
   await writeFileAtomic(out, result.bytes);
   io.stderr.write(`已生成 ${relative(io.cwd, out) || out}（${result.pages} 页）。\n`);
-  return result.problems.length ? EXIT_CONTENT : EXIT_OK;
+  return problems.length ? EXIT_CONTENT : EXIT_OK;
 }

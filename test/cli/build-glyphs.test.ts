@@ -1,10 +1,10 @@
-// A character no font has stops `xinfang build` as it stops `xinfang check`: the same located
-// pdf/missing-glyph error, exit 1, nothing written. The build's own check typesets only the
-// classified documents; the published ones are checked as its PDF step sets them (once, not
-// twice), and what that step finds is reported as the check reports it.
+// A character no font has stops `xinfang build`, `pdf` and `docx` as it stops `xinfang check`: the
+// same located pdf/missing-glyph error, exit 1, nothing written. Their own check typesets only
+// the classified documents; the published ones are checked as they are set for the PDF or Word
+// file (once, not twice), and what that finds is reported as the check reports it.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixtureFiles, materialise } from "../diagnostics/fixture-runner.ts";
@@ -54,5 +54,29 @@ describe("a character no font has, in xinfang build", () => {
     expect(build.code).toBe(1);
     expect(glyphLines(build.stderr)).toEqual(glyphLines(check.stdout));
     expect(existsSync(out)).toBe(false);
+  }, 120_000);
+
+  it("in the document of xinfang pdf and docx: the check's located error, exit 1, no file", async () => {
+    const dir = materialise(fixtureFiles("pdf--missing-glyph"));
+    temp.push(dir);
+    const check = await cli(["check", "--content", dir]);
+    const expected = glyphLines(check.stdout);
+    expect(expected.join("\n")).toContain("scoring-sheet-2025-dongshan");
+    for (const [command, what] of [
+      ["pdf", " PDF"],
+      ["docx", " Word 文件"],
+    ] as const) {
+      const file = join(dirname(dir), `${basename(dir)}-out.${command}`);
+      temp.push(file);
+      const id = "scoring-sheet-2025-dongshan";
+      const r = await cli([command, id, "--content", dir, "--out", file]);
+      expect(r.code).toBe(1);
+      expect(glyphLines(r.stderr)).toEqual(expected);
+      expect(r.stderr).toContain("units.yaml:3:14");
+      expect(r.stderr).toContain(
+        `共发现 1 个错误，涉及 1 个文件。请修改后重新运行。\n未生成${what}。`,
+      );
+      expect(existsSync(file)).toBe(false);
+    }
   }, 120_000);
 });
