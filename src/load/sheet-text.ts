@@ -41,8 +41,12 @@ export function* sheetRows(text: string): Generator<SheetRow> {
     const line = text.slice(start, end);
     p = end === text.length ? -1 : end;
     if (line === "") continue;
-    const parts = line.split("\t");
-    yield { row: Number(parts[0]), cells: parts.slice(1).map(unescapeCell) };
+    const cells = line.split("\t");
+    const row = Number(cells.shift());
+    // escapes are rare: a line without a backslash has none to undo
+    if (line.includes("\\"))
+      for (let i = 0; i < cells.length; i++) cells[i] = unescapeCell(cells[i] as string);
+    yield { row, cells };
   }
 }
 
