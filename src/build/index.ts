@@ -132,7 +132,10 @@ export class BuildError extends Error {
   }
 }
 
-/** The pdf/missing-glyph errors an output stage failed with (see pdfStage), if that is all it was. */
+/**
+ * The pdf/missing-glyph errors an output stage failed with (see pdfStage), if that is all it
+ * failed with.
+ */
 function missingGlyphProblems(e: unknown): Diagnostic[] | null {
   if (!(e instanceof BuildError)) return null;
   const problems = (e.cause as { problems?: unknown } | undefined)?.problems;
@@ -152,10 +155,10 @@ function ioCause(e: unknown): NodeJS.ErrnoException | undefined {
 
 /**
  * Runs the output stages, each lane's one after the other and the lanes at the same time, each
- * stage named in the progress as it starts; the main thread's lane (`main`) waits for `mainFree`
- * (the site's pages, which keep that thread busy until then). A failure is a BuildError of that stage
- * (its output outcome is settled by the caller): it stops the other lanes, and is thrown once
- * they have stopped.
+ * stage named in the progress as it starts; the main thread's lane (`main`) waits for
+ * `mainFree` (the site's pages, which keep that thread busy until then). A failure is a
+ * BuildError of that stage (its output outcome is settled by the caller): it stops the other
+ * lanes, and is thrown once they have stopped.
  */
 async function runStages(
   stages: readonly OutputStage[],
