@@ -93,7 +93,7 @@ export interface CheckOptions {
   /**
    * Which documents are typeset to find characters no font has: `all` (the default), or only
    * the classified ones (`held-back`) when the caller sets the others anyway and reports what
-   * it finds as the check would (the build's PDF step; see glyphProblems).
+   * it finds as the check would (the build's PDF step, `pdf`, `docx`; see locateGlyphProblems).
    */
   glyphs?: "all" | "held-back";
 }
@@ -144,21 +144,28 @@ export async function checkContent(dir: string, options: CheckOptions = {}): Pro
 }
 
 /**
- * The `pdf/missing-glyph` errors of a publication's documents, located in the content as the
- * check locates them: what the build reports when its PDF step finds a character no font has
- * (the build's check typeset only the classified documents, see CheckOptions).
+ * `problems` found in setting a publication's documents, each `pdf/missing-glyph` error located
+ * in the content as the check locates it: what the build, `pdf` and `docx` report when they find
+ * a character no font has (their check typeset only the classified documents, see CheckOptions).
  */
-export async function glyphProblems(
+export async function locateGlyphProblems(
   dir: string,
   publication: Publication,
   texts: ReadonlyMap<string, string>,
+  problems: readonly Diagnostic[],
 ): Promise<Diagnostic[]> {
+  const missing = problems.filter((p) => p.code === "pdf/missing-glyph");
+  if (missing.length === 0) return [...problems];
   const { checkFonts, preloadFontSet, checkGlyphs } = await documentStages();
   const fonts = checkFonts(publication.office?.fonts ?? "auto", dir, () => null);
   await preloadFontSet(fonts.set);
-  return sortDiagnostics(
-    checkGlyphs(publication.documents, fonts.set, (ch, src) => findInTexts(texts, ch, src)),
+  const located = checkGlyphs(publication.documents, fonts.set, (ch, src) =>
+    findInTexts(texts, ch, src),
   );
+  return sortDiagnostics([
+    ...problems.filter((p) => p.code !== "pdf/missing-glyph"),
+    ...(located.length ? located : missing),
+  ]);
 }
 
 /** The fonts office.yaml asks for (`auto` when it says nothing), located in it. */

@@ -17,7 +17,7 @@ import { SiteError, listFiles, renderSite } from "../site/build/render-site.ts";
 import type { SiteResult } from "../site/build/render-site.ts";
 import type { HeldBack, Publication } from "../site/input.ts";
 import { ENVIRONMENT_ERRORS } from "../text/errno.ts";
-import { glyphProblems, publish } from "../index.ts";
+import { locateGlyphProblems, publish } from "../index.ts";
 import {
   OutputBlocked,
   SwapError,
@@ -280,8 +280,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       if (!missing) throw e;
       // a character no font has: reported, located, as the check reports it
       const { publication, texts } = published;
-      const located = await glyphProblems(contentDir, publication, texts);
-      const found = located.length ? located : missing;
+      const found = await locateGlyphProblems(contentDir, publication, texts, missing);
       options.report?.(found, texts);
       return {
         ok: false,

@@ -5,13 +5,14 @@
 // folder and renamed over FILE, so an existing FILE is only ever replaced by a complete one.
 import { relative, resolve } from "node:path";
 import { renderDocx } from "../build/docx-files.ts";
+import { locateGlyphProblems } from "../index.ts";
 import { pdfFonts, preloadShippedFonts, typeset } from "../pdf/index.ts";
 import { formatProblems, summarise } from "./format-diagnostics.ts";
 import { EXIT_CONTENT, EXIT_OK, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
 import { contentDir } from "./options.ts";
 import { checkOutFile, writeOutFile } from "./out-file.ts";
-import { documentToWrite, settingProblems } from "./pdf.ts";
+import { documentToWrite } from "./pdf.ts";
 
 const WHAT = " Word 文件";
 
@@ -34,7 +35,10 @@ export async function runDocx(
   await preloaded;
   const fonts = pdfFonts({ contentDir: dir, fonts: publication.office?.fonts ?? "auto" });
   const result = await renderDocx(typeset(doc, fonts.set), publication.office?.name ?? "");
-  const problems = await settingProblems(dir, found, [...fonts.problems, ...result.problems]);
+  const problems = await locateGlyphProblems(dir, publication, texts, [
+    ...fonts.problems,
+    ...result.problems,
+  ]);
   io.stderr.write(formatProblems(problems, { prefix, texts, strict }));
   if (result.bytes.length === 0) {
     io.stderr.write(`${summarise([...found.diagnostics, ...problems], strict)}\n未生成${WHAT}。\n`);

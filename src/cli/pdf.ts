@@ -7,8 +7,7 @@ import { constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { preloadShippedFonts, renderPdf } from "../pdf/index.ts";
-import { glyphProblems, publish } from "../index.ts";
-import { sortDiagnostics } from "../diagnostics/diagnostic.ts";
+import { locateGlyphProblems, publish } from "../index.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { relationToContent } from "../build/output-dir.ts";
 import { displayPrefix } from "./check.ts";
@@ -96,7 +95,7 @@ export async function documentToWrite(
     }
   | { exit: number }
 > {
-  // the document's glyphs are checked as it is set (settingProblems), not laid out twice
+  // the document's glyphs are checked as it is set (locateGlyphProblems), not laid out twice
   const { publication, diagnostics, texts } = await publish(dir, {
     only: id,
     glyphs: "held-back",
@@ -123,24 +122,6 @@ export async function documentToWrite(
   return { doc: found.doc, publication, prefix, texts, diagnostics };
 }
 
-/**
- * The problems of setting a document of documentToWrite, a character no font has located in the
- * content as the check locates it.
- */
-export async function settingProblems(
-  dir: string,
-  found: { publication: Publication; texts: ReadonlyMap<string, string> },
-  problems: readonly Diagnostic[],
-): Promise<Diagnostic[]> {
-  const missing = problems.filter((p) => p.code === "pdf/missing-glyph");
-  if (missing.length === 0) return [...problems];
-  const located = await glyphProblems(dir, found.publication, found.texts);
-  return sortDiagnostics([
-    ...problems.filter((p) => p.code !== "pdf/missing-glyph"),
-    ...(located.length ? located : missing),
-  ]);
-}
-
 export async function runPdf(
   values: Record<string, unknown>,
   io: Io,
@@ -164,7 +145,7 @@ export async function runPdf(
     contentDir: dir,
     fonts: publication.office?.fonts ?? "auto",
   });
-  const problems = await settingProblems(dir, found, result.problems);
+  const problems = await locateGlyphProblems(dir, publication, texts, result.problems);
   io.stderr.write(formatProblems(problems, { prefix, texts, strict }));
   if (result.bytes.length === 0) {
     io.stderr.write(`${summarise([...found.diagnostics, ...problems], strict)}\n未生成 PDF。\n`);
