@@ -1,13 +1,17 @@
 // The texts of a content folder's files by content-relative path, in path order. A UTF-8 file
 // read as its bytes (a CSV ledger: its rows are read from the bytes) is decoded only when its text
 // is asked for, by a code frame or a search through every file; reading and scoring a province's
-// ledger never makes its 450 MB string.
+// ledger never makes its 450 MB string. A workbook's ledger sheet is held as its rows
+// (SheetData), its text form made likewise only when asked for.
 import type { ByteSource, Utf8Content } from "./byte-source.ts";
+import { SheetData } from "./sheet-data.ts";
+
+type Stored = string | Utf8Content | SheetData;
 
 export class ContentTexts implements ReadonlyMap<string, string> {
-  readonly #files: Map<string, string | Utf8Content>;
+  readonly #files: Map<string, Stored>;
 
-  constructor(files: Iterable<readonly [string, string | Utf8Content]>) {
+  constructor(files: Iterable<readonly [string, Stored]>) {
     this.#files = new Map(files);
   }
 
@@ -30,7 +34,13 @@ export class ContentTexts implements ReadonlyMap<string, string> {
    */
   utf8Bytes(file: string): Buffer | ByteSource | undefined {
     const f = this.#files.get(file);
-    return f === undefined || typeof f === "string" ? undefined : f.bytes;
+    return f === undefined || typeof f === "string" || f instanceof SheetData ? undefined : f.bytes;
+  }
+
+  /** The rows of a workbook's ledger sheet; undefined for any other file. */
+  sheet(file: string): SheetData | undefined {
+    const f = this.#files.get(file);
+    return f instanceof SheetData ? f : undefined;
   }
 
   keys(): MapIterator<string> {

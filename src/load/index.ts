@@ -10,7 +10,8 @@ import { utf8TextOf } from "./byte-source.ts";
 import type { ByteSource, Utf8Content } from "./byte-source.ts";
 import { LEDGER_SHEETS } from "./ledger-columns.ts";
 import type { LedgerSheetKind } from "./ledger-columns.ts";
-import { parseSheetText } from "./table.ts";
+import { SheetData } from "./sheet-data.ts";
+import { parseSheet } from "./table.ts";
 import { listContentFolder, readContentFile } from "./read.ts";
 import type { FileRead, FolderEntry } from "./read.ts";
 import type { Refine, SourceFile } from "./source-file.ts";
@@ -221,7 +222,7 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
     );
   }
 
-  const texts = new Map<string, string | Utf8Content>();
+  const texts = new Map<string, string | Utf8Content | SheetData>();
   const unreadable = new Set<string>();
   // A few files at a time: a folder of thousands of documents must not run out of descriptors.
   const results: FileRead[] = [];
@@ -268,27 +269,31 @@ export async function readContentFiles(dir: string, scope: ReadScope = {}): Prom
 }
 
 /**
- * Parses a YAML, CSV or XLSX content file (an XLSX ledger as the sheet text read.ts made of it;
- * pages are not parsed here: see validate/pages).
+ * Parses a YAML, CSV or XLSX content file (an XLSX ledger as the rows read.ts read, or their text
+ * form; pages are not parsed here: see validate/pages).
  */
 export function parseContentFile(
   rel: string,
-  /** The text, or for a CSV ledger read as UTF-8 bytes (ContentTexts.utf8Bytes) those bytes. */
-  text: string | Uint8Array | ByteSource,
+  /**
+   * The text; for a CSV ledger read as UTF-8 bytes (ContentTexts.utf8Bytes) those bytes; for a
+   * workbook's ledger sheet (ContentTexts.sheet) its rows.
+   */
+  text: string | Uint8Array | ByteSource | SheetData,
   /** Turns the rows of a table ledger of this kind into records as they are read. */
   refine?: Partial<Record<LedgerSheetKind, Refine>>,
 ): SourceFile {
   if (rel.endsWith(".xlsx")) {
     const c = classify(rel);
     const kind = c?.kind === "meetings" || c?.kind === "weekly-reports" ? c.kind : "petitions";
-    return parseSheetText(rel, textOf(text), kind, c?.year ?? null, refine?.[kind]);
+    const sheet = text instanceof SheetData ? text : SheetData.fromText(textOf(text));
+    return parseSheet(rel, sheet, kind, c?.year ?? null, refine?.[kind]);
   }
   if (rel.endsWith(".csv")) {
     const c = classify(rel);
     const sheet = LEDGER_SHEETS.petitions;
     return parseCsvFile(
       rel,
-      text,
+      text instanceof SheetData ? text.text : text,
       sheet.listKey,
       sheet.columns,
       c?.year ?? null,
@@ -300,5 +305,5 @@ export function parseContentFile(
 }
 
 /** UTF-8 bytes as text; a text as it is. */
-const textOf = (text: string | Uint8Array | ByteSource): string =>
-  typeof text === "string" ? text : utf8TextOf(text);
+const textOf = (text: string | Uint8Array | ByteSource | SheetData): string =>
+  typeof text === "string" ? text : text instanceof SheetData ? text.text : utf8TextOf(text);

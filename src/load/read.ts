@@ -19,6 +19,7 @@ import { utf8TextOf } from "./byte-source.ts";
 import type { ByteSource, Utf8Content } from "./byte-source.ts";
 import type { LedgerSheetKind } from "./ledger-columns.ts";
 import { readXlsx } from "./xlsx.ts";
+import type { SheetData } from "./sheet-data.ts";
 
 /**
  * The largest content file read, in bytes (384 MiB). A petitions CSV of 2,000,000 rows is about
@@ -62,10 +63,10 @@ function ioError(rel: string, abs: string, e: unknown): unknown {
 
 export type FileRead =
   /**
-   * Decoded text (or, when asked for with `utf8`, a UTF-8 file as its bytes); diagnostics may
-   * hold a file/legacy-encoding warning.
+   * Decoded text (or, when asked for with `utf8`, a UTF-8 file as its bytes; with `sheet`, a
+   * workbook's ledger sheet as its rows); diagnostics may hold a file/legacy-encoding warning.
    */
-  | { status: "read"; text: string | Utf8Content; diagnostics: Diagnostic[] }
+  | { status: "read"; text: string | Utf8Content | SheetData; diagnostics: Diagnostic[] }
   /** The path exists but holds no text this tool can use; diagnostics say why (errors). */
   | { status: "unreadable"; diagnostics: Diagnostic[] }
   /** Nothing at the path. */
@@ -325,7 +326,13 @@ export async function readContentFile(
   if (bytes === null) return tooLarge(rel, null, max);
   const kept = options.utf8 && !options.sheet ? utf8File(bytes) : null;
   if (kept) return { status: "read", text: kept, diagnostics: [] };
-  const decoded = options.sheet ? readXlsx(rel, bytes, options.sheet) : decodeContent(rel, bytes);
+  if (options.sheet) {
+    const read = await readXlsx(rel, bytes, options.sheet);
+    return read.sheet === null
+      ? { status: "unreadable", diagnostics: read.diagnostics }
+      : { status: "read", text: read.sheet, diagnostics: read.diagnostics };
+  }
+  const decoded = decodeContent(rel, bytes);
   return decoded.text === null
     ? { status: "unreadable", diagnostics: decoded.diagnostics }
     : { status: "read", text: decoded.text, diagnostics: decoded.diagnostics };

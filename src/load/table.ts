@@ -1,4 +1,4 @@
-// A ledger sheet of a workbook (as sheet text, see sheet-text.ts) → the same records as the YAML
+// A ledger sheet of a workbook (its rows, see sheet-data.ts) → the same records as the YAML
 // ledger, each value located at its cell (file, sheet, row, column). The first row holding
 // anything is the header; columns are found by their Chinese headers (ledger-columns.ts), in any
 // order. The weekly reports may be a grid of villages × weeks instead of rows.
@@ -8,7 +8,8 @@ import { cellReader, readDateTime, readWeek } from "./cells.ts";
 import { LEDGER_SHEETS, WEEKLY_GRID_UNIT_HEADERS, ZERO_REPORT_WORD } from "./ledger-columns.ts";
 import type { LedgerColumn, LedgerSheetKind } from "./ledger-columns.ts";
 import { LineIndex } from "./line-index.ts";
-import { sheetName, sheetRows } from "./sheet-text.ts";
+import { EMPTY } from "./sheet-data.ts";
+import type { SheetData } from "./sheet-data.ts";
 import type { PathKey, Refine, SourceFile } from "./source-file.ts";
 import { WholeRows } from "./whole-rows.ts";
 
@@ -30,23 +31,22 @@ function columnsByHeader(columns: readonly LedgerColumn[]): Map<string, LedgerCo
 /** Header text as written, without spaces and line breaks a clerk adds to fit the column. */
 const headerKey = (h: string) => h.replace(/\s+/g, "");
 
-export function parseSheetText(
+export function parseSheet(
   file: string,
-  text: string,
+  data: SheetData,
   kind: LedgerSheetKind,
   year: number | null,
   refine?: Refine,
 ): SourceFile {
   const spec = LEDGER_SHEETS[kind];
-  const sheet = sheetName(text);
+  const sheet = data.name;
   const diagnostics: Diagnostic[] = [];
   const at = (row: number, col: number): SourcePosition => ({ file, sheet, line: row, col });
   const records: unknown[] = [];
   const places: RecordPlace[] = [];
+  const { values, cellCodes, rowCount } = data;
 
-  const rows = sheetRows(text);
-  const first = rows.next();
-  if (first.done) {
+  if (rowCount === 0) {
     diagnostics.push(
       makeDiagnostic("schema/required", {
         position: at(1, 1),
@@ -55,8 +55,8 @@ export function parseSheetText(
       }),
     );
   } else {
-    const header = first.value;
-    const heads = header.cells.map(headerKey);
+    const headerRow = data.rowNumber(0);
+    const heads = data.rowCells(0).map(headerKey);
     const byHeader = columnsByHeader(spec.columns);
     const grid =
       kind === "weekly-reports" &&
@@ -65,10 +65,12 @@ export function parseSheetText(
       heads.slice(1).some((h) => WEEK_RE.test(readWeek(h, year)));
     if (grid) {
       const weeks = heads.map((h, i) => (i === 0 || h === "" ? null : readWeek(h, year)));
-      for (const { row, cells } of rows) {
-        const unit = (cells[0] ?? "").trim();
+      for (let r = 1; r < rowCount; r++) {
+        const row = data.rowNumber(r);
+        const cells = data.rowCells(r);
+        const unit = cells[0] ?? "";
         for (let c = 1; c < cells.length; c++) {
-          const raw = (cells[c] ?? "").trim();
+          const raw = cells[c] as string;
           const week = weeks[c];
           if (raw === "" || week === null || week === undefined) continue;
           const zero = raw.startsWith(ZERO_REPORT_WORD);
@@ -87,7 +89,7 @@ export function parseSheetText(
         if (col === null && h !== "") {
           diagnostics.push(
             makeDiagnostic("schema/unknown-key", {
-              position: at(header.row, i + 1),
+              position: at(headerRow, i + 1),
               path: "",
               params: {
                 column: h,
@@ -103,45 +105,55 @@ export function parseSheetText(
         if (col && cols[col.key] === undefined) cols[col.key] = i + 1;
       });
       const readers = colOf.map((col) => (col ? cellReader(col, year) : null));
+      const width = readers.length;
       // With `refine` and the sheet's row maker, each row is made whole (whole-rows.ts).
       const whole = WholeRows.of(spec.columns, spec.row, colOf, refine);
-      for (const { row, cells } of rows) {
+      for (let r = 1; r < rowCount; r++) {
+        const start = data.rowStart(r);
+        const end = Math.min(data.rowEnd(r), start + width);
         let any = false;
         if (whole) {
-          for (let c = 0; c < cells.length; c++) {
-            const read = readers[c];
-            const raw = (cells[c] ?? "").trim();
-            if (!read || raw === "") continue;
-            whole.set(c, read(raw));
+          for (let k = start; k < end; k++) {
+            const code = cellCodes[k] as number;
+            const read = readers[k - start];
+            if (code === EMPTY || !read) continue;
+            const raw = values[code] as string;
+            if (raw === "") continue;
+            whole.set(k - start, read(raw));
             any = true;
           }
           if (!any) continue; // a row with cells only in unknown columns (a note, a total)
           records.push(whole.take());
-          places.push({ row, cols });
+          places.push({ row: data.rowNumber(r), cols });
           continue;
         }
         const rec: Record<string, unknown> = {};
-        for (let c = 0; c < cells.length; c++) {
-          const col = colOf[c];
-          const raw = (cells[c] ?? "").trim();
-          if (!col || raw === "") continue;
-          rec[col.key] = (readers[c] as (raw: string) => unknown)(raw);
+        for (let k = start; k < end; k++) {
+          const code = cellCodes[k] as number;
+          const col = colOf[k - start];
+          if (code === EMPTY || !col) continue;
+          const raw = values[code] as string;
+          if (raw === "") continue;
+          rec[col.key] = (readers[k - start] as (raw: string) => unknown)(raw);
           any = true;
         }
         if (!any) continue; // a row with cells only in unknown columns (a note, a total)
         records.push(refine?.(rec) ?? rec);
-        places.push({ row, cols });
+        places.push({ row: data.rowNumber(r), cols });
       }
     }
   }
 
   const value = { [spec.listKey]: records };
-  const lines = new LineIndex(text);
+  let lines: LineIndex | undefined;
   return {
     file,
     value,
     diagnostics,
-    lines,
+    get lines() {
+      // the text form is made only when asked for
+      return (lines ??= new LineIndex(data.text));
+    },
     tabular: true,
     locate(path: readonly PathKey[], where: "value" | "key" = "value") {
       const index = path[1];

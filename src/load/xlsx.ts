@@ -1,5 +1,5 @@
 // XLSX ledgers: the one module that reads Excel/WPS workbooks. A workbook's bytes become the
-// text of its ledger sheet (sheet-text.ts), which table.ts turns into records like a CSV's.
+// rows of its ledger sheet (sheet-data.ts), which table.ts turns into records like a CSV's.
 //
 // A lean reader of the Office Open XML parts a ledger needs (workbook, relationships, shared
 // strings, styles for date formats, one worksheet), synchronous and bounded: a 500,000-row sheet
@@ -13,7 +13,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { serialParts } from "./cells.ts";
 import { LEDGER_SHEETS } from "./ledger-columns.ts";
 import type { LedgerSheetKind } from "./ledger-columns.ts";
-import { escapeCell } from "./sheet-text.ts";
+import { SheetBuilder } from "./sheet-data.ts";
+import type { SheetData } from "./sheet-data.ts";
 import { ZipArchive, ZipError } from "./zip.ts";
 
 /**
@@ -23,8 +24,8 @@ import { ZipArchive, ZipError } from "./zip.ts";
 export const MAX_XLSX_INFLATED_BYTES = 1024 * 1024 * 1024;
 
 export interface XlsxRead {
-  /** The ledger sheet as sheet text; null when the workbook could not be read. */
-  text: string | null;
+  /** The ledger sheet's rows; null when the workbook could not be read. */
+  sheet: SheetData | null;
   diagnostics: Diagnostic[];
 }
 
@@ -214,21 +215,19 @@ const CHUNK = 16 * 1024 * 1024;
 /** Where a part's root element is looked for. */
 const PREFIX_BYTES = 4096;
 const DAYS_1904 = 1462;
-/** Most date texts kept (SheetLines.dateText): times of day make many distinct serials. */
-const DATE_TEXTS_KEPT = 50_000;
+/** Most date cells remembered (SheetReader.dateCode): times of day make many distinct serials. */
+const DATE_CODES_KEPT = 50_000;
 
 /**
- * The worksheet XML, given a piece at a time (push, then end) → sheet text lines (after the name
- * line). Pieces gather into windows of about CHUNK bytes that end after a whole row (a longer row
- * makes its window longer), each decoded and read on its own, so neither the XML nor its text is
- * ever held whole.
+ * The worksheet XML, given a piece at a time (push, then end) → the sheet's rows (SheetData).
+ * Pieces gather into windows of about CHUNK bytes that end after a whole row (a longer row makes
+ * its window longer), each read on its own, so the XML is never held whole. A cell becomes the
+ * number of its text: a shared string's own index, so the common cell makes no string at all.
  */
-class SheetLines {
-  readonly lines: string[] = [];
-  private pending: Uint8Array[] = [];
-  private pendingBytes = 0;
-  /** The start of a row (or of the sheet data) the last window cut off. */
-  private carry: Uint8Array | null = null;
+class SheetReader {
+  /** The window: bytes not read yet (the start of a row the last window cut off, then pieces). */
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private held = 0;
   /**
    * Bytes the next window must hold: the window size, or twice a row that was longer than its
    * window (so that a huge row is copied a bounded number of times, not once per piece).
@@ -239,7 +238,9 @@ class SheetLines {
   private state: "before" | "rows" | "after" = "before";
   private autoRow = 0;
 
-  private readonly shared: readonly string[];
+  private readonly out: SheetBuilder;
+  /** Shared strings that are not "" (a cell of "" is empty; one of spaces is not). */
+  private readonly sharedHolds: Uint8Array;
   private readonly dates: ReadonlySet<number>;
   private readonly date1904: boolean;
 
@@ -252,7 +253,15 @@ class SheetLines {
     date1904: boolean,
     size: number,
   ) {
-    this.shared = shared;
+    const values: string[] = new Array<string>(shared.length);
+    const holds = new Uint8Array(shared.length);
+    for (let i = 0; i < shared.length; i++) {
+      const s = shared[i] as string;
+      values[i] = s.trim();
+      holds[i] = s === "" ? 0 : 1;
+    }
+    this.out = new SheetBuilder(values);
+    this.sharedHolds = holds;
     this.dates = dates;
     this.date1904 = date1904;
     this.size = size;
@@ -262,24 +271,31 @@ class SheetLines {
   push(piece: Uint8Array): void {
     // after the sheet data (page breaks, conditional formats) nothing is kept
     if (this.state === "after") return;
-    this.pending.push(piece);
-    this.pendingBytes += piece.length;
+    const need = this.held + piece.length;
+    if (need > this.buf.length) {
+      const next = Buffer.allocUnsafe(Math.max(need, 2 * this.buf.length));
+      this.buf.copy(next, 0, 0, this.held);
+      this.buf = next;
+    }
+    this.buf.set(piece, this.held);
+    this.held = need;
     // the first window holds the root element, whose prefix names the rest
-    const held = this.pendingBytes + (this.carry?.length ?? 0);
-    if (held >= this.minimum && (this.marks || held >= PREFIX_BYTES)) this.window(false);
+    if (need >= this.minimum && (this.marks || need >= PREFIX_BYTES)) this.window(false);
   }
 
-  end(): string[] {
+  end(name: string): SheetData {
     if (this.state !== "after") this.window(true);
-    return this.lines;
+    return this.out.finish(name);
+  }
+
+  /** Keeps the bytes from `from` for the next window. */
+  private keep(from: number): void {
+    this.buf.copyWithin(0, from, this.held);
+    this.held -= from;
   }
 
   private window(last: boolean): void {
-    const parts = this.carry ? [this.carry, ...this.pending] : this.pending;
-    const w = Buffer.concat(parts);
-    this.pending = [];
-    this.pendingBytes = 0;
-    this.carry = null;
+    const w = this.buf.subarray(0, this.held);
     this.minimum = this.size;
     this.marks ??= marksOf(rootPrefix(w.toString("utf8", 0, Math.min(w.length, PREFIX_BYTES))));
     const { dataStart, dataEnd, rowEnd } = this.marks;
@@ -288,50 +304,79 @@ class SheetLines {
       from = w.indexOf(dataStart);
       if (from === -1) {
         // the marker may straddle two windows
-        if (!last)
-          this.carry = Uint8Array.from(w.subarray(Math.max(0, w.length - dataStart.length)));
+        this.keep(last ? w.length : Math.max(0, w.length - dataStart.length));
         return;
       }
       this.state = "rows";
     }
     // Rows end with the sheet data (page breaks, conditional formats follow).
     let to = w.indexOf(dataEnd, from);
+    let rest = w.length;
     if (to !== -1) this.state = "after";
     else if (last) to = w.length;
     else {
       const cut = w.lastIndexOf(rowEnd);
       if (cut < from) {
-        this.carry = Uint8Array.from(w.subarray(from)); // a row longer than the window
-        this.minimum = Math.max(this.size, 2 * this.carry.length);
+        this.keep(from); // a row longer than the window
+        this.minimum = Math.max(this.size, 2 * this.held);
         return;
       }
       to = cut + rowEnd.length;
-      this.carry = Uint8Array.from(w.subarray(to));
+      rest = to;
     }
     this.rows(w, from, to);
+    this.keep(rest);
   }
 
-  /** Date texts by serial number: a year's ledger has a few hundred dates in many cells. */
-  private readonly dateTexts = new Map<number, string>();
+  /** Cell numbers of date texts by serial number: a year's ledger has a few hundred dates. */
+  private readonly dateCodes = new Map<number, number>();
 
-  /** A date cell's serial number as text: 2025-01-08, or 2025-01-08T16:30 with a time. */
-  private dateText(n: number): string {
-    let text = this.dateTexts.get(n);
-    if (text === undefined) {
+  /** The number of a date cell's text: 2025-01-08, or 2025-01-08T16:30 with a time. */
+  private dateCode(n: number): number {
+    let code = this.dateCodes.get(n);
+    if (code === undefined) {
       const parts = serialParts(this.date1904 ? n + DAYS_1904 : n);
-      text =
+      const text =
         Number.isInteger(n) || parts.time === "00:00" ? parts.date : `${parts.date}T${parts.time}`;
-      if (this.dateTexts.size >= DATE_TEXTS_KEPT) this.dateTexts.clear();
-      this.dateTexts.set(n, text);
+      code = this.out.code(text);
+      if (this.dateCodes.size >= DATE_CODES_KEPT) this.dateCodes.clear();
+      this.dateCodes.set(n, code);
     }
-    return text;
+    return code;
+  }
+
+  /**
+   * The number of the text of the cell whose start tag ends at `cgt` (its attributes scanned),
+   * its `<v>` at `v0`…`v1` (-1: none), its content ending at `innerEnd`; -1 when it holds nothing.
+   */
+  private cellCode(w: Buffer, cgt: number, innerEnd: number, v0: number, v1: number): number {
+    const t = t0 === -1 ? T_NUMBER : typeAt(w, t0, t1);
+    if (t === T_SHARED) {
+      const i = v0 !== -1 ? numberOf(w, v0, v1, false) : -1;
+      return i >= 0 && i < this.sharedHolds.length && this.sharedHolds[i] === 1 ? i : -1;
+    }
+    let value = "";
+    if (t === T_INLINE) {
+      const inner = w.toString("utf8", cgt + 1, innerEnd);
+      value = runText((this.marks as Marks).prefixed ? unprefix(inner) : inner);
+    } else if (t === T_BOOLEAN) {
+      const v = v0 === -1 ? "" : textAt(w, v0, v1);
+      value = v === "1" ? "TRUE" : v === "0" ? "FALSE" : v;
+    } else if (t === T_TEXT) value = v0 === -1 ? "" : xmlText(textAt(w, v0, v1));
+    else if (v0 !== -1) {
+      const style = s0 === -1 ? 0 : numberOf(w, s0, s1);
+      const n = this.dates.has(style) ? numberOf(w, v0, v1, false) : NaN;
+      if (Number.isFinite(n)) return this.dateCode(n);
+      value = textAt(w, v0, v1).trim();
+    }
+    return value === "" ? -1 : this.out.code(value.trim());
   }
 
   /** The rows of `w` from `from` to `to` (whole rows, or the end of the sheet data). */
   private rows(w: Buffer, from: number, to: number): void {
-    const { lines, shared, dates } = this;
-    const { rowStart, rowEnd, cellStart, cellEnd, valueStart, valueEnd, prefixed } = this
-      .marks as Marks;
+    const out = this.out;
+    const m = this.marks as Marks;
+    const { rowStart, rowEnd, cellStart, cellEnd, valueStart, valueEnd } = m;
     let autoRow = this.autoRow;
     let p = find(w, rowStart, from, to);
     while (p !== -1) {
@@ -344,68 +389,123 @@ class SheetLines {
         p = find(w, rowStart, gt, to);
         continue;
       }
-      const close = find(w, rowEnd, gt, to);
-      const rowEndAt = close === -1 ? to : close;
-      const cells: string[] = [];
       let autoCol = 0;
       let any = false;
-      let c = find(w, cellStart, gt, rowEndAt);
-      while (c !== -1) {
-        const next = w[c + cellStart.length];
-        if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
-          c = find(w, cellStart, c + cellStart.length, rowEndAt); // <col …>, <commentPr …>: not a cell
-          continue;
+      // The usual row, cells one after another, each <c …/> or <c …><v>…</v></c>, is read in one
+      // pass; at anything else the row is read from there on by searching its parts (below).
+      let rowEndAt = -1;
+      let c = gt + 1;
+      for (;;) {
+        while (c < to && w[c] !== 60 /* < */) c++;
+        if (c >= to) break;
+        if (startsAt(w, c, rowEnd, to)) {
+          rowEndAt = c;
+          break;
         }
-        const cgt = findByte(w, 62 /* > */, c, rowEndAt);
-        if (cgt === -1) break;
+        if (!startsAt(w, c, cellStart, to) || !isTagEnd(w[c + cellStart.length])) break;
+        let cgt = c + cellStart.length;
+        while (cgt < to && w[cgt] !== 62 /* > */ && w[cgt] !== 60 /* < */) cgt++;
+        if (cgt >= to || w[cgt] !== 62) break;
+        let v0 = -1;
+        let v1 = -1;
+        let innerEnd = cgt + 1;
+        let after = cgt + 1;
+        if (w[cgt - 1] !== 47 /* / */) {
+          const v = plainValue(w, cgt + 1, to, m);
+          if (v === -1) break;
+          v0 = cgt + 1 + valueStart.length + 1;
+          v1 = v;
+          innerEnd = v + valueEnd.length;
+          after = innerEnd + cellEnd.length;
+        }
         scanAttributes(w, c, cgt);
         const col = r0 !== -1 ? columnAt(w, r0, r1) : autoCol + 1;
         autoCol = col;
-        // the cell's content: between its start tag and </c> (none when it closes itself)
-        let innerEnd = cgt + 1;
-        let after = cgt + 1;
-        if (w[cgt - 1] !== 47) {
-          const cend = find(w, cellEnd, cgt, rowEndAt);
-          innerEnd = cend === -1 ? rowEndAt : cend;
-          after = cend === -1 ? rowEndAt : cend + cellEnd.length;
-        }
-        const t = t0 === -1 ? T_NUMBER : typeAt(w, t0, t1);
-        let v0 = -1;
-        let v1 = -1;
-        const vs = find(w, valueStart, cgt + 1, innerEnd);
-        if (vs !== -1) {
-          const vgt = findByte(w, 62 /* > */, vs, innerEnd);
-          const ve = vgt === -1 ? -1 : find(w, valueEnd, vgt, innerEnd);
-          if (ve !== -1 && w[vgt - 1] !== 47) {
-            v0 = vgt + 1;
-            v1 = ve;
-          }
-        }
-        let value = "";
-        if (t === T_SHARED) value = v0 !== -1 ? (shared[numberOf(w, v0, v1, false)] ?? "") : "";
-        else if (t === T_INLINE) {
-          const inner = w.toString("utf8", cgt + 1, innerEnd);
-          value = runText(prefixed ? unprefix(inner) : inner);
-        } else if (t === T_BOOLEAN) {
-          const v = v0 === -1 ? "" : textAt(w, v0, v1);
-          value = v === "1" ? "TRUE" : v === "0" ? "FALSE" : v;
-        } else if (t === T_TEXT) value = v0 === -1 ? "" : xmlText(textAt(w, v0, v1));
-        else if (v0 !== -1) {
-          const style = s0 === -1 ? 0 : numberOf(w, s0, s1);
-          const n = dates.has(style) ? numberOf(w, v0, v1, false) : NaN;
-          value = Number.isFinite(n) ? this.dateText(n) : textAt(w, v0, v1).trim();
-        }
-        c = find(w, cellStart, after, rowEndAt);
-        if (value === "") continue;
-        while (cells.length < col - 1) cells.push("");
-        cells[col - 1] = escapeCell(value.trim());
+        const code = this.cellCode(w, cgt, innerEnd, v0, v1);
+        c = after;
+        if (code === -1) continue;
+        out.set(col, code);
         any = true;
       }
-      if (any) lines.push(`${rowNum}\t${cells.join("\t")}`);
+      if (rowEndAt === -1) {
+        // No </row> between the row's start and `c`: each < there was a cell's.
+        const close = find(w, rowEnd, c, to);
+        rowEndAt = close === -1 ? to : close;
+        c = find(w, cellStart, c, rowEndAt);
+        while (c !== -1) {
+          const next = w[c + cellStart.length];
+          if (!isTagEnd(next)) {
+            c = find(w, cellStart, c + cellStart.length, rowEndAt); // <col …>, <commentPr …>: not a cell
+            continue;
+          }
+          const cgt = findByte(w, 62 /* > */, c, rowEndAt);
+          if (cgt === -1) break;
+          scanAttributes(w, c, cgt);
+          const col = r0 !== -1 ? columnAt(w, r0, r1) : autoCol + 1;
+          autoCol = col;
+          // the cell's content: between its start tag and </c> (none when it closes itself)
+          let innerEnd = cgt + 1;
+          let after = cgt + 1;
+          let v0 = -1;
+          let v1 = -1;
+          if (w[cgt - 1] !== 47) {
+            const cend = find(w, cellEnd, cgt, rowEndAt);
+            innerEnd = cend === -1 ? rowEndAt : cend;
+            after = cend === -1 ? rowEndAt : cend + cellEnd.length;
+            const vs = find(w, valueStart, cgt + 1, innerEnd);
+            if (vs !== -1) {
+              const vgt = findByte(w, 62 /* > */, vs, innerEnd);
+              const ve = vgt === -1 ? -1 : find(w, valueEnd, vgt, innerEnd);
+              if (ve !== -1 && w[vgt - 1] !== 47) {
+                v0 = vgt + 1;
+                v1 = ve;
+              }
+            }
+          }
+          const code = this.cellCode(w, cgt, innerEnd, v0, v1);
+          c = find(w, cellStart, after, rowEndAt);
+          if (code === -1) continue;
+          out.set(col, code);
+          any = true;
+        }
+      }
+      out.endRow(rowNum, any);
       p = find(w, rowStart, rowEndAt, to);
     }
     this.autoRow = autoRow;
   }
+}
+
+/** Whether the byte after an element's name ends the name: space, `>`, `/`. */
+const isTagEnd = (b: number | undefined) =>
+  b === 32 || b === 62 || b === 47 || b === 9 || b === 10 || b === 13;
+
+/** Whether `needle` stands at `at` in `w`, wholly before `to`. */
+function startsAt(w: Buffer, at: number, needle: Buffer, to: number): boolean {
+  const n = needle.length;
+  if (at + n > to) return false;
+  for (let k = 0; k < n; k++) if (w[at + k] !== needle[k]) return false;
+  return true;
+}
+
+/**
+ * Where the `</v>` of a cell's content that is just `<v>text</v></c>` (from `at`, right after the
+ * cell's start tag) stands, or -1 for any other content.
+ */
+function plainValue(w: Buffer, at: number, to: number, m: Marks): number {
+  const vs = m.valueStart;
+  const n = vs.length;
+  if (at + n >= to || w[at + n] !== 62 /* > */) return -1;
+  for (let k = 0; k < n; k++) if (w[at + k] !== vs[k]) return -1;
+  let i = at + n + 1;
+  while (i < to && w[i] !== 60 /* < */) i++;
+  const ve = m.valueEnd;
+  const ce = m.cellEnd;
+  if (i + ve.length + ce.length > to) return -1;
+  for (let k = 0; k < ve.length; k++) if (w[i + k] !== ve[k]) return -1;
+  const j = i + ve.length;
+  for (let k = 0; k < ce.length; k++) if (w[j + k] !== ce[k]) return -1;
+  return i;
 }
 
 /** The element names a sheet's rows are read by, in the prefix of its root element. */
@@ -612,15 +712,15 @@ function xlsxDiagnostic(file: string, problem: XlsxProblem): Diagnostic {
  * `budget` bounds the inflated size, `window` the bytes of XML read at a time (tests use small
  * ones of each).
  */
-export function readXlsx(
+export async function readXlsx(
   rel: string,
   bytes: Uint8Array,
   kind: LedgerSheetKind,
   budget = MAX_XLSX_INFLATED_BYTES,
   window = CHUNK,
-): XlsxRead {
+): Promise<XlsxRead> {
   const fail = (problem: XlsxProblem): XlsxRead => ({
-    text: null,
+    sheet: null,
     diagnostics: [xlsxDiagnostic(rel, problem)],
   });
   const early = problemOf(bytes);
@@ -644,10 +744,9 @@ export function readXlsx(
     const sst = part(zip, "xl/sharedStrings.xml") ?? "";
     const shared = sharedStrings(sst);
     const dates = dateStyles(part(zip, "xl/styles.xml"));
-    const reader = new SheetLines(shared, dates, date1904, window);
-    zip.inflateEach(sheet.path, (piece) => reader.push(piece), Math.min(window, 1 << 20));
-    const lines = reader.end();
-    return { text: [sheet.name.replace(/[\t\n\r]/g, " "), ...lines].join("\n"), diagnostics: [] };
+    const reader = new SheetReader(shared, dates, date1904, window);
+    await zip.inflateEach(sheet.path, (piece) => reader.push(piece), Math.min(window, 1 << 20));
+    return { sheet: reader.end(sheet.name.replace(/[\t\n\r]/g, " ")), diagnostics: [] };
   } catch (e) {
     if (!(e instanceof ZipError)) throw e;
     const p = e.problem;

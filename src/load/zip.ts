@@ -1,22 +1,9 @@
 // The entries of a zip archive (an XLSX workbook), read from memory with bounds: the central
 // directory is trusted for nothing but names and offsets, every entry inflates with a cap on its
 // output (a zip bomb stops at the cap, never fills memory) and is checked against its CRC-32.
-import { createRequire } from "node:module";
-import { crc32, inflateRawSync } from "node:zlib";
-
-/** pako's inflater (pdf-lib's dependency, as in src/pdf/writer.ts): a zlib stream, synchronous. */
-interface PakoInflate {
-  onData: (chunk: Uint8Array) => void;
-  push(data: Uint8Array, last: boolean): boolean;
-  err: number;
-}
-type PakoInflateModule = {
-  Inflate: new (options: { raw: boolean; chunkSize: number }) => PakoInflate;
-};
-let pako: PakoInflateModule | null = null;
-/** pako's inflate module, loaded when a sheet is first read (a dozen modules other commands skip). */
-const pakoInflate = (): PakoInflateModule =>
-  (pako ??= createRequire(import.meta.url)("pako/lib/inflate.js") as PakoInflateModule);
+import type { TransformOptions } from "node:stream";
+import { crc32, createInflateRaw, inflateRawSync } from "node:zlib";
+import type { ZlibOptions } from "node:zlib";
 
 export type ZipProblem =
   /** Not a zip archive at all (no end-of-central-directory record, wrong signature). */
@@ -155,40 +142,54 @@ export class ZipArchive {
   /**
    * Entry `name` inflated a piece at a time: `onPiece` gets each piece (at most `pieceSize`
    * bytes: a new array each time, or a view of the archive for a stored entry) in order, so a
-   * 300 MB worksheet never sits in memory whole. The same checks as read() — the budget while
-   * inflating, then size and CRC-32 — throw ZipError after the pieces read so far (the caller
-   * drops what it made of them); what `onPiece` throws passes through. Returns false when there
-   * is no such entry.
+   * 600 MB worksheet never sits in memory whole. zlib inflates on a thread of its own, up to
+   * `ahead` bytes ahead of `onPiece` (which reads a sheet meanwhile). The same checks as read()
+   * — the budget while inflating, then size and CRC-32 — throw ZipError after the pieces read so
+   * far (the caller drops what it made of them); what `onPiece` throws passes through. Resolves
+   * false when there is no such entry.
    */
-  inflateEach(name: string, onPiece: (piece: Uint8Array) => void, pieceSize = 1 << 20): boolean {
+  async inflateEach(
+    name: string,
+    onPiece: (piece: Uint8Array) => void,
+    pieceSize = 1 << 20,
+    ahead = 32 << 20,
+  ): Promise<boolean> {
     const found = this.stored(name);
     if (!found) return false;
     const { e, raw, room } = found;
     let total = 0;
     let crc = 0;
     let inPiece = false;
-    const take = (piece: Uint8Array) => {
-      total += piece.length;
-      if (total > room) throw new ZipError({ kind: "too-large", entry: name, limit: this.budget });
-      crc = crc32(piece, crc);
-      inPiece = true;
-      onPiece(piece);
-      inPiece = false;
+    const take = (bytes: Uint8Array) => {
+      for (let at = 0; at < bytes.length; at += pieceSize) {
+        const piece = bytes.subarray(at, Math.min(bytes.length, at + pieceSize));
+        total += piece.length;
+        if (total > room)
+          throw new ZipError({ kind: "too-large", entry: name, limit: this.budget });
+        crc = crc32(piece, crc);
+        inPiece = true;
+        onPiece(piece);
+        inPiece = false;
+      }
     };
-    if (e.method === 0) {
-      for (let at = 0; at < raw.length; at += pieceSize)
-        take(raw.subarray(at, Math.min(raw.length, at + pieceSize)));
-    } else {
-      const inflater = new (pakoInflate().Inflate)({ raw: true, chunkSize: pieceSize });
-      inflater.onData = take;
+    if (e.method === 0) take(raw);
+    else {
+      // zlib's smallest output chunk is 64 bytes; take() cuts smaller pieces from it
+      const options: ZlibOptions & TransformOptions = {
+        chunkSize: Math.max(64, pieceSize),
+        readableHighWaterMark: ahead,
+      };
+      const inflater = createInflateRaw(options);
+      inflater.end(raw);
       try {
-        inflater.push(raw, true);
+        for await (const chunk of inflater) take(chunk as Buffer);
       } catch (err) {
         // whatever the inflater itself throws on bad data is a damaged entry
         if (err instanceof ZipError || inPiece) throw err;
         throw new ZipError({ kind: "damaged", entry: name });
+      } finally {
+        inflater.destroy();
       }
-      if (inflater.err) throw new ZipError({ kind: "damaged", entry: name });
     }
     this.used += total;
     if (total !== e.size || crc !== e.crc) throw new ZipError({ kind: "damaged", entry: name });

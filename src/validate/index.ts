@@ -63,12 +63,13 @@ const REFINE = { petitions: fastPetition };
 /** Parses every content file this stage knows (YAML or CSV) into a SourceFile. */
 export function parseContent(files: ReadonlyMap<string, string>): Map<string, SourceFile> {
   const sources = new Map<string, SourceFile>();
-  // A CSV ledger read as UTF-8 bytes is parsed from them, never decoded as a whole.
-  const bytes = files instanceof ContentTexts ? (rel: string) => files.utf8Bytes(rel) : null;
+  // A CSV ledger read as UTF-8 bytes is parsed from them, never decoded as a whole; a workbook's
+  // sheet from its rows.
+  const stored = files instanceof ContentTexts ? files : null;
   for (const rel of files.keys()) {
     const kind = classify(rel)?.kind;
     if (!kind || kind === "page") continue;
-    const text = bytes?.(rel) ?? (files.get(rel) as string);
+    const text = stored?.utf8Bytes(rel) ?? stored?.sheet(rel) ?? (files.get(rel) as string);
     sources.set(rel, parseContentFile(rel, text, REFINE));
   }
   return sources;

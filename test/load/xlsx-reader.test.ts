@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { serialParts } from "../../src/load/cells.ts";
 import { escapeCell } from "../../src/load/sheet-text.ts";
 import { readXlsx } from "../../src/load/xlsx.ts";
+import type { XlsxRead } from "../../src/load/xlsx.ts";
 import { workbookEntries, zipBytes } from "../support/zip-writer.ts";
 import type { ZipEntryInput } from "../support/zip-writer.ts";
 
@@ -294,29 +295,34 @@ function workbook(
   return { bytes: zipBytes(entries), entries, sheet, sst };
 }
 
+/** The text form of the sheet a read gave (null when none). */
+const sheetText = (r: XlsxRead) => r.sheet?.text ?? null;
+
 describe("the worksheet reader", () => {
-  it("gives the previous reader's sheet text for any sheet, in windows of any size", () => {
-    fc.assert(
-      fc.property(
+  it("gives the previous reader's sheet text for any sheet, in windows of any size", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(row, { maxLength: 10 }),
         fc.array(item, { maxLength: 8 }),
         fc.constantFrom(null, "x"),
         fc.nat(160),
         fc.integer({ min: 1, max: 400 }),
-        (rows, items, prefix, pad, window) => {
+        async (rows, items, prefix, pad, window) => {
           const { bytes, sheet, sst } = workbook(rows, items, prefix, pad);
           const expected = previousReader("信访事项", sheet, sst, new Set([1, 2]), prefix !== null);
-          const whole = readXlsx("p.xlsx", bytes, "petitions");
+          const whole = await readXlsx("p.xlsx", bytes, "petitions");
           expect(whole.diagnostics).toEqual([]);
-          expect(whole.text).toBe(expected);
-          expect(readXlsx("p.xlsx", bytes, "petitions", undefined, window).text).toBe(expected);
+          expect(whole.sheet?.text).toBe(expected);
+          expect(sheetText(await readXlsx("p.xlsx", bytes, "petitions", undefined, window))).toBe(
+            expected,
+          );
         },
       ),
       { numRuns: 400, seed: 20261203 },
     );
   });
 
-  it("reads a row longer than its window, and data that starts after several windows", () => {
+  it("reads a row longer than its window, and data that starts after several windows", async () => {
     const long = { numbered: true, selfClosing: false, how: 0, cells: [] as Cell[] };
     for (let i = 0; i < 40; i++)
       long.cells.push({
@@ -332,10 +338,12 @@ describe("the worksheet reader", () => {
     const expected = previousReader("信访事项", sheet, sst, new Set([1, 2]), false);
     expect(expected.split("\n")).toHaveLength(3);
     for (const window of [1, 7, 64, 4096, 1 << 20])
-      expect(readXlsx("p.xlsx", bytes, "petitions", undefined, window).text).toBe(expected);
+      expect(sheetText(await readXlsx("p.xlsx", bytes, "petitions", undefined, window))).toBe(
+        expected,
+      );
   });
 
-  it("reads a stored (uncompressed) sheet the same; a damaged stream is xlsx/damaged, not an exception", () => {
+  it("reads a stored (uncompressed) sheet the same; a damaged stream is xlsx/damaged, not an exception", async () => {
     const rows: Row[] = [
       {
         numbered: true,
@@ -354,14 +362,16 @@ describe("the worksheet reader", () => {
       entries.map((e) => (e.name.endsWith("sheet1.xml") ? { ...e, deflate: false } : e)),
     );
     for (const window of [3, 1 << 20])
-      expect(readXlsx("p.xlsx", stored, "petitions", undefined, window).text).toBe(expected);
+      expect(sheetText(await readXlsx("p.xlsx", stored, "petitions", undefined, window))).toBe(
+        expected,
+      );
     // bytes of the deflated sheet overwritten: a bad stream, or one whose CRC-32 fails
     const start = bytes.indexOf("xl/worksheets/sheet1.xml") + "xl/worksheets/sheet1.xml".length;
     for (const at of [start + 40, start + 200]) {
       const bad = Buffer.from(bytes);
       bad.fill(0x55, at, at + 12);
-      const r = readXlsx("p.xlsx", bad, "petitions", undefined, 64);
-      expect(r.text).toBeNull();
+      const r = await readXlsx("p.xlsx", bad, "petitions", undefined, 64);
+      expect(r.sheet).toBeNull();
       expect(r.diagnostics.map((d) => d.code)).toEqual(["xlsx/damaged"]);
     }
   });
