@@ -4,7 +4,13 @@
 import { EVENT_FIELDS } from "../../../schemas/index.ts";
 import type { Form, Rules, Unit } from "../../../schemas/index.ts";
 import { petitionOrigin } from "../../validate/content.ts";
-import type { Ledger, Origin, Petition, PetitionRows } from "../../validate/content.ts";
+import type {
+  Ledger,
+  Origin,
+  Petition,
+  PetitionRows,
+  WeeklyReport,
+} from "../../validate/content.ts";
 import { isoWeekDate, weeksWithWeekdayIn } from "../../calendar/calendar.ts";
 import type { ScoreEvent, SourceAt } from "./types.ts";
 
@@ -132,16 +138,13 @@ export function meetingEvents(ledger: Ledger, period: Period): ScoreEvent[] {
 }
 
 /** The earliest submission of each unit and week (the one that counts), by unit, then week. */
-export function earliestReports(
-  ledger: Ledger,
-): Map<string, Map<string, { at: string; line: number }>> {
-  const earliest = new Map<string, Map<string, { at: string; line: number }>>();
+export function earliestReports(ledger: Ledger): Map<string, Map<string, WeeklyReport>> {
+  const earliest = new Map<string, Map<string, WeeklyReport>>();
   for (const r of ledger.weeklyReports) {
     let weeks = earliest.get(r.unit);
     if (weeks === undefined) earliest.set(r.unit, (weeks = new Map()));
     const prev = weeks.get(r.week);
-    if (!prev || r.submittedAt < prev.at)
-      weeks.set(r.week, { at: r.submittedAt, line: r.origin.line });
+    if (!prev || r.submittedAt < prev.submittedAt) weeks.set(r.week, r);
   }
   return earliest;
 }
@@ -162,30 +165,73 @@ export function weeklyReportEvents(
   const earliest = earliestReports(ledger);
   const file = ledger.files.weeklyReports ?? `ledger/${period.year}/weekly-reports.yaml`;
   const out: ScoreEvent[] = [];
+  const byUnit = units.map((u) => earliest.get(u.id));
   for (const { week, date } of weeks) {
     const deadline = `${date}T${time}:00`;
-    for (const u of units) {
-      const sub = earliest.get(u.id)?.get(week);
-      const onTime = sub !== undefined && sub.at <= deadline;
-      const id = `${u.id}:${week}`;
-      out.push({
-        ledger: "weekly-report",
-        id,
-        unit: u.id,
-        date,
-        fields: { id, date, unit: u.id, week, on_time: onTime },
-        at: { file, line: sub ? sub.line : 0 },
-        order: 0,
-        facts: {
-          ledger: "weekly-report",
-          week: Number(week.slice(6)),
-          deadline: time,
-          submitted: sub ? sub.at : null,
-        },
-      });
-    }
+    units.forEach((u, i) => {
+      const sub = byUnit[i]?.get(week);
+      out.push(new WeeklyReportEvent(u.id, week, date, time, deadline, sub, file));
+    });
   }
   return out;
+}
+
+/**
+ * A unit's owed week: its own fields (`id`, `date`, `unit`, `week`, `on_time`, what a `when`
+ * tests), its own `at` (the file, the line of the submission that counts, 0 when none) and its
+ * facts, made when first asked for (for the weeks that become entries). A province's year owes
+ * a few hundred thousand of them, most never read again.
+ */
+class WeeklyReportEvent implements ScoreEvent, SourceAt {
+  readonly unit: string;
+  readonly week: string;
+  readonly date: string;
+  readonly on_time: boolean;
+  readonly file: string;
+  order = 0;
+  readonly #deadline: string;
+  readonly #submitted: WeeklyReport | undefined;
+  #facts: ScoreEvent["facts"] | undefined;
+  constructor(
+    unit: string,
+    week: string,
+    date: string,
+    deadline: string,
+    due: string,
+    submitted: WeeklyReport | undefined,
+    file: string,
+  ) {
+    this.unit = unit;
+    this.week = week;
+    this.date = date;
+    this.on_time = submitted !== undefined && submitted.submittedAt <= due;
+    this.file = file;
+    this.#deadline = deadline;
+    this.#submitted = submitted;
+  }
+  get ledger(): "weekly-report" {
+    return "weekly-report";
+  }
+  get id(): string {
+    return `${this.unit}:${this.week}`;
+  }
+  get fields(): Readonly<Record<string, unknown>> {
+    return this as unknown as Readonly<Record<string, unknown>>;
+  }
+  get at(): SourceAt {
+    return this;
+  }
+  get line(): number {
+    return this.#submitted ? this.#submitted.origin.line : 0;
+  }
+  get facts(): ScoreEvent["facts"] {
+    return (this.#facts ??= {
+      ledger: "weekly-report",
+      week: Number(this.week.slice(6)),
+      deadline: this.#deadline,
+      submitted: this.#submitted ? this.#submitted.submittedAt : null,
+    });
+  }
 }
 
 /** All events of the period in SPEC order; `order` is set to the position in that order. */

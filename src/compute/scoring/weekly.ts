@@ -65,7 +65,7 @@ export function weeklyGrid(
         if (date > period.asOf) return "not-due";
         const sub = earliest.get(u.id)?.get(week);
         if (!sub) return "missing";
-        return sub.at <= `${date}T${time}:00` ? "on-time" : "late";
+        return sub.submittedAt <= `${date}T${time}:00` ? "on-time" : "late";
       }),
     })),
   };
