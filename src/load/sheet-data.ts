@@ -115,14 +115,19 @@ export class SheetBuilder {
   private rowEnds = new Int32Array(1024);
   private rows = 0;
   /** The cells of the rows so far (`used` of them), then those of the row being read. */
-  private cells = new Int32Array(1 << 16);
+  private cells: Int32Array;
   private used = 0;
   /** Cells of the row being read. */
   private width = 0;
 
-  /** `values` are the first cell texts (the shared strings, trimmed), numbered from 0. */
-  constructor(values: string[]) {
+  /**
+   * `values` are the first cell texts (the shared strings, trimmed), numbered from 0; `cells` is
+   * how many cells to make room for at first (a new array's pages cost nothing until written, so
+   * room for a few too many is cheaper than copying a grown array).
+   */
+  constructor(values: string[], cells = 1 << 16) {
     this.values = values;
+    this.cells = new Int32Array(Math.max(1, cells));
   }
 
   /** The number of cell text `text` (trimmed), added when new. */
@@ -141,7 +146,7 @@ export class SheetBuilder {
     if (col < 1) return;
     const at = this.used + col - 1;
     if (at >= this.cells.length)
-      this.cells = grown(this.cells, Math.max(at + 1, Math.ceil(this.cells.length * 1.5)));
+      this.cells = grown(this.cells, Math.max(at + 1, this.cells.length * 2));
     const width = this.width;
     if (col > width + 1) this.cells.fill(EMPTY, this.used + width, at);
     this.cells[at] = code;

@@ -13,12 +13,8 @@ import type { SheetData } from "./sheet-data.ts";
 import type { PathKey, Refine, SourceFile } from "./source-file.ts";
 import { WholeRows } from "./whole-rows.ts";
 
-/** Where one record's fields stand: the row, and the column of each field. */
-interface RecordPlace {
-  row: number;
-  /** Column of each field; a field without one points at the row's first cell. */
-  cols: Record<string, number>;
-}
+/** Column of each field of a record; a field without one points at the row's first cell. */
+type FieldColumns = Record<string, number>;
 
 const WEEK_RE = /^\d{4}-W\d{2}$/;
 
@@ -43,7 +39,10 @@ export function parseSheet(
   const diagnostics: Diagnostic[] = [];
   const at = (row: number, col: number): SourcePosition => ({ file, sheet, line: row, col });
   const records: unknown[] = [];
-  const places: RecordPlace[] = [];
+  // Where record i stands: its row, and the columns of its fields (one object for every record
+  // of a sheet of rows; per week column in a grid).
+  const placeRows: number[] = [];
+  const placeCols: FieldColumns[] = [];
   const { values, cellCodes, rowCount } = data;
 
   if (rowCount === 0) {
@@ -65,6 +64,12 @@ export function parseSheet(
       heads.slice(1).some((h) => WEEK_RE.test(readWeek(h, year)));
     if (grid) {
       const weeks = heads.map((h, i) => (i === 0 || h === "" ? null : readWeek(h, year)));
+      const weekCols = heads.map((_, c) => ({
+        unit: 1,
+        week: c + 1,
+        submitted: c + 1,
+        zero: c + 1,
+      }));
       for (let r = 1; r < rowCount; r++) {
         const row = data.rowNumber(r);
         const cells = data.rowCells(r);
@@ -80,7 +85,8 @@ export function parseSheet(
           if (time !== "") rec.submitted = readDateTime(time);
           if (zero) rec.zero = true;
           records.push(rec);
-          places.push({ row, cols: { unit: 1, week: c + 1, submitted: c + 1, zero: c + 1 } });
+          placeRows.push(row);
+          placeCols.push(weekCols[c] as FieldColumns);
         }
       }
     } else {
@@ -124,7 +130,8 @@ export function parseSheet(
           }
           if (!any) continue; // a row with cells only in unknown columns (a note, a total)
           records.push(whole.take());
-          places.push({ row: data.rowNumber(r), cols });
+          placeRows.push(data.rowNumber(r));
+          placeCols.push(cols);
           continue;
         }
         const rec: Record<string, unknown> = {};
@@ -139,7 +146,8 @@ export function parseSheet(
         }
         if (!any) continue; // a row with cells only in unknown columns (a note, a total)
         records.push(refine?.(rec) ?? rec);
-        places.push({ row: data.rowNumber(r), cols });
+        placeRows.push(data.rowNumber(r));
+        placeCols.push(cols);
       }
     }
   }
@@ -157,15 +165,15 @@ export function parseSheet(
     tabular: true,
     locate(path: readonly PathKey[], where: "value" | "key" = "value") {
       const index = path[1];
-      const place = typeof index === "number" ? places[index] : undefined;
-      if (path.length < 2 || !place) return at(1, 1);
+      const row = typeof index === "number" ? placeRows[index] : undefined;
+      if (path.length < 2 || row === undefined) return at(1, 1);
       const key = path[2];
-      if (key === undefined || where === "key") return at(place.row, 1);
-      return at(place.row, place.cols[String(key)] ?? 1);
+      if (key === undefined || where === "key") return at(row, 1);
+      return at(row, (placeCols[index as number] as FieldColumns)[String(key)] ?? 1);
     },
     itemLine(array: readonly unknown[], index: number): number {
       if (array !== records) return 0;
-      return places[index]?.row ?? 0;
+      return placeRows[index] ?? 0;
     },
   };
 }

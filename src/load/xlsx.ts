@@ -252,6 +252,8 @@ class SheetReader {
     dates: ReadonlySet<number>,
     date1904: boolean,
     size: number,
+    /** The worksheet's size inflated, as the archive declares it. */
+    xmlBytes: number,
   ) {
     const values: string[] = new Array<string>(shared.length);
     const holds = new Uint8Array(shared.length);
@@ -260,7 +262,11 @@ class SheetReader {
       values[i] = s.trim();
       holds[i] = s === "" ? 0 : 1;
     }
-    this.out = new SheetBuilder(values);
+    // the shortest cell, <c r="A1"><v>1</v></c>, is 20 bytes
+    this.out = new SheetBuilder(
+      values,
+      Math.ceil(Math.min(xmlBytes, MAX_XLSX_INFLATED_BYTES) / 16),
+    );
     this.sharedHolds = holds;
     this.dates = dates;
     this.date1904 = date1904;
@@ -403,9 +409,8 @@ class SheetReader {
           break;
         }
         if (!startsAt(w, c, cellStart, to) || !isTagEnd(w[c + cellStart.length])) break;
-        let cgt = c + cellStart.length;
-        while (cgt < to && w[cgt] !== 62 /* > */ && w[cgt] !== 60 /* < */) cgt++;
-        if (cgt >= to || w[cgt] !== 62) break;
+        const cgt = scanTag(w, c, to);
+        if (cgt === -1) break;
         let v0 = -1;
         let v1 = -1;
         let innerEnd = cgt + 1;
@@ -418,7 +423,6 @@ class SheetReader {
           innerEnd = v + valueEnd.length;
           after = innerEnd + cellEnd.length;
         }
-        scanAttributes(w, c, cgt);
         const col = r0 !== -1 ? columnAt(w, r0, r1) : autoCol + 1;
         autoCol = col;
         const code = this.cellCode(w, cgt, innerEnd, v0, v1);
@@ -595,12 +599,61 @@ function scanAttributes(w: Buffer, from: number, to: number): void {
     let j = v0;
     while (j < to && w[j] !== quote) j++;
     if (j >= to) return;
-    if (n1 - n0 === 1) {
-      const name = w[n0];
-      if (name === 114 /* r */ && r0 === -1) [r0, r1] = [v0, j];
-      else if (name === 116 /* t */ && t0 === -1) [t0, t1] = [v0, j];
-      else if (name === 115 /* s */ && s0 === -1) [s0, s1] = [v0, j];
+    if (n1 - n0 === 1) attribute(w[n0], v0, j);
+    i = j + 1;
+  }
+}
+
+/** Notes where attribute `name` (one letter) of the tag being scanned stands, the first time. */
+function attribute(name: number | undefined, v0: number, v1: number): void {
+  if (name === 114 /* r */) {
+    if (r0 === -1) [r0, r1] = [v0, v1];
+  } else if (name === 116 /* t */) {
+    if (t0 === -1) [t0, t1] = [v0, v1];
+  } else if (name === 115 /* s */ && s0 === -1) [s0, s1] = [v0, v1];
+}
+
+/**
+ * scanAttributes of the start tag at `from` and its end, the first `>`, in one pass: where that
+ * `>` stands, or -1 when a `<` or `to` comes before it (the caller then reads the tag with
+ * findByte and scanAttributes, as the searching path does).
+ */
+function scanTag(w: Buffer, from: number, to: number): number {
+  r0 = r1 = t0 = t1 = s0 = s1 = -1;
+  let i = from + 1;
+  let b = 0;
+  while (i < to && (b = w[i] as number) !== 62 && b !== 60 && !isSpace(b)) i++; // the name
+  for (;;) {
+    while (i < to && isSpace(w[i])) i++;
+    if (i >= to) return -1;
+    b = w[i] as number;
+    if (b === 62) return i;
+    if (b === 60) return -1;
+    const n0 = i;
+    while (i < to && (b = w[i] as number) !== 61 && b !== 62 && b !== 60 && !isSpace(b)) i++;
+    const n1 = i;
+    while (i < to && isSpace(w[i])) i++;
+    if (i >= to) return -1;
+    b = w[i] as number;
+    if (b === 62) return i;
+    if (b === 60) return -1;
+    if (b !== 61 || n1 === n0) {
+      i = Math.max(i, n0 + 1);
+      continue;
     }
+    i++;
+    while (i < to && isSpace(w[i])) i++;
+    if (i >= to) return -1;
+    const quote = w[i] as number;
+    if (quote === 62) return i;
+    if (quote === 60) return -1;
+    if (quote !== 34 && quote !== 39) continue;
+    const v0 = i + 1;
+    let j = v0;
+    while (j < to && (b = w[j] as number) !== quote && b !== 62 && b !== 60) j++;
+    if (j >= to || b === 60) return -1;
+    if (b === 62) return j; // the tag ends inside the value: the attributes end there too
+    if (n1 - n0 === 1) attribute(w[n0], v0, j);
     i = j + 1;
   }
 }
@@ -744,8 +797,9 @@ export async function readXlsx(
     const sst = part(zip, "xl/sharedStrings.xml") ?? "";
     const shared = sharedStrings(sst);
     const dates = dateStyles(part(zip, "xl/styles.xml"));
-    const reader = new SheetReader(shared, dates, date1904, window);
-    await zip.inflateEach(sheet.path, (piece) => reader.push(piece), Math.min(window, 1 << 20));
+    const reader = new SheetReader(shared, dates, date1904, window, zip.declaredSize(sheet.path));
+    // A window's worth inflates (on zlib's thread) while the previous window is read.
+    await zip.inflateEach(sheet.path, (piece) => reader.push(piece), window);
     return { sheet: reader.end(sheet.name.replace(/[\t\n\r]/g, " ")), diagnostics: [] };
   } catch (e) {
     if (!(e instanceof ZipError)) throw e;

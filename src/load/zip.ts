@@ -86,6 +86,11 @@ export class ZipArchive {
     return this.entries.has(name);
   }
 
+  /** The size entry `name` declares it inflates to (0 when there is no such entry). */
+  declaredSize(name: string): number {
+    return this.entries.get(name)?.size ?? 0;
+  }
+
   /** Entry `name`'s stored bytes and how many bytes it may inflate to, or null when none. */
   private stored(name: string): { e: ZipEntry; raw: Buffer; room: number } | null {
     const e = this.entries.get(name);
