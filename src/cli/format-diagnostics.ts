@@ -2,6 +2,7 @@
 // with a caret under the offending value (and under the first occurrence of a duplicate), and a
 // hint. In a workbook the place is `file 信访事项!C12` and the frame shows the row's cells.
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
+import { ContentTexts } from "../load/content-texts.ts";
 import { cellReference, sheetRow } from "../load/sheet-text.ts";
 import { printable } from "../text/printable.ts";
 import { charWidth, displayWidth } from "./text-width.ts";
@@ -98,8 +99,14 @@ const CELL_SEPARATOR = " │ ";
  * `at` (nothing when the row holds nothing or is not in the texts).
  */
 function rowFrame(at: SourcePosition, texts: ReadonlyMap<string, string>): string[] {
-  const text = texts.get(at.file);
-  const cells = text === undefined ? null : sheetRow(text, at.line);
+  // A workbook read from the content folder is looked up in its rows, not searched as text.
+  const sheet = texts instanceof ContentTexts ? texts.sheet(at.file) : undefined;
+  const text = sheet ? undefined : texts.get(at.file);
+  const cells = sheet
+    ? sheet.cellsOfRow(at.line)
+    : text === undefined
+      ? null
+      : sheetRow(text, at.line);
   if (cells === null) return [];
   while (cells.length < at.col) cells.push("");
   let col = 1;

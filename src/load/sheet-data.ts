@@ -70,6 +70,42 @@ export class SheetData {
     return out;
   }
 
+  /**
+   * The cell texts of the first row numbered `number` (as sheetRow finds it in the text form),
+   * or null: rows in ascending order (as written) are found by halving, others through an index
+   * made at the first call.
+   */
+  cellsOfRow(number: number): string[] | null {
+    const n = this.rowCount;
+    if (this.#ascending === undefined) {
+      let ascending = true;
+      for (let i = 1; i < n && ascending; i++)
+        ascending = (this.rowNumbers[i - 1] as number) < (this.rowNumbers[i] as number);
+      this.#ascending = ascending;
+    }
+    let i: number | undefined;
+    if (this.#ascending) {
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((this.rowNumbers[mid] as number) < number) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo < n && this.rowNumbers[lo] === number ? lo : undefined;
+    } else {
+      if (this.#byNumber === undefined) {
+        this.#byNumber = new Map();
+        for (let k = n - 1; k >= 0; k--) this.#byNumber.set(this.rowNumbers[k] as number, k);
+      }
+      i = this.#byNumber.get(number);
+    }
+    return i === undefined ? null : this.rowCells(i);
+  }
+
+  #ascending: boolean | undefined;
+  #byNumber: Map<number, number> | undefined;
+
   /** The sheet as sheet text (sheet-text.ts), made when first asked for. */
   get text(): string {
     if (this.#text === undefined) {

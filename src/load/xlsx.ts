@@ -621,7 +621,7 @@ function attribute(name: number | undefined, v0: number, v1: number): void {
 function scanTag(w: Buffer, from: number, to: number): number {
   r0 = r1 = t0 = t1 = s0 = s1 = -1;
   let i = from + 1;
-  let b = 0;
+  let b: number;
   while (i < to && (b = w[i] as number) !== 62 && b !== 60 && !isSpace(b)) i++; // the name
   for (;;) {
     while (i < to && isSpace(w[i])) i++;

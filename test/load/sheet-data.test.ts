@@ -16,7 +16,7 @@ import {
 import type { LedgerColumn, LedgerSheetKind } from "../../src/load/ledger-columns.ts";
 import { LineIndex } from "../../src/load/line-index.ts";
 import { SheetData } from "../../src/load/sheet-data.ts";
-import { escapeCell, sheetName, sheetRows } from "../../src/load/sheet-text.ts";
+import { escapeCell, sheetName, sheetRow, sheetRows } from "../../src/load/sheet-text.ts";
 import type { PathKey, Refine, SourceFile } from "../../src/load/source-file.ts";
 import { WholeRows } from "../../src/load/whole-rows.ts";
 import { parseSheet } from "../../src/load/table.ts";
@@ -277,6 +277,17 @@ describe("a sheet's rows", () => {
             expect(sheet.rowNumber(i)).toBe(n);
             expect(sheet.rowCells(i)).toEqual(cells);
           });
+          // a code frame's row: as the text form finds it, in rows in any order and ascending
+          const ascending = [...new Map(rows).entries()].sort(([a], [b]) => a - b);
+          const sorted = [
+            "信访事项",
+            ...ascending.map(([n, cells]) => `${n}\t${cells.map(escapeCell).join("\t")}`),
+          ].join("\n");
+          for (const t of [text, sorted]) {
+            const s = SheetData.fromText(t);
+            for (const n of [...rows.map(([r]) => r), 0, 2, 1_048_577])
+              expect(s.cellsOfRow(n), `row ${n}`).toEqual(sheetRow(t, n));
+          }
         },
       ),
       { numRuns: 300 },

@@ -12,7 +12,8 @@ import { LEDGER_SHEETS, PETITION_COLUMNS } from "../../src/load/ledger-columns.t
 import type { LedgerSheetKind } from "../../src/load/ledger-columns.ts";
 import { parseSheet } from "../../src/load/table.ts";
 import { readXlsx } from "../../src/load/xlsx.ts";
-import type { SheetData } from "../../src/load/sheet-data.ts";
+import { ContentTexts } from "../../src/load/content-texts.ts";
+import { SheetData } from "../../src/load/sheet-data.ts";
 import { fastPetition } from "../../src/validate/fast.ts";
 import { validateContent } from "../../src/validate/index.ts";
 import { xlsxFixtures } from "../fixtures/diagnostics/make-xlsx.ts";
@@ -413,6 +414,13 @@ describe("diagnostics in a workbook", () => {
     );
     expect(out[1]).toBe("  3 | P-2 │ 2025/1/9 │ 县级");
     expect(out[2]).toBe(`    | ${" ".repeat("P-2 │ 2025/1/9 │ ".length)}^`);
+    // read from a content folder, the sheet is held as its rows: the same lines
+    const held = new ContentTexts([
+      ["units.yaml", "units:\n  - { id: dongshan, name: 东山村 }\n"],
+      [FILE, SheetData.fromText(r.text as string)],
+    ]);
+    const d2 = validateContent(held).diagnostics.find((x) => x.path === "petitions.1.level");
+    expect(formatDiagnostic(d2!, { texts: held, prefix: "content/" }).split("\n")).toEqual(out);
   });
 });
 
