@@ -5,14 +5,12 @@
 // exceljs reading the same workbook (its streaming reader, and loading it whole), the library
 // the lean reader (src/load/xlsx.ts) replaced for this path. `-- 100000` for another size.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import ExcelJS from "exceljs";
-import { parseCsvFile } from "../../src/load/csv.ts";
-import { LEDGER_SHEETS } from "../../src/load/ledger-columns.ts";
 import { generateContent, writeContent } from "../support/generate.ts";
 import { printTable } from "./table.ts";
+import { CSV_LEDGER, XLSX_LEDGER, ensureXlsxDataset } from "./xlsx-dataset.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CACHE = join(ROOT, ".bench");
@@ -26,8 +24,8 @@ const units = Math.max(12, Math.round(petitions / 100));
 
 const csvDir = join(CACHE, `${units}u-${petitions}p-csv`);
 const xlsxDir = join(CACHE, `${units}u-${petitions}p-xlsx`);
-const CSV = "ledger/2025/petitions.csv";
-const XLSX = "ledger/2025/petitions.xlsx";
+const CSV = CSV_LEDGER;
+const XLSX = XLSX_LEDGER;
 
 if (!existsSync(join(csvDir, "units.yaml"))) {
   process.stderr.write(`生成数据集（${petitions} 件，CSV）…\n`);
@@ -44,48 +42,7 @@ if (!existsSync(join(csvDir, "units.yaml"))) {
   );
 }
 
-if (!existsSync(join(xlsxDir, XLSX))) {
-  process.stderr.write(`把 petitions.csv 写成 petitions.xlsx（exceljs 流式写入）…\n`);
-  rmSync(xlsxDir, { recursive: true, force: true });
-  cpSync(csvDir, xlsxDir, { recursive: true });
-  rmSync(join(xlsxDir, CSV));
-  const spec = LEDGER_SHEETS.petitions;
-  const src = parseCsvFile(
-    CSV,
-    readFileSync(join(csvDir, CSV), "utf8"),
-    "petitions",
-    spec.columns,
-    2025,
-  );
-  const records = (src.value as { petitions: Record<string, unknown>[] }).petitions;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: join(xlsxDir, XLSX),
-    useSharedStrings: true,
-    useStyles: true,
-  });
-  const ws = wb.addWorksheet(spec.sheet);
-  ws.addRow(spec.columns.map((c) => c.headers[0])).commit();
-  for (const r of records) {
-    const row = ws.addRow(
-      spec.columns.map((c) => {
-        const v = r[c.key];
-        if (v === undefined) return null;
-        if (c.kind === "date") {
-          const [y, m, d] = String(v).split("-").map(Number) as [number, number, number];
-          return new Date(Date.UTC(y, m - 1, d));
-        }
-        if (c.kind === "boolean") return v === true ? "是" : "否";
-        return v as string | number;
-      }),
-    );
-    spec.columns.forEach((c, i) => {
-      if (c.kind === "date") row.getCell(i + 1).numFmt = "yyyy-mm-dd";
-    });
-    row.commit();
-  }
-  ws.commit();
-  await wb.commit();
-}
+await ensureXlsxDataset(csvDir, xlsxDir);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
