@@ -131,6 +131,55 @@ function sharedStrings(sst: string): string[] {
   return out;
 }
 
+const SI_START = Buffer.from("<si", "latin1");
+const SI_END = Buffer.from("</si>", "latin1");
+const T_START = Buffer.from("<t", "latin1");
+const T_END = Buffer.from("</t>", "latin1");
+
+/**
+ * The shared strings of xl/sharedStrings.xml from its bytes: sharedStrings of its text, each item
+ * decoded on its own (a million items never make one 80 MB string that every item is a slice
+ * of). A part whose elements have a prefix (`<x:si>`) is read as text, prefixes removed.
+ */
+function sharedStringsOf(b: Buffer | null): string[] {
+  if (b === null) return [];
+  const head = b.toString("utf8", 0, Math.min(b.length, PREFIX_BYTES));
+  if (rootPrefix(head) !== null) return sharedStrings(unprefix(b.toString("utf8")));
+  const out: string[] = [];
+  const n = b.length;
+  let p = find(b, SI_START, 0, n);
+  while (p !== -1) {
+    const gt = isWordCode(b[p + 3] ?? NaN) ? -1 : findByte(b, 62 /* > */, p + 3, n);
+    if (gt !== -1 && b[gt - 1] === 47 /* / */) {
+      out.push("");
+      p = find(b, SI_START, gt, n);
+      continue;
+    }
+    const end = gt === -1 ? -1 : find(b, SI_END, gt, n);
+    if (end === -1) {
+      p = find(b, SI_START, p + 3, n); // not an item (<sis…>) or never closed
+      continue;
+    }
+    out.push(itemTextAt(b, gt + 1, end));
+    p = find(b, SI_START, end + 5, n);
+  }
+  return out;
+}
+
+/** itemText of the item `b[from, to)`, from its bytes. */
+function itemTextAt(b: Buffer, from: number, to: number): string {
+  if (startsAt(b, from, T_START, to)) {
+    const next = b[from + 2];
+    if (next === 62 || next === 32 || next === 9 || next === 10 || next === 13) {
+      const gt = findByte(b, 62 /* > */, from, b.length);
+      const end = gt === -1 ? -1 : find(b, T_END, gt, b.length);
+      if (b[gt - 1] !== 47 && end !== -1 && end + 4 === to && findByte(b, 60, gt, b.length) === end)
+        return xmlText(textAt(b, gt + 1, end));
+    }
+  }
+  return runText(textAt(b, from, to));
+}
+
 const BUILTIN_DATE_FORMATS = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
   52, 53, 54, 55, 56, 57, 58,
@@ -794,8 +843,7 @@ export async function readXlsx(
       });
     }
     if (!zip.has(sheet.path)) return fail({ kind: "damaged", part: sheet.path });
-    const sst = part(zip, "xl/sharedStrings.xml") ?? "";
-    const shared = sharedStrings(sst);
+    const shared = sharedStringsOf(zip.read("xl/sharedStrings.xml"));
     const dates = dateStyles(part(zip, "xl/styles.xml"));
     const reader = new SheetReader(shared, dates, date1904, window, zip.declaredSize(sheet.path));
     // A window's worth inflates (on zlib's thread) while the previous window is read.

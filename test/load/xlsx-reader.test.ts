@@ -322,6 +322,38 @@ describe("the worksheet reader", () => {
     );
   });
 
+  it("reads every shared string as the previous reader did (entities, runs, phonetic guides)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(item, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom(null, "x"),
+        async (items, prefix) => {
+          // one row per item, its only cell the shared string
+          const rows: Row[] = items.map((_, i) => ({
+            numbered: true,
+            selfClosing: false,
+            how: 0,
+            cells: [
+              {
+                ref: "A",
+                type: "s",
+                style: null,
+                value: String(i),
+                inline: "",
+                form: "value",
+                how: 0,
+              },
+            ],
+          }));
+          const { bytes, sheet, sst } = workbook(rows, items, prefix, 0);
+          const expected = previousReader("信访事项", sheet, sst, new Set([1, 2]), prefix !== null);
+          expect(sheetText(await readXlsx("p.xlsx", bytes, "petitions"))).toBe(expected);
+        },
+      ),
+      { numRuns: 300, seed: 20261204 },
+    );
+  });
+
   it("reads a row longer than its window, and data that starts after several windows", async () => {
     const long = { numbered: true, selfClosing: false, how: 0, cells: [] as Cell[] };
     for (let i = 0; i < 40; i++)
