@@ -29,6 +29,8 @@ const NON_PRINTABLE =
 
 const SP = 32;
 const HASH = 35;
+/** Distinct plain scalars remembered (Reader.plain); past that, new ones are read each time. */
+const PLAIN_MEMO = 1 << 16;
 
 class Reader {
   /** Significant lines: offsets of the first non-space character and of the line end. */
@@ -328,8 +330,27 @@ class Reader {
       q++;
     }
     const raw = t.slice(p, q).trimEnd();
-    if (!this.plainOk(raw, false)) bail();
-    return { value: resolveCoreScalar(raw), next: q };
+    return { value: this.plain(raw, false), next: q };
+  }
+
+  /** Plain scalars read so far, in a flow collection and outside (plainOk differs). */
+  private readonly flowPlain = new Map<string, unknown>();
+  private readonly blockPlain = new Map<string, unknown>();
+
+  /**
+   * The value of plain scalar `raw` (resolveCoreScalar), after plainOk; remembered, as a ledger
+   * repeats its keys, villages, weeks and flags on every line.
+   */
+  plain(raw: string, inFlow: boolean): unknown {
+    const memo = inFlow ? this.flowPlain : this.blockPlain;
+    let v = memo.get(raw);
+    if (v === undefined) {
+      // resolveCoreScalar never gives undefined: a miss
+      if (!this.plainOk(raw, inFlow)) bail();
+      v = resolveCoreScalar(raw);
+      if (memo.size < PLAIN_MEMO) memo.set(raw, v);
+    }
+    return v;
   }
 
   /** Plain scalars this reader can take without doubt. */
@@ -403,47 +424,68 @@ class Reader {
     return read;
   }
 
+  /** Where the scalar flowScalar read last ends. */
+  private flowNext = 0;
+
+  /** Past the spaces from `q`. */
+  skipSpaces(q: number, end: number): number {
+    const t = this.text;
+    while (q < end && t.charCodeAt(q) === SP) q++;
+    return q;
+  }
+
+  /**
+   * A scalar (or nested collection) of a flow collection at `q`, up to `,` or `close` (`]` or
+   * `}`); where it ends is left in flowNext.
+   */
+  flowScalar(q: number, end: number, close: number): unknown {
+    const t = this.text;
+    const c = t.charCodeAt(q);
+    if (c === 34) {
+      const e = this.doubleEnd(q, end);
+      this.flowNext = e + 1;
+      return this.doubleValue(q, e);
+    }
+    if (c === 39) {
+      const e = this.singleEnd(q, end);
+      this.flowNext = e + 1;
+      return this.singleValue(q, e);
+    }
+    if (c === 123 || c === 91) {
+      const read = this.flow(q, end);
+      this.flowNext = read.next;
+      return read.value;
+    }
+    let r = q;
+    for (; r < end; r++) {
+      const ch = t.charCodeAt(r);
+      if (ch === 44 || ch === close) break;
+      if (ch === 58) {
+        const after = t.charCodeAt(r + 1);
+        if (r + 1 >= end || after === SP || after === 44 || after === 93 || after === 125) break;
+      }
+    }
+    this.flowNext = r;
+    return this.plain(t.slice(q, r).trimEnd(), true);
+  }
+
   flowBody(p: number, end: number): { value: unknown; next: number } {
     const t = this.text;
-    const skip = (q: number) => {
-      while (q < end && t.charCodeAt(q) === SP) q++;
-      return q;
-    };
-    const scalar = (q: number, stops: string): { value: unknown; next: number } => {
-      const c = t.charCodeAt(q);
-      if (c === 34) {
-        const close = this.doubleEnd(q, end);
-        return { value: this.doubleValue(q, close), next: close + 1 };
-      }
-      if (c === 39) {
-        const close = this.singleEnd(q, end);
-        return { value: this.singleValue(q, close), next: close + 1 };
-      }
-      if (c === 123 || c === 91) return this.flow(q, end);
-      let r = q;
-      while (r < end && !stops.includes(t[r] as string)) {
-        if (t.charCodeAt(r) === 58 && (r + 1 >= end || " ,]}".includes(t[r + 1] as string))) break;
-        r++;
-      }
-      const raw = t.slice(q, r).trimEnd();
-      if (!this.plainOk(raw, true)) bail();
-      return { value: resolveCoreScalar(raw), next: r };
-    };
     if (t.charCodeAt(p) === 91) {
       const out: unknown[] = [];
       const offsets: number[] = [];
       this.seqOffsets.set(out, offsets);
-      let q = skip(p + 1);
+      let q = this.skipSpaces(p + 1, end);
       if (t.charCodeAt(q) === 93) return { value: out, next: q + 1 };
       for (;;) {
-        q = skip(q);
+        q = this.skipSpaces(q, end);
         offsets.push(t.charCodeAt(q) === 34 || t.charCodeAt(q) === 39 ? q + 1 : q);
-        const item = scalar(q, ",]");
-        q = skip(item.next);
+        const item = this.flowScalar(q, end, 93);
+        q = this.skipSpaces(this.flowNext, end);
         if (t.charCodeAt(q) === 58) bail(); // a single-pair mapping inside a list
-        out.push(item.value);
+        out.push(item);
         if (t.charCodeAt(q) === 44) {
-          q = skip(q + 1);
+          q = this.skipSpaces(q + 1, end);
           if (t.charCodeAt(q) === 93) bail(); // trailing comma
           continue;
         }
@@ -454,32 +496,31 @@ class Reader {
     const out: Record<string, unknown> = {};
     const offsets: (string | number)[] = [];
     this.flowMaps.set(out, offsets);
-    let q = skip(p + 1);
+    let q = this.skipSpaces(p + 1, end);
     if (t.charCodeAt(q) === 125) return { value: out, next: q + 1 };
     for (;;) {
-      q = skip(q);
+      q = this.skipSpaces(q, end);
       const c = t.charCodeAt(q);
       if (c === 123 || c === 91) bail();
       const keyAt = t.charCodeAt(q) === 34 || t.charCodeAt(q) === 39 ? q + 1 : q;
-      const k = scalar(q, ",}");
-      if (k.value === null || typeof k.value === "object") bail();
-      const key = String(k.value);
+      const k = this.flowScalar(q, end, 125);
+      if (k === null || typeof k === "object") bail();
+      const key = String(k);
       if (key === "__proto__" || Object.prototype.hasOwnProperty.call(out, key)) bail();
-      q = skip(k.next);
+      q = this.skipSpaces(this.flowNext, end);
       if (t.charCodeAt(q) !== 58) bail();
-      q = skip(q + 1);
+      q = this.skipSpaces(q + 1, end);
       let value: unknown = null;
       let valueAt = keyAt;
       if (t.charCodeAt(q) !== 44 && t.charCodeAt(q) !== 125) {
         valueAt = t.charCodeAt(q) === 34 || t.charCodeAt(q) === 39 ? q + 1 : q;
-        const v = scalar(q, ",}");
-        value = v.value;
-        q = skip(v.next);
+        value = this.flowScalar(q, end, 125);
+        q = this.skipSpaces(this.flowNext, end);
       }
       out[key] = value;
       offsets.push(key, keyAt, valueAt);
       if (t.charCodeAt(q) === 44) {
-        q = skip(q + 1);
+        q = this.skipSpaces(q + 1, end);
         if (t.charCodeAt(q) === 125) bail();
         continue;
       }
