@@ -181,16 +181,29 @@ function checkMeetings(ctx: Ctx, raw: unknown[]): void {
 /** The label of a weekly report's `submitted` field, as zod's issues name it. */
 const SUBMITTED = fieldLabel(weeklyReportSchema, ["submitted"]);
 
+const WEEK_NAME_RE = /^\d{4}-W\d{2}$/;
+// A submission time's parts (hoisted: a literal in the loop is a new object per report).
+const UTC_OFFSET_RE = /(?:Z|[+-]\d{2}:?\d{2})$/;
+const DATE_TIME_SEPARATOR_RE = /T|\s/;
+const DATE_START_RE = /^\d{4}-\d{2}-\d{2}/;
+const TIME_RE = /[T ](\d{2}):(\d{2})(?::(\d{2}))?/;
+
 function checkWeeklyReports(ctx: Ctx, raw: unknown[], weekday: number): void {
+  // Each week's deadline day once (null: no such week): a ledger names some fifty weeks.
+  const deadlines = new Map<string, string | null>();
   raw.forEach((r, i) => {
     const w = rec(r);
     checkUnit(ctx, w.unit, () => ["weekly_reports", i, "unit"]);
     const week = w.week;
-    if (typeof week === "string" && /^\d{4}-W\d{2}$/.test(week)) {
-      if (!isoWeekExists(week))
+    if (typeof week === "string" && WEEK_NAME_RE.test(week)) {
+      let deadline = deadlines.get(week);
+      if (deadline === undefined) {
+        deadline = isoWeekExists(week) ? isoWeekDate(week, weekday) : null;
+        deadlines.set(week, deadline);
+      }
+      if (deadline === null)
         err(ctx, "ledger/week-not-exist", ["weekly_reports", i, "week"], { week });
       else {
-        const deadline = isoWeekDate(week, weekday);
         if (!deadline.startsWith(`${ctx.year}-`)) {
           err(ctx, "ledger/week-outside-year", ["weekly_reports", i, "week"], {
             week,
@@ -202,10 +215,10 @@ function checkWeeklyReports(ctx: Ctx, raw: unknown[], weekday: number): void {
     }
     const sub = w.submitted;
     if (typeof sub === "string") {
-      if (/(?:Z|[+-]\d{2}:?\d{2})$/.test(sub) && /T|\s/.test(sub))
+      if (UTC_OFFSET_RE.test(sub) && DATE_TIME_SEPARATOR_RE.test(sub))
         err(ctx, "ledger/utc-offset", ["weekly_reports", i, "submitted"], { submitted: sub });
       const day = sub.slice(0, 10);
-      if (/^\d{4}-\d{2}-\d{2}/.test(sub) && !isCalendarDate(day)) {
+      if (DATE_START_RE.test(sub) && !isCalendarDate(day)) {
         err(ctx, "schema/format", ["weekly_reports", i, "submitted"], {
           field: SUBMITTED,
           kind: "datetime",
@@ -213,7 +226,7 @@ function checkWeeklyReports(ctx: Ctx, raw: unknown[], weekday: number): void {
           text: day,
         });
       }
-      const hms = /[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(sub);
+      const hms = TIME_RE.exec(sub);
       if (hms && (Number(hms[1]) > 23 || Number(hms[2]) > 59 || Number(hms[3] ?? 0) > 59)) {
         err(ctx, "schema/format", ["weekly_reports", i, "submitted"], {
           field: SUBMITTED,
