@@ -1,5 +1,5 @@
-// The text form of one worksheet, which the content map holds for an XLSX ledger in place of
-// its bytes (so parsing stays synchronous and code frames can show a row's cells):
+// The text form of one worksheet (a ledger sheet is held as its rows, sheet-data.ts, and made
+// into this text only when asked for: content searched as text, a sheet given as text in tests):
 //
 //   line 1     the sheet's name
 //   each row   <row number>\t<cell A>\t<cell B>…   (rows holding something, in order)
