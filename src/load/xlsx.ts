@@ -15,6 +15,7 @@ import { serialParts } from "./cells.ts";
 import { LEDGER_SHEETS } from "./ledger-columns.ts";
 import type { LedgerSheetKind } from "./ledger-columns.ts";
 import { SheetBuilder } from "./sheet-data.ts";
+import { columnLetters } from "./sheet-text.ts";
 import type { SheetData } from "./sheet-data.ts";
 import { ZipArchive, ZipError } from "./zip.ts";
 
@@ -262,6 +263,12 @@ function pickSheet(sheets: SheetPart[], kind: LedgerSheetKind): SheetPart | null
 }
 
 const CHUNK = 16 * 1024 * 1024;
+/**
+ * Columns read (A to IV): a ledger has a few dozen. A cell further right (a stray entry at
+ * column XFD) is counted and reported, not kept: kept, every row up to it would be that wide
+ * (a 500 KB workbook of such rows once took 11 GB).
+ */
+export const MAX_SHEET_COLUMNS = 256;
 /** Where a part's root element is looked for. */
 const PREFIX_BYTES = 4096;
 const DAYS_1904 = 1462;
@@ -384,6 +391,14 @@ class SheetReader {
     this.keep(rest);
   }
 
+  /** Cells with something in them past MAX_SHEET_COLUMNS, and where the first one stands. */
+  far = 0;
+  farFirst: { row: number; col: number } | null = null;
+
+  private farCell(row: number, col: number): void {
+    if (this.far++ === 0) this.farFirst = { row, col };
+  }
+
   /** Cell numbers of date texts by serial number: a year's ledger has a few hundred dates. */
   private readonly dateCodes = new Map<number, number>();
 
@@ -478,6 +493,10 @@ class SheetReader {
         const code = this.cellCode(w, cgt, innerEnd, v0, v1);
         c = after;
         if (code === -1) continue;
+        if (col > MAX_SHEET_COLUMNS) {
+          this.farCell(rowNum, col);
+          continue;
+        }
         out.set(col, code);
         any = true;
       }
@@ -519,6 +538,10 @@ class SheetReader {
           const code = this.cellCode(w, cgt, innerEnd, v0, v1);
           c = find(w, cellStart, after, rowEndAt);
           if (code === -1) continue;
+          if (col > MAX_SHEET_COLUMNS) {
+            this.farCell(rowNum, col);
+            continue;
+          }
           out.set(col, code);
           any = true;
         }
@@ -849,7 +872,24 @@ export async function readXlsx(
     const reader = new SheetReader(shared, dates, date1904, window, zip.declaredSize(sheet.path));
     // A window's worth inflates (on zlib's thread) while the previous window is read.
     await zip.inflateEach(sheet.path, (piece) => reader.push(piece), window);
-    return { sheet: reader.end(sheet.name.replace(/[\t\n\r]/g, " ")), diagnostics: [] };
+    const data = reader.end(sheet.name.replace(/[\t\n\r]/g, " "));
+    const diagnostics: Diagnostic[] = [];
+    if (reader.farFirst !== null) {
+      const { row, col } = reader.farFirst;
+      diagnostics.push(
+        makeDiagnostic("xlsx/far-cells", {
+          position: { file: rel, sheet: data.name, line: row, col },
+          path: "",
+          params: {
+            file: rel,
+            sheet: data.name,
+            count: reader.far,
+            last: columnLetters(MAX_SHEET_COLUMNS),
+          },
+        }),
+      );
+    }
+    return { sheet: data, diagnostics };
   } catch (e) {
     if (!(e instanceof ZipError)) throw e;
     const p = e.problem;

@@ -136,6 +136,9 @@ const SAMPLES: { [C in DiagnosticCode]: ParamsOf<C>[] } = {
       problem: { kind: "too-large", limit: 1024 * 1024 * 1024 },
     },
   ],
+  "xlsx/far-cells": [
+    { file: "ledger/2025/petitions.xlsx", sheet: "信访事项", count: 3, last: "IV" },
+  ],
   "xlsx/no-sheet": [
     {
       file: "ledger/2025/petitions.xlsx",

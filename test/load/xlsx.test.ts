@@ -345,6 +345,31 @@ describe("meetings: one row per meeting, villages listed in a cell", () => {
   });
 });
 
+describe("cells far to the right", () => {
+  it("past column IV are counted and reported at the first, not kept; IV itself is read", async () => {
+    const row = (values: Record<number, string>, width: number) =>
+      Array.from({ length: width }, (_, i) => values[i] ?? null);
+    const r = await read(
+      workbook([
+        row({ 0: "编号", 1: "日期", 255: "备注" }, 256),
+        row({ 0: "P-1", 1: "2025/1/8", 255: "IV 列" }, 256),
+        row({ 300: "误输入" }, 301),
+        row({ 0: "P-2", 1: "2025/1/9", 256: "x", 16383: "y" }, 16384),
+      ]),
+    );
+    expect(r.records).toEqual([
+      { id: "P-1", date: "2025-01-08" },
+      { id: "P-2", date: "2025-01-09" },
+    ]);
+    const far = r.diagnostics.filter((d) => d.code === "xlsx/far-cells");
+    expect(far).toHaveLength(1);
+    expect(far[0]?.position).toEqual({ file: FILE, sheet: "信访事项", line: 3, col: 301 });
+    expect(far[0]?.message).toContain("有 3 个单元格在 IV 列以后");
+    // the row of only a far cell is no row: the next row is the third the sheet holds
+    expect(r.src?.itemLine(r.records as unknown[], 1)).toBe(4);
+  });
+});
+
 describe("workbooks that cannot be read are located errors", () => {
   it("a zip bomb that lies about its size stops at the budget", async () => {
     const big = sheetXml([["编号"], ...Array.from({ length: 20000 }, (_, i) => [`P-${i}`])]);

@@ -50,6 +50,20 @@ export const xlsxCodes = {
       `${p.file} 解压后超过 ${Math.round(p.problem.limit / 1024 / 1024)} MB（工作簿解压后的大小上限），没有读取`,
     hint: "这可能不是正常的台账工作簿（例如“压缩炸弹”）；台账很大时请另存为 CSV。",
   }),
+  "xlsx/far-cells": entry<{
+    file: string;
+    sheet: string;
+    /** How many cells with something in them stand past the last column read. */
+    count: number;
+    /** The last column read, as Excel names it (IV). */
+    last: string;
+  }>({
+    severity: "warning",
+    message: (p) =>
+      `${p.file} 的工作表“${p.sheet}”中有 ${p.count} 个单元格在 ${p.last} 列以后，没有读取`,
+    hint: (p) =>
+      `台账只读取 A 至 ${p.last} 列。这些单元格多半是误输入：请删除它们，或把内容移到台账的列中。`,
+  }),
   "xlsx/no-sheet": entry<Of<"no-sheet">>({
     severity: "error",
     message: (p) =>
