@@ -1,7 +1,7 @@
 // `node test/bench/limits.ts [case …]`: time and peak memory of `xinfang` on hostile inputs that
 // must cost little: a YAML alias bomb under 1 KB, nesting bombs of 1,000 to 100,000 levels (flow
-// and block), a report with sections 600 levels deep, and a 50 MB line with an error near its end
-// (the code frame). Each case is a fresh process, as a user runs it, under `/usr/bin/time` for the
+// and block), a report with sections 600 levels deep, a 50 MB line with an error near its end
+// (the code frame), and a workbook whose rows have a cell at the last column. Each case is a fresh process, as a user runs it, under `/usr/bin/time` for the
 // peak resident memory and killed after BENCH_TIMEOUT seconds (default 60).
 //
 // To compare with an older version: BENCH_BIN=/path/to/old/src/cli/bin.ts node test/bench/limits.ts
@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { workbookEntries, zipBytes } from "../support/zip-writer.ts";
 import { printTable } from "./table.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -63,10 +64,25 @@ function longLine(): string {
   return `${HEADER}sections:\n  - title: 正文\n    body: "${"x".repeat(50_000_000)}" oops\n`;
 }
 
+/**
+ * A 500 KB workbook of 100,000 rows, each with one cell at column XFD (16,384): every row was once
+ * made as wide as that (65 s, 11 GB); columns past IV are now counted, reported, not kept.
+ */
+function farCells(): Buffer {
+  let rows = `<row r="1"><c r="A1" t="inlineStr"><is><t>编号</t></is></c></row>`;
+  for (let i = 2; i <= 100_000; i++) rows += `<row r="${i}"><c r="XFD${i}"><v>1</v></c></row>`;
+  const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+  return zipBytes(workbookEntries([["信访事项", sheet]]));
+}
+
 interface Case {
   name: string;
   command: string[];
-  file: () => string;
+  file: () => string | Buffer;
+  /** Where the file goes in the content folder (default reports/2025.yaml). */
+  path?: string;
+  /** Files of the base content taken away. */
+  remove?: string[];
 }
 
 const PDF = ["pdf", "report-2025-annual"];
@@ -91,6 +107,13 @@ const cases: Case[] = [
   { name: "sections 600 levels", command: ["check"], file: () => deepSections(600) },
   { name: "sections 600 levels", command: PDF, file: () => deepSections(600) },
   { name: "50 MB line, error at end", command: ["check"], file: longLine },
+  {
+    name: "workbook, 100,000 rows with a cell at XFD",
+    command: ["check"],
+    file: farCells,
+    path: "ledger/2025/petitions.xlsx",
+    remove: ["ledger/2025/petitions.yaml"],
+  },
 ];
 
 const only = process.argv.slice(2);
@@ -102,7 +125,8 @@ function run(c: Case, index: number): string[] {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, "reports"), { recursive: true });
   cpSync(BASE, dir, { recursive: true });
-  const file = join(dir, "reports", "2025.yaml");
+  for (const rel of c.remove ?? []) rmSync(join(dir, rel));
+  const file = join(dir, c.path ?? "reports/2025.yaml");
   writeFileSync(file, c.file());
   const size = statSync(file).size;
   const out = join(WORK, `out-${index}`);
