@@ -395,8 +395,19 @@ class SheetReader {
   far = 0;
   farFirst: { row: number; col: number } | null = null;
 
-  private farCell(row: number, col: number): void {
-    if (this.far++ === 0) this.farFirst = { row, col };
+  /**
+   * Keeps the cell of text number `code` (-1: it holds nothing) at column `col` of sheet row `row`
+   * in the row being read; whether the row then holds something. A cell past the last column read
+   * is only counted.
+   */
+  private keepCell(row: number, col: number, code: number): boolean {
+    if (code === -1) return false;
+    if (col > MAX_SHEET_COLUMNS) {
+      if (this.far++ === 0) this.farFirst = { row, col };
+      return false;
+    }
+    this.out.set(col, code);
+    return true;
   }
 
   /** Cell numbers of date texts by serial number: a year's ledger has a few hundred dates. */
@@ -445,7 +456,6 @@ class SheetReader {
 
   /** The rows of `w` from `from` to `to` (whole rows, or the end of the sheet data). */
   private rows(w: Buffer, from: number, to: number): void {
-    const out = this.out;
     const m = this.marks as Marks;
     const { rowStart, rowEnd, cellStart, cellEnd, valueStart, valueEnd } = m;
     let autoRow = this.autoRow;
@@ -490,15 +500,8 @@ class SheetReader {
         }
         const col = r0 !== -1 ? columnAt(w, r0, r1) : autoCol + 1;
         autoCol = col;
-        const code = this.cellCode(w, cgt, innerEnd, v0, v1);
+        if (this.keepCell(rowNum, col, this.cellCode(w, cgt, innerEnd, v0, v1))) any = true;
         c = after;
-        if (code === -1) continue;
-        if (col > MAX_SHEET_COLUMNS) {
-          this.farCell(rowNum, col);
-          continue;
-        }
-        out.set(col, code);
-        any = true;
       }
       if (rowEndAt === -1) {
         // No </row> between the row's start and `c`: each < there was a cell's.
@@ -535,18 +538,11 @@ class SheetReader {
               }
             }
           }
-          const code = this.cellCode(w, cgt, innerEnd, v0, v1);
+          if (this.keepCell(rowNum, col, this.cellCode(w, cgt, innerEnd, v0, v1))) any = true;
           c = find(w, cellStart, after, rowEndAt);
-          if (code === -1) continue;
-          if (col > MAX_SHEET_COLUMNS) {
-            this.farCell(rowNum, col);
-            continue;
-          }
-          out.set(col, code);
-          any = true;
         }
       }
-      out.endRow(rowNum, any);
+      this.out.endRow(rowNum, any);
       p = find(w, rowStart, rowEndAt, to);
     }
     this.autoRow = autoRow;
