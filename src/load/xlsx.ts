@@ -94,59 +94,20 @@ function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/**
- * The text of the string item `xml[from, to)`: runText, without regular expressions for the
- * item Excel, WPS and exceljs write for plain text (`<t>…</t>`, `<t xml:space="preserve">…</t>`).
- */
-function itemText(xml: string, from: number, to: number): string {
-  if (xml.startsWith("<t", from)) {
-    const next = xml.charCodeAt(from + 2);
-    if (next === 62 || next === 32 || next === 9 || next === 10 || next === 13) {
-      const gt = xml.indexOf(">", from);
-      const end = xml.indexOf("</t>", gt);
-      if (xml.charCodeAt(gt - 1) !== 47 && end + 4 === to && xml.indexOf("<", gt) === end)
-        return xmlText(xml.slice(gt + 1, end));
-    }
-  }
-  return runText(xml.slice(from, to));
-}
-
-/** The shared strings (`<si>` items, in order) of xl/sharedStrings.xml. */
-function sharedStrings(sst: string): string[] {
-  const out: string[] = [];
-  let p = sst.indexOf("<si");
-  while (p !== -1) {
-    const gt = isWordCode(sst.charCodeAt(p + 3)) ? -1 : sst.indexOf(">", p + 3);
-    if (gt !== -1 && sst.charCodeAt(gt - 1) === 47 /* / */) {
-      out.push("");
-      p = sst.indexOf("<si", gt);
-      continue;
-    }
-    const end = gt === -1 ? -1 : sst.indexOf("</si>", gt);
-    if (end === -1) {
-      p = sst.indexOf("<si", p + 3); // not an item (<sis…>) or never closed
-      continue;
-    }
-    out.push(itemText(sst, gt + 1, end));
-    p = sst.indexOf("<si", end + 5);
-  }
-  return out;
-}
-
 const SI_START = Buffer.from("<si", "latin1");
 const SI_END = Buffer.from("</si>", "latin1");
 const T_START = Buffer.from("<t", "latin1");
 const T_END = Buffer.from("</t>", "latin1");
 
 /**
- * The shared strings of xl/sharedStrings.xml from its bytes: sharedStrings of its text, each item
+ * The shared strings (`<si>` items, in order) of xl/sharedStrings.xml, from its bytes, each item
  * decoded on its own (a million items never make one 80 MB string that every item is a slice
- * of). A part whose elements have a prefix (`<x:si>`) is read as text, prefixes removed.
+ * of). A part whose elements have a prefix (`<x:si>`) is read with the prefixes removed.
  */
-function sharedStringsOf(b: Buffer | null): string[] {
-  if (b === null) return [];
-  const head = b.toString("utf8", 0, Math.min(b.length, PREFIX_BYTES));
-  if (rootPrefix(head) !== null) return sharedStrings(unprefix(b.toString("utf8")));
+function sharedStringsOf(part: Buffer | null): string[] {
+  if (part === null) return [];
+  const head = part.toString("utf8", 0, Math.min(part.length, PREFIX_BYTES));
+  const b = rootPrefix(head) === null ? part : Buffer.from(unprefix(part.toString("utf8")));
   const out: string[] = [];
   const n = b.length;
   let p = find(b, SI_START, 0, n);
@@ -162,14 +123,17 @@ function sharedStringsOf(b: Buffer | null): string[] {
       p = find(b, SI_START, p + 3, n); // not an item (<sis…>) or never closed
       continue;
     }
-    out.push(itemTextAt(b, gt + 1, end));
+    out.push(itemText(b, gt + 1, end));
     p = find(b, SI_START, end + 5, n);
   }
   return out;
 }
 
-/** itemText of the item `b[from, to)`, from its bytes. */
-function itemTextAt(b: Buffer, from: number, to: number): string {
+/**
+ * The text of the string item `b[from, to)`: runText, without regular expressions for the item
+ * Excel, WPS and exceljs write for plain text (`<t>…</t>`, `<t xml:space="preserve">…</t>`).
+ */
+function itemText(b: Buffer, from: number, to: number): string {
   if (startsAt(b, from, T_START, to)) {
     const next = b[from + 2];
     if (next === 62 || next === 32 || next === 9 || next === 10 || next === 13) {
