@@ -1,0 +1,225 @@
+// The command's modules as a few bundled files, kept between runs like Node's compile cache.
+//
+// A cold `xinfang pdf`, `check` or `score` spends much of its time loading modules: some two
+// hundred and fifty files (zod alone is ninety-five, its sixty-odd locales included), each resolved,
+// read, looked up in the compile cache and linked. esbuild puts the same code into a few files
+// (one chunk per command, loaded when that command runs), which start about a fifth faster. The
+// bundle is made from the sources on the first run that finds none or finds it out of date, and
+// kept in node_modules/.cache/xinfang-cli/ (XINFANG_CLI_CACHE names another folder, or `off`).
+//
+// A bundle is used only while every file it was made from (the sources, schemas, the
+// dependencies' files it holds, this file) has the size and modification time it had when the
+// bundle was made; anything else makes a new one. Files changed while a bundle is being made
+// leave it unused. Each bundle is written to a folder of its own under a temporary name and
+// renamed into place, then named in current.json (also renamed into place), so a process never
+// runs half a bundle. Nothing here can fail a command: when no bundle can be made or used, the
+// sources run (bin/xinfang.mjs). `build` always runs from the sources (its site builder and its
+// worker threads find their files next to them).
+//
+// The sources locate templates, fonts and package.json from their own place
+// (`new URL(…, import.meta.url)`, createRequire): in the bundle each `import.meta.url` of a
+// source is its original file URL, so they find the same files.
+import {
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { createRequire } from "node:module";
+import { join, relative, resolve } from "node:path";
+import process from "node:process";
+import { URL, fileURLToPath, pathToFileURL } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const SELF = fileURLToPath(import.meta.url);
+export const CLI_CACHE_VARIABLE = "XINFANG_CLI_CACHE";
+const FORMAT = 1;
+/** Packages left outside the bundle: the site builder's tool chain (reached only from build.ts,
+ * itself outside) and exceljs (the ledger template workbook), loaded from their packages. */
+const OUTSIDE = /^(astro|@astrojs\/[^/]+|vite|pagefind|playwright-core|exceljs)(\/.*)?$/;
+/** A bundle no longer named in current.json is removed once it is this old (a process started
+ * from it may still be loading its chunks). */
+const KEEP_OLD_MS = 60 * 60 * 1000;
+
+/** The folder of the bundles, or null when switched off. */
+export function cliCacheDir(env = process.env) {
+  const set = env[CLI_CACHE_VARIABLE]?.trim();
+  if (set === "off") return null;
+  return set ? resolve(set) : join(ROOT, "node_modules", ".cache", "xinfang-cli");
+}
+
+/** [path relative to the root, size, mtimeMs] of a file, or null when it is gone. */
+function stamp(rel) {
+  const s = statSync(join(ROOT, rel), { throwIfNoEntry: false });
+  return s?.isFile() ? [rel, s.size, s.mtimeMs] : null;
+}
+
+/**
+ * The file whose stamp stands for `file` (relative to the root): a dependency's package.json for
+ * the dependency's files (installing another version writes it anew), the file itself otherwise.
+ */
+function stampedFile(file) {
+  const parts = file.split(/[\\/]/);
+  const last = parts.lastIndexOf("node_modules");
+  if (last < 0) return parts.join("/");
+  const name = parts[last + 1]?.startsWith("@") ? 2 : 1;
+  return [...parts.slice(0, last + 1 + name), "package.json"].join("/");
+}
+
+/** The entry file URL of the bundle named in `dir`/current.json while it is up to date, else null. */
+export function freshBundle(dir) {
+  let current;
+  try {
+    current = JSON.parse(readFileSync(join(dir, "current.json"), "utf8"));
+  } catch {
+    return null;
+  }
+  if (
+    current?.format !== FORMAT ||
+    typeof current.key !== "string" ||
+    !Array.isArray(current.inputs)
+  )
+    return null;
+  for (const [rel, size, mtime] of current.inputs) {
+    const now = stamp(rel);
+    if (!now || now[1] !== size || now[2] !== mtime) return null;
+  }
+  const entry = join(dir, current.key, "xinfang.mjs");
+  return statSync(entry, { throwIfNoEntry: false })?.isFile() ? pathToFileURL(entry).href : null;
+}
+
+/** Each source's `import.meta.url` becomes its own file URL (see the head of this file). */
+const ownUrl = {
+  name: "own-url",
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      return {
+        contents: text.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
+        loader: "ts",
+      };
+    });
+  },
+};
+
+/**
+ * A package left outside the bundle is loaded from where the sources would load it (the bundle
+ * may be kept in another folder, XINFANG_CLI_CACHE).
+ */
+const outsideFromRoot = {
+  name: "outside-from-root",
+  setup(b) {
+    b.onResolve({ filter: OUTSIDE }, (args) => {
+      try {
+        return { path: import.meta.resolve(args.path), external: true };
+      } catch {
+        return { external: true };
+      }
+    });
+  },
+};
+
+/** `build`'s own module stays outside: the launcher never runs it from the bundle. */
+const buildOutside = {
+  name: "build-outside",
+  setup(b) {
+    b.onResolve({ filter: /\/build\.ts$/ }, (args) => {
+      const path = resolve(args.resolveDir, args.path);
+      return path === join(ROOT, "src", "cli", "build.ts")
+        ? { path: pathToFileURL(path).href, external: true }
+        : undefined;
+    });
+  },
+};
+
+/**
+ * Makes a bundle in `dir` from the sources and names it in current.json. Returns its entry file
+ * URL, or null when the sources changed while it was made.
+ */
+export async function makeBundle(dir) {
+  const esbuild = createRequire(import.meta.url)("esbuild");
+  const started = Date.now();
+  mkdirSync(dir, { recursive: true });
+  const temporary = join(dir, `.tmp-${process.pid}-${started}`);
+  try {
+    const result = await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: { xinfang: join(ROOT, "src", "cli", "bin.ts") },
+      outdir: temporary,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      target: "node22",
+      outExtension: { ".js": ".mjs" },
+      chunkNames: "chunk-[hash]",
+      plugins: [ownUrl, buildOutside, outsideFromRoot],
+      // bundled CommonJS modules call require(), which finds packages as the sources do
+      banner: {
+        js: `import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(${JSON.stringify(pathToFileURL(SELF).href)});`,
+      },
+      keepNames: true,
+      legalComments: "none",
+      metafile: true,
+      logLevel: "silent",
+      write: true,
+    });
+    const files = [
+      ...Object.keys(result.metafile.inputs).map((p) =>
+        stampedFile(relative(ROOT, resolve(ROOT, p))),
+      ),
+      relative(ROOT, SELF),
+    ];
+    const inputs = [...new Set(files)].sort().map(stamp);
+    // a file missing, or changed since the build started, may not be what was bundled
+    if (inputs.some((s) => !s || s[2] >= started - 1000)) return null;
+    const { createHash } = await import("node:crypto");
+    const key = createHash("sha256")
+      .update(JSON.stringify([FORMAT, esbuild.version, ROOT, inputs]))
+      .digest("hex")
+      .slice(0, 16);
+    const folder = join(dir, key);
+    try {
+      renameSync(temporary, folder);
+    } catch (e) {
+      // another process made the same bundle meanwhile: use that one
+      if (!statSync(join(folder, "xinfang.mjs"), { throwIfNoEntry: false })) throw e;
+    }
+    const list = join(dir, `.current-${process.pid}-${started}.json`);
+    writeFileSync(list, JSON.stringify({ format: FORMAT, key, inputs }));
+    renameSync(list, join(dir, "current.json"));
+    removeOld(dir, key);
+    return pathToFileURL(join(folder, "xinfang.mjs")).href;
+  } finally {
+    rmSync(temporary, { recursive: true, force: true });
+    await esbuild.stop();
+  }
+}
+
+/** Removes bundles (and leftovers of interrupted ones) other than `key` older than an hour. */
+function removeOld(dir, key) {
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    if (name === key || name === "current.json") continue;
+    const path = join(dir, name);
+    const s = statSync(path, { throwIfNoEntry: false });
+    if (s && now - s.mtimeMs > KEEP_OLD_MS) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The entry file URL of an up-to-date bundle of the command, made now when there is none; null
+ * when bundles are switched off or none can be made (the sources run instead).
+ */
+export async function cliBundle(env = process.env) {
+  const dir = cliCacheDir(env);
+  if (dir === null) return null;
+  try {
+    return freshBundle(dir) ?? (await makeBundle(dir));
+  } catch {
+    return null;
+  }
+}

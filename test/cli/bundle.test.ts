@@ -1,0 +1,174 @@
+// The command run from its bundle (bin/cli-bundle.mjs) against the same command run from the
+// TypeScript sources: same exit codes, same lines, same bytes in every file written. And the
+// bundle is used only while every file it was made from is unchanged.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error plain JavaScript without declarations (the launcher's, loaded before any TypeScript)
+import { CLI_CACHE_VARIABLE, cliCacheDir, freshBundle, makeBundle } from "../../bin/cli-bundle.mjs";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const NODE = join(ROOT, "node_modules/.bin/node");
+const LAUNCHER = join(ROOT, "bin/xinfang.mjs");
+
+let tmp: string;
+let cache: string;
+let entry: string;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), "xinfang-bundle-"));
+  cache = join(tmp, "cache");
+  // a source saved within the last second is not trusted to be what was bundled: try again
+  entry =
+    (await makeBundle(cache)) ??
+    (await new Promise((r) => setTimeout(r, 1100)), await makeBundle(cache));
+}, 120_000);
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  files: Record<string, string>;
+}
+
+/** Runs the launcher in a fresh folder under tmp/`side`/ (so relative paths print alike). */
+function run(side: "bundle" | "sources", name: string, args: string[]): Run {
+  const cwd = join(tmp, side, name);
+  mkdirSync(cwd, { recursive: true });
+  const r = spawnSync(NODE, [LAUNCHER, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, [CLI_CACHE_VARIABLE]: side === "bundle" ? cache : "off", NO_COLOR: "1" },
+  });
+  const files: Record<string, string> = {};
+  for (const f of readdirSync(cwd, { recursive: true, withFileTypes: true }))
+    if (f.isFile()) {
+      const path = join(f.parentPath, f.name);
+      files[path.slice(cwd.length + 1)] = createHash("sha256")
+        .update(readFileSync(path))
+        .digest("hex");
+    }
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, files };
+}
+
+describe("the bundled command", () => {
+  it("is made and then found up to date", () => {
+    expect(entry).toMatch(/^file:.*xinfang\.mjs$/);
+    expect(freshBundle(cache)).toBe(entry);
+    const kept = JSON.parse(readFileSync(join(cache, "current.json"), "utf8"));
+    const files = kept.inputs.map((i: [string]) => i[0]);
+    expect(files).toContain("src/cli/main.ts");
+    expect(files).toContain("bin/cli-bundle.mjs");
+    // a dependency stands for its files by its package.json
+    expect(files).toContain("node_modules/zod/package.json");
+    expect(files.filter((f: string) => f.startsWith("node_modules/zod/"))).toHaveLength(1);
+  });
+
+  it("is not used once a file it was made from changed, or its entry is gone", () => {
+    const list = join(cache, "current.json");
+    const kept = readFileSync(list, "utf8");
+    try {
+      const changed = JSON.parse(kept);
+      changed.inputs[0][2] -= 1000; // another modification time
+      writeFileSync(list, JSON.stringify(changed));
+      expect(freshBundle(cache)).toBeNull();
+      const grown = JSON.parse(kept);
+      grown.inputs[1][1] += 1; // another size
+      writeFileSync(list, JSON.stringify(grown));
+      expect(freshBundle(cache)).toBeNull();
+      const gone = JSON.parse(kept);
+      gone.inputs.push(["src/no-such-file.ts", 1, 1]);
+      writeFileSync(list, JSON.stringify(gone));
+      expect(freshBundle(cache)).toBeNull();
+      const other = JSON.parse(kept);
+      other.key = "0000000000000000";
+      writeFileSync(list, JSON.stringify(other));
+      expect(freshBundle(cache)).toBeNull();
+      writeFileSync(list, "{");
+      expect(freshBundle(cache)).toBeNull();
+    } finally {
+      writeFileSync(list, kept);
+    }
+    expect(freshBundle(cache)).toBe(entry);
+  });
+
+  it("is switched off by XINFANG_CLI_CACHE=off and kept under node_modules/.cache otherwise", () => {
+    expect(cliCacheDir({ [CLI_CACHE_VARIABLE]: "off" })).toBeNull();
+    expect(cliCacheDir({ [CLI_CACHE_VARIABLE]: cache })).toBe(cache);
+    expect(cliCacheDir({})).toBe(join(ROOT, "node_modules", ".cache", "xinfang-cli"));
+  });
+
+  // what each command prints and writes, from the bundle and from the sources
+  const content = join(ROOT, "content");
+  const commands: Record<string, string[]> = {
+    help: ["--help"],
+    version: ["--version"],
+    check: ["check", "--content", content],
+    score: ["score", "--year", "2025", "--content", content],
+    "score-json": ["score", "--year", "2025", "--json", "--content", content],
+    "score-files": [
+      "score",
+      "--year",
+      "2025",
+      "--content",
+      content,
+      "--xlsx",
+      "s.xlsx",
+      "--csv",
+      "s.csv",
+    ],
+    "score-unit": ["score", "--year", "2025", "--unit", "qinghe-shequ", "--content", content],
+    stats: ["stats", "--from", "2025-01-01", "--to", "2025-12-31", "--json", "--content", content],
+    pdf: ["pdf", "plan-2025-annual", "--content", content, "--out", "plan.pdf"],
+    docx: ["docx", "notice-2025-annual", "--content", content, "--out", "notice.docx"],
+    template: ["template", "--year", "2025", "--out", "t.xlsx"],
+    fonts: ["fonts", "--content", content],
+    init: ["init", "new", "--year", "2025"],
+    unknown: ["frobnicate"],
+    "no-document": ["pdf", "plan-1999", "--content", content, "--out", "x.pdf"],
+  };
+  for (const [name, args] of Object.entries(commands))
+    it(`prints and writes what the sources do: ${args.slice(0, 2).join(" ")}`, () => {
+      const fromBundle = run("bundle", name, args);
+      const fromSources = run("sources", name, args);
+      expect(fromBundle).toEqual(fromSources);
+    }, 60_000);
+
+  it("prints what the sources do for content with errors", () => {
+    const broken = join(tmp, "broken");
+    cpSync(content, broken, { recursive: true });
+    const units = join(broken, "units.yaml");
+    writeFileSync(units, readFileSync(units, "utf8").replace(/^(\s*-?\s*id:\s*)\S+/m, "$1"));
+    const args = ["check", "--content", broken];
+    const fromBundle = run("bundle", "broken", args);
+    const fromSources = run("sources", "broken", args);
+    expect(fromBundle.code).toBe(1);
+    expect(fromBundle).toEqual(fromSources);
+  }, 60_000);
+
+  it("runs `build` from the sources (the launcher never hands it to the bundle)", () => {
+    const launcher = readFileSync(LAUNCHER, "utf8");
+    expect(launcher).toMatch(/process\.argv\[2\] === "build" \? null/);
+    // and the bundle holds none of the site builder
+    const folder = fileURLToPath(new URL(".", entry));
+    const text = readdirSync(folder)
+      .map((f) => readFileSync(join(folder, f), "utf8"))
+      .join("\n");
+    expect(text).not.toMatch(/^\/\/ src\/cli\/build\.ts$/m);
+    expect(text).not.toMatch(/^\/\/ node_modules\/astro\//m);
+  });
+});
