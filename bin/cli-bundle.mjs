@@ -136,6 +136,19 @@ const buildOutside = {
 };
 
 /**
+ * The bundle's text with every character outside ASCII written as a \u escape. esbuild writes
+ * strings and templates so already, but not regular expression literals (the sources' Chinese
+ * patterns) or comments; a file with one such character is read into a two-byte string, which
+ * Node decodes and V8 parses several times slower than ASCII. In a regular expression literal
+ * `\uXXXX` stands for the same character (a pair of them, in `u` mode, for one beyond the BMP);
+ * an escaped character (`\中`) would not survive, and makeBundle refuses a bundle with one.
+ */
+export function asciiOnly(text) {
+  if (/\\[^\0-\x7f]/.test(text)) throw new Error("an escaped character outside ASCII");
+  return text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
  * Makes a bundle in `dir` from the sources and names it in current.json. Returns its entry file
  * URL, or null when the sources changed while it was made.
  */
@@ -161,12 +174,13 @@ export async function makeBundle(dir) {
       banner: {
         js: `import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(${JSON.stringify(pathToFileURL(SELF).href)});`,
       },
-      keepNames: true,
       legalComments: "none",
       metafile: true,
       logLevel: "silent",
-      write: true,
+      write: false,
     });
+    mkdirSync(temporary);
+    for (const file of result.outputFiles) writeFileSync(file.path, asciiOnly(file.text));
     const files = [
       ...Object.keys(result.metafile.inputs).map((p) =>
         stampedFile(relative(ROOT, resolve(ROOT, p))),

@@ -17,7 +17,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript without declarations (the launcher's, loaded before any TypeScript)
-import { CLI_CACHE_VARIABLE, cliCacheDir, freshBundle, makeBundle } from "../../bin/cli-bundle.mjs";
+import * as bundle from "../../bin/cli-bundle.mjs";
+
+const { CLI_CACHE_VARIABLE, asciiOnly, cliCacheDir, freshBundle, makeBundle } = bundle;
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const NODE = join(ROOT, "node_modules/.bin/node");
@@ -104,6 +106,28 @@ describe("the bundled command", () => {
       writeFileSync(list, kept);
     }
     expect(freshBundle(cache)).toBe(entry);
+  });
+
+  it("is ASCII, its regular expressions matching what the sources' do", () => {
+    const folder = fileURLToPath(new URL(".", entry));
+    for (const f of readdirSync(folder))
+      expect(readFileSync(join(folder, f), "utf8")).toMatch(/^[\0-\x7f]*$/);
+    // a literal's characters outside ASCII, escaped, stand for the same characters
+    const literals = [
+      "/(?<!按期)办结率\\s*(\\d+)\\s*[%％]/g",
+      "/[😀中]+/u",
+      "/^😀$/",
+      "/x/ // 注释",
+    ];
+    const texts = ["按期办结率 98 ％", "办结率98%", "😀中😀", "😀", "\ud83d", "x"];
+    for (const literal of literals) {
+      const escaped = asciiOnly(literal);
+      expect(escaped).toMatch(/^[\0-\x7f]*$/);
+      const original = new Function(`return ${literal}`)() as RegExp;
+      const again = new Function(`return ${escaped}`)() as RegExp;
+      for (const t of texts) expect(t.match(again)).toEqual(t.match(original));
+    }
+    expect(() => asciiOnly("/\\中/")).toThrow();
   });
 
   it("is switched off by XINFANG_CLI_CACHE=off and kept under node_modules/.cache otherwise", () => {
