@@ -15,7 +15,9 @@
 // (清溪县人民政府, 清政发) and whose only documents are the bench plans. Prints pages/s, ms and
 // bytes of each and the two ratios. Targets (issue 14): warm ≥ 2.5×, cold ≥ 1.2× Typst.
 // BENCH_COLD_RUNS sets the number of cold documents per engine (default 10), BENCH_WARM_ROUNDS
-// the number of warm rounds over doc-01 … doc-20 (default 3).
+// the number of warm rounds over doc-01 … doc-20 (default 3). Then start-up: `xinfang check`,
+// `score` and `pdf` on the example content against `node -e 0`, BENCH_COLD_RUNS times each, in
+// turn (target for check and score: within 200 ms of it).
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { writeFileSync } from "node:fs";
@@ -178,6 +180,41 @@ for (const [i, v] of rest.slice(0, COLD_RUNS).entries()) {
     cold.xinfang.push(xinfangCold(v));
   }
 }
+
+// start-up: `check` and `score` on the example content against `node -e 0` (issue 14: within
+// 200 ms), each a new process, in turn, after one untimed run of each
+const EXAMPLE = join(ROOT, "content");
+const startups: { what: string; args: string[] }[] = [
+  { what: "node -e 0", args: ["-e", "0"] },
+  { what: "xinfang check（示例）", args: [LAUNCHER, "check", "--content", EXAMPLE] },
+  {
+    what: "xinfang score（示例）",
+    args: [LAUNCHER, "score", "--year", "2025", "--content", EXAMPLE],
+  },
+  {
+    what: "xinfang pdf（示例工作方案）",
+    args: [
+      LAUNCHER,
+      "pdf",
+      "plan-2025-annual",
+      "--content",
+      EXAMPLE,
+      "--out",
+      join(out, "plan.pdf"),
+    ],
+  },
+];
+const startupMs = startups.map(() => [] as number[]);
+const startup = (args: string[]) => {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: "utf8" });
+  // `check` and `score` end 1 when there are warnings only with --strict: 0 here
+  if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+  return performance.now() - t;
+};
+for (const s of startups) startup(s.args);
+for (let i = 0; i < COLD_RUNS; i++)
+  for (const [k, s] of startups.entries()) startupMs[k]?.push(startup(s.args));
 rmSync(tmp, { recursive: true, force: true });
 
 // report
@@ -248,4 +285,23 @@ console.log(
 );
 console.log(
   `（每对同一份文书相邻测得，比值取各对的中位数；热 ${warmRounds.length} 份，冷 ${cold.xinfang.length} 份；机器：${cpus().length} 核，Node ${process.version}）`,
+);
+console.log();
+const base = median(startupMs[0] ?? []);
+printTable(
+  ["启动（整个进程）", "次数", "中位用时", "范围（ms）", "比 node -e 0 多", "目标"],
+  startups.map((s, k) => {
+    const ms = startupMs[k] ?? [];
+    const over = median(ms) - base;
+    const target =
+      k === 0 || s.what.startsWith("xinfang pdf") ? "—" : `≤ 200 ms${mark(over <= 200)}`;
+    return [
+      s.what,
+      String(ms.length),
+      `${median(ms).toFixed(1)} ms`,
+      `${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)}`,
+      k === 0 ? "—" : `${over.toFixed(0)} ms`,
+      target,
+    ];
+  }),
 );
