@@ -19,19 +19,16 @@
 // The sources locate templates, fonts and package.json from their own place
 // (`new URL(…, import.meta.url)`, createRequire): in the bundle each `import.meta.url` of a
 // source is its original file URL, so they find the same files.
-import {
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { createRequire } from "node:module";
-import { join, relative, resolve } from "node:path";
-import process from "node:process";
-import { URL, fileURLToPath, pathToFileURL } from "node:url";
+/* global process, URL */
+// Node's modules are taken with process.getBuiltinModule, not imported: an ES import of a built-in
+// module reads every export, and node:fs's lazy ones load some thirty more modules (streams,
+// readline, fs/promises …), ~7 ms before anything runs. The bundle takes them so too (see
+// `builtins` below).
+const { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } =
+  process.getBuiltinModule("node:fs");
+const { createRequire, isBuiltin } = process.getBuiltinModule("node:module");
+const { join, relative, resolve } = process.getBuiltinModule("node:path");
+const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -142,6 +139,30 @@ const noZodLocales = {
   },
 };
 
+/**
+ * Node's built-in modules as CommonJS modules of the bundle that take them with
+ * process.getBuiltinModule: their exports are read where they are used, so a lazy export (node:fs's
+ * `promises`, streams, node:crypto's `webcrypto` …) loads what it needs only when something uses
+ * it, where an ES import of the module would load it up front.
+ */
+const builtins = {
+  name: "builtins",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) =>
+      isBuiltin(args.path)
+        ? {
+            path: args.path.startsWith("node:") ? args.path : `node:${args.path}`,
+            namespace: "builtin",
+          }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => ({
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      loader: "js",
+    }));
+  },
+};
+
 /** `build`'s own module stays outside: the launcher never runs it from the bundle. */
 const buildOutside = {
   name: "build-outside",
@@ -189,10 +210,10 @@ export async function makeBundle(dir) {
       target: "node22",
       outExtension: { ".js": ".mjs" },
       chunkNames: "chunk-[hash]",
-      plugins: [ownUrl, buildOutside, outsideFromRoot, noZodLocales],
+      plugins: [ownUrl, buildOutside, outsideFromRoot, noZodLocales, builtins],
       // bundled CommonJS modules call require(), which finds packages as the sources do
       banner: {
-        js: `import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(${JSON.stringify(pathToFileURL(SELF).href)});`,
+        js: `const require = process.getBuiltinModule("node:module").createRequire(${JSON.stringify(pathToFileURL(SELF).href)});`,
       },
       legalComments: "none",
       metafile: true,
@@ -203,7 +224,7 @@ export async function makeBundle(dir) {
     for (const file of result.outputFiles) writeFileSync(file.path, asciiOnly(file.text));
     const files = [
       ...Object.keys(result.metafile.inputs)
-        .filter((p) => !p.startsWith("no-zod-locales:"))
+        .filter((p) => !p.startsWith("no-zod-locales:") && !p.startsWith("builtin:"))
         .map((p) => stampedFile(relative(ROOT, resolve(ROOT, p)))),
       relative(ROOT, SELF),
     ];

@@ -4,10 +4,8 @@
 // the command from its bundle (bin/cli-bundle.mjs: the same sources in a few files, made on the
 // first run and whenever a source changes) or, for `build` and when no bundle can be had, from
 // the TypeScript sources. Either way it changes no output. All the work is in src/cli/.
-import module from "node:module";
-import process from "node:process";
-
-module.enableCompileCache?.();
+/* global process */
+process.getBuiltinModule("node:module").enableCompileCache?.();
 
 const bundle =
   process.argv[2] === "build" ? null : await (await import("./cli-bundle.mjs")).cliBundle();

@@ -53,7 +53,7 @@ import {
   writeFile,
 } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { randomBytes } from "node:crypto";
+import { randomHex } from "../text/random-hex.ts";
 
 /** The marker file every build writes into the root of its output. */
 export const MARKER_NAME = ".xinfang-build";
@@ -251,7 +251,7 @@ function busy(paths: OutputPaths, pid: number | undefined): OutputBlocked {
  */
 export async function lockOutput(outDir: string): Promise<OutputLock> {
   const paths = outputPaths(outDir);
-  const mine = `${JSON.stringify({ pid: process.pid, token: randomBytes(8).toString("hex") })}\n`;
+  const mine = `${JSON.stringify({ pid: process.pid, token: randomHex(8) })}\n`;
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       await writeFile(paths.lock, mine, { flag: "wx" });
@@ -268,7 +268,7 @@ export async function lockOutput(outDir: string): Promise<OutputLock> {
     if (held === undefined) continue;
     const pid = holderPid(held);
     if (pid !== undefined && running(pid)) throw busy(paths, pid);
-    const aside = `${paths.lock}.stale-${process.pid}-${randomBytes(4).toString("hex")}`;
+    const aside = `${paths.lock}.stale-${process.pid}-${randomHex(4)}`;
     try {
       await rename(paths.lock, aside);
     } catch (e) {

@@ -1,12 +1,12 @@
 // Files a command writes outside the build (score --xlsx/--csv, template): never into the content
 // folder, never over a folder; written to a temporary file in the same folder and renamed over
 // the target, so an existing file is only ever replaced by a complete one.
-import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { access, open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { relationToContent } from "../build/output-dir.ts";
 import { errnoWords } from "../text/errno.ts";
+import { randomHex } from "../text/random-hex.ts";
 import { IoError, UsageError } from "./io.ts";
 
 /** One Chinese line: `what` cannot be written into `folder`. */
@@ -55,10 +55,7 @@ export async function writeAtomically(
   fail: (e: unknown) => Error,
   afterWrite: (temporary: string) => Promise<void> = async () => {},
 ): Promise<void> {
-  const temporary = join(
-    dirname(file),
-    `.${basename(file)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`,
-  );
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}-${randomHex(4)}.tmp`);
   try {
     const handle = await open(temporary, "wx");
     try {

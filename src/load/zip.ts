@@ -2,8 +2,10 @@
 // directory is trusted for nothing but names and offsets, every entry inflates with a cap on its
 // output (a zip bomb stops at the cap, never fills memory) and is checked against its CRC-32.
 import type { TransformOptions } from "node:stream";
-import { crc32, createInflateRaw, inflateRawSync } from "node:zlib";
 import type { ZlibOptions } from "node:zlib";
+
+// zlib is loaded when a workbook is first read (~5 ms of a cold start that reads none)
+const zlib = () => process.getBuiltinModule("node:zlib");
 
 export type ZipProblem =
   /** Not a zip archive at all (no end-of-central-directory record, wrong signature). */
@@ -127,7 +129,7 @@ export class ZipArchive {
         // One output chunk a byte larger than the declared size: an honest entry inflates into
         // it without concatenating chunks; a lying one spills into further chunks and fails the
         // size check below.
-        out = inflateRawSync(raw, {
+        out = zlib().inflateRawSync(raw, {
           maxOutputLength: Math.max(1, room),
           chunkSize: Math.max(64, e.size + 1),
         });
@@ -139,7 +141,7 @@ export class ZipArchive {
       }
     }
     this.used += out.length;
-    if (out.length !== e.size || crc32(out) !== e.crc)
+    if (out.length !== e.size || zlib().crc32(out) !== e.crc)
       throw new ZipError({ kind: "damaged", entry: name });
     return out;
   }
@@ -171,7 +173,7 @@ export class ZipArchive {
         total += piece.length;
         if (total > room)
           throw new ZipError({ kind: "too-large", entry: name, limit: this.budget });
-        crc = crc32(piece, crc);
+        crc = zlib().crc32(piece, crc);
         inPiece = true;
         onPiece(piece);
         inPiece = false;
@@ -184,7 +186,7 @@ export class ZipArchive {
         chunkSize: Math.max(64, pieceSize),
         readableHighWaterMark: ahead,
       };
-      const inflater = createInflateRaw(options);
+      const inflater = zlib().createInflateRaw(options);
       inflater.end(raw);
       try {
         for await (const chunk of inflater) take(chunk as Buffer);

@@ -17,7 +17,6 @@ import { mkdir, readdir, rename, unlink, writeFile } from "node:fs/promises";
 import type { Stats } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { threadId } from "node:worker_threads";
 import { FontFormatError } from "./truetype.ts";
 import type { ByteSource, UnpackedStore } from "./truetype.ts";
 
@@ -121,6 +120,8 @@ async function writeCopy(
   parts: Uint8Array[],
 ): Promise<void> {
   const file = join(dir, name);
+  // worker_threads is loaded only when a copy is written
+  const { threadId } = process.getBuiltinModule("node:worker_threads");
   const temporary = `${file}.${process.pid}-${threadId}.tmp`;
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });

@@ -6,7 +6,6 @@
 // takes the same file from the same folders on every run. XINFANG_FONT_DIRS (folders separated
 // by the platform's path delimiter, empty for none) stands for the machine: its folders replace
 // the standard ones and fontconfig, so tests and pinned builds decide what is "installed".
-import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import type { Dirent } from "node:fs";
 import { homedir } from "node:os";
@@ -178,12 +177,15 @@ export function parseFcList(output: string): InstalledFont[] {
 
 /** The machine's fonts as fontconfig lists them, or null where `fc-list` does not run. */
 function fontconfigFonts(command: string): InstalledFont[] | null {
-  const r = spawnSync(command, ["--format", "%{file}\\t%{index}\\t%{family}\\n"], {
-    encoding: "utf8",
-    timeout: 20_000,
-    maxBuffer: 64 * 1024 * 1024,
-    windowsHide: true,
-  });
+  // child_process is loaded only here (~2.5 ms of a cold start with `fonts: bundled`)
+  const r = process
+    .getBuiltinModule("node:child_process")
+    .spawnSync(command, ["--format", "%{file}\\t%{index}\\t%{family}\\n"], {
+      encoding: "utf8",
+      timeout: 20_000,
+      maxBuffer: 64 * 1024 * 1024,
+      windowsHide: true,
+    });
   if (r.error || r.status !== 0) return null;
   return parseFcList(r.stdout);
 }
