@@ -6,7 +6,7 @@ export * from "./office.ts";
 export * from "./rules.ts";
 export * from "./units.ts";
 
-import { agreementSchema, noticeSchema, planSchema, reportSchema } from "./documents.ts";
+import { documentSchemas } from "./documents.ts";
 import {
   mediationFileSchema,
   receptionsFileSchema,
@@ -29,10 +29,19 @@ export const fileSchemas = {
   "weekly-reports": weeklyReportsFileSchema,
   mediation: mediationFileSchema,
   receptions: receptionsFileSchema,
-  plan: planSchema,
-  agreement: agreementSchema,
-  notice: noticeSchema,
-  report: reportSchema,
+  // made on first use (documents.ts)
+  get plan() {
+    return documentSchemas().plan;
+  },
+  get agreement() {
+    return documentSchemas().agreement;
+  },
+  get notice() {
+    return documentSchemas().notice;
+  },
+  get report() {
+    return documentSchemas().report;
+  },
 } as const;
 
 export type FileSchemaName = keyof typeof fileSchemas;

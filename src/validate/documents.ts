@@ -1,7 +1,6 @@
 // Document files: schema, then ids unique per kind, referenced units and rules years that exist,
 // periods that run forwards, signers the roster names, and headers whose issuer, format, 标志,
 // 发文字号 and 版记 agree (validate/issue.ts).
-import { agreementSchema, noticeSchema, planSchema, reportSchema } from "../../schemas/index.ts";
 import type {
   AgreementFile,
   NoticeFile,
@@ -11,6 +10,7 @@ import type {
   ReportFile,
   Unit,
 } from "../../schemas/index.ts";
+import { documentSchemas } from "../../schemas/index.ts";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import { classify } from "../load/index.ts";
@@ -29,13 +29,6 @@ export interface DocumentFiles {
   notices: DocumentFile<NoticeFile>[];
   reports: DocumentFile<ReportFile>[];
 }
-
-const SCHEMAS = {
-  plan: planSchema,
-  agreement: agreementSchema,
-  notice: noticeSchema,
-  report: reportSchema,
-} as const;
 
 function usesRules(sections: readonly PlanSection[]): boolean {
   return sections.some((s) => s.rules === true || usesRules(s.sections));
@@ -208,7 +201,7 @@ export function validateDocuments(
     if (kind !== "plan" && kind !== "agreement" && kind !== "notice" && kind !== "report") continue;
     if (src.value === undefined) continue;
     markdownLimits(src, texts.get(rel), out);
-    const data = validateWhole(src, SCHEMAS[kind], out);
+    const data = validateWhole(src, documentSchemas()[kind], out);
     if (!data) continue;
     const at = (path: (string | number)[]) => src.locate(path);
     const first = ids.get(`${kind}/${data.id}`);

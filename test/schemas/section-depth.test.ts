@@ -2,7 +2,9 @@
 // YAML file is already cut at 64 levels, but a value can be built in code — a section below the
 // fourth level is doc/section-depth, once per fifth-level section, never deeper.
 import { describe, expect, it } from "vitest";
-import { planSchema, reportSchema } from "../../schemas/index.ts";
+import { documentSchemas } from "../../schemas/index.ts";
+
+const { plan: planSchema, report: reportSchema } = documentSchemas();
 
 /** A chain of `levels` sections, one inside the other. */
 function chain(levels: number): unknown[] {

@@ -3,22 +3,23 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  agreementSchema,
+  documentSchemas,
   itemSchema,
   meetingSchema,
   officeSchema,
   petitionSchema,
-  planSchema,
   rulesSchema,
-  targetSchema,
   unitsFileSchema,
   weeklyReportSchema,
 } from "../../schemas/index.ts";
+
 import { FIELD_HINTS, RANGE_HINTS } from "../../src/diagnostics/codes/schema.ts";
 import type { FieldKind } from "../../src/diagnostics/catalog.ts";
 import { fieldKind } from "../../src/validate/field-kinds.ts";
 import { validateContent } from "../../src/validate/index.ts";
 import { FIXTURES, readTree } from "../diagnostics/fixture-runner.ts";
+
+const { agreement: agreementSchema, plan: planSchema, target: targetSchema } = documentSchemas();
 
 describe("the kind of a field's value, from its schema", () => {
   const cases: [string, Parameters<typeof fieldKind>[0], (string | number)[], FieldKind][] = [

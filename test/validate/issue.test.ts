@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { officeSchema } from "../../schemas/index.ts";
 import type { Office } from "../../schemas/index.ts";
 import { noticeSlots, numberCode, resolveIssue } from "../../src/validate/issue.ts";
-import { noticeSchema } from "../../schemas/index.ts";
+import { documentSchemas } from "../../schemas/index.ts";
 
 const office: Office = officeSchema.parse({
   name: "青禾镇人民政府",
@@ -182,7 +182,7 @@ describe("one body behind 标志, 代字, 署名 and 印发机关", () => {
 
 describe("notice slots", () => {
   it("issues each month as a letter of the petition office and the year as a 文件 of the town", () => {
-    const n = noticeSchema.parse({
+    const n = documentSchemas().notice.parse({
       id: "2025",
       year: 2025,
       months: [3, 12],
