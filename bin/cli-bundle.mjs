@@ -163,6 +163,43 @@ const builtins = {
   },
 };
 
+/**
+ * src/render/precompiled.ts becomes templates/ compiled by Handlebars.precompile (with the
+ * options handlebars.ts compiles them with), each with its source: rendering uses a template's
+ * compiled form while its source is the one rendered. Their files are among the bundle's inputs.
+ */
+const precompiledTemplates = (templateFiles) => ({
+  name: "precompiled-templates",
+  setup(b) {
+    const module = join(ROOT, "src", "render", "precompiled.ts");
+    b.onLoad({ filter: /[\\/]precompiled\.ts$/ }, async (args) => {
+      if (args.path !== module) return undefined;
+      const { COMPILE_OPTIONS } = await import(pathToFileURL(module).href);
+      const handlebars = createRequire(import.meta.url)("handlebars");
+      const entries = [];
+      for (const [folder, prefix] of [
+        ["templates", ""],
+        [join("templates", "partials"), "partials/"],
+      ])
+        for (const name of readdirSync(join(ROOT, folder))
+          .filter((n) => n.endsWith(".hbs"))
+          .sort()) {
+          const file = join(folder, name);
+          templateFiles.push(file);
+          const source = readFileSync(join(ROOT, file), "utf8");
+          const spec = handlebars.precompile(source, { ...COMPILE_OPTIONS });
+          entries.push(
+            `${JSON.stringify(prefix + name.slice(0, -4))}: { source: ${JSON.stringify(source)}, spec: ${spec} }`,
+          );
+        }
+      return {
+        contents: `export const COMPILE_OPTIONS = ${JSON.stringify(COMPILE_OPTIONS)};\nexport const PRECOMPILED = {\n${entries.join(",\n")}\n};\n`,
+        loader: "js",
+      };
+    });
+  },
+});
+
 /** `build`'s own module stays outside: the launcher never runs it from the bundle. */
 const buildOutside = {
   name: "build-outside",
@@ -198,6 +235,7 @@ export async function makeBundle(dir) {
   const started = Date.now();
   mkdirSync(dir, { recursive: true });
   const temporary = join(dir, `.tmp-${process.pid}-${started}`);
+  const templateFiles = [];
   try {
     const result = await esbuild.build({
       absWorkingDir: ROOT,
@@ -210,7 +248,14 @@ export async function makeBundle(dir) {
       target: "node22",
       outExtension: { ".js": ".mjs" },
       chunkNames: "chunk-[hash]",
-      plugins: [ownUrl, buildOutside, outsideFromRoot, noZodLocales, builtins],
+      plugins: [
+        precompiledTemplates(templateFiles),
+        ownUrl,
+        buildOutside,
+        outsideFromRoot,
+        noZodLocales,
+        builtins,
+      ],
       // bundled CommonJS modules call require(), which finds packages as the sources do
       banner: {
         js: `const require = process.getBuiltinModule("node:module").createRequire(${JSON.stringify(pathToFileURL(SELF).href)});`,
@@ -227,6 +272,7 @@ export async function makeBundle(dir) {
         .filter((p) => !p.startsWith("no-zod-locales:") && !p.startsWith("builtin:"))
         .map((p) => stampedFile(relative(ROOT, resolve(ROOT, p)))),
       relative(ROOT, SELF),
+      ...templateFiles,
     ];
     const inputs = [...new Set(files)].sort().map(stamp);
     // a file missing, or changed since the build started, may not be what was bundled

@@ -7,6 +7,7 @@ import { dec } from "../compute/decimal.ts";
 import type { Dec } from "../compute/decimal.ts";
 import { cnNumber, headingNumber, percent, yuan, zhDate } from "../text/zh.ts";
 import { escapeMarkdown } from "./markdown-escape.ts";
+import { COMPILE_OPTIONS, PRECOMPILED } from "./precompiled.ts";
 import { points2 } from "./wording.ts";
 
 // Loaded on first use, and as its single-file build (the same 4.7 library as the package's
@@ -98,11 +99,18 @@ function makeEnvironment(sources: TemplateSources): Record<string, Template> {
   };
   for (const [name, fn] of Object.entries(helpers))
     hb.registerHelper(name, (...args: unknown[]) => fn(...args.slice(0, -1)));
+  // compiled ahead of time when the source is the one compiled then (precompiled.ts), else now
+  const compile = (key: string, src: string): HandlebarsModule.TemplateDelegate => {
+    const pre = PRECOMPILED[key];
+    return pre?.source === src
+      ? hb.template(pre.spec as Parameters<typeof hb.template>[0])
+      : hb.compile(src, COMPILE_OPTIONS);
+  };
   for (const [name, src] of Object.entries(sources.partials))
-    hb.registerPartial(name, hb.compile(src, { strict: true, noEscape: true }));
+    hb.registerPartial(name, compile(`partials/${name}`, src));
   const out: Record<string, Template> = {};
   for (const [name, src] of Object.entries(sources.templates)) {
-    const compiled = hb.compile(src, { strict: true, noEscape: true });
+    const compiled = compile(name, src);
     out[name] = (data) => compiled(data);
   }
   return out;
