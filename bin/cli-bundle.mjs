@@ -93,11 +93,12 @@ const ownUrl = {
   name: "own-url",
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, (args) => {
-      const text = readFileSync(args.path, "utf8");
-      return {
-        contents: text.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
-        loader: "ts",
-      };
+      const own = readFileSync(args.path, "utf8");
+      const text = (args.path === MARKDOWN_MODULE ? markdownFromFile(own) : own)
+        .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href))
+        // (markdown.ts's packages are found next to the chunk that holds it)
+        .replaceAll("chunk__url", "import.meta.url");
+      return { contents: text, loader: "ts" };
     });
   },
 };
@@ -200,6 +201,35 @@ const precompiledTemplates = (templateFiles) => ({
   },
 });
 
+/**
+ * The Markdown parser and its extensions (src/load/markdown.ts: micromark, mdast, MDX with acorn)
+ * are some hundred and fifty ES modules, loaded when a document or an office page is first
+ * parsed by them (~100 ms of `check`, which reads the MDX pages). In the bundle they are one
+ * CommonJS file next to the chunks, markdown-packages.cjs, which markdown.ts requires on first use
+ * in their place.
+ */
+const MARKDOWN_MODULE = join(ROOT, "src", "load", "markdown.ts");
+const MARKDOWN_PACKAGES_FILE = "markdown-packages.cjs";
+
+/** The packages markdown.ts requires, read from it (each `require("…")` there). */
+function markdownPackages() {
+  const names = [...readFileSync(MARKDOWN_MODULE, "utf8").matchAll(/\brequire\("([^"]+)"\)/g)].map(
+    (m) => m[1],
+  );
+  if (names.length === 0) throw new Error(`${MARKDOWN_MODULE}: no require("…") found`);
+  return [...new Set(names)].sort();
+}
+
+/** markdown.ts's own `require` becomes one that takes the packages from markdown-packages.cjs. */
+function markdownFromFile(text) {
+  const own = text.replace(
+    /^const require = createRequire\(import\.meta\.url\);$/m,
+    `let markdownPackages__;\nconst require = (name: string): unknown => (markdownPackages__ ??= createRequire(chunk__url)("./${MARKDOWN_PACKAGES_FILE}"))[name];`,
+  );
+  if (own === text) throw new Error(`${MARKDOWN_MODULE}: no createRequire to replace`);
+  return own;
+}
+
 /** `build`'s own module stays outside: the launcher never runs it from the bundle. */
 const buildOutside = {
   name: "build-outside",
@@ -265,11 +295,33 @@ export async function makeBundle(dir) {
       logLevel: "silent",
       write: false,
     });
+    const names = markdownPackages();
+    const markdown = await esbuild.build({
+      absWorkingDir: ROOT,
+      stdin: {
+        contents: `module.exports = {\n${names.map((n) => `  ${JSON.stringify(n)}: require(${JSON.stringify(n)}),`).join("\n")}\n};\n`,
+        resolveDir: ROOT,
+        sourcefile: MARKDOWN_PACKAGES_FILE,
+        loader: "js",
+      },
+      bundle: true,
+      format: "cjs",
+      platform: "node",
+      target: "node22",
+      legalComments: "none",
+      metafile: true,
+      logLevel: "silent",
+      write: false,
+    });
     mkdirSync(temporary);
     for (const file of result.outputFiles) writeFileSync(file.path, asciiOnly(file.text));
+    writeFileSync(
+      join(temporary, MARKDOWN_PACKAGES_FILE),
+      asciiOnly(markdown.outputFiles[0]?.text ?? ""),
+    );
     const files = [
-      ...Object.keys(result.metafile.inputs)
-        .filter((p) => !p.startsWith("no-zod-locales:") && !p.startsWith("builtin:"))
+      ...[...Object.keys(result.metafile.inputs), ...Object.keys(markdown.metafile.inputs)]
+        .filter((p) => !/^(no-zod-locales|builtin):/.test(p) && p !== MARKDOWN_PACKAGES_FILE)
         .map((p) => stampedFile(relative(ROOT, resolve(ROOT, p)))),
       relative(ROOT, SELF),
       ...templateFiles,
