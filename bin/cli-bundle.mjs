@@ -54,14 +54,19 @@ function stamp(rel) {
   return s?.isFile() ? [rel, s.size, s.mtimeMs] : null;
 }
 
+/** npm's record of what node_modules holds, rewritten by every install that changes it. */
+const INSTALLED = "node_modules/.package-lock.json";
+
 /**
- * The file whose stamp stands for `file` (relative to the root): a dependency's package.json for
- * the dependency's files (installing another version writes it anew), the file itself otherwise.
+ * The file whose stamp stands for `file` (relative to the root): for a dependency's files, npm's
+ * record of node_modules when there is one (one file to look at instead of eighty), else the
+ * dependency's package.json (installing another version writes it anew); the file itself otherwise.
  */
 function stampedFile(file) {
   const parts = file.split(/[\\/]/);
   const last = parts.lastIndexOf("node_modules");
   if (last < 0) return parts.join("/");
+  if (stamp(INSTALLED)) return INSTALLED;
   const name = parts[last + 1]?.startsWith("@") ? 2 : 1;
   return [...parts.slice(0, last + 1 + name), "package.json"].join("/");
 }
