@@ -3,22 +3,25 @@
 // A cold `xinfang pdf`, `check` or `score` spends much of its time loading modules: some two
 // hundred and fifty files (zod alone is ninety-five, its sixty-odd locales included), each resolved,
 // read, looked up in the compile cache and linked. esbuild puts the same code into a few files
-// (one chunk per command, loaded when that command runs), which start about a fifth faster. The
-// bundle is made from the sources on the first run that finds none or finds it out of date, and
-// kept in node_modules/.cache/xinfang-cli/ (XINFANG_CLI_CACHE names another folder, or `off`).
+// (one chunk per command, loaded when that command runs). The bundle is made from the sources on
+// the first run that finds none or finds it out of date, and kept in node_modules/.cache/xinfang-cli/
+// (XINFANG_CLI_CACHE names another folder, or `off`).
 //
-// A bundle is used only while every file it was made from (the sources, schemas, the
-// dependencies' files it holds, this file) has the size and modification time it had when the
-// bundle was made; anything else makes a new one. Files changed while a bundle is being made
-// leave it unused. Each bundle is written to a folder of its own under a temporary name and
-// renamed into place, then named in current.json (also renamed into place), so a process never
-// runs half a bundle. Nothing here can fail a command: when no bundle can be made or used, the
-// sources run (bin/xinfang.mjs). `build` always runs from the sources (its site builder and its
-// worker threads find their files next to them).
+// A bundle is used only while every file it was made from (the sources, schemas, templates, this
+// file; the dependencies through npm's record of node_modules) has the size and modification time
+// it had when the bundle was made; anything else makes a new one. Files changed while a bundle is
+// being made leave it unused. Each bundle is written to a folder of its own under a temporary name
+// and renamed into place, then named in current.json (also renamed into place), so a process
+// never runs half a bundle. Nothing here can fail a command: when no bundle can be made or used,
+// the sources run (bin/xinfang.mjs). `build` always runs from the sources (its site builder and
+// its worker threads find their files next to them).
 //
-// The sources locate templates, fonts and package.json from their own place
-// (`new URL(…, import.meta.url)`, createRequire): in the bundle each `import.meta.url` of a
-// source is its original file URL, so they find the same files.
+// What the bundle does differently, each below: a source's `import.meta.url` is its original file
+// URL (templates, fonts and package.json are found where the sources find them); packages left
+// outside load from the root; Node's built-in modules are taken with process.getBuiltinModule;
+// the text is ASCII; zod's locales are left out; templates/ comes precompiled; the Markdown
+// parser's packages are one CommonJS file beside the chunks. test/cli/bundle.test.ts runs every
+// command both ways and compares what they print and write.
 /* global process, URL */
 // Node's modules are taken with process.getBuiltinModule, not imported: an ES import of a built-in
 // module reads every export, and node:fs's lazy ones load some thirty more modules (streams,
