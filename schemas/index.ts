@@ -7,13 +7,7 @@ export * from "./rules.ts";
 export * from "./units.ts";
 
 import { documentSchemas } from "./documents.ts";
-import {
-  mediationFileSchema,
-  receptionsFileSchema,
-  meetingsFileSchema,
-  petitionsFileSchema,
-  weeklyReportsFileSchema,
-} from "./ledger.ts";
+import { ledgerSchemas } from "./ledger.ts";
 import { leadershipSchema, officeSchema } from "./office.ts";
 import { rulesSchema } from "./rules.ts";
 import { unitsFileSchema } from "./units.ts";
@@ -24,12 +18,22 @@ export const fileSchemas = {
   leadership: leadershipSchema,
   units: unitsFileSchema,
   rules: rulesSchema,
-  petitions: petitionsFileSchema,
-  meetings: meetingsFileSchema,
-  "weekly-reports": weeklyReportsFileSchema,
-  mediation: mediationFileSchema,
-  receptions: receptionsFileSchema,
-  // made on first use (documents.ts)
+  // made on first use (ledger.ts, documents.ts)
+  get petitions() {
+    return ledgerSchemas().petitionsFile;
+  },
+  get meetings() {
+    return ledgerSchemas().meetingsFile;
+  },
+  get "weekly-reports"() {
+    return ledgerSchemas().weeklyReportsFile;
+  },
+  get mediation() {
+    return ledgerSchemas().mediationFile;
+  },
+  get receptions() {
+    return ledgerSchemas().receptionsFile;
+  },
   get plan() {
     return documentSchemas().plan;
   },

@@ -1,20 +1,7 @@
 // ledger/<year>/: records against their schemas, then against each other and the roster —
 // unknown units, duplicate ids, dates outside the year, impossible date orders, weeks that do
 // not exist or are not owed in this year, submission times with a time zone.
-import {
-  isCalendarDate,
-  isUnitId,
-  mediationFileSchema,
-  mediationSchema,
-  receptionSchema,
-  receptionsFileSchema,
-  meetingSchema,
-  meetingsFileSchema,
-  petitionSchema,
-  petitionsFileSchema,
-  weeklyReportSchema,
-  weeklyReportsFileSchema,
-} from "../../schemas/index.ts";
+import { isCalendarDate, isUnitId, ledgerSchemas } from "../../schemas/index.ts";
 import type { MeetingRecord, WeeklyReportRecord } from "../../schemas/index.ts";
 import { isoWeekDate, isoWeekExists } from "../calendar/calendar.ts";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
@@ -179,7 +166,9 @@ function checkMeetings(ctx: Ctx, raw: unknown[]): void {
 }
 
 /** The label of a weekly report's `submitted` field, as zod's issues name it. */
-const SUBMITTED = fieldLabel(weeklyReportSchema, ["submitted"]);
+let submittedLabel: string | undefined;
+const submittedField = () =>
+  (submittedLabel ??= fieldLabel(ledgerSchemas().weeklyReport, ["submitted"]));
 
 const WEEK_NAME_RE = /^\d{4}-W\d{2}$/;
 // A submission time's parts (hoisted: a literal in the loop is a new object per report).
@@ -220,7 +209,7 @@ function checkWeeklyReports(ctx: Ctx, raw: unknown[], weekday: number): void {
       const day = sub.slice(0, 10);
       if (DATE_START_RE.test(sub) && !isCalendarDate(day)) {
         err(ctx, "schema/format", ["weekly_reports", i, "submitted"], {
-          field: SUBMITTED,
+          field: submittedField(),
           kind: "datetime",
           invalid: "date",
           text: day,
@@ -229,7 +218,7 @@ function checkWeeklyReports(ctx: Ctx, raw: unknown[], weekday: number): void {
       const hms = TIME_RE.exec(sub);
       if (hms && (Number(hms[1]) > 23 || Number(hms[2]) > 59 || Number(hms[3] ?? 0) > 59)) {
         err(ctx, "schema/format", ["weekly_reports", i, "submitted"], {
-          field: SUBMITTED,
+          field: submittedField(),
           kind: "datetime",
           invalid: "time",
           text: sub,
@@ -297,8 +286,8 @@ export function validateLedger(
     const list = validateList(
       src,
       "petitions",
-      petitionsFileSchema,
-      petitionSchema,
+      ledgerSchemas().petitionsFile,
+      ledgerSchemas().petition,
       out,
       fastPetition,
     );
@@ -321,7 +310,14 @@ export function validateLedger(
   }
   if (sources.meetings) {
     const src = sources.meetings;
-    const list = validateList(src, "meetings", meetingsFileSchema, meetingSchema, out, fastMeeting);
+    const list = validateList(
+      src,
+      "meetings",
+      ledgerSchemas().meetingsFile,
+      ledgerSchemas().meeting,
+      out,
+      fastMeeting,
+    );
     checkMeetings({ src, year, units, out }, list.raw);
     list.items.forEach((m: MeetingRecord | null, index) => {
       if (!m) return;
@@ -335,8 +331,8 @@ export function validateLedger(
     const list = validateList(
       src,
       "weekly_reports",
-      weeklyReportsFileSchema,
-      weeklyReportSchema,
+      ledgerSchemas().weeklyReportsFile,
+      ledgerSchemas().weeklyReport,
       out,
       fastWeeklyReport,
     );
@@ -350,8 +346,8 @@ export function validateLedger(
     });
   }
   for (const [key, listKey, fileSchema, record] of [
-    ["mediation", "mediations", mediationFileSchema, mediationSchema],
-    ["receptions", "receptions", receptionsFileSchema, receptionSchema],
+    ["mediation", "mediations", ledgerSchemas().mediationFile, ledgerSchemas().mediation],
+    ["receptions", "receptions", ledgerSchemas().receptionsFile, ledgerSchemas().reception],
   ] as const) {
     const src = sources[key];
     if (!src) continue;

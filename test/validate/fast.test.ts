@@ -7,9 +7,7 @@ import {
   LEVELS,
   PETITION_FLAGS,
   SATISFACTIONS,
-  meetingSchema,
-  petitionSchema,
-  weeklyReportSchema,
+  ledgerSchemas,
 } from "../../schemas/index.ts";
 import {
   PETITION_KEYS,
@@ -18,6 +16,12 @@ import {
   fastWeeklyReport,
 } from "../../src/validate/fast.ts";
 import { PETITION_COLUMNS, petitionRow } from "../../src/load/ledger-columns.ts";
+
+const {
+  meeting: meetingSchema,
+  petition: petitionSchema,
+  weeklyReport: weeklyReportSchema,
+} = ledgerSchemas();
 import type { z } from "zod";
 
 /** A value that is usually right for its field and sometimes wrong in a typical way. */

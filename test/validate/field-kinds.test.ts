@@ -5,14 +5,11 @@ import { describe, expect, it } from "vitest";
 import {
   documentSchemas,
   itemSchema,
-  meetingSchema,
+  ledgerSchemas,
   officeSchema,
-  petitionSchema,
   rulesSchema,
   unitsFileSchema,
-  weeklyReportSchema,
 } from "../../schemas/index.ts";
-
 import { FIELD_HINTS, RANGE_HINTS } from "../../src/diagnostics/codes/schema.ts";
 import type { FieldKind } from "../../src/diagnostics/catalog.ts";
 import { fieldKind } from "../../src/validate/field-kinds.ts";
@@ -20,6 +17,11 @@ import { validateContent } from "../../src/validate/index.ts";
 import { FIXTURES, readTree } from "../diagnostics/fixture-runner.ts";
 
 const { agreement: agreementSchema, plan: planSchema, target: targetSchema } = documentSchemas();
+const {
+  meeting: meetingSchema,
+  petition: petitionSchema,
+  weeklyReport: weeklyReportSchema,
+} = ledgerSchemas();
 
 describe("the kind of a field's value, from its schema", () => {
   const cases: [string, Parameters<typeof fieldKind>[0], (string | number)[], FieldKind][] = [
