@@ -2,10 +2,17 @@
 //
 // A cold `xinfang pdf`, `check` or `score` spends much of its time loading modules: some two
 // hundred and fifty files (zod alone is ninety-five, its sixty-odd locales included), each resolved,
-// read, looked up in the compile cache and linked. esbuild puts the same code into a few files
-// (one chunk per command, loaded when that command runs). The bundle is made from the sources on
-// the first run that finds none or finds it out of date, and kept in node_modules/.cache/xinfang-cli/
-// (XINFANG_CLI_CACHE names another folder, or `off`).
+// read, looked up in the compile cache and linked. esbuild puts the same code into one CommonJS
+// file, xinfang.cjs (the Markdown parser's packages into a second, loaded when first needed). The
+// bundle is made from the sources on the first run that finds none or finds it out of date, and
+// kept in node_modules/.cache/xinfang-cli/ (XINFANG_CLI_CACHE names another folder, or `off`).
+//
+// The launcher runs these files itself (runBundle) and keeps V8's compiled code of each between
+// runs, one cache per command, made at the end of the command's first successful run: it holds
+// every function that run compiled, where Node's compile cache holds only what is compiled before
+// the module runs (V8 compiles most functions when first called: ~1,500 of them in a `pdf`, some
+// 30–40 ms a run). V8 refuses a cache made for other code, another V8 or other flags; the next
+// successful run makes it anew.
 //
 // A bundle is used only while every file it was made from (the sources, schemas, templates, this
 // file; the dependencies through npm's record of node_modules) has the size and modification time
@@ -20,8 +27,8 @@
 // URL (templates, fonts and package.json are found where the sources find them); packages left
 // outside load from the root; Node's built-in modules are taken with process.getBuiltinModule;
 // the text is ASCII; zod's locales are left out; templates/ comes precompiled; the Markdown
-// parser's packages are one CommonJS file beside the chunks. test/cli/bundle.test.ts runs every
-// command both ways and compares what they print and write.
+// parser's packages are a CommonJS file of their own. test/cli/bundle.test.ts runs every command
+// both ways and compares what they print and write.
 /* global process, URL */
 // Node's modules are taken with process.getBuiltinModule, not imported: an ES import of a built-in
 // module reads every export, and node:fs's lazy ones load some thirty more modules (streams,
@@ -36,12 +43,12 @@ const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 export const CLI_CACHE_VARIABLE = "XINFANG_CLI_CACHE";
-const FORMAT = 1;
+const FORMAT = 2;
 /** Packages left outside the bundle: the site builder's tool chain (reached only from build.ts,
  * itself outside) and exceljs (the ledger template workbook), loaded from their packages. */
 const OUTSIDE = /^(astro|@astrojs\/[^/]+|vite|pagefind|playwright-core|exceljs)(\/.*)?$/;
 /** A bundle no longer named in current.json is removed once it is this old (a process started
- * from it may still be loading its chunks). */
+ * from it may still be loading its files). */
 const KEEP_OLD_MS = 60 * 60 * 1000;
 
 /** The folder of the bundles, or null when switched off. */
@@ -74,7 +81,10 @@ function stampedFile(file) {
   return [...parts.slice(0, last + 1 + name), "package.json"].join("/");
 }
 
-/** The entry file URL of the bundle named in `dir`/current.json while it is up to date, else null. */
+/** The bundle's file that runs the command (src/cli/run.ts and all it imports). */
+const ENTRY = "xinfang.cjs";
+
+/** The entry file of the bundle named in `dir`/current.json while it is up to date, else null. */
 export function freshBundle(dir) {
   let current;
   try {
@@ -92,8 +102,8 @@ export function freshBundle(dir) {
     const now = stamp(rel);
     if (!now || now[1] !== size || now[2] !== mtime) return null;
   }
-  const entry = join(dir, current.key, "xinfang.mjs");
-  return statSync(entry, { throwIfNoEntry: false })?.isFile() ? pathToFileURL(entry).href : null;
+  const entry = join(dir, current.key, ENTRY);
+  return statSync(entry, { throwIfNoEntry: false })?.isFile() ? entry : null;
 }
 
 /** Each source's `import.meta.url` becomes its own file URL (see the head of this file). */
@@ -102,10 +112,10 @@ const ownUrl = {
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, (args) => {
       const own = readFileSync(args.path, "utf8");
-      const text = (args.path === MARKDOWN_MODULE ? markdownFromFile(own) : own)
-        .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href))
-        // (markdown.ts's packages are found next to the chunk that holds it)
-        .replaceAll("chunk__url", "import.meta.url");
+      const text = (args.path === MARKDOWN_MODULE ? markdownFromFile(own) : own).replaceAll(
+        "import.meta.url",
+        JSON.stringify(pathToFileURL(args.path).href),
+      );
       return { contents: text, loader: "ts" };
     });
   },
@@ -120,7 +130,7 @@ const outsideFromRoot = {
   setup(b) {
     b.onResolve({ filter: OUTSIDE }, (args) => {
       try {
-        return { path: import.meta.resolve(args.path), external: true };
+        return { path: createRequire(SELF).resolve(args.path), external: true };
       } catch {
         return { external: true };
       }
@@ -213,8 +223,8 @@ const precompiledTemplates = (templateFiles) => ({
  * The Markdown parser and its extensions (src/load/markdown.ts: micromark, mdast, MDX with acorn)
  * are some hundred and fifty ES modules, loaded when a document or an office page is first
  * parsed by them (~100 ms of `check`, which reads the MDX pages). In the bundle they are one
- * CommonJS file next to the chunks, markdown-packages.cjs, which markdown.ts requires on first use
- * in their place.
+ * CommonJS file next to xinfang.cjs, markdown-packages.cjs, which markdown.ts loads on first use
+ * in their place (by the launcher's loader, `xinfang__load`, so that its compiled code is kept too).
  */
 const MARKDOWN_MODULE = join(ROOT, "src", "load", "markdown.ts");
 const MARKDOWN_PACKAGES_FILE = "markdown-packages.cjs";
@@ -232,7 +242,7 @@ function markdownPackages() {
 function markdownFromFile(text) {
   const own = text.replace(
     /^const require = createRequire\(import\.meta\.url\);$/m,
-    `let markdownPackages__;\nconst require = (name: string): unknown => (markdownPackages__ ??= createRequire(chunk__url)("./${MARKDOWN_PACKAGES_FILE}"))[name];`,
+    `let markdownPackages__;\nconst require = (name: string): unknown => (markdownPackages__ ??= xinfang__load("${MARKDOWN_PACKAGES_FILE}"))[name];`,
   );
   if (own === text) throw new Error(`${MARKDOWN_MODULE}: no createRequire to replace`);
   return own;
@@ -244,9 +254,7 @@ const buildOutside = {
   setup(b) {
     b.onResolve({ filter: /\/build\.ts$/ }, (args) => {
       const path = resolve(args.resolveDir, args.path);
-      return path === join(ROOT, "src", "cli", "build.ts")
-        ? { path: pathToFileURL(path).href, external: true }
-        : undefined;
+      return path === join(ROOT, "src", "cli", "build.ts") ? { path, external: true } : undefined;
     });
   },
 };
@@ -265,8 +273,8 @@ export function asciiOnly(text) {
 }
 
 /**
- * Makes a bundle in `dir` from the sources and names it in current.json. Returns its entry file
- * URL, or null when the sources changed while it was made.
+ * Makes a bundle in `dir` from the sources and names it in current.json. Returns its entry file,
+ * or null when the sources changed while it was made.
  */
 export async function makeBundle(dir) {
   const esbuild = createRequire(import.meta.url)("esbuild");
@@ -277,15 +285,16 @@ export async function makeBundle(dir) {
   try {
     const result = await esbuild.build({
       absWorkingDir: ROOT,
-      entryPoints: { xinfang: join(ROOT, "src", "cli", "bin.ts") },
+      entryPoints: { xinfang: join(ROOT, "src", "cli", "run.ts") },
       outdir: temporary,
       bundle: true,
-      splitting: true,
-      format: "esm",
+      format: "cjs",
       platform: "node",
       target: "node22",
-      outExtension: { ".js": ".mjs" },
-      chunkNames: "chunk-[hash]",
+      outExtension: { ".js": ".cjs" },
+      // import() becomes require(): a script run by runBundle has no dynamic import without an
+      // experimental feature (the packages it loads so, exceljs, are CommonJS)
+      supported: { "dynamic-import": false },
       plugins: [
         precompiledTemplates(templateFiles),
         ownUrl,
@@ -294,10 +303,6 @@ export async function makeBundle(dir) {
         noZodLocales,
         builtins,
       ],
-      // bundled CommonJS modules call require(), which finds packages as the sources do
-      banner: {
-        js: `const require = process.getBuiltinModule("node:module").createRequire(${JSON.stringify(pathToFileURL(SELF).href)});`,
-      },
       legalComments: "none",
       metafile: true,
       logLevel: "silent",
@@ -347,13 +352,13 @@ export async function makeBundle(dir) {
       renameSync(temporary, folder);
     } catch (e) {
       // another process made the same bundle meanwhile: use that one
-      if (!statSync(join(folder, "xinfang.mjs"), { throwIfNoEntry: false })) throw e;
+      if (!statSync(join(folder, ENTRY), { throwIfNoEntry: false })) throw e;
     }
     const list = join(dir, `.current-${process.pid}-${started}.json`);
     writeFileSync(list, JSON.stringify({ format: FORMAT, key, inputs }));
     renameSync(list, join(dir, "current.json"));
     removeOld(dir, key);
-    return pathToFileURL(join(folder, "xinfang.mjs")).href;
+    return join(folder, ENTRY);
   } finally {
     rmSync(temporary, { recursive: true, force: true });
     await esbuild.stop();
@@ -372,8 +377,8 @@ function removeOld(dir, key) {
 }
 
 /**
- * The entry file URL of an up-to-date bundle of the command, made now when there is none; null
- * when bundles are switched off or none can be made (the sources run instead).
+ * The entry file of an up-to-date bundle of the command, made now when there is none; null when
+ * bundles are switched off or none can be made (the sources run instead).
  */
 export async function cliBundle(env = process.env) {
   const dir = cliCacheDir(env);
@@ -383,4 +388,70 @@ export async function cliBundle(env = process.env) {
   } catch {
     return null;
   }
+}
+
+/** How a bundle file is wrapped: a CommonJS module, with the loader of its sibling files. */
+const WRAP_HEAD = "(function (exports, require, module, __filename, __dirname, xinfang__load) {";
+const WRAP_TAIL = "\n})";
+
+/**
+ * Loads and runs the bundle whose entry is `entry` (from freshBundle or makeBundle) and runs the
+ * command in it: src/cli/run.ts's runProcess, which sets the exit code. Each file of the bundle is
+ * compiled with the code cache of this command (`name`: the command, or `other`); a file without
+ * one, or whose cache V8 refused, gets one written after the command succeeded (a failed run
+ * leaves out much of the code the next run needs). Returns false, having run nothing, when the
+ * bundle cannot be loaded here (the sources run instead).
+ */
+export async function runBundle(entry, name = commandName(process.argv[2])) {
+  const vm = process.getBuiltinModule("node:vm");
+  /** Scripts compiled without a usable cache: [script, cache file]. */
+  const uncached = [];
+  const folder = resolve(entry, "..");
+  const load = (file) => {
+    const path = join(folder, file);
+    const source = readFileSync(path, "latin1"); // ASCII (asciiOnly)
+    const stamp = Math.round(statSync(path).mtimeMs);
+    const cache = join(folder, `${file}.${name}.${stamp}.v8cache`);
+    let cachedData;
+    try {
+      cachedData = readFileSync(cache);
+    } catch {
+      // none yet
+    }
+    const script = new vm.Script(WRAP_HEAD + source + WRAP_TAIL, {
+      filename: path,
+      ...(cachedData ? { cachedData } : {}),
+    });
+    if (!cachedData || script.cachedDataRejected) uncached.push([script, cache]);
+    const module = { exports: {} };
+    script
+      .runInThisContext()
+      .call(module.exports, module.exports, createRequire(path), module, path, folder, (sibling) =>
+        load(sibling),
+      );
+    return module.exports;
+  };
+  let runProcess;
+  try {
+    ({ runProcess } = load(ENTRY));
+  } catch {
+    return false;
+  }
+  const code = await runProcess();
+  if (code === 0)
+    for (const [script, cache] of uncached) {
+      const temporary = `${cache}.${process.pid}.tmp`;
+      try {
+        writeFileSync(temporary, script.createCachedData());
+        renameSync(temporary, cache);
+      } catch {
+        rmSync(temporary, { force: true });
+      }
+    }
+  return true;
+}
+
+/** The name of a command's code cache: the command's, or `other` (--help, --version …). */
+function commandName(arg) {
+  return typeof arg === "string" && /^[a-z]{1,20}$/.test(arg) ? arg : "other";
 }

@@ -34,9 +34,10 @@ export async function writeJsonSchemas(dir = JSON_DIR): Promise<string[]> {
   return names;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const names = await writeJsonSchemas();
-  console.log(
-    `已生成 ${names.length} 个 JSON Schema：${names.map((n) => `schemas/json/${n}.json`).join("、")}`,
+// (no top-level await: the command's bundle, which holds this module, is CommonJS)
+if (import.meta.url === `file://${process.argv[1]}`)
+  void writeJsonSchemas().then((names) =>
+    console.log(
+      `已生成 ${names.length} 个 JSON Schema：${names.map((n) => `schemas/json/${n}.json`).join("、")}`,
+    ),
   );
-}

@@ -14,13 +14,22 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript without declarations (the launcher's, loaded before any TypeScript)
 import * as bundle from "../../bin/cli-bundle.mjs";
 
 const { CLI_CACHE_VARIABLE, asciiOnly, cliCacheDir, freshBundle, makeBundle } = bundle;
+
+/** The code caches kept beside the bundle's files: file name → bytes. */
+function codeCaches(folder: string): Map<string, Buffer> {
+  return new Map(
+    readdirSync(folder)
+      .filter((f) => f.endsWith(".v8cache"))
+      .map((f) => [f, readFileSync(join(folder, f))]),
+  );
+}
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const NODE = join(ROOT, "node_modules/.bin/node");
@@ -70,7 +79,7 @@ function run(side: "bundle" | "sources", name: string, args: string[]): Run {
 
 describe("the bundled command", () => {
   it("is made and then found up to date", () => {
-    expect(entry).toMatch(/^file:.*xinfang\.mjs$/);
+    expect(entry).toMatch(/xinfang\.cjs$/);
     expect(freshBundle(cache)).toBe(entry);
     const kept = JSON.parse(readFileSync(join(cache, "current.json"), "utf8"));
     const files = kept.inputs.map((i: [string]) => i[0]);
@@ -115,8 +124,8 @@ describe("the bundled command", () => {
   });
 
   it("is ASCII, its regular expressions matching what the sources' do", () => {
-    const folder = fileURLToPath(new URL(".", entry));
-    for (const f of readdirSync(folder))
+    const folder = dirname(entry);
+    for (const f of readdirSync(folder).filter((name) => name.endsWith(".cjs")))
       expect(readFileSync(join(folder, f), "utf8")).toMatch(/^[\0-\x7f]*$/);
     // a literal's characters outside ASCII, escaped, stand for the same characters
     const literals = [
@@ -213,13 +222,39 @@ describe("the bundled command", () => {
 
   it("runs `build` from the sources (the launcher never hands it to the bundle)", () => {
     const launcher = readFileSync(LAUNCHER, "utf8");
-    expect(launcher).toMatch(/process\.argv\[2\] === "build" \? null/);
+    expect(launcher).toMatch(/process\.argv\[2\] !== "build" &&/);
     // and the bundle holds none of the site builder
-    const folder = fileURLToPath(new URL(".", entry));
+    const folder = dirname(entry);
     const text = readdirSync(folder)
+      .filter((f) => f.endsWith(".cjs"))
       .map((f) => readFileSync(join(folder, f), "utf8"))
       .join("\n");
     expect(text).not.toMatch(/^\/\/ src\/cli\/build\.ts$/m);
     expect(text).not.toMatch(/^\/\/ node_modules\/astro\//m);
   });
+
+  it("keeps V8's compiled code of a command after its first successful run, and outlives a bad one", () => {
+    const folder = dirname(entry);
+    const args = ["pdf", "plan-2025-annual", "--content", content, "--out", "plan.pdf"];
+    // a failed run (no such document) makes no cache: it ran little of what the command needs
+    for (const f of codeCaches(folder).keys()) if (f.includes(".pdf.")) rmSync(join(folder, f));
+    expect(run("bundle", "cache-failed", ["pdf", "plan-1999", "--content", content]).code).toBe(2);
+    expect([...codeCaches(folder).keys()].filter((f) => f.includes(".pdf."))).toEqual([]);
+    const first = run("bundle", "cache-first", args);
+    expect(first.code).toBe(0);
+    const made = [...codeCaches(folder)].filter(([f]) => f.includes(".pdf."));
+    expect(made.map(([f]) => f)).toEqual([
+      expect.stringMatching(/^xinfang\.cjs\.pdf\.\d+\.v8cache$/),
+    ]);
+    // used as it is by the next run, which prints and writes the same
+    const [file, bytes] = made[0] as [string, Buffer];
+    expect(run("bundle", "cache-again", args)).toEqual(first);
+    expect(readFileSync(join(folder, file))).toEqual(bytes);
+    // a cache V8 refuses (damaged, or made by another V8) changes nothing and is made anew
+    writeFileSync(join(folder, file), Buffer.from("not a code cache"));
+    expect(run("bundle", "cache-damaged", args)).toEqual(first);
+    const remade = readFileSync(join(folder, file));
+    expect(remade.length).toBeGreaterThan(bytes.length / 2);
+    expect(remade.toString("latin1")).not.toContain("not a code cache");
+  }, 60_000);
 });
