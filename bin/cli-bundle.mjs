@@ -112,10 +112,13 @@ const ownUrl = {
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, (args) => {
       const own = readFileSync(args.path, "utf8");
-      const text = (args.path === MARKDOWN_MODULE ? markdownFromFile(own) : own).replaceAll(
-        "import.meta.url",
-        JSON.stringify(pathToFileURL(args.path).href),
-      );
+      const text = (
+        args.path === MARKDOWN_MODULE
+          ? markdownFromFile(own)
+          : BUNDLED_REQUIRES.includes(args.path)
+            ? bundledRequires(own, args.path)
+            : own
+      ).replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href));
       return { contents: text, loader: "ts" };
     });
   },
@@ -245,6 +248,23 @@ function markdownFromFile(text) {
     `let markdownPackages__;\nconst require = (name: string): unknown => (markdownPackages__ ??= xinfang__load("${MARKDOWN_PACKAGES_FILE}"))[name];`,
   );
   if (own === text) throw new Error(`${MARKDOWN_MODULE}: no createRequire to replace`);
+  return own;
+}
+
+/**
+ * Modules that load a package with `require` on first use (pako's deflate, Handlebars): in the
+ * bundle their `require` is the bundle's own, so the package is bundled with them and its compiled
+ * code kept with the rest (see runBundle), where Node would compile it anew each run.
+ */
+const BUNDLED_REQUIRES = [
+  join(ROOT, "src", "pdf", "writer.ts"),
+  join(ROOT, "src", "render", "handlebars.ts"),
+];
+
+/** The module's `const require = createRequire(import.meta.url);` left out. */
+function bundledRequires(text, path) {
+  const own = text.replace(/^const require = createRequire\(import\.meta\.url\);$/m, "");
+  if (own === text) throw new Error(`${path}: no createRequire to replace`);
   return own;
 }
 
