@@ -315,6 +315,9 @@ export async function makeBundle(dir) {
       // import() becomes require(): a script run by runBundle has no dynamic import without an
       // experimental feature (the packages it loads so, exceljs, are CommonJS)
       supported: { "dynamic-import": false },
+      // fewer bytes to read and decode each run (the launcher passes V8 the text: ~7 ms per MB
+      // on this 2-core VM); names are kept, so stack traces of --debug still name functions
+      minifyWhitespace: true,
       plugins: [
         precompiledTemplates(templateFiles),
         ownUrl,
@@ -341,6 +344,7 @@ export async function makeBundle(dir) {
       format: "cjs",
       platform: "node",
       target: "node22",
+      minifyWhitespace: true,
       legalComments: "none",
       metafile: true,
       logLevel: "silent",
