@@ -6,9 +6,10 @@ import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { Diagnostic, SourcePosition } from "../diagnostics/diagnostic.ts";
 import type { Doc } from "../doc/types.ts";
 import type { LayoutProblem } from "./boxes.ts";
-import { loadFontSet } from "./fonts.ts";
+import { FONT_ROLES, loadFontSet } from "./fonts.ts";
 import type { FontProblem, FontRole, FontSet, OfficeFonts } from "./fonts.ts";
 import { layoutDoc } from "./layout.ts";
+import { LAYOUT_TEXT } from "./layout-text.ts";
 
 /**
  * For each office font that cannot be used, located by `locate(role)`: a `pdf/font-file` error
@@ -89,6 +90,56 @@ export function checkGlyphs(
   find: (char: string, source: string | null) => SourcePosition | null,
 ): Diagnostic[] {
   return documents.flatMap(({ doc, source }) =>
-    missingGlyphDiagnostics(doc, layoutDoc(doc, set).problems, (ch) => find(ch, source)),
+    surelySet(doc, set)
+      ? []
+      : missingGlyphDiagnostics(doc, layoutDoc(doc, set).problems, (ch) => find(ch, source)),
   );
+}
+
+/**
+ * Every code point setting `doc` may meet: those of every string in the document (it is plain
+ * data), printable ASCII (numbers the layout writes) and LAYOUT_TEXT. Line ends, spaces and
+ * controls are left out, as the layout never looks them up in a font.
+ */
+export function settableCodePoints(doc: Doc): Set<number> {
+  const out = new Set<number>();
+  const add = (text: string) => {
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) as number;
+      if (cp > 0x20 && cp !== 0x200b) out.add(cp);
+    }
+  };
+  for (let cp = 0x21; cp < 0x7f; cp++) out.add(cp);
+  add(LAYOUT_TEXT);
+  const stack: unknown[] = [doc];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === "string") add(v);
+    else if (Array.isArray(v)) stack.push(...v);
+    else if (v !== null && typeof v === "object") stack.push(...Object.values(v));
+  }
+  return out;
+}
+
+/** Per font set, whether a code point has a glyph in the fonts of every role. */
+const inEveryRole = new WeakMap<FontSet, Map<number, boolean>>();
+
+/**
+ * Whether setting `doc` in `set` surely meets no character its fonts lack: every character it
+ * may set (settableCodePoints) has a glyph in every role's fonts, whichever role the layout gives
+ * it. The glyph check then need not typeset the document: typesetting would find nothing. A
+ * document with a character some role lacks is typeset, and the layout says where it is set.
+ */
+export function surelySet(doc: Doc, set: FontSet): boolean {
+  let known = inEveryRole.get(set);
+  if (!known) inEveryRole.set(set, (known = new Map()));
+  for (const cp of settableCodePoints(doc)) {
+    let has = known.get(cp);
+    if (has === undefined) {
+      has = FONT_ROLES.every((role) => set.roles[role].some((face) => face.glyph(cp) !== 0));
+      known.set(cp, has);
+    }
+    if (!has) return false;
+  }
+  return true;
 }
