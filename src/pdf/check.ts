@@ -97,27 +97,51 @@ export function checkGlyphs(
 }
 
 /**
- * Every code point setting `doc` may meet: those of every string in the document (it is plain
- * data), printable ASCII (numbers the layout writes) and LAYOUT_TEXT. Line ends, spaces and
- * controls are left out, as the layout never looks them up in a font.
+ * Calls `visit` with each code point of `text` the layout looks up in a font (not line ends,
+ * spaces or controls below U+0021, nor U+200B), as it reads them: surrogate pairs as one, a lone
+ * surrogate as itself; stops when `visit` returns false, and says whether it ran to the end.
  */
-export function settableCodePoints(doc: Doc): Set<number> {
-  const out = new Set<number>();
-  const add = (text: string) => {
-    for (const ch of text) {
-      const cp = ch.codePointAt(0) as number;
-      if (cp > 0x20 && cp !== 0x200b) out.add(cp);
+function everyCodePoint(text: string, visit: (cp: number) => boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
     }
-  };
-  for (let cp = 0x21; cp < 0x7f; cp++) out.add(cp);
-  add(LAYOUT_TEXT);
+    if (cp > 0x20 && cp !== 0x200b && !visit(cp)) return false;
+  }
+  return true;
+}
+
+/** Calls `visit` with every string in `doc` (plain data); stops when it returns false. */
+function everyString(doc: Doc, visit: (text: string) => boolean): boolean {
   const stack: unknown[] = [doc];
   while (stack.length) {
     const v = stack.pop();
-    if (typeof v === "string") add(v);
-    else if (Array.isArray(v)) stack.push(...v);
+    if (typeof v === "string") {
+      if (!visit(v)) return false;
+    } else if (Array.isArray(v)) stack.push(...v);
     else if (v !== null && typeof v === "object") stack.push(...Object.values(v));
   }
+  return true;
+}
+
+/** Printable ASCII (numbers the layout writes) and LAYOUT_TEXT: what any document may set. */
+const ALWAYS =
+  String.fromCharCode(...Array.from({ length: 0x5e }, (_, i) => 0x21 + i)) + LAYOUT_TEXT;
+
+/**
+ * Every code point setting `doc` may meet: those of every string in the document (it is plain
+ * data) and ALWAYS.
+ */
+export function settableCodePoints(doc: Doc): Set<number> {
+  const out = new Set<number>();
+  const add = (cp: number) => (out.add(cp), true);
+  everyCodePoint(ALWAYS, add);
+  everyString(doc, (text) => everyCodePoint(text, add));
   return out;
 }
 
@@ -133,13 +157,15 @@ const inEveryRole = new WeakMap<FontSet, Map<number, boolean>>();
 export function surelySet(doc: Doc, set: FontSet): boolean {
   let known = inEveryRole.get(set);
   if (!known) inEveryRole.set(set, (known = new Map()));
-  for (const cp of settableCodePoints(doc)) {
-    let has = known.get(cp);
-    if (has === undefined) {
-      has = FONT_ROLES.every((role) => set.roles[role].some((face) => face.glyph(cp) !== 0));
-      known.set(cp, has);
+  const memo = known;
+  const has = (cp: number) => {
+    let ok = memo.get(cp);
+    if (ok === undefined) {
+      ok = FONT_ROLES.every((role) => set.roles[role].some((face) => face.glyph(cp) !== 0));
+      memo.set(cp, ok);
     }
-    if (!has) return false;
-  }
-  return true;
+    return ok;
+  };
+  // the same code points as settableCodePoints, without collecting them
+  return everyCodePoint(ALWAYS, has) && everyString(doc, (text) => everyCodePoint(text, has));
 }
