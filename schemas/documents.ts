@@ -2,7 +2,7 @@
 // 工作总结 (reports/). Prose is Markdown written by the office; numbering, dates, figures and the
 // 考评方法/奖惩办法 clauses are generated.
 import { z } from "zod";
-import { dateSchema, text, unitIdSchema } from "./common.ts";
+import { dateSchema, described, text, unitIdSchema } from "./common.ts";
 
 export const documentIdSchema = z
   .string({ error: "应为编号" })
@@ -13,8 +13,7 @@ export const copyNumberSchema = z
   .string({ error: "份号应为 6 位数字（请加引号）" })
   .regex(/^\d{6}$/, { error: '份号应为 6 位数字，例如 "000001"' });
 
-const markdown = (description: string) =>
-  z.string({ error: "应为文字（可用 Markdown）" }).describe(description);
+const markdown = described(() => z.string({ error: "应为文字（可用 Markdown）" }));
 
 /** The formats a document is printed in (GB/T 9704 §7 and §10; ../shared/GBT9704.md "Formats"). */
 export const DOC_FORMATS = ["文件", "信函", "报告", "无"] as const;
@@ -283,13 +282,13 @@ function makeDocumentSchemas() {
     })
     .describe("考评结果通报 notices/*.yaml");
 
-  const count = (description: string) =>
+  const count = described(() =>
     z
       .number({ error: "应为整数" })
       .int({ error: "应为整数" })
       .min(0, { error: "不能为负数" })
-      .optional()
-      .describe(description);
+      .optional(),
+  );
 
   /** Last year's summary figures, for an office whose ledger starts this year. */
   const previousFiguresSchema = z

@@ -1,6 +1,15 @@
 // rules/<year>.yaml: the 考评细则 — every point value, condition, reward and sanction is data here.
 import { z } from "zod";
-import { FORMS, LEDGERS, LEVELS, levelSchema, text, timeSchema, weekSchema } from "./common.ts";
+import {
+  FORMS,
+  LEDGERS,
+  LEVELS,
+  described,
+  levelSchema,
+  text,
+  timeSchema,
+  weekSchema,
+} from "./common.ts";
 import type { Form, Level } from "./common.ts";
 
 const scalar = z.union([z.string(), z.number(), z.boolean()], {
@@ -81,13 +90,13 @@ export const vetoSchema = z
   })
   .describe("一票否决条件");
 
-const months = (description: string) =>
+const months = described(() =>
   z
     .number({ error: "应为月数" })
     .int({ error: "月数应为整数" })
     .min(0, { error: "月数不能为负数" })
-    .max(12, { error: "月数最多为 12" })
-    .describe(description);
+    .max(12, { error: "月数最多为 12" }),
+);
 
 /** The years a rules file may cover. */
 export const RULES_YEAR_MIN = 2000;
