@@ -71,14 +71,20 @@ export function described<T extends z.ZodType>(make: () => T): (description: str
 }
 
 /** Non-empty text: an unquoted number in YAML is taken as its text. */
-const describedText = described(() =>
-  z.preprocess(toText, z.string({ error: "应为文字" }).min(1, { error: "不能为空" })),
-);
+let nonEmptyText: z.ZodType<string> | undefined;
+const textSchema = () =>
+  (nonEmptyText ??= z.preprocess(
+    toText,
+    z.string({ error: "应为文字" }).min(1, { error: "不能为空" }),
+  ));
 
 /** Ids and free-text codes: an unquoted number in YAML is taken as its text. */
-export const textId = describedText;
+export const textId = described(textSchema);
 
-export const text = describedText;
+export const text = textId;
+
+/** An optional text field: its description on the optional wrapper (the same JSON Schema). */
+export const optionalText = described(() => textSchema().optional());
 
 /** What unitIdSchema accepts: lowercase letters, digits and hyphens, not digits alone. */
 export const isUnitId = (v: string): boolean => /^[a-z0-9-]+$/.test(v) && /[a-z-]/.test(v);

@@ -2,7 +2,7 @@
 // 工作总结 (reports/). Prose is Markdown written by the office; numbering, dates, figures and the
 // 考评方法/奖惩办法 clauses are generated.
 import { z } from "zod";
-import { dateSchema, described, text, unitIdSchema } from "./common.ts";
+import { dateSchema, described, optionalText, text, unitIdSchema } from "./common.ts";
 
 export const documentIdSchema = z
   .string({ error: "应为编号" })
@@ -43,25 +43,25 @@ function makeDocumentParts() {
     );
 
   const issuerRef = (description: string) =>
-    text(`${description}：office.yaml 中 issuers 的 name 或 short_name`).optional();
+    optionalText(`${description}：office.yaml 中 issuers 的 name 或 short_name`);
 
   /** GB/T 9704 header and colophon fields shared by every document file. */
   const header = {
     issuer: issuerRef("发文机关"),
     format: formatSchema.optional(),
-    number: text("发文字号，例如 青政发〔2025〕3号（注意用六角括号〔〕）").optional(),
-    issuer_mark: text(
+    number: optionalText("发文字号，例如 青政发〔2025〕3号（注意用六角括号〔〕）"),
+    issuer_mark: optionalText(
       "发文机关标志，例如 青禾镇人民政府文件；不填时由发文机关和版式决定，写时必须是发文机关的名称（全称或简称）",
-    ).optional(),
-    recipients: text("主送机关，例如 各村（社区）、镇直各单位").optional(),
-    signer: text("签发人（上行文，版式为 报告 时必填），例如 宋文斌").optional(),
+    ),
+    recipients: optionalText("主送机关，例如 各村（社区）、镇直各单位"),
+    signer: optionalText("签发人（上行文，版式为 报告 时必填），例如 宋文斌"),
     copy: copyNumberSchema.optional().describe("份号，6 位数字"),
     secret: z
       .object({
         level: z
           .enum(["秘密", "机密", "绝密"], { error: "密级应为 秘密、机密、绝密 之一" })
           .describe("密级"),
-        term: text("保密期限，例如 1年").optional(),
+        term: optionalText("保密期限，例如 1年"),
       })
       .optional()
       .describe("密级和保密期限；有密级的文件不会发布到网站、搜索和合订本"),
@@ -69,11 +69,11 @@ function makeDocumentParts() {
       .enum(["特急", "加急"], { error: "紧急程度应为 特急 或 加急" })
       .optional()
       .describe("紧急程度"),
-    note: text("附注，例如 此件公开发布").optional(),
+    note: optionalText("附注，例如 此件公开发布"),
     cc: z.array(text("抄送机关")).default([]).describe("抄送机关"),
-    printer: text(
+    printer: optionalText(
       "印发机关，例如 青禾镇党政办公室；不填为发文机关的印发机关，写时必须是它或发文机关本身",
-    ).optional(),
+    ),
     print_date: dateSchema.optional().describe("印发日期（文件格式的版记）；不填按成文日期"),
     seal: z
       .boolean({ error: "应为 true 或 false" })
@@ -98,7 +98,7 @@ function makeDocumentParts() {
         .describe("比较方式"),
       value: z.number({ error: "应为数字" }).describe("目标值"),
       unit: text("单位，例如 %、件、批次").default("%"),
-      note: text("说明").optional(),
+      note: optionalText("说明"),
     })
     .describe("量化目标");
 
@@ -216,7 +216,7 @@ function makeDocumentSchemas() {
         .object({ from: dateSchema.describe("起"), to: dateSchema.describe("止") })
         .describe("责任期限"),
       party_a: z
-        .object({ name: text("甲方名称（默认发文机关）").optional(), signer: text("甲方负责人") })
+        .object({ name: optionalText("甲方名称（默认发文机关）"), signer: text("甲方负责人") })
         .describe("甲方"),
       party_b_signer: z
         .enum(["书记", "主任"], { error: "应为 书记 或 主任" })

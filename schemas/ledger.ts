@@ -5,6 +5,7 @@ import {
   dateSchema,
   formSchema,
   levelSchema,
+  optionalText,
   satisfactionSchema,
   text,
   textId,
@@ -52,13 +53,13 @@ function makeLedgerSchemas() {
         .optional()
         .describe("人数（人次）"),
       channel: channelSchema.optional().describe("渠道：来信、来访、网上、电话"),
-      category: text(
+      category: optionalText(
         "问题类别，例如 土地征收、拆迁安置、劳动社保、涉法涉诉、民政优抚、城乡建设、其他",
-      ).optional(),
+      ),
       issue: textId(
         "信访问题编号：同一问题的多次信访填写同一编号（用于认定重访和重点管理）",
       ).optional(),
-      summary: text("简要事由（不得填写信访人身份信息）").optional(),
+      summary: optionalText("简要事由（不得填写信访人身份信息）"),
       early_warning: flag("及时发现并提前报送信息、采取稳控措施"),
       persuaded_onsite: flag("按时到位接访、劝离且未再上访"),
       assigned_overdue: flag("镇交办案件逾期未查清上报"),
@@ -86,7 +87,7 @@ function makeLedgerSchemas() {
     .object({
       id: textId("例会编号，例如 M-01"),
       date: dateSchema.describe("例会日期"),
-      title: text("例会名称，例如 1月信访工作例会").optional(),
+      title: optionalText("例会名称，例如 1月信访工作例会"),
       absent: z.array(unitRefSchema).default([]).describe("无故缺席的村（社区）：编号或名称"),
       leave: z.array(unitRefSchema).default([]).describe("请假的村（社区）：编号或名称"),
     })
@@ -123,9 +124,9 @@ function makeLedgerSchemas() {
       id: textId("编号，例如 T-2025-001"),
       date: dateSchema.describe("排查日期"),
       unit: unitRefSchema,
-      category: text("纠纷类别，例如 邻里纠纷、土地纠纷、婚姻家庭").optional(),
+      category: optionalText("纠纷类别，例如 邻里纠纷、土地纠纷、婚姻家庭"),
       resolved: z.boolean({ error: "应为 true 或 false" }).default(false).describe("是否调处成功"),
-      summary: text("简要情况（不得填写当事人身份信息）").optional(),
+      summary: optionalText("简要情况（不得填写当事人身份信息）"),
     })
     .describe("矛盾纠纷排查调处记录");
 

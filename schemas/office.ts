@@ -1,9 +1,9 @@
 // office.yaml and leadership.yaml: who issues the documents, and the 信访工作领导小组.
 import { z } from "zod";
-import { levelSchema, text } from "./common.ts";
+import { levelSchema, optionalText, text } from "./common.ts";
 
 const fontPath = (role: string) =>
-  text(`${role}字体文件路径（TrueType .ttf/.ttc，相对于内容目录）`).optional();
+  optionalText(`${role}字体文件路径（TrueType .ttf/.ttc，相对于内容目录）`);
 
 /**
  * One body that issues documents in its own name: its 发文机关标志, the 机关代字 of its 发文字号,
@@ -12,13 +12,13 @@ const fontPath = (role: string) =>
 export const issuerSchema = z
   .object({
     name: text("发文机关全称，例如 青禾镇人民政府；落款署名用它，文书的 issuer 也写它"),
-    short_name: text("规范化简称，例如 青禾镇政府；文书的 issuer 也可以写它").optional(),
-    code: text("机关代字，例如 青政发；发文字号写作 青政发〔2025〕7号").optional(),
-    mark: text("文件格式的发文机关标志；不填为全称加“文件”，例如 青禾镇人民政府文件").optional(),
-    letter_mark: text("信函格式的发文机关标志；不填为全称").optional(),
-    printer: text(
+    short_name: optionalText("规范化简称，例如 青禾镇政府；文书的 issuer 也可以写它"),
+    code: optionalText("机关代字，例如 青政发；发文字号写作 青政发〔2025〕7号"),
+    mark: optionalText("文件格式的发文机关标志；不填为全称加“文件”，例如 青禾镇人民政府文件"),
+    letter_mark: optionalText("信函格式的发文机关标志；不填为全称"),
+    printer: optionalText(
       "印发机关（版记），一般是本机关的办公室，例如 青禾镇党政办公室；不填为本机关",
-    ).optional(),
+    ),
     petition_office: z
       .boolean({ error: "应为 true 或 false" })
       .optional()
@@ -29,7 +29,7 @@ export const issuerSchema = z
 export const officeSchema = z
   .object({
     name: text("本机关全称，例如 青禾镇人民政府"),
-    short_name: text("本机关简称，例如 青禾镇").optional(),
+    short_name: optionalText("本机关简称，例如 青禾镇"),
     issuers: z
       .array(issuerSchema)
       .min(1, { error: "至少要有一个发文机关" })
@@ -37,12 +37,12 @@ export const officeSchema = z
       .describe(
         "以自己名义发文的机关，第一个为本机关（工作方案、年度通报、工作总结默认以它的名义），例如 青禾镇人民政府（青政发）、青禾镇信访工作领导小组办公室（青信办）",
       ),
-    code: text("旧写法：机关代字；请改写到 issuers 中").optional(),
+    code: optionalText("旧写法：机关代字；请改写到 issuers 中"),
     level: levelSchema.default("镇").describe("本机关所在层级，用于认定越级访（高于本级即为越级）"),
-    signatory: text("旧写法：默认署名；请改写到 issuers 中").optional(),
-    office_name: text("信访办名称，例如 青禾镇信访办公室（网站名称）").optional(),
-    address: text("地址").optional(),
-    phone: text("联系电话").optional(),
+    signatory: optionalText("旧写法：默认署名；请改写到 issuers 中"),
+    office_name: optionalText("信访办名称，例如 青禾镇信访办公室（网站名称）"),
+    address: optionalText("地址"),
+    phone: optionalText("联系电话"),
     statistics: z
       .object({
         count_by: z
@@ -81,21 +81,21 @@ export const officeSchema = z
 const person = z
   .object({
     name: text("姓名"),
-    title: text("职务，例如 镇党委副书记、镇长").optional(),
+    title: optionalText("职务，例如 镇党委副书记、镇长"),
   })
   .describe("人员");
 
 export const leadershipSchema = z
   .object({
-    name: text("领导小组名称，例如 青禾镇信访工作领导小组").optional(),
+    name: optionalText("领导小组名称，例如 青禾镇信访工作领导小组"),
     leader: person.describe("组长"),
     deputies: z.array(person).default([]).describe("副组长"),
     members: z.array(person).default([]).describe("成员"),
     office: z
       .object({
-        location: text("办公室设在何处，例如 镇综治中心").optional(),
+        location: optionalText("办公室设在何处，例如 镇综治中心"),
         director: person.optional().describe("办公室主任"),
-        duties: text("办公室职责").optional(),
+        duties: optionalText("办公室职责"),
       })
       .optional()
       .describe("领导小组办公室"),

@@ -6,6 +6,7 @@ import {
   LEVELS,
   described,
   levelSchema,
+  optionalText,
   text,
   timeSchema,
   weekSchema,
@@ -30,9 +31,9 @@ const points = z.number({ error: "分值应为数字" }).describe("分值：扣�
 
 /** A short name for a rule, printed where a sentence names the case (请假, 赴县个访, 上级催办). */
 const label = (example: string) =>
-  text(
+  optionalText(
     `简称，用于通报和得分表中称呼这一情形，例如 ${example}；不填时取条款原文去掉“的”和括注`,
-  ).optional();
+  );
 
 export const petitionTableSchema = z
   .partialRecord(
@@ -110,7 +111,7 @@ export const rulesSchema = z
       .min(RULES_YEAR_MIN, { error: "年份不正确" })
       .max(RULES_YEAR_MAX, { error: "年份不正确" })
       .describe("考评年度"),
-    title: text("细则标题，例如 2025年度村（社区）信访工作考评细则").optional(),
+    title: optionalText("细则标题，例如 2025年度村（社区）信访工作考评细则"),
     base: z.number({ error: "基础分应为数字" }).default(100).describe("基础分"),
     collective_threshold: z
       .number({ error: "应为人数" })
@@ -183,7 +184,7 @@ export const rulesSchema = z
           )
           .default([])
           .describe("无信访奖励，按顺序取第一个符合的档次（不累加）"),
-        last_place: text("末位村（社区）的处理，例如 在年终总结会上表态发言、作出检查").optional(),
+        last_place: optionalText("末位村（社区）的处理，例如 在年终总结会上表态发言、作出检查"),
       })
       .default({ rank: [], clean_record: [] })
       .describe("奖励（仅在全年考评时计算）"),

@@ -1,11 +1,11 @@
 // units.yaml: the villages and communities (村/社区) that are scored, with their roster.
 import { z } from "zod";
-import { text, unitIdSchema, yuan } from "./common.ts";
+import { optionalText, text, unitIdSchema, yuan } from "./common.ts";
 
 export const committeeMemberSchema = z
   .object({
     name: text("姓名（在本村/社区内唯一）"),
-    role: text("职务，例如 书记、主任、委员").optional(),
+    role: optionalText("职务，例如 书记、主任、委员"),
     monthly_subsidy: yuan("月村级补贴（元）").default(0),
     star_pay: yuan("年星级评定工资（元）").default(0),
   })
@@ -31,9 +31,9 @@ export const unitSchema = z
       .describe("类型：村 或 社区"),
     officials: z
       .object({
-        书记: text("党支部（党总支）书记").optional(),
-        主任: text("村（居）委会主任").optional(),
-        分管副职: text("分管信访工作的副职").optional(),
+        书记: optionalText("党支部（党总支）书记"),
+        主任: optionalText("村（居）委会主任"),
+        分管副职: optionalText("分管信访工作的副职"),
       })
       .default({})
       .describe("信访工作责任人：书记为第一责任人，分管副职为直接责任人"),
