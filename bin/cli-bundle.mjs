@@ -179,11 +179,32 @@ const builtins = {
         : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => ({
-      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      contents:
+        args.path === "node:fs/promises"
+          ? lazyFsPromises()
+          : `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
       loader: "js",
     }));
   },
 };
+
+/**
+ * node:fs/promises as functions that load it when first called: loading it loads readline and
+ * a dozen more modules (~3 ms), which a command that reads and writes its files otherwise (small
+ * content files with blocking calls) never needs. Its one other export, `constants`, is node:fs's.
+ */
+function lazyFsPromises() {
+  const real = process.getBuiltinModule("node:fs/promises");
+  const names = Object.keys(real).filter((k) => typeof real[k] === "function");
+  const rest = Object.keys(real).filter((k) => typeof real[k] !== "function");
+  if (rest.join() !== "constants") throw new Error(`node:fs/promises exports ${rest.join()}`);
+  return [
+    "let loaded;",
+    'const fsp = () => (loaded ??= process.getBuiltinModule("node:fs/promises"));',
+    ...names.map((n) => `export function ${n}(...a) { return fsp().${n}(...a); }`),
+    'export const constants = process.getBuiltinModule("node:fs").constants;',
+  ].join("\n");
+}
 
 /**
  * src/render/precompiled.ts becomes templates/ compiled by Handlebars.precompile (with the

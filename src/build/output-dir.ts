@@ -39,14 +39,13 @@
 // is gone (builds killed before their swap began). Recovery never removes OUT itself.
 //
 // Durability against power loss (fsync of folders) is not attempted: a kill of the process is.
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import {
   link,
   lstat,
   open,
   readFile,
   readdir,
-  realpath,
   rename,
   rm,
   unlink,
@@ -110,12 +109,12 @@ export function swapFolders(outDir: string): { staged: string; old: string } {
 // Which folder may be the output
 
 /** `path` with symbolic links resolved as far as it exists. */
-async function realish(path: string): Promise<string> {
+function realish(path: string): string {
   try {
-    return await realpath(path);
+    return realpathSync.native(path);
   } catch {
     const parent = dirname(path);
-    return parent === path ? path : join(await realish(parent), basename(path));
+    return parent === path ? path : join(realish(parent), basename(path));
   }
 }
 
@@ -134,7 +133,7 @@ export async function relationToContent(
 ): Promise<"same" | "inside" | "contains" | undefined> {
   const pairs: [string, string][] = [
     [resolve(path), resolve(contentDir)],
-    [await realish(resolve(path)), await realish(resolve(contentDir))],
+    [realish(resolve(path)), realish(resolve(contentDir))],
   ];
   for (const [p, c] of pairs) if (p === c) return "same";
   for (const [p, c] of pairs) if (within(p, c)) return "inside";

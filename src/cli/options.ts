@@ -1,5 +1,5 @@
 // Options shared by commands: the content folder, years and dates.
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { isCalendarDate } from "../../schemas/index.ts";
 import { UsageError } from "./io.ts";
@@ -8,7 +8,12 @@ import type { Io } from "./io.ts";
 export async function contentDir(values: Record<string, unknown>, io: Io): Promise<string> {
   const given = typeof values.content === "string" ? values.content : "content";
   const dir = resolve(io.cwd, given);
-  const info = await stat(dir).catch(() => null);
+  let info;
+  try {
+    info = statSync(dir, { throwIfNoEntry: false });
+  } catch {
+    info = undefined;
+  }
   if (!info?.isDirectory())
     throw new UsageError(`内容目录“${given}”不存在。请用 --content 指定内容目录。`);
   return dir;

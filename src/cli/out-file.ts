@@ -1,8 +1,8 @@
 // Files a command writes outside the build (score --xlsx/--csv, template): never into the content
 // folder, never over a folder; written to a temporary file in the same folder and renamed over
 // the target, so an existing file is only ever replaced by a complete one.
-import { constants } from "node:fs";
-import { access, open, rename, rm, stat } from "node:fs/promises";
+import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { access, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { relationToContent } from "../build/output-dir.ts";
 import { errnoWords } from "../text/errno.ts";
@@ -56,18 +56,24 @@ export async function writeAtomically(
   afterWrite: (temporary: string) => Promise<void> = async () => {},
 ): Promise<void> {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}-${randomHex(4)}.tmp`);
+  // blocking calls: nothing else goes on while a command writes its file
   try {
-    const handle = await open(temporary, "wx");
+    const fd = openSync(temporary, "wx");
     try {
-      await handle.writeFile(bytes);
-      await handle.sync();
+      for (let at = 0; at < bytes.length;)
+        at += writeSync(fd, bytes, at, Math.min(bytes.length - at, 1 << 30));
+      fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
     await afterWrite(temporary);
-    await rename(temporary, file);
+    renameSync(temporary, file);
   } catch (e) {
-    await rm(temporary, { force: true }).catch(() => {});
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // the failure reported is the first one
+    }
     throw fail(e);
   }
 }

@@ -3,8 +3,7 @@
 // FILE may not lie in the content folder (exit 2); its folder must exist and be writable (else
 // exit 3, one line naming the folder). The PDF is written to a temporary file in that folder and
 // renamed over FILE, so an existing FILE is only ever replaced by a complete PDF.
-import { constants } from "node:fs";
-import { access, stat } from "node:fs/promises";
+import { accessSync, constants, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { preloadShippedFonts, renderPdf } from "../pdf/index.ts";
 import { locateGlyphProblems, publish } from "../index.ts";
@@ -49,19 +48,27 @@ export async function checkPdfOut(out: string, contentDir: string): Promise<void
       `--out ${out} 在内容目录 ${resolve(contentDir)} 之内，不能把 PDF 写进内容目录。未做任何改动。请指定内容目录以外的文件${example}`,
     );
   }
-  if ((await stat(out).catch(() => null))?.isDirectory())
+  if (statOrNull(out)?.isDirectory())
     throw new UsageError(
       `--out ${out} 是一个文件夹，请指定 PDF 文件的路径，例如 --out ${join(out, "文书.pdf")}`,
     );
   const folder = dirname(out);
-  const info = await stat(folder).catch((e: unknown) => {
-    throw cannotWrite(folder, e);
-  });
-  if (!info.isDirectory())
-    throw cannotWrite(folder, Object.assign(new Error(), { code: "ENOTDIR" }));
-  await access(folder, constants.W_OK | constants.X_OK).catch((e: unknown) => {
-    throw cannotWrite(folder, e);
-  });
+  try {
+    if (!statSync(folder).isDirectory())
+      throw cannotWrite(folder, Object.assign(new Error(), { code: "ENOTDIR" }));
+    accessSync(folder, constants.W_OK | constants.X_OK);
+  } catch (e) {
+    throw e instanceof IoError ? e : cannotWrite(folder, e);
+  }
+}
+
+/** `path`'s status, or null when it cannot be had (absent, no permission …). */
+function statOrNull(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
 }
 
 /**

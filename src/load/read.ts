@@ -5,9 +5,17 @@
 // cannot be read for lack of permission or a disk fault is an I/O error (ContentReadError), not
 // a content problem. Bytes become text in decode.ts (a workbook: its sheet text, xlsx.ts).
 import { isUtf8 } from "node:buffer";
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  readdirSync,
+} from "node:fs";
 import type { Stats } from "node:fs";
-import { lstat, open, readdir, readlink, stat } from "node:fs/promises";
+import { lstat, open, readlink, stat } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
@@ -404,7 +412,7 @@ export type FolderListing =
 export async function listContentFolder(dir: string, rel: string): Promise<FolderListing> {
   const abs = join(dir, rel);
   try {
-    const entries = await readdir(abs, { withFileTypes: true });
+    const entries = readdirSync(abs, { withFileTypes: true });
     return {
       status: "ok",
       entries: entries
@@ -415,7 +423,12 @@ export async function listContentFolder(dir: string, rel: string): Promise<Folde
     const code = errnoOf(e);
     if (code === "ENOENT") {
       // A broken symlink where the folder should be is not "no folder".
-      const link = await lstat(abs).catch(() => null);
+      let link;
+      try {
+        link = lstatSync(abs, { throwIfNoEntry: false });
+      } catch {
+        link = undefined;
+      }
       return link ? { status: "not-a-folder" } : { status: "absent" };
     }
     if (code === "ENOTDIR" || code === "ELOOP") return { status: "not-a-folder" };
