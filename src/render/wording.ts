@@ -441,9 +441,13 @@ export function lossText(l: Loss, esc: Escape = plain): string {
   return `${esc(l.person)}（${esc(l.role)}）扣除${what}，计${yuan(l.amount)}`;
 }
 
+/** Each sheet's unit names by id, made once (a county's notice names a unit for every loss). */
+const unitNamesOf = new WeakMap<ScoreSheet, Map<string, string>>();
+
 /** The units a loss belongs to, by name: `石桥村、南湾村`. */
 export function lossUnitNames(sheet: ScoreSheet, l: Loss): string {
-  const names = new Map(sheet.units.map((u) => [u.id, u.name]));
+  let names = unitNamesOf.get(sheet);
+  if (!names) unitNamesOf.set(sheet, (names = new Map(sheet.units.map((u) => [u.id, u.name]))));
   return lossUnits(sheet, l)
     .map((id) => names.get(id) ?? id)
     .join("、");

@@ -20,7 +20,8 @@ import { PACKAGE_ROOT, siteConfig } from "./astro-config.ts";
 import { handOver, setAstroLogSink } from "./hand-over.ts";
 import type { AstroLogEvent } from "./hand-over.ts";
 import { findExternalReferences } from "./offline.ts";
-import { writeWebFonts } from "./webfonts.ts";
+import type { ExternalReference } from "./offline.ts";
+import { SiteCharacters, showsText, writeWebFonts } from "./webfonts.ts";
 
 /** A check of the built site failed, or a step could not run: `step` names it. */
 export class SiteError extends Error {
@@ -100,13 +101,17 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
       if (existsSync(join(dir, "documents", held.id)))
         throw new SiteError(`涉密文书“${held.title}”出现在网站中，已停止生成。`, step);
 
-    step = "fonts";
-    await writeWebFonts(dir, await listFiles(dir));
-
     step = "search";
     progress("建立全文搜索索引……");
-    // The offline check reads the pages while Pagefind (a process of its own) indexes them; the
-    // files Pagefind writes are checked after it.
+    // Pagefind (a process of its own) indexes the pages while this thread reads each text file
+    // once for the rest: the characters of the web fonts (Pagefind reads only the pages, and the
+    // fonts are not pages), the offline check and the count of pages. The files Pagefind and
+    // the fonts add are checked after.
+    const pages = await listFiles(dir);
+    const indexing = runPagefind(dir).then(
+      () => null,
+      (e: unknown) => ({ e }),
+    );
     const html: string[] = [];
     let indexed = 0;
     const visit = (file: string, text: string) => {
@@ -114,16 +119,32 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
       html.push(file);
       if (text.includes("data-pagefind-body")) indexed++;
     };
-    const pages = await listFiles(dir);
-    const scanned = findExternalReferences(dir, visit, pages);
-    scanned.catch(() => {}); // awaited below, after Pagefind
+    let scanned: ExternalReference[];
+    try {
+      step = "fonts";
+      const characters = new SiteCharacters();
+      scanned = await findExternalReferences(
+        dir,
+        (file, text) => {
+          visit(file, text);
+          if (showsText(file)) characters.add(text);
+        },
+        pages,
+      );
+      await writeWebFonts(dir, characters);
+    } catch (e) {
+      await indexing; // Pagefind writes into the folder: it has ended before the folder goes
+      throw e;
+    }
     options.pagesWritten?.();
-    await runPagefind(dir);
+    step = "search";
+    const failed = await indexing;
+    if (failed) throw failed.e;
 
     step = "offline";
     const before = new Set(pages);
     const added = (await listFiles(dir)).filter((f) => !before.has(f));
-    const external = [...(await scanned), ...(await findExternalReferences(dir, visit, added))];
+    const external = [...scanned, ...(await findExternalReferences(dir, visit, added))];
     if (external.length) {
       const list = external.slice(0, 10).map((e) => `  ${e.file}：${e.url}`);
       throw new SiteError(

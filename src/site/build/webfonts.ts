@@ -17,7 +17,6 @@ import { faceOf, shippedFontPath } from "../../pdf/fonts.ts";
 import type { FontRole } from "../../pdf/fonts.ts";
 import { subsetFont } from "../../pdf/subset.ts";
 import type { TrueTypeFont } from "../../pdf/truetype.ts";
-import { mapTexts } from "./read-texts.ts";
 
 /** A served face: the CSS family, the role whose shipped font it is cut from, what it is. */
 export interface WebFace {
@@ -362,20 +361,26 @@ export interface WebFontsResult {
 }
 
 /**
- * Writes the web fonts of the built site in `dir`: one file per face for every character of its
- * HTML pages, scripts and style sheets, with fonts/fonts.css (linked by every page) and
- * fonts/LICENSE.txt.
+ * Whether a file of the built site (relative path) is one whose characters the web fonts serve:
+ * its HTML pages, scripts and style sheets (not Pagefind's files, nor the fonts' own).
+ */
+export function showsText(file: string): boolean {
+  return (
+    /\.(html|css|js|mjs)$/.test(file) &&
+    !file.startsWith("pagefind/") &&
+    !file.startsWith(`${FONT_DIR}/`)
+  );
+}
+
+/**
+ * Writes the web fonts of the built site in `dir` for `characters` (every text of its files that
+ * showsText, added by whoever reads them): one file per face, with fonts/fonts.css (linked by
+ * every page) and fonts/LICENSE.txt.
  */
 export async function writeWebFonts(
   dir: string,
-  siteFiles: readonly string[],
+  characters: SiteCharacters,
 ): Promise<WebFontsResult> {
-  const shown = siteFiles.filter(
-    (f) =>
-      /\.(html|css|js|mjs)$/.test(f) && !f.startsWith("pagefind/") && !f.startsWith(`${FONT_DIR}/`),
-  );
-  const characters = new SiteCharacters();
-  await mapTexts(dir, shown, (_, text) => characters.add(text));
   const codePoints = characters.set();
   const files = WEB_FACES.map((face) => webFont(face, codePoints));
   await mkdir(join(dir, FONT_DIR), { recursive: true });
