@@ -24,7 +24,7 @@ import type * as Table from "micromark-extension-gfm-table";
 import type * as TaskList from "micromark-extension-gfm-task-list-item";
 import type * as Mdxjs from "micromark-extension-mdxjs";
 import type { Construct, Extension, Point } from "micromark-util-types";
-import { fastMarkdown } from "./markdown-fast.ts";
+import { fastMarkdown, fastMdx } from "./markdown-fast.ts";
 
 // The parser and its extensions are loaded on first use (about 0.1 s), not when this module
 // is: `score` and `stats` validate content without ever parsing Markdown. The packages are
@@ -131,6 +131,16 @@ export function parseMarkdownWithMicromark(text: string): Root {
  * placed at the start of the tag, expression or import that fails, where a reader looks for it.
  */
 export function parseMdx(
+  text: string,
+): { root: Root; error: null } | { root: null; error: MdxSyntaxError } {
+  // A page of plain Markdown (headings, paragraphs, lists, links, tables) is read by
+  // load/markdown-fast, which gives the same tree without loading the parser.
+  const fast = fastMdx(text);
+  return fast ? { root: fast, error: null } : parseMdxWithMicromark(text);
+}
+
+/** parseMdx by micromark alone, whatever the text (the reference of the fast reader). */
+export function parseMdxWithMicromark(
   text: string,
 ): { root: Root; error: null } | { root: null; error: MdxSyntaxError } {
   const g = pages();
