@@ -80,14 +80,16 @@ export function fastMdx(text: string): Root | null {
     if (JSX_CHARACTERS.test(line) && !JSX_LINE.test(line)) return null;
     at = end + 1;
   }
-  return fastMarkdown(text, true);
+  return readFast(text, true);
 }
 
-/**
- * The mdast micromark would give for `text` (a document body; with `mdx`, a page that fastMdx
- * has screened), or null when the text is not in the subset.
- */
-export function fastMarkdown(text: string, mdx = false): Root | null {
+/** The mdast micromark would give for `text`, or null when the text is not in the subset. */
+export function fastMarkdown(text: string): Root | null {
+  return readFast(text, false);
+}
+
+/** A document body's tree, or with `mdx` a page's that fastMdx has screened; or null. */
+function readFast(text: string, mdx: boolean): Root | null {
   if (REFUSED_ANYWHERE.test(text)) return null;
   const refusedInline = mdx ? REFUSED_INLINE_MDX : REFUSED_INLINE;
   const afterEmphasis = mdx ? AFTER_EMPHASIS_MDX : AFTER_EMPHASIS;
