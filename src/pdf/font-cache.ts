@@ -11,7 +11,6 @@
 // next inflated). Copies are written to a temporary file and renamed, so a reader never sees half
 // a copy. Nothing here can fail a command: a folder that cannot be written means no copy.
 // XINFANG_FONT_CACHE names another folder, or `off`.
-import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { mkdir, readdir, rename, unlink, writeFile } from "node:fs/promises";
 import type { Stats } from "node:fs";
@@ -53,6 +52,28 @@ export async function fontCacheSettled(): Promise<void> {
 
 const uid = process.getuid?.();
 
+/** Names of copies begin with this; copies named otherwise by earlier versions are removed. */
+const VERSION = "v2";
+const EARLIER_VERSIONS = ["v1"];
+
+/**
+ * Eight hex digits standing for a font file's path in a copy's name (FNV-1a over its UTF-16
+ * units): only to keep copies of equally named fonts in different folders apart, which the size,
+ * time and inode in the name and the check of the table directory do anyway. Not node:crypto,
+ * which takes ~5 ms to load on a cold start.
+ */
+export function pathTag(path: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/** A font file's name as it begins the names of its copies. */
+const fileStem = (path: string) =>
+  basename(path)
+    .replace(/[^\w.-]/g, "_")
+    .slice(0, 60);
+
 /**
  * The store of unpacked copies for the WOFF font at `path` (`info` its fstat), or undefined when
  * the cache is switched off. `used()` tells whether the font was read from a copy.
@@ -63,9 +84,7 @@ export function unpackedStore(
   dir: string | null = fontCacheDir(),
 ): (UnpackedStore & { used(): boolean }) | undefined {
   if (dir === null) return undefined;
-  const stem = `v1-${basename(path)
-    .replace(/[^\w.-]/g, "_")
-    .slice(0, 60)}-${createHash("md5").update(path).digest("hex").slice(0, 8)}-`;
+  const stem = `${VERSION}-${fileStem(path)}-${pathTag(path)}-`;
   const name = `${stem}${info.size}-${Math.trunc(info.mtimeMs * 1000)}-${info.ino}.ttf`;
   const file = join(dir, name);
   let used = false;
@@ -103,7 +122,10 @@ export function unpackedStore(
       } catch {
         return; // a table that does not inflate: the font's own reads report it
       }
-      const job = writeCopy(dir, name, stem, bytes).finally(() => writing.delete(job));
+      const earlier = EARLIER_VERSIONS.map((v) => `${v}-${fileStem(path)}-`);
+      const job = writeCopy(dir, name, [stem, ...earlier], bytes).finally(() =>
+        writing.delete(job),
+      );
       writing.add(job);
     },
   };
@@ -111,12 +133,13 @@ export function unpackedStore(
 
 /**
  * Writes `parts` to `name` in `dir` through a temporary file, then removes the copies of earlier
- * versions of the same font file (names beginning with `stem`); never rejects.
+ * versions of the same font file, and those an earlier version of this program named (names
+ * beginning with one of `stems`); never rejects.
  */
 async function writeCopy(
   dir: string,
   name: string,
-  stem: string,
+  stems: readonly string[],
   parts: Uint8Array[],
 ): Promise<void> {
   const file = join(dir, name);
@@ -129,7 +152,7 @@ async function writeCopy(
     await writeFile(temporary, parts, { flag: "wx", mode: 0o600 });
     await rename(temporary, file);
     for (const other of await readdir(dir))
-      if (other.startsWith(stem) && other.endsWith(".ttf") && other !== name)
+      if (stems.some((s) => other.startsWith(s)) && other.endsWith(".ttf") && other !== name)
         await unlink(join(dir, other)).catch(() => {});
   } catch {
     await unlink(temporary).catch(() => {});

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import {
   closeSync,
   fstatSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   readFileSync,
@@ -24,6 +25,7 @@ import {
   fontCacheDir,
   fontCacheSettled,
   fontFileReader,
+  pathTag,
   unpackedStore,
 } from "../../src/pdf/font-cache.ts";
 import { shippedFontPath } from "../../src/pdf/fonts.ts";
@@ -91,7 +93,9 @@ describe("unpacked copies of WOFF fonts", () => {
     await fontCacheSettled();
     const copies = readdirSync(cache);
     expect(copies).toHaveLength(1);
-    expect(copies[0]).toMatch(/^v1-kai\.woff-[0-9a-f]{8}-\d+-\d+-\d+\.ttf$/);
+    expect(copies[0]).toBe(
+      `v2-kai.woff-${pathTag(path)}-${statSync(path).size}-${Math.trunc(statSync(path).mtimeMs * 1000)}-${statSync(path).ino}.ttf`,
+    );
     // the copy is the sfnt the WOFF holds: a TrueType font in its own right
     expect(contents(parseTrueType(readFileSync(join(cache, copies[0]!))))).toEqual(expected);
 
@@ -136,6 +140,31 @@ describe("unpacked copies of WOFF fonts", () => {
     const now = readdirSync(cache);
     expect(now).toHaveLength(1);
     expect(now[0]).not.toBe(copy);
+  });
+
+  it("replace the copies an earlier version named otherwise (md5 of the path), of this font's name only", async () => {
+    const { path, cache } = setUp();
+    const other = join(cache, "v1-other.woff-0123abcd-1-2-3.ttf");
+    const legacy = join(cache, "v1-kai.woff-0123abcd-1-2-3.ttf");
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(other, "x");
+    writeFileSync(legacy, "x");
+    const first = open(path, cache);
+    first.font.glyph(first.font.glyphOf(SAMPLE[0]!));
+    closeSync(first.fd);
+    await fontCacheSettled();
+    const now = readdirSync(cache).sort();
+    expect(now).toHaveLength(2);
+    expect(now[0]).toMatch(/^v1-other\.woff-/);
+    expect(now[1]).toMatch(/^v2-kai\.woff-[0-9a-f]{8}-/);
+  });
+
+  it("are told apart by the path's tag: eight hex digits, the same for the same path", () => {
+    expect(pathTag("/a/b/kai.woff")).toMatch(/^[0-9a-f]{8}$/);
+    expect(pathTag("/a/b/kai.woff")).toBe(pathTag("/a/b/kai.woff"));
+    expect(pathTag("/a/b/kai.woff")).not.toBe(pathTag("/a/c/kai.woff"));
+    expect(pathTag("")).toBe("811c9dc5"); // FNV-1a's offset basis
+    expect(pathTag("a")).toBe("e40c292c"); // FNV-1a 32 of "a"
   });
 
   it("never fail a font: a cache folder that cannot be made leaves no copy and the font reads as before", async () => {
