@@ -3,7 +3,9 @@
 // Accepts .ttf (glyf outlines), the first face of a .ttc, and WOFF 1.0 (zlib tables, each read
 // and inflated when first used); refuses CFF-flavoured OpenType with a message, since subsetting
 // it is out of scope.
-import { inflate, inflateSync } from "node:zlib";
+// node:zlib is taken when a WOFF table is first inflated: a font read from its unpacked copy
+// (font-cache.ts) or a TrueType file never needs it.
+const zlib = () => process.getBuiltinModule("node:zlib");
 
 export class FontFormatError extends Error {}
 
@@ -137,7 +139,7 @@ export function woffSource(
     let data = raw;
     if (e.packed < e.length) {
       try {
-        const out = inflateSync(raw, {
+        const out = zlib().inflateSync(raw, {
           maxOutputLength: e.length,
           chunkSize: Math.max(64, e.length),
         });
@@ -181,7 +183,7 @@ export function woffSource(
     }
     e.pending = new Promise((done) =>
       // one output chunk the table's size: no concatenation, no copy
-      inflate(
+      zlib().inflate(
         raw,
         { maxOutputLength: e.length, chunkSize: Math.max(64, e.length) },
         (error, data) => {
