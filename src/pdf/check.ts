@@ -116,17 +116,24 @@ function everyCodePoint(text: string, visit: (cp: number) => boolean): boolean {
   return true;
 }
 
-/** Calls `visit` with every string in `doc` (plain data); stops when it returns false. */
+/**
+ * Calls `visit` with every string in `doc` (plain data, as deep as the document's blocks nest),
+ * in document order; stops when it returns false. Walks the values in place: no array of each
+ * object's values, no stack to spread them onto.
+ */
 function everyString(doc: Doc, visit: (text: string) => boolean): boolean {
-  const stack: unknown[] = [doc];
-  while (stack.length) {
-    const v = stack.pop();
-    if (typeof v === "string") {
-      if (!visit(v)) return false;
-    } else if (Array.isArray(v)) stack.push(...v);
-    else if (v !== null && typeof v === "object") stack.push(...Object.values(v));
-  }
-  return true;
+  const walk = (v: unknown): boolean => {
+    if (typeof v === "string") return visit(v);
+    if (v === null || typeof v !== "object") return true;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (!walk(v[i])) return false;
+      return true;
+    }
+    for (const key in v)
+      if (Object.hasOwn(v, key) && !walk((v as Record<string, unknown>)[key])) return false;
+    return true;
+  };
+  return walk(doc);
 }
 
 /** Printable ASCII (numbers the layout writes) and LAYOUT_TEXT: what any document may set. */
@@ -145,6 +152,20 @@ export function settableCodePoints(doc: Doc): Set<number> {
   return out;
 }
 
+/** Whether code point `cp` has a glyph in some font of every role of `set`. */
+function inEveryRoleOf(set: FontSet, cp: number): boolean {
+  for (const role of FONT_ROLES) {
+    let found = false;
+    for (const face of set.roles[role])
+      if (face.glyph(cp) !== 0) {
+        found = true;
+        break;
+      }
+    if (!found) return false;
+  }
+  return true;
+}
+
 /** Per font set, whether a code point has a glyph in the fonts of every role. */
 const inEveryRole = new WeakMap<FontSet, Map<number, boolean>>();
 
@@ -158,10 +179,12 @@ export function surelySet(doc: Doc, set: FontSet): boolean {
   let known = inEveryRole.get(set);
   if (!known) inEveryRole.set(set, (known = new Map()));
   const memo = known;
+  // called for every character: nothing in it captures `cp` (a closure over it would make each
+  // call allocate a context)
   const has = (cp: number) => {
     let ok = memo.get(cp);
     if (ok === undefined) {
-      ok = FONT_ROLES.every((role) => set.roles[role].some((face) => face.glyph(cp) !== 0));
+      ok = inEveryRoleOf(set, cp);
       memo.set(cp, ok);
     }
     return ok;
