@@ -10,7 +10,11 @@ const MAY_CHANGE = /[\r\n\\`*_[\]<>|~&]|:\/\/|www\.|^\s*(?:[#+\->=]|\d+[.)])/i;
 
 /** Escapes `text` for use inline in Markdown; newlines become spaces. */
 export function escapeMarkdown(text: string): string {
-  if (!MAY_CHANGE.test(text)) return text;
+  return MAY_CHANGE.test(text) ? replaceAll(text) : text;
+}
+
+/** escapeMarkdown's replacements, each in turn (exported for the test of MAY_CHANGE). */
+export function replaceAll(text: string): string {
   return (
     text
       .replace(/\r?\n/g, " ")
