@@ -215,7 +215,12 @@ export function lossUnits(sheet: ScoreSheet, loss: Loss): string[] {
   return loss.unit !== null ? [loss.unit] : (sheet.liaisonUnits.get(loss.person) ?? []);
 }
 
-/** The losses that belong to one unit (see `lossUnits`), in sheet order. */
+/**
+ * The losses that belong to one unit (see `lossUnits`), in sheet order. Called for every unit of
+ * a sheet, so it asks lossUnits' question without making its list for each loss.
+ */
 export function unitLosses(sheet: ScoreSheet, unit: string): Loss[] {
-  return sheet.losses.filter((l) => lossUnits(sheet, l).includes(unit));
+  return sheet.losses.filter((l) =>
+    l.unit !== null ? l.unit === unit : (sheet.liaisonUnits.get(l.person)?.includes(unit) ?? false),
+  );
 }
