@@ -189,6 +189,10 @@ async function runAstro(options: SiteOptions, work: string): Promise<void> {
         cacheDir: join(work, "cache"),
         captureLogs: true,
       }),
+      // Astro's `sync` (content collections, through a Vite server of its own, and TypeScript
+      // types) is not needed: the site has no collections and the build reads no types. An option
+      // of Astro's builder (AstroBuilderOptions) that build() passes on but does not declare.
+      { sync: false } as Parameters<typeof build>[1],
     );
   } finally {
     process.chdir(cwd);
