@@ -11,6 +11,7 @@ import {
   siteCharacters,
   subsetTables,
   webFont,
+  webFontAsync,
 } from "../../src/site/build/webfonts.ts";
 import { readWoff2, sfnt } from "./support/fonts.ts";
 
@@ -156,6 +157,24 @@ describe("web font files", () => {
         },
       ),
       { numRuns: 8 },
+    );
+  });
+
+  it("are the same bytes when compressed on libuv's pool (as the build writes them)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...WEB_FACES),
+        fc.uniqueArray(fc.constantFrom(...POOL), { minLength: 1, maxLength: 30 }),
+        async (face, chosen) => {
+          const chars = new Set(chosen);
+          const pooled = await webFontAsync(face, chars);
+          const here = webFont(face, chars);
+          expect(pooled.bytes).toEqual(here.bytes);
+          expect(pooled.path).toBe(here.path);
+          expect(pooled.codePoints).toEqual(here.codePoints);
+        },
+      ),
+      { numRuns: 6 },
     );
   });
 
