@@ -35,6 +35,8 @@ export interface Io {
   cwd: string;
   /** Which streams get colour (a terminal without NO_COLOR); none when absent. */
   color?: { stdout: boolean; stderr: boolean };
+  /** Told the content folder a command reads, once it is known (the process tunes V8 for it). */
+  contentChosen?: (dir: string) => void;
 }
 
 export const EXIT_OK = 0;

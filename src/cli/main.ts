@@ -113,6 +113,7 @@ export async function main(argv: string[], raw: Io): Promise<number> {
         : {}),
     },
     stderr: { write: (s: string) => raw.stderr.write(paintErr(printable(s))) },
+    ...(raw.contentChosen ? { contentChosen: raw.contentChosen } : {}),
   };
   // An error line of the command line itself: red on a terminal, the colour added after the filter.
   const errorLine = (line: string, after = "") =>

@@ -16,6 +16,7 @@ export async function contentDir(values: Record<string, unknown>, io: Io): Promi
   }
   if (!info?.isDirectory())
     throw new UsageError(`内容目录“${given}”不存在。请用 --content 指定内容目录。`);
+  io.contentChosen?.(dir);
   return dir;
 }
 

@@ -4,6 +4,7 @@
 import { once } from "node:events";
 import { colorEnabled } from "./color.ts";
 import { internalErrorText, main } from "./main.ts";
+import { fitYoungGeneration } from "./young-generation.ts";
 
 /** Runs the command on this process's arguments and streams; sets and returns the exit code. */
 export async function runProcess(): Promise<number> {
@@ -16,6 +17,8 @@ export async function runProcess(): Promise<number> {
   };
   process.on("uncaughtException", fatal);
   process.on("unhandledRejection", fatal);
+  // V8's young generation fitted to the content folder, and put back after the command
+  const tuned: { restore: (() => void) | null } = { restore: null };
   const code = await main(args, {
     stdout: {
       write: (s: string) => process.stdout.write(s),
@@ -32,7 +35,11 @@ export async function runProcess(): Promise<number> {
       stdout: colorEnabled({ env: process.env, isTTY: process.stdout.isTTY }),
       stderr: colorEnabled({ env: process.env, isTTY: process.stderr.isTTY }),
     },
+    contentChosen: (dir) => {
+      tuned.restore ??= fitYoungGeneration(dir);
+    },
   });
+  tuned.restore?.();
   process.exitCode = code;
   return code;
 }

@@ -11,6 +11,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  truncateSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -256,5 +257,24 @@ describe("the bundled command", () => {
     const remade = readFileSync(join(folder, file));
     expect(remade.length).toBeGreaterThan(bytes.length / 2);
     expect(remade.toString("latin1")).not.toContain("not a code cache");
+  }, 60_000);
+
+  it("keeps the code cache of a command on big ledgers, where V8's young generation may grow", () => {
+    // src/cli/young-generation.ts changes a V8 flag for big ledgers and puts it back before the
+    // launcher writes the cache: a cache written under other flags would be refused, and made
+    // anew, by every next run. Big: a 40 MB (sparse) file under ledger/, which check warns about.
+    const big = join(tmp, "big-ledgers");
+    cpSync(content, big, { recursive: true });
+    writeFileSync(join(big, "ledger", "notes.bin"), "");
+    truncateSync(join(big, "ledger", "notes.bin"), 40 * 1024 * 1024);
+    const folder = dirname(entry);
+    for (const f of codeCaches(folder).keys()) if (f.includes(".check.")) rmSync(join(folder, f));
+    const first = run("bundle", "big-first", ["check", "--content", big]);
+    expect(first.code).toBe(0);
+    const made = [...codeCaches(folder)].filter(([f]) => f.includes(".check."));
+    expect(made).toHaveLength(1);
+    const [file, bytes] = made[0] as [string, Buffer];
+    expect(run("bundle", "big-again", ["check", "--content", big])).toEqual(first);
+    expect(readFileSync(join(folder, file))).toEqual(bytes);
   }, 60_000);
 });
