@@ -84,8 +84,10 @@ describe("fast Markdown reader", () => {
     const numRuns = Number(process.env.MD_RUNS ?? 1000);
     taken = 0;
     fc.assert(fc.property(randomText, agrees), { numRuns });
-    // The generator must reach the fast path often, or the test proves little.
-    expect(taken).toBeGreaterThan(numRuns / 5);
+    // The generator must reach the fast path often, or the test proves little. It does for about
+    // 22% of its texts (214–232 of 1,000 in three runs; once 193): a tenth is far below that,
+    // never a chance failure, and still fails a generator that stops reaching the fast path.
+    expect(taken).toBeGreaterThan(numRuns / 10);
     if (process.env.MD_RUNS) console.log(`fast path took ${taken} of ${numRuns} texts`);
   }, 600_000);
 });
