@@ -1,7 +1,7 @@
 // How much memory V8 gives new objects, for one command on one content folder. V8 doubles its
 // young generation (new objects) up to 16 MB as a command's surviving data grows, and every page
-// of memory a process touches for the first time costs the kernel a page fault: some 12 µs on the
-// virtual machines offices and CI run on, so 16 MB is ~50 ms. The launcher (bin/xinfang.mjs)
+// of memory a process touches for the first time costs the kernel a page fault: some 12 µs on a
+// virtual machine such as this project's CI, so 16 MB is ~50 ms. The launcher (bin/xinfang.mjs)
 // starts every command with the young generation kept at its initial size; a content folder
 // whose ledgers are big lets it grow as V8 would. Measured alternating (README, start-up): small
 // ledgers — `check` on the example ~40 ms sooner, on a county of 20,000 petitions 0.15–0.24 s,
