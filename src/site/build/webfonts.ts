@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { brotliCompress, brotliCompressSync, constants } from "node:zlib";
+import { brotliCompress, constants } from "node:zlib";
 import type { BrotliOptions } from "node:zlib";
 import { faceOf, shippedFontPath } from "../../pdf/fonts.ts";
 import type { FontRole } from "../../pdf/fonts.ts";
@@ -207,14 +207,11 @@ function base128(n: number): number[] {
  * A TrueType font's tables as WOFF2 (no transforms: glyf and loca carry transform version 3, the
  * null transform; every other table version 0). Tables are stored in tag order, glyf right before
  * loca as the spec requires; Brotli quality and window are fixed, so equal input gives equal bytes.
+ * The compression runs on a thread of libuv's pool: the faces of a site are compressed at the same
+ * time (each some 120 ms), beside the search index, not one after another on the thread building
+ * the site.
  */
-export function woff2(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const packing = woff2Packing(tables);
-  return packing.file(brotliCompressSync(packing.stream, packing.brotli));
-}
-
-/** woff2, its Brotli compression on a thread of libuv's pool: the same bytes. */
-export async function woff2Async(tables: ReadonlyMap<string, Uint8Array>): Promise<Uint8Array> {
+export async function woff2(tables: ReadonlyMap<string, Uint8Array>): Promise<Uint8Array> {
   const packing = woff2Packing(tables);
   const compressed = await new Promise<Uint8Array>((resolve, reject) =>
     brotliCompress(packing.stream, packing.brotli, (e, out) => (e ? reject(e) : resolve(out))),
@@ -337,22 +334,12 @@ export function subsetTables(
 }
 
 /** The served file of `face` for `characters`, its name carrying a hash of its bytes. */
-export function webFont(face: WebFace, characters: ReadonlySet<number>): WebFontFile {
-  const { tables, codePoints } = subsetTables(face.role, face.family, characters);
-  return servedFont(face, woff2(tables), codePoints);
-}
-
-/**
- * webFont, compressed on a thread of libuv's pool: the faces of the site are compressed at the
- * same time (each some 120 ms of Brotli), beside the search index, rather than one after another
- * on the thread that builds the site.
- */
-export async function webFontAsync(
+export async function webFont(
   face: WebFace,
   characters: ReadonlySet<number>,
 ): Promise<WebFontFile> {
   const { tables, codePoints } = subsetTables(face.role, face.family, characters);
-  return servedFont(face, await woff2Async(tables), codePoints);
+  return servedFont(face, await woff2(tables), codePoints);
 }
 
 function servedFont(face: WebFace, bytes: Uint8Array, codePoints: number[]): WebFontFile {
@@ -421,7 +408,7 @@ export async function writeWebFonts(
   characters: SiteCharacters,
 ): Promise<WebFontsResult> {
   const codePoints = characters.set();
-  const files = await Promise.all(WEB_FACES.map((face) => webFontAsync(face, codePoints)));
+  const files = await Promise.all(WEB_FACES.map((face) => webFont(face, codePoints)));
   await mkdir(join(dir, FONT_DIR), { recursive: true });
   for (const f of files) {
     await mkdir(dirname(join(dir, f.path)), { recursive: true });
