@@ -20,6 +20,7 @@ import {
 } from "./io.ts";
 import type { Io } from "./io.ts";
 import { contentDir } from "./options.ts";
+import { fitWorkerYoungGeneration } from "./young-generation.ts";
 
 /** `--base`: an URL path such as `/` or `/xinfang/`. */
 export function parseBase(value: unknown): string {
@@ -70,7 +71,8 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
   const prefix = displayPrefix(dir, io.cwd);
   let result;
   // PDF and Word files on a worker thread, beside the site
-  // (started now: its modules load while the content is checked)
+  // (started now: its modules load while the content is checked; it allocates much, briefly)
+  fitWorkerYoungGeneration();
   const documentStages = await onWorkerThread(
     new URL("../build/document-stages.ts", import.meta.url),
     { contentDir: dir },

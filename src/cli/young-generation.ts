@@ -16,6 +16,16 @@ import { join } from "node:path";
 /** Ledgers (all files under ledger/) past this size let the young generation grow. */
 export const BIG_LEDGERS = 32 * 1024 * 1024;
 
+/**
+ * MB per semi-space of the young generation of the build's worker thread (PDF and Word files).
+ * It allocates some 5 GB of short-lived objects for a county while holding ~200 MB of layouts:
+ * at V8's initial 1 MB that is ~3,000 scavenges, each also scanning what the old generation
+ * points into the young one (3.8 s of pauses against 1.8 s at 8 MB). Measured alternating on
+ * the county build: 28.8–30.9 s of processor time against 25.6–28.7 s, 15.7–17.4 s against
+ * 14.7–16.8 s end to end; 4 and 16 MB were no better than 8.
+ */
+export const WORKER_SEMI_SPACE_MB = 8;
+
 /** Set by the launcher when it started the process with a small young generation. */
 const LAUNCHER_MARK = Symbol.for("xinfang.young-generation");
 
@@ -52,4 +62,20 @@ export function fitYoungGeneration(contentDir: string): (() => void) | null {
   const v8 = process.getBuiltinModule("node:v8");
   v8.setFlagsFromString("--semi-space-growth-factor=2"); // V8's own
   return () => v8.setFlagsFromString("--semi-space-growth-factor=1");
+}
+
+/**
+ * For the build, in a process the launcher started: worker threads made from now on get a
+ * young generation of WORKER_SEMI_SPACE_MB (V8 sizes a heap from its flags when the heap is
+ * made, so the main thread's stays as it is). Kept for the rest of the process: the flags a
+ * module is compiled under are part of its code cache, and each run changes them at the same
+ * point. Returns whether it did.
+ */
+export function fitWorkerYoungGeneration(): boolean {
+  const started = (globalThis as { [LAUNCHER_MARK]?: unknown })[LAUNCHER_MARK];
+  if (started !== "small") return false;
+  process
+    .getBuiltinModule("node:v8")
+    .setFlagsFromString(`--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
+  return true;
 }

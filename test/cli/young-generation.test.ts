@@ -6,7 +6,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import v8 from "node:v8";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { BIG_LEDGERS, fitYoungGeneration, folderBytes } from "../../src/cli/young-generation.ts";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import {
+  BIG_LEDGERS,
+  WORKER_SEMI_SPACE_MB,
+  fitWorkerYoungGeneration,
+  fitYoungGeneration,
+  folderBytes,
+} from "../../src/cli/young-generation.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "xinfang-young-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,5 +59,53 @@ describe("the young generation for a content folder", () => {
     const restore = fitYoungGeneration(content("big", [BIG_LEDGERS, 1]));
     expect(restore).toBeTypeOf("function");
     restore?.();
+  });
+});
+
+describe("the young generation of the build's worker thread", () => {
+  it("changes nothing in a process the launcher did not start small", () => {
+    expect(fitWorkerYoungGeneration()).toBe(false);
+  });
+
+  it("is WORKER_SEMI_SPACE_MB for workers made after it, the main thread's unchanged", () => {
+    // A process started as the launcher starts one: the young generation's size is read from
+    // the heap of a worker made before and of one made after.
+    const module = fileURLToPath(new URL("../../src/cli/young-generation.ts", import.meta.url));
+    const script = `
+      import { Worker } from "node:worker_threads";
+      import v8 from "node:v8";
+      import { fitWorkerYoungGeneration } from ${JSON.stringify(module)};
+      const young = () => {
+        const s = v8.getHeapSpaceStatistics().find((x) => x.space_name === "new_space");
+        return (s.space_used_size + s.space_available_size) / 2 ** 20;
+      };
+      const inWorker = () => new Promise((resolve) => {
+        const w = new Worker(
+          "const v8 = process.getBuiltinModule('node:v8');" +
+          "const { parentPort } = process.getBuiltinModule('node:worker_threads');" +
+          "const s = v8.getHeapSpaceStatistics().find((x) => x.space_name === 'new_space');" +
+          "parentPort.postMessage((s.space_used_size + s.space_available_size) / 2 ** 20);",
+          { eval: true },
+        );
+        w.once("message", (mb) => { resolve(mb); w.terminate(); });
+      });
+      globalThis[Symbol.for("xinfang.young-generation")] = "small";
+      const before = await inWorker();
+      const fitted = fitWorkerYoungGeneration();
+      console.log(JSON.stringify({ before, fitted, after: await inWorker(), main: young() }));
+    `;
+    const r = spawnSync(
+      process.execPath,
+      ["--semi-space-growth-factor=1", "--input-type=module", "-e", script],
+      { encoding: "utf8" },
+    );
+    expect(r.stderr).toBe("");
+    const { before, fitted, after, main } = JSON.parse(r.stdout) as Record<string, number>;
+    expect(fitted).toBe(true);
+    // V8's own start (1–2 MB) against the build worker's
+    expect(before).toBeLessThanOrEqual(WORKER_SEMI_SPACE_MB / 4);
+    expect(after).toBeGreaterThan(WORKER_SEMI_SPACE_MB - 1);
+    expect(after).toBeLessThanOrEqual(WORKER_SEMI_SPACE_MB);
+    expect(main).toBeLessThanOrEqual(WORKER_SEMI_SPACE_MB / 4);
   });
 });
