@@ -9,7 +9,8 @@
 // (500,000 rows about even, 2,000,000 rows 15–25% slower without it). V8 reads the growth factor
 // whenever it would grow, so it can change once the content folder is known; it is put back
 // after the command, because the launcher writes V8's code caches then, and a cache made under
-// other flags than a run starts with is refused by that run.
+// other flags than a run starts with is refused by that run. The build's worker thread, which
+// allocates much and briefly, gets a larger one from the start (fitWorkerYoungGeneration).
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
@@ -28,6 +29,9 @@ export const WORKER_SEMI_SPACE_MB = 8;
 
 /** Set by the launcher when it started the process with a small young generation. */
 const LAUNCHER_MARK = Symbol.for("xinfang.young-generation");
+
+/** Whether the launcher started this process with a small young generation. */
+const startedSmall = () => (globalThis as { [LAUNCHER_MARK]?: unknown })[LAUNCHER_MARK] === "small";
 
 /** The bytes of every file under `dir` (0 when there is none), stopping once past `limit`. */
 export function folderBytes(dir: string, limit = Infinity): number {
@@ -56,8 +60,7 @@ export function folderBytes(dir: string, limit = Infinity): number {
  * null when nothing was changed.
  */
 export function fitYoungGeneration(contentDir: string): (() => void) | null {
-  const started = (globalThis as { [LAUNCHER_MARK]?: unknown })[LAUNCHER_MARK];
-  if (started !== "small") return null;
+  if (!startedSmall()) return null;
   if (folderBytes(join(contentDir, "ledger"), BIG_LEDGERS) <= BIG_LEDGERS) return null;
   const v8 = process.getBuiltinModule("node:v8");
   v8.setFlagsFromString("--semi-space-growth-factor=2"); // V8's own
@@ -72,8 +75,7 @@ export function fitYoungGeneration(contentDir: string): (() => void) | null {
  * point. Returns whether it did.
  */
 export function fitWorkerYoungGeneration(): boolean {
-  const started = (globalThis as { [LAUNCHER_MARK]?: unknown })[LAUNCHER_MARK];
-  if (started !== "small") return false;
+  if (!startedSmall()) return false;
   process
     .getBuiltinModule("node:v8")
     .setFlagsFromString(`--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`);

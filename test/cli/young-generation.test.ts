@@ -1,13 +1,13 @@
 // V8's young generation fitted to the content folder (src/cli/young-generation.ts): the size of
 // the ledgers decides, only in a process the launcher started small, and what was changed can be
 // put back (test/cli/bundle.test.ts shows the launcher's code cache survives it).
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import {
   BIG_LEDGERS,
   WORKER_SEMI_SPACE_MB,
