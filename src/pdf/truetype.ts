@@ -209,9 +209,26 @@ export function parseTrueType(input: Uint8Array): TrueTypeFont {
   return readTrueType(read, data.length);
 }
 
+/** The tables other than glyf that typesetting and subsetting use (table() gives no other). */
+const NEEDED = [
+  "head",
+  "hhea",
+  "maxp",
+  "hmtx",
+  "loca",
+  "cmap",
+  "OS/2",
+  "post",
+  "name",
+  "cvt ",
+  "fpgm",
+  "prep",
+];
+
 /**
- * Reads a font through `read`: the table directory and the small tables at once, glyph records
- * only when asked for — a 15 MiB CJK font costs well under 1 MiB of reading to set type with.
+ * Reads a font through `read`: the table directory, the small tables and cmap at once, the
+ * advances and glyph offsets when first used, glyph records only when asked for — a 15 MiB CJK
+ * font costs well under 1 MiB of reading to set type with, and ~30 KB to look characters up in.
  * Every offset the reader will ever follow is checked here or where it is read, so a damaged
  * file ends in a FontFormatError (never a RangeError, never a wrong glyph). A WOFF font is read
  * from its unpacked form kept in `store` when there is one, and offered to it once inflated.
@@ -225,7 +242,10 @@ export function readTrueType(read: ByteSource, size: number, store?: UnpackedSto
     const woff = woffSource(read, size, store && ((parts) => store.keep(parts)));
     const unpacked = store?.find(woff.directory, woff.size);
     if (unpacked) return readTrueType(unpacked, woff.size);
-    return { ...readTrueType(woff.read, woff.size), preload: () => woff.preload("glyf") };
+    // the glyph records, their offsets and the advances: what typesetting reads
+    const preload = () =>
+      Promise.all(["glyf", "loca", "hmtx"].map((t) => woff.preload(t))).then(() => {});
+    return { ...readTrueType(woff.read, woff.size), preload };
   }
   if (magic === "wOF2") throw new FontFormatError("不支持 WOFF2 字体，请使用 TrueType（.ttf）文件");
   if (magic === "ttcf" && size < 16) throw new FontFormatError("字体集合文件头不完整");
@@ -252,82 +272,81 @@ export function readTrueType(read: ByteSource, size: number, store?: UnpackedSto
   }
   for (const t of ["head", "hhea", "hmtx", "maxp", "cmap", "loca", "glyf"])
     if (!tables.has(t)) throw new FontFormatError(`字体缺少 ${t} 表（需要 TrueType 轮廓）`);
-  // the tables typesetting and subsetting use; glyph records are read one by one when needed
-  const NEEDED = [
-    "head",
-    "hhea",
-    "maxp",
-    "hmtx",
-    "loca",
-    "cmap",
-    "OS/2",
-    "post",
-    "name",
-    "cvt ",
-    "fpgm",
-    "prep",
-  ];
-  const small = [...tables].filter(([t]) => NEEDED.includes(t));
+  // The tables typesetting and subsetting use, each read when first needed, straight into a
+  // buffer of its own (glyph records one by one). Opening a font reads its small tables and cmap
+  // only: `check` looks characters up and never needs the advances (hmtx) or the glyph offsets
+  // (loca), some 250 KB each for a CJK font, which typesetting reads on its first glyph.
   const glyfRec = tables.get("glyf") as TableRecord;
   const bytesOf = new Map<string, Uint8Array>();
-  for (const [t, r] of small) bytesOf.set(t, read(r.offset, r.length));
-  const all = new Uint8Array(small.reduce((s, [, r]) => s + ((r.length + 3) & ~3), 0));
-  const at = new Map<string, number>();
-  let pos = 0;
-  for (const [t] of small) {
-    const b = bytesOf.get(t) as Uint8Array;
-    all.set(b, pos);
-    at.set(t, pos);
-    pos += (b.length + 3) & ~3;
-  }
-  view = new DataView(all.buffer);
-  const offsetOf = (t: string) => at.get(t) as number;
-  const lengthOf = (t: string) => bytesOf.get(t)?.length ?? 0;
-  const need = (t: string, bytes: number) => {
-    if (lengthOf(t) < bytes) throw new FontFormatError(`字体的 ${t} 表不完整`);
+  const bytes = (t: string): Uint8Array | null => {
+    let b = bytesOf.get(t);
+    if (b === undefined) {
+      const r = tables.get(t);
+      if (r === undefined) return null;
+      b = read(r.offset, r.length);
+      bytesOf.set(t, b);
+    }
+    return b;
+  };
+  const viewOf = (t: string): DataView => {
+    const b = bytes(t) as Uint8Array;
+    return new DataView(b.buffer, b.byteOffset, b.byteLength);
+  };
+  const lengthOf = (t: string) => tables.get(t)?.length ?? 0;
+  const need = (t: string, n: number) => {
+    if (lengthOf(t) < n) throw new FontFormatError(`字体的 ${t} 表不完整`);
   };
   need("head", 54);
   need("hhea", 36);
   need("maxp", 6);
   need("cmap", 4);
-  const head = offsetOf("head");
-  const hhea = offsetOf("hhea");
-  const unitsPerEm = view.getUint16(head + 18);
+  const head = viewOf("head");
+  const hhea = viewOf("hhea");
+  const unitsPerEm = head.getUint16(18);
   if (unitsPerEm < 16 || unitsPerEm > 16384)
     throw new FontFormatError(`字体的 unitsPerEm 不正确（${unitsPerEm}）`);
   const bbox: [number, number, number, number] = [
-    view.getInt16(head + 36),
-    view.getInt16(head + 38),
-    view.getInt16(head + 40),
-    view.getInt16(head + 42),
+    head.getInt16(36),
+    head.getInt16(38),
+    head.getInt16(40),
+    head.getInt16(42),
   ];
-  const indexToLocFormat = view.getInt16(head + 50);
+  const indexToLocFormat = head.getInt16(50);
   if (indexToLocFormat !== 0 && indexToLocFormat !== 1)
     throw new FontFormatError("字体的 loca 表格式不正确");
-  const numGlyphs = view.getUint16(offsetOf("maxp") + 4);
-  const numberOfHMetrics = view.getUint16(hhea + 34);
+  const numGlyphs = viewOf("maxp").getUint16(4);
+  const numberOfHMetrics = hhea.getUint16(34);
   if (numGlyphs < 1 || numberOfHMetrics < 1 || numberOfHMetrics > numGlyphs)
     throw new FontFormatError("字体的字形数或度量数不正确");
   need("hmtx", 4 * numberOfHMetrics + 2 * (numGlyphs - numberOfHMetrics));
   need("loca", (numGlyphs + 1) * (indexToLocFormat === 0 ? 2 : 4));
-  const ascent = view.getInt16(hhea + 4);
-  const descent = view.getInt16(hhea + 6);
-  const os2 = at.get("OS/2");
+  const ascent = hhea.getInt16(4);
+  const descent = hhea.getInt16(6);
+  const os2 = lengthOf("OS/2") >= 90 ? viewOf("OS/2") : null;
   const capHeight =
-    os2 !== undefined && lengthOf("OS/2") >= 90 && view.getUint16(os2) >= 2
-      ? view.getInt16(os2 + 88)
-      : Math.round(ascent * 0.7);
-  const post = at.get("post");
-  const italicAngle =
-    post !== undefined && lengthOf("post") >= 8 ? view.getInt32(post + 4) / 65536 : 0;
+    os2 !== null && os2.getUint16(0) >= 2 ? os2.getInt16(88) : Math.round(ascent * 0.7);
+  // italicAngle is all of post that is needed here (a font with glyph names has a big one)
+  const postRec = tables.get("post");
+  const postHead = postRec !== undefined && postRec.length >= 8 ? read(postRec.offset, 8) : null;
+  const italicAngle = postHead
+    ? new DataView(postHead.buffer, postHead.byteOffset, 8).getInt32(4) / 65536
+    : 0;
 
-  const glyphOf = cmapLookup(view, offsetOf("cmap"), lengthOf("cmap"));
-  const hmtx = offsetOf("hmtx");
-  const loca = offsetOf("loca");
-  const name = at.get("name");
-  const lastAdvance = view.getUint16(hmtx + 4 * (numberOfHMetrics - 1));
-  const locaAt = (gid: number): number =>
-    indexToLocFormat === 0 ? view.getUint16(loca + 2 * gid) * 2 : view.getUint32(loca + 4 * gid);
+  const glyphOf = cmapLookup(viewOf("cmap"), 0, lengthOf("cmap"));
+  let hmtx: DataView | undefined;
+  let lastAdvance = 0;
+  const metrics = (): DataView => {
+    if (hmtx === undefined) {
+      hmtx = viewOf("hmtx");
+      lastAdvance = hmtx.getUint16(4 * (numberOfHMetrics - 1));
+    }
+    return hmtx;
+  };
+  let loca: DataView | undefined;
+  const locaAt = (gid: number): number => {
+    loca ??= viewOf("loca");
+    return indexToLocFormat === 0 ? loca.getUint16(2 * gid) * 2 : loca.getUint32(4 * gid);
+  };
   // glyph records read so far (a document set uses a few thousand at most)
   const records = new Map<number, Uint8Array>();
   // A glyph record must lie inside glyf, after the one before it: checked as each is read, not
@@ -345,14 +364,15 @@ export function readTrueType(read: ByteSource, size: number, store?: UnpackedSto
   };
   let postScriptName = "Font";
   let fullName = "";
-  if (name !== undefined) {
+  if (tables.has("name")) {
+    const name = viewOf("name");
     try {
-      postScriptName = readPostScriptName(view, name, lengthOf("name"));
+      postScriptName = readPostScriptName(name, 0, lengthOf("name"));
     } catch {
       postScriptName = "Font";
     }
     try {
-      fullName = readFullName(view, name, lengthOf("name"));
+      fullName = readFullName(name, 0, lengthOf("name"));
     } catch {
       fullName = "";
     }
@@ -372,13 +392,15 @@ export function readTrueType(read: ByteSource, size: number, store?: UnpackedSto
     glyphOf,
     advanceOf(gid) {
       if (gid >= numGlyphs) return 0;
-      return gid < numberOfHMetrics ? view.getUint16(hmtx + 4 * gid) : lastAdvance;
+      const h = metrics();
+      return gid < numberOfHMetrics ? h.getUint16(4 * gid) : lastAdvance;
     },
     lsbOf(gid) {
       if (gid >= numGlyphs) return 0;
+      const h = metrics();
       return gid < numberOfHMetrics
-        ? view.getInt16(hmtx + 4 * gid + 2)
-        : view.getInt16(hmtx + 4 * numberOfHMetrics + 2 * (gid - numberOfHMetrics));
+        ? h.getInt16(4 * gid + 2)
+        : h.getInt16(4 * numberOfHMetrics + 2 * (gid - numberOfHMetrics));
     },
     glyph(gid) {
       let rec = records.get(gid);
@@ -392,18 +414,20 @@ export function readTrueType(read: ByteSource, size: number, store?: UnpackedSto
       return rec;
     },
     table(t) {
-      const b = bytesOf.get(t);
-      return b ? b.slice() : null;
+      if (!NEEDED.includes(t)) return null;
+      return bytes(t)?.slice() ?? null;
     },
     preload: () => Promise.resolve(),
   };
 }
 
 /**
- * Reads and checks every glyph record of `font` (for an office's own font files, once, so a
- * damaged outline is found by `check` rather than half-way through a build).
+ * Reads every table of `font` and checks every glyph record (for an office's own font files,
+ * once, so a damaged table or outline is found by `check` rather than half-way through a build).
  */
 export function verifyGlyphs(font: TrueTypeFont): void {
+  // and every table that opening the font leaves unread (advances, glyph offsets, instructions …)
+  for (const t of NEEDED) font.table(t);
   for (let gid = 0; gid < font.numGlyphs; gid++) font.glyph(gid);
 }
 
