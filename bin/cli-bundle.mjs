@@ -43,7 +43,7 @@ const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 export const CLI_CACHE_VARIABLE = "XINFANG_CLI_CACHE";
-const FORMAT = 3;
+const FORMAT = 4;
 /** Packages left outside the bundle: the site builder's tool chain (reached only from build.ts,
  * itself outside) and exceljs (the ledger template workbook), loaded from their packages. */
 const OUTSIDE = /^(astro|@astrojs\/[^/]+|vite|pagefind|playwright-core|exceljs)(\/.*)?$/;
@@ -162,10 +162,14 @@ const noZodLocales = {
 };
 
 /**
- * Node's built-in modules as CommonJS modules of the bundle that take them with
- * process.getBuiltinModule: their exports are read where they are used, so a lazy export (node:fs's
- * `promises`, streams, node:crypto's `webcrypto` …) loads what it needs only when something uses
- * it, where an ES import of the module would load it up front.
+ * Node's built-in modules as ES modules of the bundle that take them with
+ * process.getBuiltinModule and read each export the bundle imports once, when the module is first
+ * needed; exports nothing imports are dropped as unused. Not as CommonJS modules: esbuild wraps
+ * one of those for every module that imports it (__toESM), which reads each property's
+ * descriptor, and that makes Node load every lazy export (node:util's `parseArgs`, `diff` and
+ * `setTraceSigInt` load worker_threads and a dozen more modules; node:zlib's, node:fs's and
+ * node:buffer's theirs), ~3 ms of every command before it does anything. An ES import of the
+ * module itself would read all of them too.
  */
 const builtins = {
   name: "builtins",
@@ -179,14 +183,37 @@ const builtins = {
         : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => ({
-      contents:
-        args.path === "node:fs/promises"
-          ? lazyFsPromises()
-          : `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      contents: args.path === "node:fs/promises" ? lazyFsPromises() : builtinModule(args.path),
       loader: "js",
     }));
   },
 };
+
+/** Whether `name` can be the name of a `const`. */
+function bindingName(name) {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name) || name === "default") return false;
+  try {
+    new Function(`"use strict"; const ${name} = 0;`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A built-in module as an ES module: its default export is the module, each named export the
+ * property of that name, read when the module runs (the names it has here; esbuild refuses an
+ * import of a name it lacks when the bundle is made). Marked pure, so the unused ones go.
+ */
+function builtinModule(path) {
+  const names = Object.getOwnPropertyNames(process.getBuiltinModule(path)).filter(bindingName);
+  return [
+    `const m = process.getBuiltinModule(${JSON.stringify(path)});`,
+    "const get = (name) => m[name];",
+    "export default m;",
+    ...names.map((n) => `export const ${n} = /* @__PURE__ */ get(${JSON.stringify(n)});`),
+  ].join("\n");
+}
 
 /**
  * node:fs/promises as functions that load it when first called: loading it loads readline and
