@@ -13,17 +13,17 @@
 // example ~20–40 ms sooner; a county `check`, a 2,000,000-row `score` and the county build no
 // slower (README, start-up). Set before anything is compiled: each command's code cache is made
 // and used under the same flags.
-// V8's young generation stays at its initial size (growth factor 1) until the command knows its
-// content folder: only big ledgers let it grow (src/cli/young-generation.ts, which the symbol
-// below tells that the launcher set this, and which puts it back before the caches are written).
-// Not when the user sizes the young generation themselves.
+// V8's young generation grows as V8 grows it (once, to 2 MB, while the command loads) until the
+// command knows its content folder; then only big ledgers let it grow further
+// (src/cli/young-generation.ts, which the symbol below tells that the launcher started the
+// process, and which puts V8's setting back before the caches are written). Not when the user
+// sizes the young generation themselves.
 const small = !/semi[-_]space/.test(`${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS}`);
 process
   .getBuiltinModule("node:v8")
   .setFlagsFromString(
     "--invocation-count-for-maglev=4000 --invocation-count-for-maglev-osr=1000 " +
-      "--invocation-count-for-turbofan=30000 --invocation-count-for-osr=5000" +
-      (small ? " --semi-space-growth-factor=1" : ""),
+      "--invocation-count-for-turbofan=30000 --invocation-count-for-osr=5000",
   );
 if (small) globalThis[Symbol.for("xinfang.young-generation")] = "small";
 process.getBuiltinModule("node:module").enableCompileCache?.();

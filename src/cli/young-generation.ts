@@ -1,16 +1,19 @@
 // How much memory V8 gives new objects, for one command on one content folder. V8 doubles its
 // young generation (new objects) up to 16 MB as a command's surviving data grows, and every page
 // of memory a process touches for the first time costs the kernel a page fault: some 12 µs on a
-// virtual machine such as this project's CI, so 16 MB is ~50 ms. The launcher (bin/xinfang.mjs)
-// starts every command with the young generation kept at its initial size; a content folder
-// whose ledgers are big lets it grow as V8 would. Measured alternating (README, start-up): small
-// ledgers — `check` on the example ~40 ms sooner, on a county of 20,000 petitions 0.15–0.24 s,
-// `score` of 125,000 rows 2.4 → 2.1 s, the county build no slower; big ledgers need the growth
-// (500,000 rows about even, 2,000,000 rows 15–25% slower without it). V8 reads the growth factor
-// whenever it would grow, so it can change once the content folder is known; it is put back
-// after the command, because the launcher writes V8's code caches then, and a cache made under
-// other flags than a run starts with is refused by that run. The build's worker thread, which
-// allocates much and briefly, gets a larger one from the start (fitWorkerYoungGeneration).
+// virtual machine such as this project's CI, so 16 MB is ~50 ms. In a process the launcher
+// (bin/xinfang.mjs) started, V8 grows it once while the command's code loads (1 → 2 MB per
+// semi-space: fewer scavenges of the many objects that loading keeps); once the content folder
+// is known, it stays at that size unless the ledgers are big, which let it grow as V8 would.
+// Measured alternating (README, start-up): against 1 MB from the start, `check` on the example
+// ~12 ms sooner (2 MB), 4 MB slower again; against growing freely, `check` on the example
+// ~40 ms sooner, on a county of 20,000 petitions 0.15–0.24 s, `score` of 125,000 rows
+// 2.4 → 2.1 s; big ledgers need the growth (500,000 rows about even, 2,000,000 rows 15–25%
+// slower without it). V8 reads the growth factor whenever it would grow, so it can change once
+// the content folder is known; V8's own is put back after the command, because the launcher
+// writes V8's code caches then, and a cache made under other flags than a run starts with is
+// refused by that run. The build's worker thread, which allocates much and briefly, gets a
+// larger one from the start (fitWorkerYoungGeneration).
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
@@ -27,10 +30,10 @@ export const BIG_LEDGERS = 32 * 1024 * 1024;
  */
 export const WORKER_SEMI_SPACE_MB = 8;
 
-/** Set by the launcher when it started the process with a small young generation. */
+/** Set by the launcher when it started the process (and the user did not size the young generation). */
 const LAUNCHER_MARK = Symbol.for("xinfang.young-generation");
 
-/** Whether the launcher started this process with a small young generation. */
+/** Whether the launcher started this process, leaving the young generation to these fits. */
 const startedSmall = () => (globalThis as { [LAUNCHER_MARK]?: unknown })[LAUNCHER_MARK] === "small";
 
 /** The bytes of every file under `dir` (0 when there is none), stopping once past `limit`. */
@@ -55,16 +58,16 @@ export function folderBytes(dir: string, limit = Infinity): number {
 }
 
 /**
- * For a command on `contentDir`, in a process the launcher started: lets the young generation
- * grow as V8 would when the ledgers are big. Returns what puts the launcher's setting back, or
- * null when nothing was changed.
+ * For a command on `contentDir`, in a process the launcher started: keeps the young generation
+ * at the size it has now unless the ledgers are big (then V8 goes on growing it). Returns what
+ * puts V8's setting back, or null when nothing was changed.
  */
 export function fitYoungGeneration(contentDir: string): (() => void) | null {
   if (!startedSmall()) return null;
-  if (folderBytes(join(contentDir, "ledger"), BIG_LEDGERS) <= BIG_LEDGERS) return null;
+  if (folderBytes(join(contentDir, "ledger"), BIG_LEDGERS) > BIG_LEDGERS) return null;
   const v8 = process.getBuiltinModule("node:v8");
-  v8.setFlagsFromString("--semi-space-growth-factor=2"); // V8's own
-  return () => v8.setFlagsFromString("--semi-space-growth-factor=1");
+  v8.setFlagsFromString("--semi-space-growth-factor=1");
+  return () => v8.setFlagsFromString("--semi-space-growth-factor=2"); // V8's own
 }
 
 /**

@@ -1,6 +1,6 @@
 // V8's young generation fitted to the content folder (src/cli/young-generation.ts): the size of
-// the ledgers decides, only in a process the launcher started small, and what was changed can be
-// put back (test/cli/bundle.test.ts shows the launcher's code cache survives it).
+// the ledgers decides, only in a process the launcher started, and what was changed can be put
+// back (test/cli/bundle.test.ts shows the launcher's code cache survives it).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -52,13 +52,45 @@ describe("the young generation for a content folder", () => {
     expect(fitYoungGeneration(root)).toBeNull();
   });
 
-  it("keeps it small for small ledgers, and lets it grow for big ones until put back", () => {
+  it("stays at its size for small ledgers until put back, and is left to V8 for big ones", () => {
     marks[MARK] = "small";
-    expect(fitYoungGeneration(content("small", [1000, BIG_LEDGERS - 1000]))).toBeNull();
-    expect(fitYoungGeneration(content("none", []))).toBeNull();
-    const restore = fitYoungGeneration(content("big", [BIG_LEDGERS, 1]));
-    expect(restore).toBeTypeOf("function");
-    restore?.();
+    for (const name of ["small", "none"]) {
+      const restore = fitYoungGeneration(content(name, name === "small" ? [1000, 2000] : []));
+      expect(restore).toBeTypeOf("function");
+      restore?.();
+    }
+    expect(fitYoungGeneration(content("big", [BIG_LEDGERS, 1]))).toBeNull();
+  });
+
+  it("no longer grows once fitted to small ledgers; grows on big ones", () => {
+    // A process started as the launcher starts one, which then keeps 30 MB of new objects: the
+    // young generation's size after it, for a small content folder and for a big one.
+    const module = fileURLToPath(new URL("../../src/cli/young-generation.ts", import.meta.url));
+    const grown = (folder: string) => {
+      const script = `
+        import v8 from "node:v8";
+        import { fitYoungGeneration } from ${JSON.stringify(module)};
+        const young = () => {
+          const s = v8.getHeapSpaceStatistics().find((x) => x.space_name === "new_space");
+          return (s.space_used_size + s.space_available_size) / 2 ** 20;
+        };
+        globalThis[Symbol.for("xinfang.young-generation")] = "small";
+        const start = young();
+        fitYoungGeneration(${JSON.stringify(folder)});
+        const kept = [];
+        for (let i = 0; i < 300_000; i++) kept.push({ i, text: "x" + i });
+        console.log(JSON.stringify({ start, end: young(), kept: kept.length }));
+      `;
+      const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+        encoding: "utf8",
+      });
+      expect(r.stderr).toBe("");
+      return JSON.parse(r.stdout) as { start: number; end: number };
+    };
+    const small = grown(content("grow-small", [1000]));
+    expect(small.end).toBe(small.start);
+    const big = grown(content("grow-big", [BIG_LEDGERS + 1]));
+    expect(big.end).toBeGreaterThan(2 * big.start);
   });
 });
 
@@ -68,8 +100,8 @@ describe("the young generation of the build's worker thread", () => {
   });
 
   it("is WORKER_SEMI_SPACE_MB for workers made after it, the main thread's unchanged", () => {
-    // A process started as the launcher starts one: the young generation's size is read from
-    // the heap of a worker made before and of one made after.
+    // A process started as the launcher starts one (V8's own young generation): its size is read
+    // from the heap of a worker made before and of one made after.
     const module = fileURLToPath(new URL("../../src/cli/young-generation.ts", import.meta.url));
     const script = `
       import { Worker } from "node:worker_threads";
@@ -94,11 +126,9 @@ describe("the young generation of the build's worker thread", () => {
       const fitted = fitWorkerYoungGeneration();
       console.log(JSON.stringify({ before, fitted, after: await inWorker(), main: young() }));
     `;
-    const r = spawnSync(
-      process.execPath,
-      ["--semi-space-growth-factor=1", "--input-type=module", "-e", script],
-      { encoding: "utf8" },
-    );
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
     expect(r.stderr).toBe("");
     const { before, fitted, after, main } = JSON.parse(r.stdout) as Record<string, number>;
     expect(fitted).toBe(true);
