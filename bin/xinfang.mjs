@@ -18,14 +18,14 @@
 // (src/cli/young-generation.ts, which the symbol below tells that the launcher started the
 // process, and which puts V8's setting back before the caches are written). Not when the user
 // sizes the young generation themselves.
-const small = !/semi[-_]space/.test(`${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS}`);
+const fitted = !/semi[-_]space/.test(`${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS}`);
 process
   .getBuiltinModule("node:v8")
   .setFlagsFromString(
     "--invocation-count-for-maglev=4000 --invocation-count-for-maglev-osr=1000 " +
       "--invocation-count-for-turbofan=30000 --invocation-count-for-osr=5000",
   );
-if (small) globalThis[Symbol.for("xinfang.young-generation")] = "small";
+if (fitted) globalThis[Symbol.for("xinfang.young-generation")] = "fitted";
 process.getBuiltinModule("node:module").enableCompileCache?.();
 
 const bundled =

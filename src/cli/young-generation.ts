@@ -2,9 +2,10 @@
 // young generation (new objects) up to 16 MB as a command's surviving data grows, and every page
 // of memory a process touches for the first time costs the kernel a page fault: some 12 µs on a
 // virtual machine such as this project's CI, so 16 MB is ~50 ms. In a process the launcher
-// (bin/xinfang.mjs) started, V8 grows it once while the command's code loads (1 → 2 MB per
-// semi-space: fewer scavenges of the many objects that loading keeps); once the content folder
-// is known, it stays at that size unless the ledgers are big, which let it grow as V8 would.
+// (bin/xinfang.mjs) started, V8 grows it as it likes while the command's code loads, which keeps
+// most of what it makes (`check` from the bundle: 1 → 2 MB per semi-space; the build, which
+// loads its sources and its pipeline: 8 MB); once the content folder is known, it stays at that
+// size unless the ledgers are big, which let it grow as V8 would.
 // Measured alternating (README, start-up): against 1 MB from the start, `check` on the example
 // ~12 ms sooner (2 MB), 4 MB slower again; against growing freely, `check` on the example
 // ~40 ms sooner, on a county of 20,000 petitions 0.15–0.24 s, `score` of 125,000 rows
@@ -30,11 +31,12 @@ export const BIG_LEDGERS = 32 * 1024 * 1024;
  */
 export const WORKER_SEMI_SPACE_MB = 8;
 
-/** Set by the launcher when it started the process (and the user did not size the young generation). */
+/** Set by the launcher when it started the process (unless the user sized the young generation). */
 const LAUNCHER_MARK = Symbol.for("xinfang.young-generation");
 
 /** Whether the launcher started this process, leaving the young generation to these fits. */
-const startedSmall = () => (globalThis as { [LAUNCHER_MARK]?: unknown })[LAUNCHER_MARK] === "small";
+const startedByLauncher = () =>
+  (globalThis as { [LAUNCHER_MARK]?: unknown })[LAUNCHER_MARK] === "fitted";
 
 /** The bytes of every file under `dir` (0 when there is none), stopping once past `limit`. */
 export function folderBytes(dir: string, limit = Infinity): number {
@@ -63,7 +65,7 @@ export function folderBytes(dir: string, limit = Infinity): number {
  * puts V8's setting back, or null when nothing was changed.
  */
 export function fitYoungGeneration(contentDir: string): (() => void) | null {
-  if (!startedSmall()) return null;
+  if (!startedByLauncher()) return null;
   if (folderBytes(join(contentDir, "ledger"), BIG_LEDGERS) > BIG_LEDGERS) return null;
   const v8 = process.getBuiltinModule("node:v8");
   v8.setFlagsFromString("--semi-space-growth-factor=1");
@@ -78,7 +80,7 @@ export function fitYoungGeneration(contentDir: string): (() => void) | null {
  * point. Returns whether it did.
  */
 export function fitWorkerYoungGeneration(): boolean {
-  if (!startedSmall()) return false;
+  if (!startedByLauncher()) return false;
   process
     .getBuiltinModule("node:v8")
     .setFlagsFromString(`--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`);

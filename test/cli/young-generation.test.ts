@@ -53,7 +53,7 @@ describe("the young generation for a content folder", () => {
   });
 
   it("stays at its size for small ledgers until put back, and is left to V8 for big ones", () => {
-    marks[MARK] = "small";
+    marks[MARK] = "fitted";
     for (const name of ["small", "none"]) {
       const restore = fitYoungGeneration(content(name, name === "small" ? [1000, 2000] : []));
       expect(restore).toBeTypeOf("function");
@@ -74,7 +74,7 @@ describe("the young generation for a content folder", () => {
           const s = v8.getHeapSpaceStatistics().find((x) => x.space_name === "new_space");
           return (s.space_used_size + s.space_available_size) / 2 ** 20;
         };
-        globalThis[Symbol.for("xinfang.young-generation")] = "small";
+        globalThis[Symbol.for("xinfang.young-generation")] = "fitted";
         const start = young();
         fitYoungGeneration(${JSON.stringify(folder)});
         const kept = [];
@@ -121,7 +121,7 @@ describe("the young generation of the build's worker thread", () => {
         );
         w.once("message", (mb) => { resolve(mb); w.terminate(); });
       });
-      globalThis[Symbol.for("xinfang.young-generation")] = "small";
+      globalThis[Symbol.for("xinfang.young-generation")] = "fitted";
       const before = await inWorker();
       const fitted = fitWorkerYoungGeneration();
       console.log(JSON.stringify({ before, fitted, after: await inWorker(), main: young() }));
