@@ -87,10 +87,11 @@ describe("the young generation for a content folder", () => {
       expect(r.stderr).toBe("");
       return JSON.parse(r.stdout) as { start: number; end: number };
     };
+    // (V8 may give some back when it collects the old generation, never take more)
     const small = grown(content("grow-small", [1000]));
-    expect(small.end).toBe(small.start);
+    expect(small.end, JSON.stringify(small)).toBeLessThanOrEqual(small.start);
     const big = grown(content("grow-big", [BIG_LEDGERS + 1]));
-    expect(big.end).toBeGreaterThan(2 * big.start);
+    expect(big.end, JSON.stringify(big)).toBeGreaterThan(2 * big.start);
   });
 });
 
