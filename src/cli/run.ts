@@ -18,24 +18,25 @@ interface StandardStream extends Writable {
 }
 
 /**
- * Standard output (1) or error (2), written with blocking writes while it is a file or a pipe:
- * the first read of process.stdout or process.stderr makes Node build a stream object, which
- * loads some forty modules (streams, net, tty), ~5 ms of every command's start on a pipe. A file
- * or a pipe is never a terminal, so no colour either way. Anything else (a terminal, a socket),
- * and a pipe that refuses a write for now (EAGAIN: another process made it non-blocking), goes
- * through Node's stream from then on, after what was written already. When the reader of the pipe
- * is gone, the rest is dropped, as Node's stream drops it.
+ * Standard output (1) or error (2), written with blocking writes while it is a file, a pipe or a
+ * socket (what a program that starts this one with its output captured gives it): the first read
+ * of process.stdout or process.stderr makes Node build a stream object, which loads some forty
+ * modules (streams, net, tty), ~5 ms of every command's start on a pipe. None of them is a
+ * terminal, so no colour either way. Anything else (a terminal), and a pipe or socket that refuses
+ * a write for now (EAGAIN: another process made it non-blocking), goes through Node's stream from
+ * then on, after what was written already. When the reader has gone away (`xinfang check | head
+ * -1`), the rest of the output is dropped and the command ends as it would have.
  */
 function standardStream(fd: 1 | 2): StandardStream {
   const node = () => (fd === 1 ? process.stdout : process.stderr);
   let direct: boolean;
   try {
     const s = fstatSync(fd);
-    direct = s.isFile() || s.isFIFO();
+    direct = s.isFile() || s.isFIFO() || s.isSocket();
   } catch {
     direct = false;
   }
-  /** The reader of a pipe went away (`xinfang check | head -1`): the rest is not wanted. */
+  /** The reader went away: the rest is not wanted. */
   let gone = false;
   const put = (bytes: Uint8Array): boolean => {
     let done = 0;
