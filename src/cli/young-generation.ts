@@ -1,20 +1,20 @@
-// How much memory V8 gives new objects, for one command on one content folder. V8 doubles its
-// young generation (new objects) up to 16 MB as a command's surviving data grows, and every page
-// of memory a process touches for the first time costs the kernel a page fault: some 12 µs on a
+// How much memory V8 gives new objects, for one command on one content folder. V8 doubles its young
+// generation (new objects) up to 16 MB as a command's surviving data grows, and every page of
+// memory a process touches for the first time costs the kernel a page fault: some 12 µs on a
 // virtual machine such as this project's CI, so 16 MB is ~50 ms. In a process the launcher
 // (bin/xinfang.mjs) started, V8 grows it as it likes while the command's code loads, which keeps
-// most of what it makes (`check` from the bundle: 1 → 2 MB per semi-space; the build, which
-// loads its sources and its pipeline: 8 MB); once the content folder is known, it stays at that
-// size unless the ledgers are big, which let it grow as V8 would.
-// Measured alternating (README, start-up): against 1 MB from the start, `check` on the example
-// ~12 ms sooner (2 MB), 4 MB slower again; against growing freely, `check` on the example
-// ~40 ms sooner, on a county of 20,000 petitions 0.15–0.24 s, `score` of 125,000 rows
-// 2.4 → 2.1 s; big ledgers need the growth (500,000 rows about even, 2,000,000 rows 15–25%
-// slower without it). V8 reads the growth factor whenever it would grow, so it can change once
-// the content folder is known; V8's own is put back after the command, because the launcher
-// writes V8's code caches then, and a cache made under other flags than a run starts with is
-// refused by that run. The build's worker thread, which allocates much and briefly, gets a
-// larger one from the start (fitWorkerYoungGeneration).
+// most of what it makes (`check` from the bundle: 1 → 2 MB per semi-space; the build, which loads
+// its sources and its pipeline: 8 MB); once the content folder is known, it stays at that size
+// unless the ledgers are big, which let it grow as V8 would. Measured alternating (README,
+// start-up): against 1 MB from the start, `check` on the example ~10 ms sooner (2 MB; 4 MB slower
+// again), the county build ~3% (8 MB); against growing freely, `check` on the example ~40 ms
+// sooner, on a county of 20,000 petitions 0.15–0.24 s, `score` of 125,000 rows 2.4 → 2.1 s; big
+// ledgers need the growth (500,000 rows about even, 2,000,000 rows 15–25% slower without it). V8
+// reads the growth factor whenever it would grow, so it can change once the content folder is
+// known; V8's own is put back after the command, because the launcher writes V8's code caches then,
+// and a cache made under other flags than a run starts with is refused by that run. The build's
+// worker thread, which allocates much and briefly, gets a larger one from the start
+// (fitWorkerYoungGeneration).
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
