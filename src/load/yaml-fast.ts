@@ -330,7 +330,8 @@ class Reader {
       q++;
     }
     const raw = t.slice(p, q).trimEnd();
-    return { value: this.plain(raw, false), next: q };
+    // the scalar ends where its text does: the spaces before a comment are the comment's
+    return { value: this.plain(raw, false), next: p + raw.length };
   }
 
   /** Plain scalars read so far, in a flow collection and outside (plainOk differs). */

@@ -72,6 +72,16 @@ describe("fast YAML reader", () => {
       expect(sameReading(readFileSync(f, "utf8")), f).toBe(true);
   });
 
+  it("reads a plain scalar with a comment after it, as offices annotate their files", () => {
+    for (const text of [
+      "unset_cells: zero                # empty cells score 0\n",
+      "a: 1 # one\nb: 县   # 补录\n",
+      "items:\n  - x  # first\n  - y\n",
+      "a:\n  b: c d   # e #f\n  g: h#i\n",
+    ])
+      expect(sameReading(text), JSON.stringify(text)).toBe(true);
+  });
+
   it("agrees with the general reader on every YAML file of the repository it accepts", () => {
     const files = [...yamlFiles(join(ROOT, "content")), ...yamlFiles(join(ROOT, "test"))];
     let read = 0;
