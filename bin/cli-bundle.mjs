@@ -300,13 +300,15 @@ function markdownFromFile(text) {
 }
 
 /**
- * Modules that load a package with `require` on first use (pako's deflate, Handlebars): in the
- * bundle their `require` is the bundle's own, so the package is bundled with them and its compiled
- * code kept with the rest (see runBundle), where Node would compile it anew each run.
+ * Modules that load a package with `require` on first use (pako's deflate, Handlebars,
+ * js-yaml): in the bundle their `require` is the bundle's own, so the package is bundled with them
+ * and its compiled code kept with the rest (see runBundle), where Node would compile it anew each
+ * run.
  */
 const BUNDLED_REQUIRES = [
   join(ROOT, "src", "pdf", "writer.ts"),
   join(ROOT, "src", "render", "handlebars.ts"),
+  join(ROOT, "src", "load", "yaml.ts"),
 ];
 
 /** The module's `const require = createRequire(import.meta.url);` left out. */

@@ -5,7 +5,8 @@
 // Work is bounded by the text's size: aliases (`*name`) are refused, never expanded (a billion
 // laughs would otherwise explode into gigabytes downstream), and nesting deeper than
 // YAML_MAX_DEPTH is a located error before anything recursive sees the document.
-import { EVENT_ID, SCALAR_STYLE, YAMLException, getScalarValue, parseEvents } from "js-yaml";
+import { createRequire } from "node:module";
+import type * as JsYaml from "js-yaml";
 import type { Event, ScalarEvent } from "js-yaml";
 import { makeDiagnostic } from "../diagnostics/catalog.ts";
 import type { YamlProblem } from "../diagnostics/codes/files.ts";
@@ -16,6 +17,12 @@ import { LineIndex } from "./line-index.ts";
 import { fastYaml } from "./yaml-fast.ts";
 import type { FastYaml } from "./yaml-fast.ts";
 import type { PathKey, SourceFile } from "./source-file.ts";
+
+// js-yaml is loaded when a file first needs the general reader (its set-up takes ~4 ms of a cold
+// start): ledgers, units and rules written plainly never do (yaml-fast.ts), so neither does `score`.
+const require = createRequire(import.meta.url);
+let jsYamlModule: typeof JsYaml | undefined;
+const jsYaml = (): typeof JsYaml => (jsYamlModule ??= require("js-yaml") as typeof JsYaml);
 
 interface PosNode {
   o: number;
@@ -94,6 +101,7 @@ function build(
   withPos: boolean,
   lines: LineIndex,
 ): BuildResult {
+  const { EVENT_ID, SCALAR_STYLE, getScalarValue } = jsYaml();
   const diagnostics: Diagnostic[] = [];
   const seqOffsets = new WeakMap<object, number[]>();
   const stack: Frame[] = [];
@@ -289,6 +297,7 @@ export function parseYamlFile(
   const lines = new LineIndex(text);
   const fast = options.fast === false ? null : fastYaml(text);
   if (fast) return fastFile(file, lines, fast);
+  const { YAMLException, parseEvents } = jsYaml();
   let events: Event[];
   try {
     // js-yaml counts nodes on its way down (a collection's scalars one deeper than it), and
@@ -296,8 +305,8 @@ export function parseYamlFile(
     events = parseEvents(text, { maxDepth: YAML_MAX_DEPTH + 1 });
   } catch (e) {
     if (e instanceof YAMLException) {
-      const mark = (e as YAMLException & { mark?: { position: number } }).mark;
-      const reason = (e as YAMLException & { reason?: string }).reason ?? e.message;
+      const mark = (e as JsYaml.YAMLException & { mark?: { position: number } }).mark;
+      const reason = (e as JsYaml.YAMLException & { reason?: string }).reason ?? e.message;
       const position = mark
         ? { file, ...lines.locate(Math.min(mark.position, text.length)) }
         : { file, line: 1, col: 1 };
