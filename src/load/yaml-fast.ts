@@ -1,5 +1,6 @@
 // A fast reader for the plain YAML that ledgers are written in: block mappings and sequences,
-// one-line flow collections, plain and quoted one-line scalars, comments. It reads 5 MB of
+// one-line flow collections, plain and quoted one-line scalars, comments, and the literal block
+// scalars (`|`, `|-`) that document files write their paragraphs in. It reads 5 MB of
 // petitions in a fraction of the time of a general parser. Whenever a document steps outside
 // that subset — or is anything but perfectly valid — it returns null and the general reader
 // (yaml.ts, on js-yaml's events) takes over, so results never depend on which reader ran:
@@ -155,6 +156,58 @@ class Reader {
     return out;
   }
 
+  /**
+   * A literal block scalar, `|` or `|-` at `at` (its line ends at `end`), the value of a key at
+   * column `indent`: the lines below that are indented further, as they are written. Anything
+   * less plain (other indicators, a comment after it, no content, leading or over-indented blank
+   * lines, a carriage return, a line end missing at the end) is the general reader's.
+   */
+  literal(indent: number, at: number, end: number): string {
+    const t = this.text;
+    let p = at + 1;
+    const strip = t.charCodeAt(p) === 45; /* - */
+    if (strip) p++;
+    while (p < end && t.charCodeAt(p) === SP) p++;
+    if (p < end) bail();
+    const lines: string[] = [];
+    let blanks = 0;
+    let content = -1;
+    let pos = t.indexOf("\n", end);
+    if (pos === -1) bail();
+    pos++;
+    while (pos < t.length) {
+      const lineEnd = t.indexOf("\n", pos);
+      if (lineEnd === -1) bail(); // the last line must end with a line break
+      let sp = pos;
+      while (sp < lineEnd && t.charCodeAt(sp) === SP) sp++;
+      const spaces = sp - pos;
+      if (t.charCodeAt(lineEnd - 1) === 13) bail();
+      if (sp === lineEnd) {
+        // a blank line: content if more follows, dropped at the end
+        if (content === -1 || spaces > content) bail();
+        blanks++;
+        pos = lineEnd + 1;
+        continue;
+      }
+      if (content === -1) {
+        if (spaces <= indent) bail();
+        content = spaces;
+      }
+      if (spaces < content) {
+        if (spaces > indent || t.charCodeAt(sp) === HASH) bail();
+        break;
+      }
+      for (; blanks > 0; blanks--) lines.push("");
+      lines.push(t.slice(pos + content, lineEnd));
+      pos = lineEnd + 1;
+    }
+    if (content === -1) bail();
+    // past the block's lines (its significant ones; comment-like lines inside it are content)
+    while (!this.done && (this.starts[this.i] as number) < pos) this.i++;
+    const text = lines.join("\n");
+    return strip ? text : `${text}\n`;
+  }
+
   isSeqEntryAt(at: number, end: number): boolean {
     return (
       this.text.charCodeAt(at) === 45 && (at + 1 >= end || this.text.charCodeAt(at + 1) === SP)
@@ -191,6 +244,8 @@ class Reader {
         )
           out[key] = this.sequence(indent);
         else out[key] = null;
+      } else if (this.text.charCodeAt(p) === 124 /* | */) {
+        out[key] = this.literal(indent, p, end);
       } else {
         const { value, next } = this.inlineValue(p, end);
         this.expectEnd(next);
@@ -226,6 +281,8 @@ class Reader {
         while (p < end && this.text.charCodeAt(p) === SP) p++;
         if (p < end && this.text.charCodeAt(p) !== HASH) {
           const c = this.text.charCodeAt(p);
+          // like js-yaml, a block scalar is where the line after its indicator begins
+          if (c === 124) return [keyAt, this.text.indexOf("\n", end) + 1];
           return [keyAt, c === 34 || c === 39 ? p + 1 : p];
         }
         const next = this.starts[j + 1];

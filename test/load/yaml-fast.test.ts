@@ -99,7 +99,13 @@ describe("fast YAML reader", () => {
 
   it("hands tricky documents to the general reader", () => {
     for (const text of [
-      "a: |\n  block\n",
+      "a: >\n  folded\n",
+      "a: |+\n  kept\n\n",
+      "a: |2\n  indicated\n",
+      "a: | # note\n  block\n",
+      "a: |\n  no line break at the end",
+      "a: |\n\n  leading blank\n",
+      "- |\n  in a sequence\n",
       "a: b\n  continued\n",
       "a: &x 1\nb: *x\n",
       "a: !!str 1\n",
@@ -144,6 +150,15 @@ describe("fast YAML reader", () => {
         "it's",
         "C:\\dir",
         "東山村",
+        // multi-line: written as block scalars (`|`, `|-`, `|+`) where the writer can
+        "一、总体要求\n二、工作任务\n",
+        "第一段\n\n第二段",
+        "  缩进的行\n顶格的行\n",
+        "line\n  more indented\n# not a comment\n",
+        "ends with blanks\n\n\n",
+        "x\n",
+        "\nstarts blank\n",
+        "a: b\n- c\n",
       ),
       fc.string({ maxLength: 8 }),
       fc.integer({ min: -5, max: 50 }),
