@@ -13,11 +13,11 @@
 // example ~20–40 ms sooner; a county `check`, a 2,000,000-row `score` and the county build no
 // slower (README, start-up). Set before anything is compiled: each command's code cache is made
 // and used under the same flags.
-// V8's young generation grows as V8 grows it (once, to 2 MB, while the command loads) until the
-// command knows its content folder; then only big ledgers let it grow further
-// (src/cli/young-generation.ts, which the symbol below tells that the launcher started the
-// process, and which puts V8's setting back before the caches are written). Not when the user
-// sizes the young generation themselves.
+// V8's young generation grows as V8 grows it while the command loads (to 2 MB for `check` from
+// the bundle, 8 MB for the build) until the command knows its content folder; then only big
+// ledgers let it grow further (src/cli/young-generation.ts, which the symbol below tells that
+// the launcher started the process, and which puts V8's setting back before the caches are
+// written). Not when the user sizes the young generation themselves.
 const fitted = !/semi[-_]space/.test(`${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS}`);
 process
   .getBuiltinModule("node:v8")

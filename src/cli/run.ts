@@ -39,8 +39,8 @@ function standardStream(fd: 1 | 2): StandardStream {
   /** The reader went away: the rest is not wanted. */
   let gone = false;
   const put = (bytes: Uint8Array): boolean => {
-    let done = 0;
     if (gone) return true;
+    let done = 0;
     if (direct)
       try {
         while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
