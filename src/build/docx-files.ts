@@ -39,14 +39,15 @@ export async function renderDocx(
 }
 
 /**
- * Makes every document's Word file, handing each to `emit`. `laid` holds layouts the PDF step
- * already made (by document id); the others are laid out here.
+ * Makes every document's Word file, handing each to `emit`. `taken` holds what the Word file
+ * takes over from layouts the PDF step already made (by document id); the other documents are
+ * laid out here.
  */
 export async function makeDocxFiles(
   publication: DocumentSet,
   options: PdfOptions,
   emit: Emit,
-  laid: ReadonlyMap<string, Typeset> = new Map(),
+  taken: ReadonlyMap<string, WordLayout> = new Map(),
 ): Promise<{ documents: WrittenDocx[]; problems: Diagnostic[] }> {
   let fonts: FontSet | undefined;
   const fontsFor = () =>
@@ -58,7 +59,10 @@ export async function makeDocxFiles(
   const documents: WrittenDocx[] = [];
   const problems: Diagnostic[] = [];
   for (const { doc } of publication.documents) {
-    const made = await renderDocx(laid.get(doc.meta.id) ?? typeset(doc, fontsFor()), creator);
+    const layout = taken.get(doc.meta.id);
+    const made = layout
+      ? { bytes: await docxOf(doc, { creator, layout }), problems: [] }
+      : await renderDocx(typeset(doc, fontsFor()), creator);
     if (made.problems.length) {
       problems.push(...made.problems);
       continue;
@@ -71,18 +75,18 @@ export async function makeDocxFiles(
 }
 
 /**
- * The Word step of `xinfang build`: every document under `dir`, one progress line. `laid` is
- * filled by the PDF step when it runs first (see pdfStage).
+ * The Word step of `xinfang build`: every document under `dir`, one progress line. `taken` is
+ * filled by the PDF step when it runs first (see pdfStage and document-stages.ts).
  */
 export function docxStage(
   options: PdfOptions,
-  laid: ReadonlyMap<string, Typeset> = new Map(),
+  taken: ReadonlyMap<string, WordLayout> = new Map(),
 ): OutputStage<DocumentSet> {
   return {
     name: "Word 文件",
     files: (publication) => publication.documents.map(({ doc }) => docxFile(doc.meta.id)),
     async run(publication, dir, progress) {
-      const r = await makeDocxFiles(publication, options, emitInto(dir), laid);
+      const r = await makeDocxFiles(publication, options, emitInto(dir), taken);
       progress(`  Word 文件：文书 ${r.documents.length} 份。`);
       // the PDF step reports the same problems and stops the build first; alone, say them here
       if (r.problems.length) throw new PdfProblemsError(r.problems);

@@ -165,8 +165,11 @@ export async function makePdfFiles(
   publication: DocumentSet,
   options: PdfOptions & { bundles?: boolean; allOrNothing?: boolean },
   emit: Emit,
-  /** Receives each document's layout, by id (the Word step sets its files alike). */
-  laid?: Map<string, Typeset>,
+  /**
+   * Receives each document's layout as its file is written (the Word step keeps what it takes
+   * over: the layouts themselves are let go once the bundles are made).
+   */
+  laidOut?: (id: string, t: Typeset) => void,
 ): Promise<PdfBuildResult> {
   const fonts = pdfFonts({
     ...options,
@@ -182,7 +185,7 @@ export async function makePdfFiles(
   }
   if (options.allOrNothing && problems.length) return { documents, bundles: [], problems };
   for (const [id, t] of done) {
-    laid?.set(id, t);
+    laidOut?.(id, t);
     const file = pdfFile(id);
     await emit(file, await paintDocument(t));
     documents.push({ id, title: t.doc.meta.title, file, pages: t.laid.pages.length });
@@ -232,10 +235,10 @@ export async function writeDocumentPdfs(
   publication: DocumentSet,
   outDir: string,
   options: PdfOptions & { bundles?: boolean; allOrNothing?: boolean },
-  laid?: Map<string, Typeset>,
+  laidOut?: (id: string, t: Typeset) => void,
 ): Promise<PdfBuildResult> {
   await mkdir(join(outDir, "pdf"), { recursive: true });
-  return makePdfFiles(publication, options, emitInto(outDir), laid);
+  return makePdfFiles(publication, options, emitInto(outDir), laidOut);
 }
 
 /** The diagnostics that stopped PDFs from being written; the message lists them in Chinese. */
@@ -251,18 +254,26 @@ export class PdfProblemsError extends Error {
 /**
  * The PDF step of `xinfang build`: writes every document and bundle under `dir`, reports one
  * progress line, and throws PdfProblemsError, having written nothing, when any document cannot
- * be set (the build checks the published documents' glyphs here, as it sets them). `laid`
- * receives the layouts (the Word step after it uses them).
+ * be set (the build checks the published documents' glyphs here, as it sets them). `laidOut`
+ * receives each layout (the Word step after it takes over part of it).
  */
 export function pdfStage(
   options: PdfOptions & { bundles?: boolean },
-  laid?: Map<string, Typeset>,
+  laidOut?: (id: string, t: Typeset) => void,
 ): OutputStage<DocumentSet> {
   return {
     name: "PDF",
     files: (publication) => pdfFiles(publication, options),
     async run(publication, dir, progress) {
-      const r = await writeDocumentPdfs(publication, dir, { ...options, allOrNothing: true }, laid);
+      const r = await writeDocumentPdfs(
+        publication,
+        dir,
+        {
+          ...options,
+          allOrNothing: true,
+        },
+        laidOut,
+      );
       const pages = r.documents.reduce((s, d) => s + d.pages, 0);
       progress(
         `  PDF：文书 ${r.documents.length} 份（${pages} 页），汇编 ${r.bundles.length} 份。`,
