@@ -6,6 +6,7 @@
 import type { Nodes, PhrasingContent, RootContent, Table } from "mdast";
 import { parseMarkdown } from "../load/markdown.ts";
 import { parseYamlFile } from "../load/yaml.ts";
+import { jsonLinesYaml } from "../load/yaml-fast.ts";
 import { readDrawing } from "./drawing.ts";
 import type { Align, Attachment, Block, Doc, DocMeta, Inline, SignatureParty } from "./types.ts";
 
@@ -98,7 +99,13 @@ function link(out: Inline[], href: string, children: Inline[]): void {
   } else out.push({ type: "link", href, children });
 }
 
+/**
+ * The YAML of a fenced block or of the front matter. What the templates write (a value in JSON on
+ * each line) is read as JSON, which is what YAML reads it as (yaml-fast.ts's jsonLinesYaml).
+ */
 function yamlOf(text: string): Record<string, unknown> {
+  const lines = jsonLinesYaml(text);
+  if (lines) return lines;
   const v = parseYamlFile("(fenced block)", text).value;
   return v !== null && typeof v === "object" && !Array.isArray(v)
     ? (v as Record<string, unknown>)
