@@ -51,8 +51,11 @@ const LINK_URL = /^[^\s()<>[\]\\"'`\p{Cc}]+$/u;
 const ESCAPABLE = /[!"#$%'()*+,\-./:;<=>?@[\\\]^_`{}~&]/;
 const HEADING = /^(#{1,6}) (?=[^ ])(.*[^ #])$/;
 const FENCE_OPEN = /^```([A-Za-z0-9-]*)$/;
-/** A line that might close (or open) a fence: micromark would read it as more than text. */
-const FENCE_LIKE = /^ {0,3}(?:`{3,}|~{3,})/;
+/**
+ * A line that might close (or open) a fence: micromark would read it as more than text. Searched
+ * for through a text (a match counts only at the start of a line, see firstLineLike).
+ */
+const FENCE_LIKE_IN_TEXT = /^ {0,3}(?:`{3,}|~{3,})/gm;
 /**
  * Emphasis (`*…*`) or strong (`**…**`) opening a paragraph, as captions and phase names are:
  * `**表1 …**`, `*（一）动员部署阶段*（2025年…）`. The opening mark is at the line's start before
@@ -98,6 +101,28 @@ function readFast(text: string, mdx: boolean): Root | null {
   const lineCount = starts.length;
   const endOf = (l: number) => (l + 1 < lineCount ? (starts[l + 1] as number) - 1 : text.length);
   const lineOf = (l: number) => text.slice(starts[l], endOf(l));
+  /**
+   * The first line from line `from` on at whose start `pattern` (global, multiline) matches, or
+   * -1. A match after a character other than a newline (`^` also matches after U+2028) is not
+   * at a line's start.
+   */
+  const firstLineLike = (pattern: RegExp, from: number): number => {
+    pattern.lastIndex = from < lineCount ? (starts[from] as number) : text.length;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (m.index === 0 || text.charCodeAt(m.index - 1) === 10) {
+        let lo = from;
+        let hi = lineCount - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if ((starts[mid] as number) <= m.index) lo = mid;
+          else hi = mid - 1;
+        }
+        return lo;
+      }
+      pattern.lastIndex = m.index + 1;
+    }
+    return -1;
+  };
   /** The point of an offset on line `l` (1-based line; columns are UTF-16 units, no tabs). */
   const at = (l: number, offset: number): Point => ({
     line: l + 1,
@@ -191,12 +216,10 @@ function readFast(text: string, mdx: boolean): Root | null {
     }
     const fence = FENCE_OPEN.exec(line);
     if (fence) {
-      let close = l + 1;
-      while (close < lineCount && lineOf(close) !== "```") {
-        if (FENCE_LIKE.test(lineOf(close))) return null;
-        close++;
-      }
-      if (close >= lineCount) return null;
+      // The first line after it that looks like a fence must close it: one search through the
+      // text, not a test of every line (a chart's block is a thousand lines).
+      const close = firstLineLike(FENCE_LIKE_IN_TEXT, l + 1);
+      if (close < 0 || lineOf(close) !== "```") return null;
       const value = close > l + 1 ? text.slice(starts[l + 1], endOf(close - 1)) : "";
       children.push({
         type: "code",

@@ -60,6 +60,36 @@ describe("fast Markdown reader", () => {
     expect(agrees(text)).toBe(true);
   });
 
+  it("closes a fence only where micromark does, found by one search through the text", () => {
+    const fence = (...lines: string[]) => ["```figure", ...lines].join("\n");
+    // taken: a fence-like run of backticks that is not at a line's start (U+2028 is no line end)
+    for (const text of [
+      fence("a: 1", "```"),
+      fence("a\u2028```", "```", ""),
+      fence("", "```", "", "正文"),
+      fence("```", "```figure", "b: 2", "```"),
+    ]) {
+      expect(fastMarkdown(text), JSON.stringify(text)).not.toBeNull();
+      expect(agrees(text), JSON.stringify(text)).toBe(true);
+    }
+    // other fence-like lines inside: refused, or read as micromark reads them
+    for (const text of [
+      fence("~~~", "```"),
+      fence("~~~", "x"),
+      fence("```js", "x"),
+      fence("````", "x"),
+      fence(" ```", "```"),
+      fence("   ```", "```"),
+      fence("    ```", "```"),
+      fence("```js", "```"),
+      fence("~~~~", "a", "```"),
+      fence("a: 1"),
+      "```figure",
+      fence("a\u2028```"),
+    ])
+      expect(agrees(text), JSON.stringify(text)).toBe(true);
+  });
+
   it("refuses what it does not read", () => {
     for (const text of [
       "文字*强调*文字",
