@@ -268,10 +268,7 @@ export function pdfStage(
       const r = await writeDocumentPdfs(
         publication,
         dir,
-        {
-          ...options,
-          allOrNothing: true,
-        },
+        { ...options, allOrNothing: true },
         laidOut,
       );
       const pages = r.documents.reduce((s, d) => s + d.pages, 0);
