@@ -96,5 +96,12 @@ export async function runProcess(): Promise<number> {
   });
   tuned.restore?.();
   process.exitCode = code;
+  // all of the output is written (nothing waits in a Node stream): the launcher may end the
+  // process at once (bin/xinfang.mjs)
+  if (!stdout.holding() && !stderr.holding())
+    (globalThis as Record<symbol, unknown>)[OUTPUT_WRITTEN] = true;
   return code;
 }
+
+/** Set once a command's output is all written (read by the launcher, bin/xinfang.mjs). */
+const OUTPUT_WRITTEN = Symbol.for("xinfang.output-written");
