@@ -5,7 +5,7 @@
 // first run and whenever a source changes, run with V8's code cache of the command) or, for
 // `build` and when no bundle can be had, from the TypeScript sources. Either way it changes no
 // output. All the work is in src/cli/.
-/* global process */
+/* global process, setImmediate */
 // V8 compiles a function with Maglev after 400 calls and with TurboFan after 3,000, on threads of
 // its own. A command on an office's folder runs for a few hundred milliseconds on two cores: those
 // compilations take the second core from the main thread (and ~15 MB of memory) for code that is
@@ -37,6 +37,11 @@ const bundled =
 if (!bundled) await import("../src/cli/bin.ts");
 // Before it exits, Node waits for V8's background work (compilations, garbage collection) to
 // finish: up to ~10 ms after a command on the example has done everything. A command run from
-// the bundle whose output is all written (src/cli/run.ts) ends the process at once, with its exit
-// code, its code caches written (runBundle) and 'exit' handlers run as ever.
-else if (globalThis[Symbol.for("xinfang.output-written")] === true) process.exit();
+// the bundle whose output is all written (src/cli/run.ts) ends the process as soon as nothing is
+// left for the event loop either (no file being written, such as the font cache's copy of a WOFF
+// font; no timer), with its exit code, its code caches written (runBundle) and 'exit' handlers
+// run as ever.
+else if (globalThis[Symbol.for("xinfang.output-written")] === true)
+  setImmediate(() => {
+    if (process.getActiveResourcesInfo().length === 0) process.exit();
+  });
