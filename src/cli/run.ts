@@ -64,6 +64,9 @@ function standardStream(fd: 1 | 2): StandardStream {
   };
 }
 
+/** Set once a command's output is all written (read by the launcher, bin/xinfang.mjs). */
+const OUTPUT_WRITTEN = Symbol.for("xinfang.output-written");
+
 /** Runs the command on this process's arguments and streams; sets and returns the exit code. */
 export async function runProcess(): Promise<number> {
   const args = process.argv.slice(2);
@@ -102,6 +105,3 @@ export async function runProcess(): Promise<number> {
     (globalThis as Record<symbol, unknown>)[OUTPUT_WRITTEN] = true;
   return code;
 }
-
-/** Set once a command's output is all written (read by the launcher, bin/xinfang.mjs). */
-const OUTPUT_WRITTEN = Symbol.for("xinfang.output-written");

@@ -625,15 +625,19 @@ function locate(r: Reader, root: unknown, path: readonly PathKey[], at: "value" 
   return offset;
 }
 
-/** Reads `text` if it is plain ledger YAML; null when the general reader must decide. */
-export function fastYaml(text: string): FastYaml | null {
-  if (
+/** What no fast reading takes: a BOM, a tab, a bare CR, what js-yaml calls non-printable. */
+function refused(text: string): boolean {
+  return (
     text.charCodeAt(0) === 0xfeff ||
     text.includes("\t") ||
     /\r(?!\n)/.test(text) ||
     NON_PRINTABLE.test(text)
-  )
-    return null;
+  );
+}
+
+/** Reads `text` if it is plain ledger YAML; null when the general reader must decide. */
+export function fastYaml(text: string): FastYaml | null {
+  if (refused(text)) return null;
   try {
     const r = new Reader(text);
     if (r.done) return null; // empty document: leave it to the general reader
@@ -698,13 +702,7 @@ function canonicalJson(s: string): unknown {
  * any other shape: it is read as YAML.
  */
 export function jsonLinesYaml(text: string): Record<string, unknown> | null {
-  if (
-    text.charCodeAt(0) === 0xfeff ||
-    text.includes("\t") ||
-    text.includes("\r") ||
-    NON_PRINTABLE.test(text)
-  )
-    return null;
+  if (refused(text) || text.includes("\r")) return null;
   const lines = text.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   if (lines.length === 0) return null;
