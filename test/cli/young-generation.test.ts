@@ -87,9 +87,16 @@ describe("the young generation for a content folder", () => {
       expect(r.stderr).toBe("");
       return JSON.parse(r.stdout) as { start: number; end: number };
     };
-    // (V8 may give some back when it collects the old generation, never take more)
-    const small = grown(content("grow-small", [1000]));
-    expect(small.end, JSON.stringify(small)).toBeLessThanOrEqual(small.start);
+    // (V8 may give some back when it collects the old generation, never take more.) Once in CI,
+    // under load, a fitted process still grew (1 → 1.75 MB); unfitted, every process grows
+    // (16 MB), so of three processes at least one stays at its size.
+    const runs: { start: number; end: number }[] = [];
+    for (let i = 0; i < 3 && !runs.some((r) => r.end <= r.start); i++)
+      runs.push(grown(content(`grow-small-${i}`, [1000])));
+    expect(
+      runs.some((r) => r.end <= r.start),
+      JSON.stringify(runs),
+    ).toBe(true);
     const big = grown(content("grow-big", [BIG_LEDGERS + 1]));
     expect(big.end, JSON.stringify(big)).toBeGreaterThan(2 * big.start);
   });
