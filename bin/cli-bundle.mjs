@@ -71,7 +71,7 @@ export function cliCacheDir(env = process.env) {
 
 /** [path relative to the root, size, mtimeMs] of a file, or null when it is gone. */
 function stamp(rel) {
-  const s = statSync(join(ROOT, rel), { throwIfNoEntry: false });
+  const s = statSync(ROOT + rel, { throwIfNoEntry: false });
   return s?.isFile() ? [rel, s.size, s.mtimeMs] : null;
 }
 
