@@ -4,22 +4,22 @@ import type { Face } from "./fonts.ts";
 
 export type Rgb = readonly [number, number, number];
 
-export interface PlacedGlyph {
-  gid: number;
-  /** Origin of the glyph (left end of its advance), page x. */
-  x: number;
-  /** The text it stands for (for extraction), usually one character. */
-  text: string;
-}
-
-/** Glyphs of one face, size and colour on one baseline, left to right. */
+/**
+ * Glyphs of one face, size and colour on one baseline, left to right: glyph `i` is `gids[i]`, its
+ * origin (the left end of its advance) at page x `xs[i]`, standing for the text `texts[i]`
+ * (usually one character, for extraction). Three arrays rather than an object per glyph: a
+ * county's layouts hold some 1.4 million glyphs until its bundles are made, and an object and a
+ * boxed number each were half of that memory and of what the garbage collector walks.
+ */
 export interface TextRun {
   type: "text";
   face: Face;
   size: number;
   /** Baseline, page y. */
   y: number;
-  glyphs: PlacedGlyph[];
+  gids: number[];
+  xs: number[];
+  texts: string[];
   color: Rgb;
   /** Horizontal scaling, 1 = none (the 发文机关标志 may be condensed). */
   hScale?: number;

@@ -74,6 +74,11 @@ function placeMark(f: Flow, text: string, top: number, nominal: number): number 
   const scale = size / nominal;
   const width = natural * scale * hScale;
   let x = BLOCK_LEFT + (BLOCK_WIDTH - width) / 2;
+  const xs: number[] = [];
+  for (const g of glyphs) {
+    xs.push(x);
+    x += g.width * scale * hScale;
+  }
   const run = {
     type: "text" as const,
     face: glyphs[0]?.face ?? f.ctx.fonts.roles.小标宋[0],
@@ -81,11 +86,9 @@ function placeMark(f: Flow, text: string, top: number, nominal: number): number 
     y: top + EM_ASCENT * size,
     color: RED,
     hScale,
-    glyphs: glyphs.map((g) => {
-      const p = { gid: g.gid, x, text: g.text };
-      x += g.width * scale * hScale;
-      return p;
-    }),
+    gids: glyphs.map((g) => g.gid),
+    xs,
+    texts: glyphs.map((g) => g.text),
   };
   if (run.face) f.page.items.push(run as never);
   return size;

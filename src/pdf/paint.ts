@@ -3,7 +3,7 @@
 // writer.ts writes the file. No clock: dates and the file ID come in.
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
-import type { Item, OutlineEntry, Page, PathOp, PlacedGlyph, Rgb, TextRun } from "./boxes.ts";
+import type { Item, OutlineEntry, Page, PathOp, Rgb, TextRun } from "./boxes.ts";
 import type { Face } from "./fonts.ts";
 import { PAGE_HEIGHT, PAGE_WIDTH } from "./gbt9704.ts";
 import { subsetFont } from "./subset.ts";
@@ -76,11 +76,13 @@ function collectFonts(pages: readonly Page[]): Map<Face, FontUse> {
           };
           uses.set(it.face, u);
         }
-        for (const g of it.glyphs) {
-          if (!u.codes.has(g.gid)) {
-            u.codes.set(g.gid, hex4(u.order.length + 1));
-            u.order.push(g.gid);
-            u.texts.push(g.text);
+        const { gids, texts } = it;
+        for (let i = 0; i < gids.length; i++) {
+          const gid = gids[i] as number;
+          if (!u.codes.has(gid)) {
+            u.codes.set(gid, hex4(u.order.length + 1));
+            u.order.push(gid);
+            u.texts.push(texts[i] as string);
           }
         }
       }
@@ -114,20 +116,20 @@ function textOps(run: TextRun, use: FontUse): string {
   const h = run.hScale ?? 1;
   const scale = (run.size * h) / 1000;
   let s = `/${use.name} ${n2(run.size)} Tf ${colorOp(run.color, false)}${h !== 1 ? ` ${n2(h * 100)} Tz` : ""}\n`;
-  const glyphs = run.glyphs;
-  const n = glyphs.length;
-  const first = glyphs[0];
-  if (!first) return "";
+  const { gids, xs, texts } = run;
+  const n = gids.length;
+  if (n === 0) return "";
   const face = use.face;
   // the offset in thousandths of an em from where each glyph's advance ends to the next glyph
   const adjusts = new Array<number>(n);
   for (let i = 0; i + 1 < n; i++) {
-    const g = glyphs[i] as PlacedGlyph;
-    const next = (glyphs[i + 1] as PlacedGlyph).x;
-    adjusts[i] = Math.round(((g.x + face.advance(g.gid) * scale - next) / scale) * 10) / 10;
+    const x = xs[i] as number;
+    const next = xs[i + 1] as number;
+    adjusts[i] =
+      Math.round(((x + face.advance(gids[i] as number) * scale - next) / scale) * 10) / 10;
   }
   adjusts[n - 1] = 0;
-  let shown = `1 0 0 -1 ${n2(first.x)} ${n2(run.y)} Tm`;
+  let shown = `1 0 0 -1 ${n2(xs[0] as number)} ${n2(run.y)} Tm`;
   let lastAdjust = 0;
   let adjustText = "";
   for (let i = 0; i < n;) {
@@ -138,7 +140,7 @@ function textOps(run: TextRun, use: FontUse): string {
     else while (j + 1 < n && (adjusts[j + 1] as number) <= 100) j++;
     let tj = "[<";
     for (let k = i; k <= j; k++) {
-      tj += use.codes.get((glyphs[k] as PlacedGlyph).gid) ?? "0000";
+      tj += use.codes.get(gids[k] as number) ?? "0000";
       const a = adjusts[k] as number;
       if (k + 1 < n && a !== 0) {
         // a justified line repeats one offset: its text is made once
@@ -152,7 +154,7 @@ function textOps(run: TextRun, use: FontUse): string {
     tj += ">] TJ";
     if (chain) {
       let text = "";
-      for (let k = i; k <= j; k++) text += (glyphs[k] as PlacedGlyph).text;
+      for (let k = i; k <= j; k++) text += texts[k] as string;
       shown += ` /Span <</ActualText <FEFF${utf16Hex(text)}>>> BDC ${tj} EMC`;
     } else shown += ` ${tj}`;
     i = j + 1;

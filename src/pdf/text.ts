@@ -421,10 +421,21 @@ export function runsOf(line: Line, left: number, y: number, out: Item[]): void {
     const g = glyphs[i] as Glyph;
     if (g.space) continue;
     if (!run || run.face !== g.face || run.size !== g.size || run.color !== g.color) {
-      run = { type: "text", face: g.face, size: g.size, y, glyphs: [], color: g.color };
+      run = {
+        type: "text",
+        face: g.face,
+        size: g.size,
+        y,
+        gids: [],
+        xs: [],
+        texts: [],
+        color: g.color,
+      };
       out.push(run);
     }
-    run.glyphs.push({ gid: g.gid, x: left + (xs[i] as number), text: g.text });
+    run.gids.push(g.gid);
+    run.xs.push(left + (xs[i] as number));
+    run.texts.push(g.text);
   }
 }
 

@@ -17,7 +17,7 @@ import { renderBundle, typeset } from "../../src/pdf/index.ts";
 import type { Typeset } from "../../src/pdf/index.ts";
 import { needs, toolPath } from "../support/tools.ts";
 import { bookmarks, loadPdf, pageLabels } from "./labels.ts";
-import { doc, fonts, lines, para } from "./support.ts";
+import { doc, fonts, lines, para, placed } from "./support.ts";
 
 const temp: string[] = [];
 afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -93,11 +93,11 @@ describe("the bundle's 页号", () => {
       expect(toMm(run.y - 0.88 * run.size)).toBeCloseTo(17, 1);
     }
     const right = (r: TextRun) => {
-      const g = r.glyphs.at(-1)!;
+      const g = placed(r).at(-1)!;
       return g.x + (r.face.advance(g.gid) * r.size) / 1000;
     };
     expect(toMm(right(odd))).toBeCloseTo(toMm(BLOCK_RIGHT), 1);
-    expect(toMm(even.glyphs[0]!.x)).toBeCloseTo(toMm(BLOCK_LEFT), 1);
+    expect(toMm(placed(even)[0]!.x)).toBeCloseTo(toMm(BLOCK_LEFT), 1);
     expect(toMm(BLOCK_RIGHT)).toBeCloseTo(184, 6);
   });
 
@@ -153,7 +153,7 @@ describe("the contents", () => {
     for (const l of entries) {
       const ends = b.pages[2]!.items.flatMap((i) =>
         i.type === "text" && Math.abs(toMm(i.y) - l.y) < 1e-6
-          ? i.glyphs.map((g) => toMm(g.x + (i.face.advance(g.gid) * i.size) / 1000))
+          ? placed(i).map((g) => toMm(g.x + (i.face.advance(g.gid) * i.size) / 1000))
           : [],
       );
       expect(Math.max(...ends)).toBeCloseTo(184, 1);

@@ -9,7 +9,7 @@ import { BLOCK_TOP, LINE, mm, toMm } from "../../src/pdf/gbt9704.ts";
 import { layoutDoc } from "../../src/pdf/layout.ts";
 import { paintPdf } from "../../src/pdf/paint.ts";
 import { barChart, lineChart } from "../../src/render/charts.ts";
-import { doc, fonts, lines, para } from "./support.ts";
+import { doc, fonts, lines, para, placed } from "./support.ts";
 
 const set = fonts();
 const figure = (drawing: Drawing, caption = "图1　受理信访事项月度趋势"): Block => ({
@@ -31,11 +31,14 @@ const chart = lineChart(
 const groups = (items: readonly Item[]) => items.filter((i): i is Group => i.type === "group");
 const paths = (items: readonly Item[]) => items.filter((i): i is PathShape => i.type === "path");
 const textRuns = (items: readonly Item[]) => items.filter((i): i is TextRun => i.type === "text");
-const textOf = (r: TextRun) => r.glyphs.map((g) => g.text).join("");
+const textOf = (r: TextRun) =>
+  placed(r)
+    .map((g) => g.text)
+    .join("");
 /** Left and right edge of a run, mm. */
 const edges = (r: TextRun): [number, number] => {
-  const last = r.glyphs.at(-1)!;
-  return [toMm(r.glyphs[0]!.x), toMm(last.x + (r.face.advance(last.gid) * r.size) / 1000)];
+  const last = placed(r).at(-1)!;
+  return [toMm(placed(r)[0]!.x), toMm(last.x + (r.face.advance(last.gid) * r.size) / 1000)];
 };
 const mmOf = (ops: PathShape["ops"]) =>
   ops.map((o) => (o.op === "Z" ? "Z" : `${o.op}${toMm(o.x).toFixed(2)},${toMm(o.y).toFixed(2)}`));

@@ -41,6 +41,7 @@ import {
   fonts,
   heading,
   para,
+  placed,
   runs,
   woffOf,
 } from "./support.ts";
@@ -126,7 +127,7 @@ describe("the shipped 楷体", () => {
     );
     const faceOfText = (text: string) => {
       const glyphs = runs(laid.pages[0]!.items).flatMap((r) =>
-        r.glyphs.map((g) => ({ text: g.text, face: r.face })),
+        placed(r).map((g) => ({ text: g.text, face: r.face })),
       );
       const at = glyphs
         .map((g) => g.text)

@@ -6,7 +6,7 @@ import type { Block } from "../../src/doc/types.ts";
 import type { Rule, TextRun } from "../../src/pdf/boxes.ts";
 import { BLACK, CHAR, LINE, RED, toMm } from "../../src/pdf/gbt9704.ts";
 import { layoutDoc } from "../../src/pdf/layout.ts";
-import { doc, examplePublication, fonts, lines, para } from "./support.ts";
+import { doc, examplePublication, fonts, lines, para, placed } from "./support.ts";
 
 const CHAR_MM = toMm(CHAR);
 const LINE_MM = toMm(LINE);
@@ -36,9 +36,13 @@ describe("信函格式 (the example monthly notice of the petition office)", asy
   const title = lines(page1).find((l) => l.size === 22)!;
 
   it("sets the issuer's full name in red, its top edge 30 mm below the top of the page, centred", () => {
-    expect(mark.glyphs.map((g) => g.text).join("")).toBe("青禾镇信访工作领导小组办公室");
+    expect(
+      placed(mark)
+        .map((g) => g.text)
+        .join(""),
+    ).toBe("青禾镇信访工作领导小组办公室");
     expect(Math.abs(toMm(mark.y - 0.88 * mark.size) - 30)).toBeLessThan(0.5);
-    const xs = mark.glyphs.map((g) => toMm(g.x));
+    const xs = placed(mark).map((g) => toMm(g.x));
     const right = xs.at(-1)! + toMm(mark.size * (mark.hScale ?? 1));
     expect((xs[0]! + right) / 2).toBeCloseTo(106, 0);
     expect(xs[0]!).toBeGreaterThanOrEqual(28 - 0.01);

@@ -21,7 +21,7 @@ import {
 import { layoutDoc } from "../../src/pdf/layout.ts";
 import { LAYOUT_TEXT } from "../../src/pdf/layout-text.ts";
 import { generateContent, writeContent } from "../support/generate.ts";
-import { CONTENT, doc, examplePublication, fonts, heading, para } from "./support.ts";
+import { CONTENT, doc, examplePublication, fonts, heading, para, placed } from "./support.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const temp: string[] = [];
@@ -34,7 +34,7 @@ function setCodePoints(d: Doc): Set<number> {
     for (const item of items)
       if (item.type === "group") visit(item.items);
       else if (item.type === "text")
-        for (const g of item.glyphs) for (const ch of g.text) out.add(ch.codePointAt(0) as number);
+        for (const g of placed(item)) for (const ch of g.text) out.add(ch.codePointAt(0) as number);
   };
   for (const page of layoutDoc(d, fonts()).pages) visit(page.items);
   return out;

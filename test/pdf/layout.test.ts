@@ -7,7 +7,7 @@ import type { Block } from "../../src/doc/types.ts";
 import type { Rule, TextRun } from "../../src/pdf/boxes.ts";
 import { CHAR, LINE, RED, toMm } from "../../src/pdf/gbt9704.ts";
 import { layoutDoc } from "../../src/pdf/layout.ts";
-import { doc, examplePublication, fonts, heading, lines, para, runs } from "./support.ts";
+import { doc, examplePublication, fonts, heading, lines, para, placed, runs } from "./support.ts";
 
 const CHAR_MM = toMm(CHAR);
 const LINE_MM = toMm(LINE);
@@ -80,7 +80,7 @@ describe("版头 and title (example work plan)", async () => {
   it("sets the red 发文机关标志 with its top edge 35 mm below the text block (72 mm from the top)", () => {
     expect(toMm(mark.y - 0.88 * mark.size)).toBeCloseTo(72, 0);
     expect(Math.abs(toMm(mark.y - 0.88 * mark.size) - 72)).toBeLessThan(0.5);
-    const xs = mark.glyphs.map((g) => toMm(g.x));
+    const xs = placed(mark).map((g) => toMm(g.x));
     expect(xs[0]!).toBeGreaterThan(27.99);
     expect((xs[0]! + xs.at(-1)! + toMm(mark.size * (mark.hScale ?? 1))) / 2).toBeCloseTo(106, 0);
   });

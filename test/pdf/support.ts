@@ -62,6 +62,11 @@ export const heading = (level: 1 | 2 | 3 | 4, text: string): Block => ({
 });
 
 /** Every text run of a page, groups flattened (their own coordinates). */
+/** A run's glyphs as objects: id, page x and text of each. */
+export function placed(r: TextRun): { gid: number; x: number; text: string }[] {
+  return r.gids.map((gid, i) => ({ gid, x: r.xs[i] as number, text: r.texts[i] as string }));
+}
+
 export function runs(items: readonly Item[]): TextRun[] {
   return items.flatMap((i) => (i.type === "text" ? [i] : i.type === "group" ? runs(i.items) : []));
 }
@@ -83,7 +88,7 @@ export function lines(page: Page): TextLine[] {
     const key = Math.round(r.y * 100);
     let l = byY.get(key);
     if (!l) byY.set(key, (l = { y: toMm(r.y), text: "", x: Infinity, xs: [], size: r.size }));
-    for (const g of r.glyphs) {
+    for (const g of placed(r)) {
       l.text += g.text;
       l.xs.push(toMm(g.x));
     }
@@ -105,7 +110,7 @@ export function lines(page: Page): TextLine[] {
 /** The plain text of a page, lines joined. */
 export function pageText(page: Page): string {
   return runs(page.items)
-    .map((r) => r.glyphs.map((g) => g.text).join(""))
+    .map((r) => r.texts.join(""))
     .join("");
 }
 

@@ -6,7 +6,7 @@ import { BLOCK_WIDTH, LANDSCAPE_WIDTH, toMm } from "../../src/pdf/gbt9704.ts";
 import { layoutDoc, planRows } from "../../src/pdf/layout.ts";
 import { allocate, favourWidest, layoutTable } from "../../src/pdf/table.ts";
 import type { Page } from "../../src/pdf/boxes.ts";
-import { doc, fonts, lines, pageText, para, runs } from "./support.ts";
+import { doc, fonts, lines, pageText, para, placed, runs } from "./support.ts";
 
 const cell = (text: string): Inline[] => [{ type: "text", text }];
 
@@ -46,7 +46,12 @@ describe("tables", () => {
     for (const p of tablePages) expect(pageText(p)).toContain("序号村（社区）事由得分");
     for (let i = 1; i <= 80; i++) {
       const holding = laid.pages.filter((p) =>
-        runs(p.items).some((r) => r.glyphs.map((g) => g.text).join("") === `第${i}村`),
+        runs(p.items).some(
+          (r) =>
+            placed(r)
+              .map((g) => g.text)
+              .join("") === `第${i}村`,
+        ),
       );
       expect(holding).toHaveLength(1);
     }
@@ -58,9 +63,15 @@ describe("tables", () => {
   it("right-aligns numbers: every score ends at the same x", () => {
     const laid = layoutDoc(doc([scoring(12)]), fonts());
     const ends = runs(laid.pages[0]!.items)
-      .filter((r) => /^\d+\.\d\d$/.test(r.glyphs.map((g) => g.text).join("")))
+      .filter((r) =>
+        /^\d+\.\d\d$/.test(
+          placed(r)
+            .map((g) => g.text)
+            .join(""),
+        ),
+      )
       .map((r) => {
-        const g = r.glyphs.at(-1)!;
+        const g = placed(r).at(-1)!;
         return Math.round((g.x + (r.face.advance(g.gid) * r.size) / 1000) * 100) / 100;
       });
     expect(ends.length).toBeGreaterThan(10);

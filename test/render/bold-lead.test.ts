@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Block } from "../../src/doc/types.ts";
 import { layoutDoc } from "../../src/pdf/layout.ts";
 import { docToHtml } from "../../src/site/lib/doc-html.ts";
-import { fonts, runs } from "../pdf/support.ts";
+import { fonts, placed, runs } from "../pdf/support.ts";
 import { byId, renderContent } from "./render-content.ts";
 
 const LEAD = "1.坚持依法按政策办事。";
@@ -44,7 +44,7 @@ describe("a bold run-in lead in a plan", async () => {
     const f = fonts();
     const laid = layoutDoc(doc, f);
     const glyphs = laid.pages.flatMap((p) =>
-      runs(p.items).flatMap((r) => r.glyphs.map((g) => ({ text: g.text, face: r.face }))),
+      runs(p.items).flatMap((r) => placed(r).map((g) => ({ text: g.text, face: r.face }))),
     );
     const n = [...LEAD].length;
     const at = glyphs.findIndex((_, i) =>

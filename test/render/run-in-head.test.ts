@@ -6,7 +6,7 @@ import type { Block } from "../../src/doc/types.ts";
 import { layoutDoc } from "../../src/pdf/layout.ts";
 import { runInHead } from "../../src/render/views.ts";
 import { docToHtml } from "../../src/site/lib/doc-html.ts";
-import { fonts, runs } from "../pdf/support.ts";
+import { fonts, placed, runs } from "../pdf/support.ts";
 import { byId, renderContent } from "./render-content.ts";
 
 describe("a run-in head", () => {
@@ -68,7 +68,7 @@ describe("the plan's 工作步骤", async () => {
     const f = fonts();
     const laid = layoutDoc(doc, f);
     const glyphs = laid.pages.flatMap((p) =>
-      runs(p.items).flatMap((r) => r.glyphs.map((g) => ({ text: g.text, face: r.face }))),
+      runs(p.items).flatMap((r) => placed(r).map((g) => ({ text: g.text, face: r.face }))),
     );
     const text = glyphs.map((g) => g.text).join("");
     const faceAt = (s: string) => glyphs[[...text.slice(0, text.indexOf(s))].length]?.face;
