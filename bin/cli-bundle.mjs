@@ -495,17 +495,23 @@ const wrapped = (text) => WRAP_HEAD + asciiOnly(text) + WRAP_TAIL;
  */
 let scratch = null;
 
-/** The first `size` bytes of `fd` in the shared buffer, made at least `room` long. */
-function readInto(fd, size, room) {
-  if (!scratch || scratch.length < Math.max(size, room))
-    scratch = Buffer.allocUnsafeSlow(Math.max(size, room));
-  let n = 0;
-  while (n < size) {
-    const got = readSync(fd, scratch, n, size - n, n);
-    if (got === 0) break;
-    n += got;
+/** The bytes of the file at `path`, in the shared buffer, made at least `room` long. */
+function readInto(path, room) {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (!scratch || scratch.length < Math.max(size, room))
+      scratch = Buffer.allocUnsafeSlow(Math.max(size, room));
+    let n = 0;
+    while (n < size) {
+      const got = readSync(fd, scratch, n, size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return scratch.subarray(0, n);
+  } finally {
+    closeSync(fd);
   }
-  return scratch.subarray(0, n);
 }
 
 /**
@@ -523,26 +529,14 @@ export async function runBundle(entry, name = commandName(process.argv[2])) {
   const folder = resolve(entry, "..");
   const load = (file) => {
     const path = join(folder, file);
-    const fd = openSync(path, "r");
-    let source;
-    let cache;
+    const stamp = Math.round(statSync(path).mtimeMs);
+    const cache = join(folder, `${file}.${name}.${stamp}.v8cache`);
+    const cacheSize = statSync(cache, { throwIfNoEntry: false })?.size ?? 0;
+    // ASCII (asciiOnly), wrapped already; the buffer is made large enough for the cache too
+    const source = readInto(path, cacheSize).toString("latin1");
     let cachedData;
     try {
-      const { size, mtimeMs } = fstatSync(fd);
-      cache = join(folder, `${file}.${name}.${Math.round(mtimeMs)}.v8cache`);
-      const cacheSize = statSync(cache, { throwIfNoEntry: false })?.size ?? 0;
-      // ASCII (asciiOnly), wrapped already; the buffer is made large enough for the cache too
-      source = readInto(fd, size, cacheSize).toString("latin1");
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      const cacheFd = openSync(cache, "r");
-      try {
-        cachedData = readInto(cacheFd, fstatSync(cacheFd).size, 0);
-      } finally {
-        closeSync(cacheFd);
-      }
+      cachedData = readInto(cache, 0);
     } catch {
       // none yet
     }
