@@ -96,6 +96,13 @@ export interface CheckOptions {
    * it finds as the check would (the build's PDF step, `pdf`, `docx`; see locateGlyphProblems).
    */
   glyphs?: "all" | "held-back";
+  /**
+   * Receives each document that may be published (none with a 密级) as soon as it is rendered,
+   * in the publication's order, with the office it is set for: the build starts setting it on
+   * another thread while the rest is rendered. The check may still fail after (a font problem,
+   * `--strict`): what was made from it is then thrown away.
+   */
+  published?: (document: PublishedDocument, office: Content["office"]) => void;
 }
 
 /**
@@ -122,7 +129,7 @@ export async function checkContent(dir: string, options: CheckOptions = {}): Pro
   ];
   if (!content || hasErrors(found))
     return { ...loaded, problems: sortDiagnostics(found), scores, documents: [], fonts: null };
-  const { only } = options;
+  const { only, published } = options;
   const { renderDocuments, loadTemplates, preloadFontSet, checkGlyphs } = await documentStages();
   const documents = renderDocuments(
     content,
@@ -130,6 +137,11 @@ export async function checkContent(dir: string, options: CheckOptions = {}): Pro
     await loadTemplates(),
     (from, to, previous) => statistics(content, { from, to, previous }),
     only === undefined ? undefined : (id) => id === only,
+    published === undefined
+      ? undefined
+      : (d) => {
+          if (!d.doc.meta.secret) published(d, content.office);
+        },
   );
   const fonts = await officeFonts(loaded, dir);
   found.push(...fonts.diagnostics);

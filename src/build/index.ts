@@ -15,6 +15,7 @@ import { sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { SiteError, listFiles, renderSite } from "../site/build/render-site.ts";
 import type { SiteResult } from "../site/build/render-site.ts";
+import type { PublishedDocument } from "../render/index.ts";
 import type { HeldBack, Publication } from "../site/input.ts";
 import { ENVIRONMENT_ERRORS } from "../text/errno.ts";
 import { locateGlyphProblems, publish } from "../index.ts";
@@ -48,6 +49,13 @@ export interface OutputStage<P = Publication> {
   lane?: string;
   /** The files `run` writes, relative to the output root, with forward slashes. */
   files(publication: P): readonly string[];
+  /**
+   * Takes each document of the publication as soon as it is rendered, in order, with the
+   * office it is set for, before the rest of the content is (the PDF step starts setting it);
+   * `run` finds that work done. The build may still stop before `run` (the check failed after
+   * all): nothing may be written here.
+   */
+  ahead?(document: PublishedDocument, office: Publication["office"]): void;
   /** Stops early when `signal` is aborted (the site failed: its files are not wanted). */
   run(
     publication: P,
@@ -253,8 +261,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     let held = existsSync(outputPaths(outDir).parent) ? await takeOutput() : undefined;
 
     progress("检查内容并计算考评结果……");
-    // the published documents' glyphs are checked as the PDF step sets them (missingGlyphProblems)
-    const published = await publish(contentDir, { glyphs: "held-back" });
+    // the published documents' glyphs are checked as the PDF step sets them (missingGlyphProblems),
+    // which starts on each as soon as it is rendered (on another thread)
+    const early = (options.stages ?? []).filter((stage) => stage.ahead);
+    const published = await publish(contentDir, {
+      glyphs: "held-back",
+      ...(early.length > 0 && {
+        published: (document: PublishedDocument, office: Publication["office"]) => {
+          for (const stage of early) stage.ahead?.(document, office);
+        },
+      }),
+    });
     options.report?.(published.diagnostics, published.texts);
     if (!published.publication || (options.strict && published.diagnostics.length > 0))
       return {

@@ -158,8 +158,23 @@ export function pdfFiles(publication: DocumentSet, options: { bundles?: boolean 
 }
 
 /**
+ * Documents set before the publication was complete (pdfStage's `ahead`): the fonts they were set
+ * in, for the office's choice of fonts, and each document's layout by the document itself.
+ */
+export interface SetAhead {
+  choice: string;
+  fonts: ReturnType<typeof pdfFonts>;
+  layouts: Map<Doc, Typeset>;
+}
+
+/** The fonts a publication's documents are set in: the option, else office.yaml's, else auto. */
+const fontChoice = (options: PdfOptions, office: DocumentSet["office"]) =>
+  options.fonts ?? office?.fonts ?? "auto";
+
+/**
  * Makes every PDF file of the publication, one at a time, handing each to `emit`. Every document
- * is laid out first; with `allOrNothing`, a problem in any of them means no file at all.
+ * is laid out first (or was, `ahead`, in the same fonts); with `allOrNothing`, a problem in any
+ * of them means no file at all.
  */
 export async function makePdfFiles(
   publication: DocumentSet,
@@ -170,16 +185,16 @@ export async function makePdfFiles(
    * over: the layouts themselves are let go once the bundles are made).
    */
   laidOut?: (id: string, t: Typeset) => void,
+  ahead?: SetAhead,
 ): Promise<PdfBuildResult> {
-  const fonts = pdfFonts({
-    ...options,
-    fonts: options.fonts ?? publication.office?.fonts ?? "auto",
-  });
+  const choice = fontChoice(options, publication.office);
+  const early = ahead?.choice === JSON.stringify(choice) ? ahead : undefined;
+  const fonts = early?.fonts ?? pdfFonts({ ...options, fonts: choice });
   const problems: Diagnostic[] = [...fonts.problems];
   const documents: WrittenPdf[] = [];
   const done = new Map<string, Typeset>();
   for (const { doc } of publication.documents) {
-    const t = typeset(doc, fonts.set);
+    const t = early?.layouts.get(doc) ?? typeset(doc, fonts.set);
     problems.push(...t.problems);
     if (t.problems.length === 0) done.set(doc.meta.id, t);
   }
@@ -236,9 +251,10 @@ export async function writeDocumentPdfs(
   outDir: string,
   options: PdfOptions & { bundles?: boolean; allOrNothing?: boolean },
   laidOut?: (id: string, t: Typeset) => void,
+  ahead?: SetAhead,
 ): Promise<PdfBuildResult> {
   await mkdir(join(outDir, "pdf"), { recursive: true });
-  return makePdfFiles(publication, options, emitInto(outDir), laidOut);
+  return makePdfFiles(publication, options, emitInto(outDir), laidOut, ahead);
 }
 
 /** The diagnostics that stopped PDFs from being written; the message lists them in Chinese. */
@@ -255,21 +271,33 @@ export class PdfProblemsError extends Error {
  * The PDF step of `xinfang build`: writes every document and bundle under `dir`, reports one
  * progress line, and throws PdfProblemsError, having written nothing, when any document cannot
  * be set (the build checks the published documents' glyphs here, as it sets them). `laidOut`
- * receives each layout (the Word step after it takes over part of it).
+ * receives each layout (the Word step after it takes over part of it). Documents given `ahead`,
+ * as they are rendered, are set then (a set only the run that follows uses).
  */
 export function pdfStage(
   options: PdfOptions & { bundles?: boolean },
   laidOut?: (id: string, t: Typeset) => void,
 ): OutputStage<DocumentSet> {
+  let early: SetAhead | undefined;
   return {
     name: "PDF",
     files: (publication) => pdfFiles(publication, options),
+    ahead(document, office) {
+      const fonts = fontChoice(options, office);
+      const choice = JSON.stringify(fonts);
+      early ??= { choice, fonts: pdfFonts({ ...options, fonts }), layouts: new Map() };
+      if (early.choice === choice)
+        early.layouts.set(document.doc, typeset(document.doc, early.fonts.set));
+    },
     async run(publication, dir, progress) {
+      const ahead = early;
+      early = undefined;
       const r = await writeDocumentPdfs(
         publication,
         dir,
         { ...options, allOrNothing: true },
         laidOut,
+        ahead,
       );
       const pages = r.documents.reduce((s, d) => s + d.pages, 0);
       progress(

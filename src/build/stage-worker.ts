@@ -3,7 +3,11 @@
 import module from "node:module";
 import { parentPort, workerData } from "node:worker_threads";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { PublishedDocument } from "../render/index.ts";
+import type { Publication } from "../site/input.ts";
 import type { OutputStage } from "./index.ts";
+
+type Office = Publication["office"];
 import type { StageFailure, ToMain, ToWorker } from "./worker-stages.ts";
 
 module.enableCompileCache?.();
@@ -14,6 +18,9 @@ const { module: url, options } = workerData as { module: string; options: unknow
 const made = (await import(url)) as { outputStages(options: unknown): OutputStage<unknown>[] };
 const stages = made.outputStages(options);
 let publication: unknown;
+/** The documents sent ahead of the first run, and the office they are set for. */
+const ahead: unknown[] = [];
+let office: unknown = null;
 
 /** What the main thread needs of an error to report it as the build reports one of its own. */
 function failure(e: unknown): StageFailure {
@@ -31,7 +38,21 @@ function failure(e: unknown): StageFailure {
 
 const send = (message: ToMain) => port.postMessage(message);
 port.on("message", (message: ToWorker) => {
-  if (message.publication !== undefined) publication = message.publication;
+  if ("ahead" in message) {
+    if ("office" in message) office = message.office;
+    ahead.push(message.ahead);
+    for (const stage of stages)
+      try {
+        stage.ahead?.(message.ahead as PublishedDocument, office as Office);
+      } catch {
+        // work done ahead is only a head start: the run does it again and reports the failure
+      }
+    return;
+  }
+  if (message.publication !== undefined)
+    publication = message.documentsAhead
+      ? { ...(message.publication as object), documents: ahead }
+      : message.publication;
   const stage = stages[message.stage];
   if (!stage) return send({ stage: message.stage, failed: failure(new Error("no such stage")) });
   stage

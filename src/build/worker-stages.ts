@@ -5,6 +5,7 @@
 // the worker. Only the fields of the publication they read are copied over, once.
 import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { PublishedDocument } from "../render/index.ts";
 import type { Publication } from "../site/input.ts";
 import type { OutputStage } from "./index.ts";
 
@@ -19,12 +20,21 @@ export interface StageFailure {
   problems?: Diagnostic[];
 }
 
-export interface ToWorker {
-  stage: number;
-  dir: string;
-  /** Sent with the first run. */
-  publication?: unknown;
-}
+export type ToWorker =
+  | {
+      stage: number;
+      dir: string;
+      /** Sent with the first run (without its documents when they were all sent ahead). */
+      publication?: unknown;
+      /** The publication's documents are the ones sent ahead, in the order sent. */
+      documentsAhead?: boolean;
+    }
+  | {
+      /** A document of the publication, sent as soon as it is rendered (OutputStage.ahead). */
+      ahead: unknown;
+      /** The office the documents are set for, sent with the first. */
+      office?: unknown;
+    };
 
 export type ToMain =
   | { stage: number; progress: string }
@@ -51,7 +61,9 @@ export type WorkerStages = OutputStage[] & { close(): void };
  * after the last one, a failure, an abort or `close()`). `fields` are the parts of the
  * publication they read. The worker starts with the first run, or at once with `early` (its
  * modules load while the main thread does other work; it holds the process only while a stage
- * runs).
+ * runs). The first stage takes documents ahead (OutputStage.ahead) for all of them: each is sent
+ * to the worker once, as it is rendered, and the first run then sends the rest of the
+ * publication without them.
  */
 export async function onWorkerThread<P extends Partial<Publication>>(
   module: URL,
@@ -80,9 +92,20 @@ export async function onWorkerThread<P extends Partial<Publication>>(
     return w;
   };
   if (early) worker = start();
+  /** Documents sent ahead of the first run, in order. */
+  const sentAhead: PublishedDocument[] = [];
+  const ahead = (document: PublishedDocument, office: Publication["office"]) => {
+    if (finished || sent) return; // the first run carries the documents
+    worker ??= start();
+    const message: ToWorker = sentAhead.length ? { ahead: document } : { ahead: document, office };
+    worker.postMessage(message);
+    sentAhead.push(document);
+  };
+  const takesAhead = local.some((stage) => stage.ahead) && fields.includes("documents");
   const stages = local.map((stage, index): OutputStage => ({
     name: stage.name,
     lane: "worker",
+    ...(index === 0 && takesAhead && { ahead }),
     files: (publication) => stage.files(publication as unknown as P),
     run: (publication, dir, progress, signal) =>
       new Promise<void>((resolve, reject) => {
@@ -119,8 +142,15 @@ export async function onWorkerThread<P extends Partial<Publication>>(
         w.on("exit", onExit);
         signal?.addEventListener("abort", onAbort, { once: true });
         w.ref(); // a stage running alone keeps the process waiting for it
+        const documents = sentAhead.length > 0 ? publication.documents : undefined;
+        const allAhead =
+          documents?.length === sentAhead.length && documents.every((d, i) => d === sentAhead[i]);
         const message: ToWorker = { stage: index, dir };
-        if (first) message.publication = Object.fromEntries(fields.map((f) => [f, publication[f]]));
+        if (first) {
+          const copied = allAhead ? fields.filter((f) => f !== "documents") : fields;
+          message.publication = Object.fromEntries(copied.map((f) => [f, publication[f]]));
+          if (allAhead) message.documentsAhead = true;
+        }
         w.postMessage(message);
       }),
   }));

@@ -52,6 +52,8 @@ export function renderDocuments(
   statistics: StatisticsOf,
   /** Renders only the documents whose id passes (e.g. the one `xinfang pdf` asks for). */
   wanted: (id: string) => boolean = () => true,
+  /** Receives each document as soon as it is rendered, in the order of the result. */
+  rendered?: (document: PublishedDocument) => void,
 ): PublishedDocument[] {
   const t = createEnvironment(sources);
   const need = (name: string): Template => {
@@ -67,7 +69,10 @@ export function renderDocuments(
    * `source` is the content file it is written from.
    */
   const emit = (id: string, template: string, source: string | null, view: () => unknown) => {
-    if (wanted(id)) out.push(publishOne(need(template), view(), source));
+    if (!wanted(id)) return;
+    const document = publishOne(need(template), view(), source);
+    out.push(document);
+    rendered?.(document);
   };
 
   for (const { file, data } of content.plans)

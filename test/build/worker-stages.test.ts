@@ -64,6 +64,31 @@ describe("stages on a worker thread", () => {
     expect(existsSync(join(dir, "s0", "0.txt"))).toBe(true);
   });
 
+  it("take documents ahead of the run, each sent once: the run has those very documents", async () => {
+    const stages = await onWorkerThread(MODULE, { kinds: ["ahead", "ok"] }, ["units", "documents"]);
+    expect(stages[0]?.ahead).toBeTypeOf("function");
+    expect(stages[1]?.ahead).toBeUndefined(); // the first takes them for all
+    const documents = [{ doc: "a" }, { doc: "throws" }, { doc: "c" }];
+    const office = { name: "青禾镇" };
+    for (const d of documents) stages[0]?.ahead?.(d as never, office as never);
+    const three = { units: [{ id: "a" }, { id: "b" }, { id: "c" }], documents };
+    for (const s of stages) await s.run(three as unknown as Publication, dir, () => {});
+    const seen = JSON.parse(readFileSync(join(dir, "s0/3.txt"), "utf8"));
+    expect(seen).toMatchObject({ same: true, ids: ["a", "throws", "c"], office });
+    // after the first run nothing more is sent
+    expect(() => stages[0]?.ahead?.(documents[0] as never, null)).not.toThrow();
+  });
+
+  it("send the documents with the run when they are not the ones taken ahead", async () => {
+    const stages = await onWorkerThread(MODULE, { kinds: ["ahead"] }, ["units", "documents"]);
+    const documents = [{ doc: "a" }, { doc: "b" }];
+    stages[0]?.ahead?.(documents[0] as never, null);
+    const four = { units: [{}, {}, {}, {}], documents };
+    await stages[0]?.run(four as unknown as Publication, dir, () => {});
+    const seen = JSON.parse(readFileSync(join(dir, "s0/4.txt"), "utf8"));
+    expect(seen).toMatchObject({ same: false, ids: ["a", "b"], office: null });
+  });
+
   it("stop when aborted", async () => {
     const [hang] = await stagesOf(["hang"]);
     const stop = new AbortController();

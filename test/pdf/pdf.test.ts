@@ -18,11 +18,13 @@ import {
   PdfProblemsError,
   bundleOrder,
   bundlePlans,
+  makePdfFiles,
   pdfStage,
   writeDocumentPdfs,
 } from "../../src/build/pdf-files.ts";
 import type { PdfBuildResult } from "../../src/build/pdf-files.ts";
-import { renderPdf } from "../../src/pdf/index.ts";
+import { pdfFonts, renderPdf, typeset } from "../../src/pdf/index.ts";
+import type { PublishedDocument } from "../../src/render/index.ts";
 import { plainText } from "../../src/pdf/text.ts";
 import type { Publication } from "../../src/site/input.ts";
 import { needs, toolPath } from "../support/tools.ts";
@@ -36,6 +38,7 @@ const tempDir = () => {
   return d;
 };
 afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const emitNone = async () => {};
 
 let pub: Publication;
 let out: string;
@@ -95,6 +98,52 @@ describe("the example publication as PDF", () => {
       expect(readFileSync(join(again, "pdf", f)).equals(readFileSync(join(out, "pdf", f))), f).toBe(
         true,
       );
+  }, 120_000);
+
+  it("gives the same bytes when the build's PDF step sets each document ahead, as it is rendered", async () => {
+    const stage = pdfStage({ contentDir: CONTENT });
+    for (const d of pub.documents) stage.ahead?.(d, pub.office);
+    const ahead = tempDir();
+    await stage.run(pub, ahead, () => {});
+    for (const f of readdirSync(join(out, "pdf")))
+      expect(readFileSync(join(ahead, "pdf", f)).equals(readFileSync(join(out, "pdf", f))), f).toBe(
+        true,
+      );
+  }, 120_000);
+
+  it("uses the layouts set ahead, only for the documents themselves and in the same fonts", async () => {
+    const [first, second] = pub.documents as [PublishedDocument, PublishedDocument];
+    const one = { ...pub, documents: [first] };
+    const choice = pub.office?.fonts ?? "auto";
+    const fonts = pdfFonts({ contentDir: CONTENT, fonts: choice });
+    // the second document's layout given as the first's: the file shows that it was used
+    const swapped = {
+      choice: JSON.stringify(choice),
+      fonts,
+      layouts: new Map([[first.doc, typeset(second.doc, fonts.set)]]),
+    };
+    const used = await makePdfFiles(
+      one,
+      { contentDir: CONTENT, bundles: false },
+      emitNone,
+      undefined,
+      swapped,
+    );
+    expect(used.documents[0]?.title).toBe(second.doc.meta.title);
+    // other fonts, or another copy of the document: set again
+    for (const ahead of [
+      { ...swapped, choice: JSON.stringify("other") },
+      { ...swapped, layouts: new Map([[{ ...first.doc }, swapped.layouts.get(first.doc)!]]) },
+    ]) {
+      const again = await makePdfFiles(
+        one,
+        { contentDir: CONTENT, bundles: false },
+        emitNone,
+        undefined,
+        ahead,
+      );
+      expect(again.documents[0]?.title).toBe(first.doc.meta.title);
+    }
   }, 120_000);
 
   it("sets Title, Author, Subject, the document date and language zh-CN", async () => {
