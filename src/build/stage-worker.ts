@@ -1,20 +1,37 @@
 // The worker thread of worker-stages.ts: makes the stages of the module it is given and runs each
 // one the main thread asks for, sending back progress lines and how it ended.
+import { readlinkSync } from "node:fs";
 import module from "node:module";
+import { getPriority, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PublishedDocument } from "../render/index.ts";
 import type { Publication } from "../site/input.ts";
 import type { OutputStage } from "./index.ts";
+import type { StageFailure, ToMain, ToWorker, WorkerData } from "./worker-stages.ts";
 
 type Office = Publication["office"];
-import type { StageFailure, ToMain, ToWorker } from "./worker-stages.ts";
 
 module.enableCompileCache?.();
 
+/**
+ * Lowers this thread's priority by `by` (its nice value, as `nice` does for a process), where a
+ * thread has a priority of its own (Linux: the thread's id from /proc/thread-self); elsewhere the
+ * thread runs as it is.
+ */
+function lowerThreadPriority(by: number): void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + by));
+  } catch {
+    // no per-thread priority here
+  }
+}
+
 const port = parentPort;
 if (!port) throw new Error("stage-worker.ts runs on a worker thread");
-const { module: url, options } = workerData as { module: string; options: unknown };
+const { module: url, options, niceness } = workerData as WorkerData;
+if (niceness) lowerThreadPriority(niceness);
 const made = (await import(url)) as { outputStages(options: unknown): OutputStage<unknown>[] };
 const stages = made.outputStages(options);
 let publication: unknown;

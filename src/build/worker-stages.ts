@@ -20,6 +20,14 @@ export interface StageFailure {
   problems?: Diagnostic[];
 }
 
+/** What the worker is started with. */
+export interface WorkerData {
+  module: string;
+  options: unknown;
+  /** How much lower than the process's the worker thread's priority is (Linux), if at all. */
+  niceness?: number;
+}
+
 export type ToWorker =
   | {
       stage: number;
@@ -63,13 +71,14 @@ export type WorkerStages = OutputStage[] & { close(): void };
  * modules load while the main thread does other work; it holds the process only while a stage
  * runs). The first stage takes documents ahead (OutputStage.ahead) for all of them: each is sent
  * to the worker once, as it is rendered, and the first run then sends the rest of the
- * publication without them.
+ * publication without them. With `niceness`, the worker thread gives way to the rest of the
+ * process and to other programs (a lower priority: see stage-worker.ts).
  */
 export async function onWorkerThread<P extends Partial<Publication>>(
   module: URL,
   options: unknown,
   fields: readonly (keyof P & keyof Publication)[],
-  { early = false }: { early?: boolean } = {},
+  { early = false, niceness = 0 }: { early?: boolean; niceness?: number } = {},
 ): Promise<WorkerStages> {
   const made = (await import(module.href)) as {
     outputStages(options: unknown): OutputStage<P>[];
@@ -86,7 +95,7 @@ export async function onWorkerThread<P extends Partial<Publication>>(
   };
   const start = () => {
     const w = new Worker(new URL("./stage-worker.ts", import.meta.url), {
-      workerData: { module: module.href, options },
+      workerData: { module: module.href, options, niceness } satisfies WorkerData,
     });
     w.unref(); // keeps the process alive only while a stage runs (below)
     return w;

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { onWorkerThread } from "../../src/build/worker-stages.ts";
+import { threadPriority } from "./support/fixture-stages.ts";
 import type { Publication } from "../../src/site/input.ts";
 
 const MODULE = new URL("./support/fixture-stages.ts", import.meta.url);
@@ -87,6 +88,20 @@ describe("stages on a worker thread", () => {
     await stages[0]?.run(four as unknown as Publication, dir, () => {});
     const seen = JSON.parse(readFileSync(join(dir, "s0/4.txt"), "utf8"));
     expect(seen).toMatchObject({ same: false, ids: ["a", "b"], office: null });
+  });
+
+  it("run at a lower priority when asked (Linux: the worker thread alone)", async () => {
+    const own = threadPriority();
+    const [lower] = await onWorkerThread(MODULE, { kinds: ["ok"] }, ["units"], { niceness: 3 });
+    const [same] = await onWorkerThread(MODULE, { kinds: ["ok"] }, ["units"]);
+    await lower?.run({ units: [1, 2, 3, 4, 5] } as unknown as Publication, dir, () => {});
+    await same?.run({ units: [1, 2, 3, 4, 5, 6] } as unknown as Publication, dir, () => {});
+    const priority = (n: number) =>
+      JSON.parse(readFileSync(join(dir, `s0/${n}.txt`), "utf8")).priority;
+    if (own === null) return expect(priority(5)).toBeNull(); // no per-thread priority here
+    expect(priority(5)).toBe(Math.min(19, own + 3));
+    expect(priority(6)).toBe(own);
+    expect(threadPriority()).toBe(own); // this thread is as it was
   });
 
   it("stop when aborted", async () => {

@@ -4,12 +4,24 @@
 // writes after a pause, with nothing else of the process running meanwhile; `ahead` takes
 // documents ahead of its run (a document `throws` fails there) and writes, as `ok` does, what it
 // was given: whether the run's documents are the very ones taken ahead, their ids, the office.
+// Each also writes its thread's priority (threadPriority).
+import { readlinkSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
+import { getPriority } from "node:os";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import type { OutputStage } from "../../../src/build/index.ts";
 
 type Kind = "ok" | "slow" | "type-error" | "eacces" | "hang" | "ahead";
+/** The calling thread's own priority (its nice value) where a thread has one (Linux), or null. */
+export function threadPriority(): number | null {
+  try {
+    return getPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()));
+  } catch {
+    return null;
+  }
+}
+
 interface Seen {
   units: { id: string }[];
   documents?: unknown[];
@@ -40,6 +52,7 @@ export function outputStages(options: { kinds: Kind[] }): OutputStage<Seen>[] {
         // what the worker saw: its thread, and whether fields it was not sent stayed behind
         const seen = {
           thread: threadId,
+          priority: threadPriority(),
           documents: p.documents === undefined,
           ...(kind === "ahead" && {
             same:
