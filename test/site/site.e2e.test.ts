@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeDocumentPdfs } from "../../src/build/pdf-files.ts";
 import { scoreSheetJson } from "../../src/compute/scoring/json.ts";
 import { loadContent, score } from "../../src/index.ts";
 import { findExternalReferences } from "../../src/site/build/offline.ts";
@@ -86,6 +87,18 @@ describe("xinfang build on the example content", () => {
     ).toBe(0);
     await rm(one);
   }, 60_000);
+
+  it("writes the PDF files the PDF step makes alone (the build sets each document as it is rendered)", async () => {
+    const alone = join(tmp, "pdf-alone");
+    await writeDocumentPdfs(publication, alone, { contentDir: CONTENT });
+    const made = (await listFiles(alone)).filter((f) => f.endsWith(".pdf"));
+    expect(made.length).toBeGreaterThan(publication.documents.length); // the bundles too
+    for (const f of made)
+      expect(Buffer.compare(await readFile(join(alone, f)), await readFile(join(out, f))), f).toBe(
+        0,
+      );
+    await rm(alone, { recursive: true, force: true });
+  }, 120_000);
 
   it("navigates by year and to each document's files: /units/<year>/, 得分表 links, lists with PDFs, the latest notice once", async () => {
     const read = (path: string) => readFile(join(out, path, "index.html"), "utf8");
