@@ -87,16 +87,15 @@ describe("the young generation for a content folder", () => {
       expect(r.stderr).toBe("");
       return JSON.parse(r.stdout) as { start: number; end: number };
     };
-    // (V8 may give some back when it collects the old generation, never take more.) Once in CI,
-    // under load, a fitted process still grew (1 → 1.75 MB); unfitted, every process grows
-    // (16 MB), so of three processes at least one stays at its size.
+    // V8 grows it by doubling (1 → 2 → … → 16 MB here, unfitted, in every process). Fitted, the
+    // size read may still be a page or a few above the start (pages V8 holds around a collection:
+    // 1.25–1.75 MB under load in CI), and now and then, under load, V8 grows it on its own
+    // heuristics (5.25 MB seen once in eight runs): of up to three processes, one never doubles.
     const runs: { start: number; end: number }[] = [];
-    for (let i = 0; i < 3 && !runs.some((r) => r.end <= r.start); i++)
+    const doubled = (r: { start: number; end: number }) => r.end >= 2 * r.start;
+    for (let i = 0; i < 3 && runs.every(doubled); i++)
       runs.push(grown(content(`grow-small-${i}`, [1000])));
-    expect(
-      runs.some((r) => r.end <= r.start),
-      JSON.stringify(runs),
-    ).toBe(true);
+    expect(runs.every(doubled), JSON.stringify(runs)).toBe(false);
     const big = grown(content("grow-big", [BIG_LEDGERS + 1]));
     expect(big.end, JSON.stringify(big)).toBeGreaterThan(2 * big.start);
   });
