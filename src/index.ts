@@ -18,6 +18,7 @@ import { readContentFiles } from "./load/index.ts";
 import type { ReadScope } from "./load/index.ts";
 import { findInTexts } from "./load/source-file.ts";
 import type { FontSet } from "./pdf/fonts.ts";
+import { isClassified } from "./doc/types.ts";
 import type { PublishedDocument } from "./render/index.ts";
 import type { Publication } from "./site/input.ts";
 import type { NewFile } from "./init/index.ts";
@@ -140,13 +141,13 @@ export async function checkContent(dir: string, options: CheckOptions = {}): Pro
     published === undefined
       ? undefined
       : (d) => {
-          if (!d.doc.meta.secret) published(d, content.office);
+          if (!isClassified(d.doc)) published(d, content.office);
         },
   );
   const fonts = await officeFonts(loaded, dir);
   found.push(...fonts.diagnostics);
   const typeset =
-    options.glyphs === "held-back" ? documents.filter((d) => d.doc.meta.secret) : documents;
+    options.glyphs === "held-back" ? documents.filter((d) => isClassified(d.doc)) : documents;
   if (typeset.length) {
     // a WOFF face's glyph records inflate off the main thread (already under way for `pdf`)
     await preloadFontSet(fonts.set);

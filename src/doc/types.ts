@@ -113,3 +113,6 @@ export interface Doc {
   body: Block[];
   attachments: Attachment[];
 }
+
+/** Whether a document carries a 密级: it is never published (the build names it, held back). */
+export const isClassified = (doc: Doc): boolean => Boolean(doc.meta.secret);

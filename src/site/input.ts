@@ -5,6 +5,7 @@ import type { Leadership, Office, Rules, Unit } from "../../schemas/index.ts";
 import { weeklyGrid } from "../compute/scoring/index.ts";
 import type { WeeklyGrid, YearScores } from "../compute/scoring/index.ts";
 import type { Stats } from "../compute/stats/index.ts";
+import { isClassified } from "../doc/types.ts";
 import type { PublishedDocument } from "../render/index.ts";
 import { emptyLedger } from "../validate/content.ts";
 import type { Content, Page } from "../validate/content.ts";
@@ -59,7 +60,7 @@ export function siteInput(
   statistics: readonly Stats[] = [],
 ): Publication {
   const heldBack: HeldBack[] = documents
-    .filter((d) => d.doc.meta.secret)
+    .filter((d) => isClassified(d.doc))
     .map((d) => ({
       id: d.doc.meta.id,
       title: d.doc.meta.title,
@@ -71,7 +72,7 @@ export function siteInput(
     leadership: content.leadership,
     units: content.units,
     years: scores.map((s) => s.year),
-    documents: documents.filter((d) => !d.doc.meta.secret),
+    documents: documents.filter((d) => !isClassified(d.doc)),
     heldBack,
     scores,
     weekly: scores.flatMap(({ year, sheet }) => {
