@@ -3,7 +3,7 @@
 // that is not a site, a build killed mid-way. A failed build writes nothing and leaves the previous
 // output as it was, and says so only when it is true.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -205,6 +205,31 @@ describe("files from other output stages", () => {
     });
     expect(existsSync(undeclared)).toBe(false);
   }, 120_000);
+});
+
+// tmpfs: another file system than the package's, when the package is on a disk
+const SHM = "/dev/shm";
+const shmElsewhere =
+  existsSync(SHM) && statSync(SHM).isDirectory() && statSync(SHM).dev !== statSync(ROOT).dev;
+
+describe("an output folder on another file system", () => {
+  it.skipIf(!shmElsewhere)(
+    "gets the same files, search index included, as one on the package's disk",
+    async () => {
+      const elsewhere = await mkdtemp(join(SHM, "xinfang-build-"));
+      try {
+        const site = join(elsewhere, "site");
+        const r = await runCli(["build", "--content", content, "--out", site, "--base", BASE]);
+        expect(r.status, r.stderr).toBe(0);
+        const here = await fingerprint(out);
+        expect([...here.keys()].some((f) => f.startsWith("pagefind/"))).toBe(true);
+        expect(await fingerprint(site)).toEqual(here);
+      } finally {
+        await rm(elsewhere, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 });
 
 describe("failed builds", () => {

@@ -1,7 +1,7 @@
 // The site output: the publication → the intranet site in a folder (Astro pages, their web
-// fonts (webfonts.ts), then the Pagefind search index), checked before anyone sees it: no
-// classified document made it in, and no file makes a browser fetch from another host. The build
-// (src/build) decides where the folder is and swaps it into place.
+// fonts (webfonts.ts), the Pagefind search index fed each page as it is written), checked
+// before anyone sees it: no classified document made it in, and no file makes a browser fetch
+// from another host. The build (src/build) decides where the folder is and swaps it into place.
 //
 // Process-wide state, and why it stays: Astro and Vite read a few things from the process, not
 // from their options. (1) The publication reaches the pages through a registered global symbol
@@ -12,8 +12,8 @@
 // while Astro runs. All three are set and restored around one run, and runs are queued one at a
 // time (`queue` below), so two builds in one process never see each other's state.
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { cp, mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import type { Publication } from "../input.ts";
 import { PACKAGE_ROOT, siteConfig } from "./astro-config.ts";
@@ -21,6 +21,8 @@ import { handOver, setAstroLogSink } from "./hand-over.ts";
 import type { AstroLogEvent } from "./hand-over.ts";
 import { findExternalReferences } from "./offline.ts";
 import type { ExternalReference } from "./offline.ts";
+import { startSearchIndex } from "./search-index.ts";
+import type { SearchIndexer } from "./search-index.ts";
 import { SiteCharacters, showsText, writeWebFonts } from "./webfonts.ts";
 
 /** A check of the built site failed, or a step could not run: `step` names it. */
@@ -59,6 +61,14 @@ export interface SiteResult {
 
 const VITE_RESERVED = ["BASE_URL", "MODE", "DEV", "PROD", "SSR"];
 
+/** The file system (device number) `path` is on, or would be on: that of its nearest folder. */
+async function deviceOf(path: string): Promise<number> {
+  for (let p = path; ; p = dirname(p)) {
+    const s = await stat(p).catch(() => null);
+    if (s || dirname(p) === p) return s?.dev ?? -1;
+  }
+}
+
 /** Every file under `dir`, relative, sorted. */
 export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   const out: string[] = [];
@@ -80,7 +90,7 @@ export function renderSite(options: SiteOptions): Promise<SiteResult> {
 }
 
 async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
-  const { publication, dir, progress } = options;
+  const { publication, progress } = options;
   const works = join(PACKAGE_ROOT, ".astro");
   await mkdir(works, { recursive: true });
   for (const name of await readdir(works).catch(() => [] as string[])) {
@@ -89,26 +99,41 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
       await rm(join(works, name), { recursive: true, force: true });
   }
   const work = await mkdtemp(join(works, `build-${process.pid}-`));
+  // Astro moves its style sheets and scripts from this private folder into the site by renaming
+  // them, which fails from one file system to another (an output folder on a USB disk or a
+  // network share): then the site is made in the private folder and copied over when complete.
+  const across = (await deviceOf(work)) !== (await deviceOf(options.dir));
+  const dir = across ? join(work, "site") : options.dir;
   let step = "site";
   try {
     progress(
       `生成网站（${publication.documents.length} 份文书，${publication.units.length} 个村（社区））……`,
     );
-    await runAstro(options, work);
+    // Pagefind starts first: Astro reports each page it has written, which goes to the index at
+    // once (search-index.ts).
+    const indexer = await startSearchIndex(dir);
+    try {
+      await runAstro(options, dir, work, indexer.add);
+    } catch (e) {
+      await indexer.close();
+      throw e;
+    }
 
     step = "check";
     for (const held of publication.heldBack)
-      if (existsSync(join(dir, "documents", held.id)))
+      if (existsSync(join(dir, "documents", held.id))) {
+        await indexer.close();
         throw new SiteError(`涉密文书“${held.title}”出现在网站中，已停止生成。`, step);
+      }
 
     step = "search";
     progress("建立全文搜索索引……");
-    // Pagefind (a process of its own) indexes the pages while this thread reads each text file
-    // once for the rest: the characters of the web fonts (Pagefind reads only the pages, and the
+    // Pagefind (a process of its own) finishes the index (pages Astro did not report, then its
+    // files) while this thread reads each text file once for the rest: the characters of the web fonts (Pagefind reads only the pages, and the
     // fonts are not pages), the offline check and the count of pages. The files Pagefind and
     // the fonts add are checked after.
     const pages = await listFiles(dir);
-    const indexing = runPagefind(dir).then(
+    const indexing = finishIndex(indexer, pages, dir).then(
       () => null,
       (e: unknown) => ({ e }),
     );
@@ -152,6 +177,10 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
         step,
       );
     }
+    if (across) {
+      step = "copy";
+      await cp(dir, options.dir, { recursive: true });
+    }
     return { pages: html.length, indexed };
   } catch (e) {
     if (e instanceof SiteError) throw e;
@@ -161,30 +190,43 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
   }
 }
 
-/** Runs Astro with the publication handed over, in the private working folder `work`. */
-async function runAstro(options: SiteOptions, work: string): Promise<void> {
+/**
+ * Runs Astro with the publication handed over, in the private working folder `work`; `written`
+ * receives each page (relative to the site folder) once Astro has written it.
+ */
+async function runAstro(
+  options: SiteOptions,
+  outDir: string,
+  work: string,
+  written: (file: string) => void,
+): Promise<void> {
   const { progress } = options;
   process.env.ASTRO_TELEMETRY_DISABLED = "1";
   const { build } = await import("astro");
   let generated = 0;
+  const pages = pageReports(written);
   setAstroLogSink((e: AstroLogEvent) => {
     const line = stripVTControlCharacters(e.message);
     if (e.level === "warn" || e.level === "error")
       progress(`  Astro ${e.level === "warn" ? "警告" : "错误"}：${line}`);
-    else if (/index\.html|\.html \(/.test(line) && /[├└]─/.test(line)) {
+    else if (pages(line) && /\.html$/.test(line.trim())) {
       generated++;
       if (generated % 200 === 0) progress(`  已生成 ${generated} 个页面……`);
     }
   });
   handOver({ publication: options.publication, files: options.files });
   const cwd = process.cwd();
-  process.chdir(work);
+  // Astro puts its server bundle in the working folder unless the site's folder is inside it:
+  // a folder of its own, beside the site's when the site is made in the private folder.
+  const bundle = join(work, "astro");
+  await mkdir(bundle);
+  process.chdir(bundle);
   const hidden = VITE_RESERVED.map((name) => [name, process.env[name]] as const);
   for (const [name] of hidden) delete process.env[name];
   try {
     await build(
       siteConfig({
-        outDir: options.dir,
+        outDir,
         base: options.base,
         cacheDir: join(work, "cache"),
         captureLogs: true,
@@ -202,21 +244,39 @@ async function runAstro(options: SiteOptions, work: string): Promise<void> {
   }
 }
 
-async function runPagefind(siteDir: string): Promise<void> {
-  const pagefind = await import("pagefind");
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(errors.join("\n"));
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length) throw new Error(added.errors.join("\n"));
-    const bundle = join(siteDir, "pagefind");
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) throw new Error(written.errors.join("\n"));
-    // The site has its own search page on pagefind.js; Pagefind's ready-made UIs are not used.
-    for (const name of await readdir(bundle))
-      if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name))
-        await rm(join(bundle, name));
-  } finally {
-    await pagefind.close();
-  }
+/** The pages Astro did not report go in by path, then the index is written (see search-index.ts). */
+async function finishIndex(
+  indexer: SearchIndexer,
+  pages: string[],
+  siteDir: string,
+): Promise<void> {
+  await indexer.finish(pages);
+  // The site has its own search page on pagefind.js; Pagefind's ready-made UIs are not used.
+  const bundle = join(siteDir, "pagefind");
+  for (const name of await readdir(bundle))
+    if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name))
+      await rm(join(bundle, name));
+}
+
+/**
+ * Reads Astro's report of the pages it generates, line by line: `├─ /units/a/index.html` as it
+ * begins a page, ` (+12ms)` once that page's file is written (Astro writes the file, then reports
+ * the time; pages are generated one at a time, astro-config.ts, so the time follows its page).
+ * Calls `written` with each written page, relative to the site folder. Returns, for each line,
+ * whether it began a page.
+ */
+export function pageReports(written: (file: string) => void): (line: string) => boolean {
+  let current: string | null = null;
+  return (line) => {
+    const begun = /^\s*[├└]─\s+(\S.*?)\s*$/.exec(line);
+    if (begun) {
+      current = (begun[1] as string).replace(/^\/+/, "");
+      return true;
+    }
+    if (current !== null && /^\s*\(\+[\d.]+\s*m?s\)\s*$/.test(line)) {
+      written(current);
+      current = null;
+    }
+    return false;
+  };
 }
