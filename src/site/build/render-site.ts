@@ -129,9 +129,9 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
     step = "search";
     progress("建立全文搜索索引……");
     // Pagefind (a process of its own) finishes the index (pages Astro did not report, then its
-    // files) while this thread reads each text file once for the rest: the characters of the web fonts (Pagefind reads only the pages, and the
-    // fonts are not pages), the offline check and the count of pages. The files Pagefind and
-    // the fonts add are checked after.
+    // files) while this thread reads each text file once for the rest: the characters of the web
+    // fonts (Pagefind reads only the pages, and the fonts are not pages), the offline check and
+    // the count of pages. The files Pagefind and the fonts add are checked after.
     const pages = await listFiles(dir);
     const indexing = finishIndex(indexer, pages, dir).then(
       () => null,
@@ -244,7 +244,7 @@ async function runAstro(
   }
 }
 
-/** The pages Astro did not report go in by path, then the index is written (see search-index.ts). */
+/** The pages Astro did not report go in by path, then the index is written (search-index.ts). */
 async function finishIndex(
   indexer: SearchIndexer,
   pages: string[],

@@ -21,11 +21,11 @@ export function literalGlob(file: string): string {
 export interface SearchIndexer {
   /** A page, relative to the site folder with forward slashes, that is completely written. */
   add(file: string): void;
-  /** Pages added so far, in order. */
+  /** Pages asked for so far, in order (one asked for again, not found the first time, twice). */
   readonly added: readonly string[];
   /**
    * Adds the HTML files of `files` not added yet (by path), waits for every page, writes the
-   * index and ends the process; throws the first problem Pagefind reports.
+   * index and ends the process; throws what Pagefind reports as a problem.
    */
   finish(files: readonly string[]): Promise<void>;
   /** Ends the process without writing (after a failure); waits for pages being read. */
