@@ -10,26 +10,32 @@ export interface FolderFile {
   data: string | Uint8Array;
 }
 
-/** Why the target cannot be used: it holds files, or it is a file. */
-export class TargetNotEmptyError extends Error {
+/**
+ * Why the target cannot be used: it holds files, it is a file, or it is a disk's own folder (a
+ * file system is mounted on it, or it is a root), which the staged folder cannot be renamed onto.
+ */
+export class TargetUnusableError extends Error {
   readonly target: string;
-  readonly kind: "not-empty" | "not-a-folder";
-  constructor(target: string, kind: "not-empty" | "not-a-folder") {
+  readonly kind: "not-empty" | "not-a-folder" | "a-disk";
+  constructor(target: string, kind: "not-empty" | "not-a-folder" | "a-disk") {
     super(`${target}: ${kind}`);
     this.target = target;
     this.kind = kind;
   }
 }
 
-/** Throws TargetNotEmptyError unless `target` is missing or an empty folder. */
+/** Throws TargetUnusableError unless `target` is missing or an empty folder (not a disk's own). */
 async function checkTarget(target: string): Promise<"missing" | "empty"> {
   const info = await stat(target).catch((e: NodeJS.ErrnoException) => {
     if (e.code === "ENOENT") return null;
     throw e;
   });
   if (!info) return "missing";
-  if (!info.isDirectory()) throw new TargetNotEmptyError(target, "not-a-folder");
-  if ((await readdir(target)).length > 0) throw new TargetNotEmptyError(target, "not-empty");
+  if (!info.isDirectory()) throw new TargetUnusableError(target, "not-a-folder");
+  const parent = dirname(target);
+  if (parent === target || (await stat(parent)).dev !== info.dev)
+    throw new TargetUnusableError(target, "a-disk");
+  if ((await readdir(target)).length > 0) throw new TargetUnusableError(target, "not-empty");
   return "empty";
 }
 

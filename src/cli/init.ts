@@ -1,6 +1,6 @@
 // `xinfang init DIR --year Y`: a new office's content folder, written all at once.
-import { relative, resolve } from "node:path";
-import { TargetNotEmptyError, writeNewFolder } from "../build/new-folder.ts";
+import { join, relative, resolve } from "node:path";
+import { TargetUnusableError, writeNewFolder } from "../build/new-folder.ts";
 import { INIT_YEARS, newContent } from "../index.ts";
 import { EXIT_OK, UsageError } from "./io.ts";
 import type { Io } from "./io.ts";
@@ -26,11 +26,13 @@ export async function runInit(
   try {
     await writeNewFolder(dir, await newContent(year));
   } catch (e) {
-    if (e instanceof TargetNotEmptyError)
+    if (e instanceof TargetUnusableError)
       throw new UsageError(
         e.kind === "not-a-folder"
           ? `“${given}”是一个文件，不能作为内容目录。请换一个文件夹名。`
-          : `文件夹“${given}”不是空的，没有写入任何文件。请指定一个新的或空的文件夹。`,
+          : e.kind === "a-disk"
+            ? `“${given}”是一个磁盘或分区本身（例如 U 盘的根目录），不能直接作为内容目录，没有写入任何文件。请在其中新建一个文件夹，例如 xinfang init ${join(given, "内容")} --year ${year}。`
+            : `文件夹“${given}”不是空的，没有写入任何文件。请指定一个新的或空的文件夹。`,
       );
     throw e;
   }

@@ -3,10 +3,10 @@
 // into a lost output. The kills are real: a child process performs the output phase on a small
 // fake output and SIGKILLs itself after step N, for every N.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import {
   MARKER_NAME,
@@ -346,6 +346,26 @@ describe("which folder may be the output", () => {
       const why = await refuseOutput(dir, content);
       expect(why, dir).toContain(words);
       expect(why).toContain("未做任何改动");
+    }
+  });
+
+  // tmpfs is mounted at /dev/shm on Linux: a folder another file system is mounted on
+  const shm = "/dev/shm";
+  const mounted = existsSync(shm) && statSync(shm).dev !== statSync(dirname(shm)).dev;
+
+  it.skipIf(!mounted)("never a disk's own folder (one a file system is mounted on)", async () => {
+    const content = join(parent, "content");
+    await mkdir(content);
+    const why = await refuseOutput(shm, content);
+    expect(why).toContain("是一个磁盘或分区本身");
+    expect(why).toContain("未做任何改动");
+    expect(why).toContain(`--out ${join(shm, "网站")}`);
+    // a folder in it, on the same file system as its parent, is fine
+    const inside = await mkdtemp(join(shm, "xinfang-out-"));
+    try {
+      expect(await refuseOutput(inside, content)).toBeUndefined();
+    } finally {
+      await rm(inside, { recursive: true, force: true });
     }
   });
 

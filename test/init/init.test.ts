@@ -1,6 +1,14 @@
 // `xinfang init DIR --year Y`: a new office's folder that passes check, the same bytes every
 // time, written all at once, with editor schemas inside the folder.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -168,6 +176,20 @@ describe("xinfang init", () => {
     expect(f.code).toBe(2);
     expect(f.stderr).toContain("是一个文件");
     expect(readdirSync(parent).sort()).toEqual(["a-file", "full"]);
+  });
+
+  // tmpfs is mounted at /dev/shm on Linux: a disk's own folder, which cannot be renamed onto
+  const shm = "/dev/shm";
+  const mounted = existsSync(shm) && statSync(shm).dev !== statSync(dirname(shm)).dev;
+
+  it.skipIf(!mounted)("refuses a disk's own folder, naming a folder in it to use", async () => {
+    const r = await cli(["init", shm, "--year", "2025"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("是一个磁盘或分区本身（例如 U 盘的根目录），不能直接作为内容目录");
+    expect(r.stderr).toContain(`xinfang init ${join(shm, "内容")} --year 2025`);
+    // (other tests use /dev/shm meanwhile: only what init would write is looked for)
+    expect(existsSync(join(shm, "office.yaml"))).toBe(false);
+    expect(readdirSync(dirname(shm)).filter((f) => f.startsWith(".shm.init-"))).toEqual([]);
   });
 
   it("uses an empty folder, and makes missing parents", async () => {
