@@ -3,6 +3,7 @@
 // leaves the target as it was; the temporary folder is removed on failure.
 import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { isDiskFolder } from "../text/disks.ts";
 
 /** A file to write, relative to the new folder (`/`-separated). */
 export interface FolderFile {
@@ -32,9 +33,7 @@ async function checkTarget(target: string): Promise<"missing" | "empty"> {
   });
   if (!info) return "missing";
   if (!info.isDirectory()) throw new TargetUnusableError(target, "not-a-folder");
-  const parent = dirname(target);
-  if (parent === target || (await stat(parent)).dev !== info.dev)
-    throw new TargetUnusableError(target, "a-disk");
+  if (await isDiskFolder(target, info)) throw new TargetUnusableError(target, "a-disk");
   if ((await readdir(target)).length > 0) throw new TargetUnusableError(target, "not-empty");
   return "empty";
 }

@@ -48,11 +48,11 @@ import {
   readdir,
   rename,
   rm,
-  stat,
   unlink,
   writeFile,
 } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { isDiskFolder } from "../text/disks.ts";
 import { randomHex } from "../text/random-hex.ts";
 
 /** The marker file every build writes into the root of its output. */
@@ -186,10 +186,8 @@ export async function refuseOutput(
     return `输出目录 ${out} 是一个符号链接，为免替换链接所指的文件夹，未做任何改动。请用 --out 指定链接所指的文件夹本身，或换一个输出目录。`;
   if (!info.isDirectory())
     return `输出路径 ${out} 是一个文件，不是文件夹，未做任何改动。请用 --out 换一个输出目录。`;
-  // The output is replaced by renaming a folder beside it into its place, which a disk's (or
-  // partition's) own folder cannot be: its parent is on another file system, or it has none.
-  const parent = dirname(out);
-  if (parent === out || (await stat(parent)).dev !== info.dev)
+  // The output is replaced by renaming a folder beside it into its place (see isDiskFolder)
+  if (await isDiskFolder(out, info))
     return `输出目录 ${out} 是一个磁盘或分区本身（例如 U 盘的根目录），生成后无法整体替换它，未做任何改动。请在其中新建一个文件夹作为输出目录，例如 --out ${join(out, "网站")}。`;
   if ((await readdir(out)).length === 0 || (await hasMarker(out))) return undefined;
   // (readdir throws for a folder that cannot be read: that is exit 3, from the caller.)

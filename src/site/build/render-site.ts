@@ -12,9 +12,10 @@
 // while Astro runs. All three are set and restored around one run, and runs are queued one at a
 // time (`queue` below), so two builds in one process never see each other's state.
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { cp, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
+import { deviceOf } from "../../text/disks.ts";
 import type { Publication } from "../input.ts";
 import { PACKAGE_ROOT, siteConfig } from "./astro-config.ts";
 import { handOver, setAstroLogSink } from "./hand-over.ts";
@@ -60,14 +61,6 @@ export interface SiteResult {
 }
 
 const VITE_RESERVED = ["BASE_URL", "MODE", "DEV", "PROD", "SSR"];
-
-/** The file system (device number) `path` is on, or would be on: that of its nearest folder. */
-async function deviceOf(path: string): Promise<number> {
-  for (let p = path; ; p = dirname(p)) {
-    const s = await stat(p).catch(() => null);
-    if (s || dirname(p) === p) return s?.dev ?? -1;
-  }
-}
 
 /** Every file under `dir`, relative, sorted. */
 export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
