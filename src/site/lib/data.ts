@@ -98,17 +98,25 @@ export function deriveSiteData(input: SiteInput): SiteData {
   // asked for on every page (a county's 900 pages, 600 documents): each selection made once and
   // shared, so no caller may change the list it gets
   const selections = new Map<string, PublishedDocument[]>();
+  // a unit's documents, in order: each unit's page selects from its own few
+  const byUnit = new Map<string, PublishedDocument[]>();
+  for (const d of documents) {
+    const unit = d.doc.meta.unit;
+    if (unit === undefined) continue;
+    const list = byUnit.get(unit);
+    if (list) list.push(d);
+    else byUnit.set(unit, [d]);
+  }
   const documentsOf: SiteData["documentsOf"] = (f) => {
     const key = `${f.kind ?? ""}|${f.year ?? ""}|${f.unit ?? ""}`;
     let list = selections.get(key);
     if (!list)
       selections.set(
         key,
-        (list = documents.filter(
+        (list = (f.unit === undefined ? documents : (byUnit.get(f.unit) ?? [])).filter(
           (d) =>
             (f.kind === undefined || d.doc.meta.kind === f.kind) &&
-            (f.year === undefined || d.doc.meta.year === f.year) &&
-            (f.unit === undefined || d.doc.meta.unit === f.unit),
+            (f.year === undefined || d.doc.meta.year === f.year),
         )),
       );
     return list;

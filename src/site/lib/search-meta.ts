@@ -51,7 +51,10 @@ export interface UnitEvents {
 export function unitEvents(scores: readonly UnitScore[]): UnitEvents {
   const terms: string[] = [];
   const counts = new Map<string, number>();
-  const count = (what: string) => counts.set(clean(what), (counts.get(clean(what)) ?? 0) + 1);
+  const count = (what: string) => {
+    const key = clean(what);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
   const once: string[] = [];
   for (const u of scores) {
     for (const e of u.entries) {
@@ -129,7 +132,8 @@ export function documentSearchInfo(data: SiteData, doc: PublishedDocument): Page
   // What happened to the unit, as far as the document shows it (a 集访 at the town that cost no
   // points is not on the 得分表: the sheet is not found by it).
   const all = score ? unitEvents([score]) : { terms: [], facts: [] };
-  const text = docToHtml(doc.doc, { base: "/" });
+  // rendered only when there is something to look for (the page renders it again, docToHtml)
+  const text = all.terms.length || all.facts.length ? docToHtml(doc.doc, { base: "/" }) : "";
   const events = {
     terms: all.terms.filter((t) => text.includes(t)),
     facts: all.facts.filter((f) => text.includes(f.replace(/\d+次$/, ""))),
