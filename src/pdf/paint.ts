@@ -43,8 +43,8 @@ export interface PageLabelRange {
 interface FontUse {
   face: Face;
   name: string;
-  /** Original glyph id → its new id (1, 2, … in first-use order) as four hex digits. */
-  codes: Map<number, string>;
+  /** Original glyph id → its new id (1, 2, … in first-use order). */
+  codes: Map<number, number>;
   /** The original glyph ids in first-use order. */
   order: number[];
   /** The text of each glyph of `order` where first used. */
@@ -58,6 +58,94 @@ const n2 = (v: number): string => {
 const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 /** Four lowercase hex digits of a 16-bit value. */
 const hex4 = (v: number) => (HEX2[v >> 8] as string) + (HEX2[v & 255] as string);
+/** The character codes of the lowercase hex digits. */
+const HEX_DIGITS = Uint8Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+
+/**
+ * A content stream as it is written: its ASCII bytes, straight into one buffer that grows as
+ * needed and is used again for the next page (a county's 4,868 pages made ~0.7 GB of short-lived
+ * strings when the operators were joined as text). Numbers are written as `n2` writes them.
+ */
+export class ContentWriter {
+  buffer = new Uint8Array(1 << 16);
+  length = 0;
+
+  /** The bytes written so far (a view: valid until the next write or reset). */
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  reset(): void {
+    this.length = 0;
+  }
+
+  private room(more: number): void {
+    if (this.length + more <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + more));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+
+  /** ASCII text (each character's low byte, as latin1 writes it). */
+  text(s: string): void {
+    this.room(s.length);
+    const b = this.buffer;
+    let n = this.length;
+    for (let i = 0; i < s.length; i++) b[n++] = s.charCodeAt(i);
+    this.length = n;
+  }
+
+  /** `v` rounded to hundredths, without trailing zeros, never "-0": what `n2(v)` gives. */
+  num(v: number): void {
+    let k = Math.round(v * 100);
+    if (!(Math.abs(k) < 1e15)) return this.text(n2(v)); // not a coordinate: as String() has it
+    this.room(20);
+    const b = this.buffer;
+    let n = this.length;
+    if (k === 0) {
+      b[n] = 0x30;
+      this.length = n + 1;
+      return;
+    }
+    if (k < 0) {
+      b[n++] = 0x2d;
+      k = -k;
+    }
+    const whole = Math.floor(k / 100);
+    const hundredths = k - whole * 100;
+    // the digits of the whole part, most significant first
+    let digits = 1;
+    for (let w = whole; w >= 10; w = Math.floor(w / 10)) digits++;
+    for (let i = digits - 1, w = whole; i >= 0; i--, w = Math.floor(w / 10))
+      b[n + i] = 0x30 + (w % 10);
+    n += digits;
+    if (hundredths !== 0) {
+      b[n++] = 0x2e;
+      b[n++] = 0x30 + Math.floor(hundredths / 10);
+      if (hundredths % 10 !== 0) b[n++] = 0x30 + (hundredths % 10);
+    }
+    this.length = n;
+  }
+
+  /** Four lowercase hex digits of a 16-bit value. */
+  hex4(v: number): void {
+    this.room(4);
+    const b = this.buffer;
+    const n = this.length;
+    b[n] = HEX_DIGITS[(v >> 12) & 15] as number;
+    b[n + 1] = HEX_DIGITS[(v >> 8) & 15] as number;
+    b[n + 2] = HEX_DIGITS[(v >> 4) & 15] as number;
+    b[n + 3] = HEX_DIGITS[v & 15] as number;
+    this.length = n + 4;
+  }
+
+  /** The bytes written from `from` to `to`, again. */
+  again(from: number, to: number): void {
+    this.room(to - from);
+    this.buffer.copyWithin(this.length, from, to);
+    this.length += to - from;
+  }
+}
 
 function collectFonts(pages: readonly Page[]): Map<Face, FontUse> {
   const uses = new Map<Face, FontUse>();
@@ -80,7 +168,7 @@ function collectFonts(pages: readonly Page[]): Map<Face, FontUse> {
         for (let i = 0; i < gids.length; i++) {
           const gid = gids[i] as number;
           if (!u.codes.has(gid)) {
-            u.codes.set(gid, hex4(u.order.length + 1));
+            u.codes.set(gid, u.order.length + 1);
             u.order.push(gid);
             u.texts.push(texts[i] as string);
           }
@@ -92,19 +180,36 @@ function collectFonts(pages: readonly Page[]): Map<Face, FontUse> {
   return uses;
 }
 
-const colorOp = (c: Rgb, stroke: boolean) =>
-  `${n2(c[0])} ${n2(c[1])} ${n2(c[2])} ${stroke ? "RG" : "rg"}`;
-
-function pathOps(ops: readonly PathOp[]): string {
-  let s = "";
-  for (const o of ops) {
-    if (o.op === "Z") s += "h\n";
-    else if (o.op === "C")
-      s += `${n2(o.x1)} ${n2(o.y1)} ${n2(o.x2)} ${n2(o.y2)} ${n2(o.x)} ${n2(o.y)} c\n`;
-    else s += `${n2(o.x)} ${n2(o.y)} ${o.op === "M" ? "m" : "l"}\n`;
-  }
-  return s;
+function colorOp(out: ContentWriter, c: Rgb, stroke: boolean): void {
+  out.num(c[0]);
+  out.text(" ");
+  out.num(c[1]);
+  out.text(" ");
+  out.num(c[2]);
+  out.text(stroke ? " RG" : " rg");
 }
+
+/** Two numbers and an operator: `x y op`. */
+function point(out: ContentWriter, x: number, y: number, op: string): void {
+  out.num(x);
+  out.text(" ");
+  out.num(y);
+  out.text(op);
+}
+
+function pathOps(out: ContentWriter, ops: readonly PathOp[]): void {
+  for (const o of ops) {
+    if (o.op === "Z") out.text("h\n");
+    else if (o.op === "C") {
+      point(out, o.x1, o.y1, " ");
+      point(out, o.x2, o.y2, " ");
+      point(out, o.x, o.y, " c\n");
+    } else point(out, o.x, o.y, o.op === "M" ? " m\n" : " l\n");
+  }
+}
+
+/** textOps' offsets between glyphs, used again run after run. */
+let scratch = new Float64Array(256);
 
 /**
  * One text-showing operator per run: glyph codes with the offsets that put each at its x.
@@ -112,16 +217,26 @@ function pathOps(ops: readonly PathOp[]): string {
  * are shown inside a marked-content span carrying their text as /ActualText, so text extraction
  * reads the pair as it is written instead of taking the overlap for a second line.
  */
-function textOps(run: TextRun, use: FontUse): string {
-  const h = run.hScale ?? 1;
-  const scale = (run.size * h) / 1000;
-  let s = `/${use.name} ${n2(run.size)} Tf ${colorOp(run.color, false)}${h !== 1 ? ` ${n2(h * 100)} Tz` : ""}\n`;
+function textOps(out: ContentWriter, run: TextRun, use: FontUse): void {
   const { gids, xs, texts } = run;
   const n = gids.length;
-  if (n === 0) return "";
+  if (n === 0) return;
+  const h = run.hScale ?? 1;
+  const scale = (run.size * h) / 1000;
+  out.text(`/${use.name} `);
+  out.num(run.size);
+  out.text(" Tf ");
+  colorOp(out, run.color, false);
+  if (h !== 1) {
+    out.text(" ");
+    out.num(h * 100);
+    out.text(" Tz");
+  }
+  out.text("\n");
   const face = use.face;
   // the offset in thousandths of an em from where each glyph's advance ends to the next glyph
-  const adjusts = new Array<number>(n);
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
+  const adjusts = scratch;
   for (let i = 0; i + 1 < n; i++) {
     const x = xs[i] as number;
     const next = xs[i + 1] as number;
@@ -129,7 +244,16 @@ function textOps(run: TextRun, use: FontUse): string {
       Math.round(((x + face.advance(gids[i] as number) * scale - next) / scale) * 10) / 10;
   }
   adjusts[n - 1] = 0;
-  let shown = `1 0 0 -1 ${n2(xs[0] as number)} ${n2(run.y)} Tm`;
+  // A halo: the glyph outlines stroked first (render mode 1), then the glyphs filled over them.
+  if (run.halo) {
+    colorOp(out, run.halo.color, true);
+    out.text(" ");
+    out.num(run.halo.width);
+    out.text(" w 1 j 1 Tr\n");
+  }
+  const shown = out.length;
+  out.text("1 0 0 -1 ");
+  point(out, xs[0] as number, run.y, " Tm");
   let lastAdjust = 0;
   let adjustText = "";
   for (let i = 0; i < n;) {
@@ -138,9 +262,13 @@ function textOps(run: TextRun, use: FontUse): string {
     const chain = (adjusts[i] as number) > 100;
     if (chain) while ((adjusts[j] as number) > 100) j++;
     else while (j + 1 < n && (adjusts[j + 1] as number) <= 100) j++;
-    let tj = "[<";
+    if (chain) {
+      let text = "";
+      for (let k = i; k <= j; k++) text += texts[k] as string;
+      out.text(` /Span <</ActualText <FEFF${utf16Hex(text)}>>> BDC [<`);
+    } else out.text(" [<");
     for (let k = i; k <= j; k++) {
-      tj += use.codes.get(gids[k] as number) ?? "0000";
+      out.hex4(use.codes.get(gids[k] as number) ?? 0);
       const a = adjusts[k] as number;
       if (k + 1 < n && a !== 0) {
         // a justified line repeats one offset: its text is made once
@@ -148,53 +276,70 @@ function textOps(run: TextRun, use: FontUse): string {
           lastAdjust = a;
           adjustText = `>${a}<`;
         }
-        tj += adjustText;
+        out.text(adjustText);
       }
     }
-    tj += ">] TJ";
-    if (chain) {
-      let text = "";
-      for (let k = i; k <= j; k++) text += texts[k] as string;
-      shown += ` /Span <</ActualText <FEFF${utf16Hex(text)}>>> BDC ${tj} EMC`;
-    } else shown += ` ${tj}`;
+    out.text(chain ? ">] TJ EMC" : ">] TJ");
     i = j + 1;
   }
-  // A halo: the glyph outlines stroked first (render mode 1), then the glyphs filled over them.
-  if (run.halo)
-    s += `${colorOp(run.halo.color, true)} ${n2(run.halo.width)} w 1 j 1 Tr\n${shown}\n0 Tr\n`;
-  s += `${shown}${h !== 1 ? " 100 Tz" : ""}\n`;
-  return s;
+  if (run.halo) {
+    const end = out.length;
+    out.text("\n0 Tr\n");
+    out.again(shown, end);
+  }
+  out.text(h !== 1 ? " 100 Tz\n" : "\n");
 }
 
-function contentOf(items: readonly Item[], fonts: Map<Face, FontUse>): string {
-  let s = "";
+function contentOf(out: ContentWriter, items: readonly Item[], fonts: Map<Face, FontUse>): void {
   for (const it of items) {
     switch (it.type) {
       case "text": {
         const use = fonts.get(it.face) as FontUse;
         // a halo's line width and join stay inside q … Q
-        s += it.halo ? `q BT\n${textOps(it, use)}ET Q\n` : `BT\n${textOps(it, use)}ET\n`;
+        out.text(it.halo ? "q BT\n" : "BT\n");
+        textOps(out, it, use);
+        out.text(it.halo ? "ET Q\n" : "ET\n");
         break;
       }
       case "rule":
-        s += `${n2(it.width)} w ${colorOp(it.color, true)} ${n2(it.x1)} ${n2(it.y1)} m ${n2(it.x2)} ${n2(it.y2)} l S\n`;
+        out.num(it.width);
+        out.text(" w ");
+        colorOp(out, it.color, true);
+        out.text(" ");
+        point(out, it.x1, it.y1, " m ");
+        point(out, it.x2, it.y2, " l S\n");
         break;
       case "path": {
         if (!it.fill && !it.stroke) break;
-        s += "q\n";
-        if (it.fill) s += `${colorOp(it.fill, false)}\n`;
-        if (it.stroke) {
-          s += `${colorOp(it.stroke, true)} ${n2(it.strokeWidth)} w\n`;
-          if (it.dash) s += `[${n2(it.dash[0])} ${n2(it.dash[1])}] 0 d\n`;
-          if (it.roundJoin) s += "1 j\n";
+        out.text("q\n");
+        if (it.fill) {
+          colorOp(out, it.fill, false);
+          out.text("\n");
         }
-        s += pathOps(it.ops);
-        s += it.fill && it.stroke ? "B\n" : it.fill ? "f\n" : "S\n";
-        s += "Q\n";
+        if (it.stroke) {
+          colorOp(out, it.stroke, true);
+          out.text(" ");
+          out.num(it.strokeWidth);
+          out.text(" w\n");
+          if (it.dash) {
+            out.text("[");
+            point(out, it.dash[0], it.dash[1], "] 0 d\n");
+          }
+          if (it.roundJoin) out.text("1 j\n");
+        }
+        pathOps(out, it.ops);
+        out.text(it.fill && it.stroke ? "B\nQ\n" : it.fill ? "f\nQ\n" : "S\nQ\n");
         break;
       }
       case "group":
-        s += `q ${it.matrix.map(n2).join(" ")} cm\n${contentOf(it.items, fonts)}Q\n`;
+        out.text("q");
+        for (const v of it.matrix) {
+          out.text(" ");
+          out.num(v);
+        }
+        out.text(" cm\n");
+        contentOf(out, it.items, fonts);
+        out.text("Q\n");
         break;
       default: {
         const never: never = it;
@@ -202,7 +347,6 @@ function contentOf(items: readonly Item[], fonts: Map<Face, FontUse>): string {
       }
     }
   }
-  return s;
 }
 
 /** A stream deflated at level 1 (into one output chunk that holds all of it: no pieces to join). */
@@ -345,6 +489,9 @@ function pdfDate(date: string): Literal {
   );
 }
 
+/** The content stream being written, page after page (each is written without a pause). */
+const pageContent = new ContentWriter();
+
 export async function paintPdf(input: PaintInput): Promise<Uint8Array> {
   const file = new PdfFile();
   const pagesRef = file.ref();
@@ -356,9 +503,13 @@ export async function paintPdf(input: PaintInput): Promise<Uint8Array> {
   const flip = `1 0 0 -1 0 ${n2(PAGE_HEIGHT)} cm\n`;
   const hash = createHash("md5").update(input.info.id);
   const pageRefs: Ref[] = [];
+  const out = pageContent;
   for (const p of input.pages) {
     const page = file.ref();
-    const content = Buffer.from(flip + contentOf(p.items, fonts), "latin1");
+    out.reset();
+    out.text(flip);
+    contentOf(out, p.items, fonts);
+    const content = out.bytes(); // hashed and deflated before the next page is written
     hash.update(content);
     file.set(page, {
       Type: "Page",
