@@ -207,6 +207,18 @@ describe("docToHtml", () => {
     expect(head).not.toContain("gw-title");
   });
 
+  it("gives each document and base its own HTML when called again (it remembers the last one)", () => {
+    const fresh = (doc: typeof noticeDoc, base: string) =>
+      docToHtml(structuredClone(doc), { base }); // a copy: never the remembered document
+    expect(docToHtml(noticeDoc, { base: "/xinfang/" })).toBe(html);
+    const agreement = docToHtml(agreementDoc, { base: "/xinfang/" });
+    expect(agreement).toBe(fresh(agreementDoc, "/xinfang/"));
+    expect(agreement).not.toBe(html);
+    expect(docToHtml(noticeDoc, { base: "/" })).toBe(fresh(noticeDoc, "/"));
+    expect(docToHtml(noticeDoc, { base: "/" })).not.toBe(html);
+    expect(docToHtml(noticeDoc, { base: "/xinfang/" })).toBe(html);
+  });
+
   it("throws on a block type it does not know (the switch is exhaustive)", () => {
     expect(() => blockToHtml({ type: "video" } as unknown as Block, { base: "/" })).toThrow(
       /unknown block/,

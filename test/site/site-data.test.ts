@@ -22,6 +22,26 @@ describe("site data for the score pictures (example content)", () => {
     data = deriveSiteData({ publication: await examplePublication(), files: new Set() });
   }, 120_000);
 
+  it("selects documents by kind, year and unit as a filter over all of them would, in order", () => {
+    const kinds = [undefined, ...new Set(data.documents.map((d) => d.doc.meta.kind))];
+    const years = [undefined, ...data.documentYears];
+    const units = [undefined, "no-such-unit", ...data.publication.units.map((u) => u.id)];
+    for (const kind of kinds)
+      for (const year of years)
+        for (const unit of units) {
+          const f = { ...(kind && { kind }), ...(year && { year }), ...(unit && { unit }) };
+          const expected = data.documents.filter(
+            (d) =>
+              (kind === undefined || d.doc.meta.kind === kind) &&
+              (year === undefined || d.doc.meta.year === year) &&
+              (unit === undefined || d.doc.meta.unit === unit),
+          );
+          expect(data.documentsOf(f)).toEqual(expected);
+          expect(data.documentsOf(f)).toBe(data.documentsOf(f)); // made once, shared
+        }
+    expect(data.documentsOf({ unit: data.publication.units[0]!.id }).length).toBeGreaterThan(0);
+  });
+
   it("ranks each unit in every notice of the year, in order, by the sheet that notice uses", () => {
     const year = data.latestYear!;
     const scores = data.scores(year)!;
