@@ -207,9 +207,9 @@ describe("docToHtml", () => {
     expect(head).not.toContain("gw-title");
   });
 
-  it("gives each document and base its own HTML when called again (it remembers the last one)", () => {
+  it("gives each document and base its own HTML, call after call", () => {
     const fresh = (doc: typeof noticeDoc, base: string) =>
-      docToHtml(structuredClone(doc), { base }); // a copy: never the remembered document
+      docToHtml(structuredClone(doc), { base }); // a copy of the document
     expect(docToHtml(noticeDoc, { base: "/xinfang/" })).toBe(html);
     const agreement = docToHtml(agreementDoc, { base: "/xinfang/" });
     expect(agreement).toBe(fresh(agreementDoc, "/xinfang/"));

@@ -6,6 +6,7 @@ import { FORMS } from "../../schemas/common.ts";
 import { publish } from "../../src/index.ts";
 import { cellText } from "../../src/render/wording.ts";
 import { deriveSiteData } from "../../src/site/lib/data.ts";
+import { docToHtml } from "../../src/site/lib/doc-html.ts";
 import type { SiteData } from "../../src/site/lib/data.ts";
 import {
   DOMAIN_WORDS,
@@ -105,6 +106,20 @@ describe("document pages", () => {
       const html = JSON.stringify(d.doc);
       for (const s of subjects.slice(1)) expect(html, `${d.doc.meta.id}: ${s}`).toContain(s);
     }
+  });
+
+  it("are told the same given the HTML their page shows as when they render it themselves", () => {
+    let withEvents = 0;
+    for (const d of data.documents) {
+      const own = documentSearchInfo(data, d);
+      const page = docToHtml(d.doc, { base: "/" });
+      expect(documentSearchInfo(data, d, page)).toEqual(own);
+      if (own.meta[META_FACTS]) withEvents++;
+      // the HTML given is the one read: an empty page shows none of the unit's events
+      if (own.meta[META_FACTS])
+        expect(documentSearchInfo(data, d, "").meta[META_FACTS]).toBeUndefined();
+    }
+    expect(withEvents).toBeGreaterThan(0);
   });
 });
 

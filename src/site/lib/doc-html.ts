@@ -228,21 +228,8 @@ function colophonHtml(doc: Doc): string {
     : "";
 }
 
-/**
- * The document last rendered, with its base and HTML: a document's page renders it twice, for
- * its search terms (search-meta.ts) and for its body, one after the other.
- */
-let last: { doc: Doc; base: string; html: string } | undefined;
-
 /** The whole document: 版头, title, 主送, body (附件说明 before the signature), 附注, attachments, 版记. */
 export function docToHtml(doc: Doc, options: DocHtmlOptions): string {
-  if (last?.doc === doc && last.base === options.base) return last.html;
-  const html = renderDoc(doc, options);
-  last = { doc, base: options.base, html };
-  return html;
-}
-
-function renderDoc(doc: Doc, options: DocHtmlOptions): string {
   const m = doc.meta;
   const out: string[] = [
     `<article class="gw" data-kind="${h(m.kind)}" data-format="${h(m.format)}">`,

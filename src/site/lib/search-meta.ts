@@ -120,9 +120,14 @@ export function unitSearchInfo(data: SiteData, unitId: string): PageSearchInfo {
  * out with the 版头, so that it never shows in an excerpt). A unit's document is about the unit's
  * name; the unit's 考评得分表 also about what happened to the unit that year, where it says so. Documents
  * of one kind and year made for every unit (the 目标责任书, identical but for the unit) form a
- * result group, so that they never crowd a result list.
+ * result group, so that they never crowd a result list. `html` is the document as its page shows
+ * it (docToHtml), where the page has it already; otherwise it is rendered here when needed.
  */
-export function documentSearchInfo(data: SiteData, doc: PublishedDocument): PageSearchInfo {
+export function documentSearchInfo(
+  data: SiteData,
+  doc: PublishedDocument,
+  html?: string,
+): PageSearchInfo {
   const m = doc.doc.meta;
   // The kind filter of every page is its result type (layouts/Base.astro, `searchType`).
   const number = m.number ? [m.number] : [];
@@ -132,8 +137,8 @@ export function documentSearchInfo(data: SiteData, doc: PublishedDocument): Page
   // What happened to the unit, as far as the document shows it (a 集访 at the town that cost no
   // points is not on the 得分表: the sheet is not found by it).
   const all = score ? unitEvents([score]) : { terms: [], facts: [] };
-  // rendered only when there is something to look for (the page renders it again, docToHtml)
-  const text = all.terms.length || all.facts.length ? docToHtml(doc.doc, { base: "/" }) : "";
+  const text =
+    all.terms.length || all.facts.length ? (html ?? docToHtml(doc.doc, { base: "/" })) : "";
   const events = {
     terms: all.terms.filter((t) => text.includes(t)),
     facts: all.facts.filter((f) => text.includes(f.replace(/\d+次$/, ""))),
