@@ -175,13 +175,20 @@ export function favourWidest(
  * slivers on a portrait page (its natural width over 1.6 times the text block) is set on
  * landscape pages — unless its widest column alone can take two fifths of the width and wrap
  * there with every other column still readable (a form's 事项 column), which keeps it portrait.
+ * Widths are first shared in proportion to the columns' natural widths; when that leaves some
+ * column under six characters at both sizes, they are shared again with every column held at
+ * six characters (or its whole text) first, before the table is turned: a scoring sheet whose
+ * 分值 column came out a few points short stays a portrait form with its title and signatures.
  * `where` prefixes problem locations (e.g. 正文第2个表格).
  */
 export function layoutTable(ctx: TextContext, t: TableBlock, where: string): TableLayout {
   const aligns = columnAligns(t);
-  const options: { size: number; landscape: boolean }[] = [
-    ...(t.landscape ? [] : [SIZE.四号, SIZE.小四].map((size) => ({ size, landscape: false }))),
-    ...[SIZE.四号, SIZE.小四, SIZE.五号].map((size) => ({ size, landscape: true })),
+  // `held`: the widths are shared with every column held at its readable width (below) first
+  const portrait = t.landscape ? [] : [SIZE.四号, SIZE.小四];
+  const options: { size: number; landscape: boolean; held: boolean }[] = [
+    ...portrait.map((size) => ({ size, landscape: false, held: false })),
+    ...portrait.map((size) => ({ size, landscape: false, held: true })),
+    ...[SIZE.四号, SIZE.小四, SIZE.五号].map((size) => ({ size, landscape: true, held: false })),
   ];
   const problemsBefore = ctx.problems.length;
   let chosen: {
@@ -203,17 +210,19 @@ export function layoutTable(ctx: TextContext, t: TableBlock, where: string): Tab
       (_, j) => Math.max(...all.map((r) => naturalWidth(r[j] ?? []))) + 2 * PAD_X,
     );
     const W = o.landscape ? LANDSCAPE_WIDTH : BLOCK_WIDTH;
-    const sumMin = mins.reduce((a, b) => a + b, 0);
-    const sumMax = maxes.reduce((a, b) => a + b, 0);
     // good enough when every column gets its whole text or at least 6 characters of width
-    const starved = (widths: readonly number[]) =>
-      widths.some((w, j) => w + 1e-6 < Math.min(maxes[j] as number, 6 * o.size + 2 * PAD_X));
-    const widths = allocate(mins, maxes, W);
-    chosen = { ...o, shaped, mins, maxes, widths };
+    const readable = (j: number) => Math.min(maxes[j] as number, 6 * o.size + 2 * PAD_X);
+    const starved = (widths: readonly number[]) => widths.some((w, j) => w + 1e-6 < readable(j));
+    const held = o.held ? mins.map((m, j) => Math.max(m, readable(j))) : mins;
+    const sumMin = held.reduce((a, b) => a + b, 0);
+    const sumMax = maxes.reduce((a, b) => a + b, 0);
+    if (o.held && sumMin > W) continue;
+    const widths = allocate(held, maxes, W);
+    chosen = { size: o.size, landscape: o.landscape, shaped, mins, maxes, widths };
     if (sumMin > W) continue;
     if (sumMax <= 1.6 * W && !starved(widths)) break;
     if (!o.landscape) {
-      const favoured = favourWidest(mins, maxes, W);
+      const favoured = favourWidest(held, maxes, W);
       if (favoured && !starved(favoured)) {
         chosen.widths = favoured;
         break;

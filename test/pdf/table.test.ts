@@ -162,6 +162,49 @@ describe("tables", () => {
     expect(favourWidest([10, 10, 10], [20, 20, 35], 100)).toBeNull();
   });
 
+  it("keeps a scoring sheet portrait, its table beside its title, when shared in proportion its 分值 column falls a few points short of six characters", () => {
+    // the columns of a county's scoring sheet: a long item name, a rule a little over six
+    // characters, and 事项 lines of ~50 characters; in proportion to their natural widths the
+    // rule column gets ~77 pt at 小四 against the 80.5 pt of six characters (~74 at 四号)
+    const form: Extract<Block, { type: "table" }> = {
+      type: "table",
+      columns: ["考评项目", "分值", "扣分", "得分", "事项"].map((title, i) => ({
+        title,
+        align: i === 2 || i === 3 ? ("right" as const) : ("left" as const),
+      })),
+      rows: [
+        [cell("基础分"), cell("100"), [], cell("100"), []],
+        [
+          cell("未按时报送周排查报告或零报告"),
+          cell("第二次起每次扣2分"),
+          cell("15"),
+          cell("-15"),
+          cell(
+            "第29周（7月18日截止）未报送，扣5分；第36周（9月5日截止）逾期报送，扣5分；第38周（9月19日截止）逾期报送，扣5分",
+          ),
+        ],
+        [
+          cell("群众越级上访"),
+          cell("每件扣1至20分"),
+          cell("81"),
+          cell("-81"),
+          cell(
+            "1月6日赴市重访，分值表未列，不扣分；1月9日赴县集访，镇交办案件逾期未查清上报，加倍计分，扣6分",
+          ),
+        ],
+      ],
+    };
+    const t = layoutTable({ fonts: fonts(), problems: [], where: "" }, form, "表格");
+    expect(t.landscape).toBe(false);
+    expect(t.widths.reduce((a, b) => a + b, 0)).toBeCloseTo(BLOCK_WIDTH, 3);
+    expect(t.widths[4]!).toBeGreaterThanOrEqual(0.4 * BLOCK_WIDTH - 1e-6);
+    for (const j of [0, 1]) expect(t.widths[j]! + 1e-6).toBeGreaterThanOrEqual(6 * t.size);
+    // the title and the table share the first page; nothing is turned
+    const laid = layoutDoc(doc([form]), fonts());
+    expect(laid.pages.some((p) => p.items.some((i) => i.type === "group"))).toBe(false);
+    expect(pageText(laid.pages[0]!)).toContain("考评项目");
+  });
+
   it("plans rows: a table that fits stays; one whose header and three rows fit starts here and breaks", () => {
     const room = { header: 5, full: 100, caption: 0 };
     expect(planRows([10, 10, 10], { ...room, first: 40 })).toEqual({ fresh: false, breaks: [] });
