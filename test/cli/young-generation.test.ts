@@ -10,6 +10,7 @@ import v8 from "node:v8";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import {
   BIG_LEDGERS,
+  WORKER_INITIAL_OLD_SPACE_MB,
   WORKER_SEMI_SPACE_MB,
   fitWorkerYoungGeneration,
   fitYoungGeneration,
@@ -144,5 +145,46 @@ describe("the young generation of the build's worker thread", () => {
     expect(after).toBeGreaterThan(WORKER_SEMI_SPACE_MB - 1);
     expect(after).toBeLessThanOrEqual(WORKER_SEMI_SPACE_MB);
     expect(main).toBeLessThanOrEqual(WORKER_SEMI_SPACE_MB / 4);
+  });
+
+  it("lets a worker made after it promote ~200 MB without a full collection", () => {
+    // 1.5 million small objects through a ring of 400,000: each outlives two scavenges, so the
+    // old generation fills with objects that die there. With the worker's young generation alone
+    // V8 makes a full collection on the way; with WORKER_INITIAL_OLD_SPACE_MB as well it makes
+    // none. Counted from the worker's own GC entries.
+    const module = fileURLToPath(new URL("../../src/cli/young-generation.ts", import.meta.url));
+    const script = `
+      import { Worker } from "node:worker_threads";
+      import v8 from "node:v8";
+      import { fitWorkerYoungGeneration } from ${JSON.stringify(module)};
+      const inWorker = () => new Promise((resolve) => {
+        const w = new Worker(
+          "const { PerformanceObserver, constants } = process.getBuiltinModule('node:perf_hooks');" +
+          "const { parentPort } = process.getBuiltinModule('node:worker_threads');" +
+          "let major = 0;" +
+          "new PerformanceObserver((l) => { for (const e of l.getEntries())" +
+          "  if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) major++; })" +
+          "  .observe({ entryTypes: ['gc'] });" +
+          "const ring = new Array(400000);" +
+          "for (let i = 0; i < 1500000; i++) ring[i % 400000] = { a: i, b: [i, i + 1], c: 'x' + i };" +
+          "setTimeout(() => parentPort.postMessage({ major, mb: process.memoryUsage().heapUsed / 2 ** 20 }), 50);",
+          { eval: true },
+        );
+        w.once("message", (m) => { resolve(m); w.terminate(); });
+      });
+      globalThis[Symbol.for("xinfang.young-generation")] = "fitted";
+      v8.setFlagsFromString("--min-semi-space-size=${WORKER_SEMI_SPACE_MB}");
+      const young = await inWorker();
+      fitWorkerYoungGeneration();
+      console.log(JSON.stringify({ young, fitted: await inWorker() }));
+    `;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    expect(r.stderr).toBe("");
+    const { young, fitted } = JSON.parse(r.stdout) as Record<string, { major: number; mb: number }>;
+    expect(young!.major, JSON.stringify(young)).toBeGreaterThanOrEqual(1);
+    expect(fitted!.major, JSON.stringify(fitted)).toBe(0);
+    expect(fitted!.mb).toBeLessThan(WORKER_INITIAL_OLD_SPACE_MB);
   });
 });
