@@ -199,16 +199,32 @@ export function layoutTable(ctx: TextContext, t: TableBlock, where: string): Tab
     maxes: number[];
     widths: number[];
   } | null = null;
+  // each size is shaped once (options of one size differ only in how the width is shared), its
+  // problems reported again whenever that size is tried
+  const bySize = new Map<
+    number,
+    { shaped: Shaped; mins: number[]; maxes: number[]; problems: TextContext["problems"] }
+  >();
   for (const o of options) {
     ctx.problems.length = problemsBefore;
-    const shaped = shapeAll(ctx, t, o.size, where);
-    const all = [shaped.header, ...shaped.rows, ...shaped.totals];
-    const mins = t.columns.map(
-      (_, j) => Math.max(...all.map((r) => longestUnit(r[j] ?? []))) + 2 * PAD_X,
-    );
-    const maxes = t.columns.map(
-      (_, j) => Math.max(...all.map((r) => naturalWidth(r[j] ?? []))) + 2 * PAD_X,
-    );
+    let sized = bySize.get(o.size);
+    if (sized) ctx.problems.push(...sized.problems);
+    else {
+      const shaped = shapeAll(ctx, t, o.size, where);
+      const all = [shaped.header, ...shaped.rows, ...shaped.totals];
+      sized = {
+        shaped,
+        mins: t.columns.map(
+          (_, j) => Math.max(...all.map((r) => longestUnit(r[j] ?? []))) + 2 * PAD_X,
+        ),
+        maxes: t.columns.map(
+          (_, j) => Math.max(...all.map((r) => naturalWidth(r[j] ?? []))) + 2 * PAD_X,
+        ),
+        problems: ctx.problems.slice(problemsBefore),
+      };
+      bySize.set(o.size, sized);
+    }
+    const { shaped, mins, maxes } = sized;
     const W = o.landscape ? LANDSCAPE_WIDTH : BLOCK_WIDTH;
     // good enough when every column gets its whole text or at least 6 characters of width
     const readable = (j: number) => Math.min(maxes[j] as number, 6 * o.size + 2 * PAD_X);

@@ -33,6 +33,43 @@ function scoring(n: number): Extract<Block, { type: "table" }> {
   };
 }
 
+/**
+ * The columns of a county's scoring sheet: a long item name, a rule a little over six characters,
+ * and 事项 lines of ~50 characters; in proportion to their natural widths the rule column gets
+ * ~77 pt at 小四 against the 80.5 pt of six characters (~74 at 四号). `extra` ends the 事项 of
+ * the second row.
+ */
+function countyForm(extra = ""): Extract<Block, { type: "table" }> {
+  return {
+    type: "table",
+    columns: ["考评项目", "分值", "扣分", "得分", "事项"].map((title, i) => ({
+      title,
+      align: i === 2 || i === 3 ? ("right" as const) : ("left" as const),
+    })),
+    rows: [
+      [cell("基础分"), cell("100"), [], cell("100"), []],
+      [
+        cell("未按时报送周排查报告或零报告"),
+        cell("第二次起每次扣2分"),
+        cell("15"),
+        cell("-15"),
+        cell(
+          `第29周（7月18日截止）未报送，扣5分；第36周（9月5日截止）逾期报送，扣5分；第38周（9月19日截止）逾期报送，扣5分${extra}`,
+        ),
+      ],
+      [
+        cell("群众越级上访"),
+        cell("每件扣1至20分"),
+        cell("81"),
+        cell("-81"),
+        cell(
+          "1月6日赴市重访，分值表未列，不扣分；1月9日赴县集访，镇交办案件逾期未查清上报，加倍计分，扣6分",
+        ),
+      ],
+    ],
+  };
+}
+
 describe("tables", () => {
   it("breaks a long table across pages, repeating the header row on every page, no row split", () => {
     const laid = layoutDoc(
@@ -163,37 +200,7 @@ describe("tables", () => {
   });
 
   it("keeps a scoring sheet portrait, its table beside its title, when shared in proportion its 分值 column falls a few points short of six characters", () => {
-    // the columns of a county's scoring sheet: a long item name, a rule a little over six
-    // characters, and 事项 lines of ~50 characters; in proportion to their natural widths the
-    // rule column gets ~77 pt at 小四 against the 80.5 pt of six characters (~74 at 四号)
-    const form: Extract<Block, { type: "table" }> = {
-      type: "table",
-      columns: ["考评项目", "分值", "扣分", "得分", "事项"].map((title, i) => ({
-        title,
-        align: i === 2 || i === 3 ? ("right" as const) : ("left" as const),
-      })),
-      rows: [
-        [cell("基础分"), cell("100"), [], cell("100"), []],
-        [
-          cell("未按时报送周排查报告或零报告"),
-          cell("第二次起每次扣2分"),
-          cell("15"),
-          cell("-15"),
-          cell(
-            "第29周（7月18日截止）未报送，扣5分；第36周（9月5日截止）逾期报送，扣5分；第38周（9月19日截止）逾期报送，扣5分",
-          ),
-        ],
-        [
-          cell("群众越级上访"),
-          cell("每件扣1至20分"),
-          cell("81"),
-          cell("-81"),
-          cell(
-            "1月6日赴市重访，分值表未列，不扣分；1月9日赴县集访，镇交办案件逾期未查清上报，加倍计分，扣6分",
-          ),
-        ],
-      ],
-    };
+    const form = countyForm();
     const t = layoutTable({ fonts: fonts(), problems: [], where: "" }, form, "表格");
     expect(t.landscape).toBe(false);
     expect(t.widths.reduce((a, b) => a + b, 0)).toBeCloseTo(BLOCK_WIDTH, 3);
@@ -203,6 +210,37 @@ describe("tables", () => {
     const laid = layoutDoc(doc([form]), fonts());
     expect(laid.pages.some((p) => p.items.some((i) => i.type === "group"))).toBe(false);
     expect(pageText(laid.pages[0]!)).toContain("考评项目");
+  });
+
+  it("reports a character no font has once, wherever the table is set after trying the others", () => {
+    // eight columns go landscape after four portrait tries; two columns stay portrait at once
+    const wide = (cols: number): Extract<Block, { type: "table" }> => ({
+      type: "table",
+      columns: Array.from({ length: cols }, (_, j) => ({ title: `第${j + 1}列`, align: "left" })),
+      rows: Array.from({ length: 6 }, (_, i) =>
+        Array.from({ length: cols }, (_, j) =>
+          cell(i === 1 && j === 1 ? "生僻字𓀀" : `群众越级上访的县级个访第${i}${j}项`),
+        ),
+      ),
+    });
+    for (const [cols, landscape] of [
+      [8, true],
+      [2, false],
+    ] as const) {
+      const ctx = { fonts: fonts(), problems: [], where: "" };
+      const t = layoutTable(ctx, wide(cols), "正文第1个表格");
+      expect(t.landscape).toBe(landscape);
+      expect(ctx.problems).toEqual([
+        { code: "pdf/missing-glyph", char: "𓀀", where: "正文第1个表格第2行第2列" },
+      ]);
+    }
+    // a county's form: set portrait on its third or fourth try, with the shaping of a former one
+    const ctx = { fonts: fonts(), problems: [], where: "" };
+    const t = layoutTable(ctx, countyForm("𓀀"), "正文第1个表格");
+    expect(t.landscape).toBe(false);
+    expect(ctx.problems).toEqual([
+      { code: "pdf/missing-glyph", char: "𓀀", where: "正文第1个表格第2行第5列" },
+    ]);
   });
 
   it("plans rows: a table that fits stays; one whose header and three rows fit starts here and breaks", () => {
