@@ -27,6 +27,29 @@ afterEach(() => {
   v8.setFlagsFromString("--semi-space-growth-factor=2"); // V8's own, as the test worker started
 });
 
+/** Runs an ES module script in a new Node process; what it printed, one line of JSON. */
+function runModule(script: string): unknown {
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    encoding: "utf8",
+  });
+  expect(r.stderr).toBe("");
+  return JSON.parse(r.stdout);
+}
+
+/**
+ * Script text for such a module (which imports Worker): `inWorker()` runs `body` in a new worker
+ * thread, where `parentPort` is defined, and resolves with the first message it posts.
+ */
+const inWorker = (body: string) => `
+  const inWorker = () => new Promise((resolve) => {
+    const w = new Worker(
+      "const { parentPort } = process.getBuiltinModule('node:worker_threads');" +
+        ${JSON.stringify(body)},
+      { eval: true },
+    );
+    w.once("message", (m) => { resolve(m); w.terminate(); });
+  });`;
+
 /** A content folder whose ledger/ holds files of these sizes (sparse), some in a year folder. */
 function content(name: string, sizes: number[]): string {
   const root = join(dir, name);
@@ -82,11 +105,7 @@ describe("the young generation for a content folder", () => {
         for (let i = 0; i < 300_000; i++) kept.push({ i, text: "x" + i });
         console.log(JSON.stringify({ start, end: young(), kept: kept.length }));
       `;
-      const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
-        encoding: "utf8",
-      });
-      expect(r.stderr).toBe("");
-      return JSON.parse(r.stdout) as { start: number; end: number };
+      return runModule(script) as { start: number; end: number };
     };
     // V8 grows it by doubling (1 → 2 → … → 16 MB here, unfitted, in every process). Fitted, the
     // size read may still be a page or a few above the start (pages V8 holds around a collection:
@@ -119,26 +138,17 @@ describe("the young generation of the build's worker thread", () => {
         const s = v8.getHeapSpaceStatistics().find((x) => x.space_name === "new_space");
         return (s.space_used_size + s.space_available_size) / 2 ** 20;
       };
-      const inWorker = () => new Promise((resolve) => {
-        const w = new Worker(
-          "const v8 = process.getBuiltinModule('node:v8');" +
-          "const { parentPort } = process.getBuiltinModule('node:worker_threads');" +
+      ${inWorker(
+        "const v8 = process.getBuiltinModule('node:v8');" +
           "const s = v8.getHeapSpaceStatistics().find((x) => x.space_name === 'new_space');" +
           "parentPort.postMessage((s.space_used_size + s.space_available_size) / 2 ** 20);",
-          { eval: true },
-        );
-        w.once("message", (mb) => { resolve(mb); w.terminate(); });
-      });
+      )}
       globalThis[Symbol.for("xinfang.young-generation")] = "fitted";
       const before = await inWorker();
       const fitted = fitWorkerYoungGeneration();
       console.log(JSON.stringify({ before, fitted, after: await inWorker(), main: young() }));
     `;
-    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
-      encoding: "utf8",
-    });
-    expect(r.stderr).toBe("");
-    const { before, fitted, after, main } = JSON.parse(r.stdout) as Record<string, number>;
+    const { before, fitted, after, main } = runModule(script) as Record<string, number>;
     expect(fitted).toBe(true);
     // V8's own start (1–2 MB) against the build worker's
     expect(before).toBeLessThanOrEqual(WORKER_SEMI_SPACE_MB / 4);
@@ -157,10 +167,8 @@ describe("the young generation of the build's worker thread", () => {
       import { Worker } from "node:worker_threads";
       import v8 from "node:v8";
       import { fitWorkerYoungGeneration } from ${JSON.stringify(module)};
-      const inWorker = () => new Promise((resolve) => {
-        const w = new Worker(
-          "const { PerformanceObserver, constants } = process.getBuiltinModule('node:perf_hooks');" +
-          "const { parentPort } = process.getBuiltinModule('node:worker_threads');" +
+      ${inWorker(
+        "const { PerformanceObserver, constants } = process.getBuiltinModule('node:perf_hooks');" +
           "let major = 0;" +
           "new PerformanceObserver((l) => { for (const e of l.getEntries())" +
           "  if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) major++; })" +
@@ -168,21 +176,14 @@ describe("the young generation of the build's worker thread", () => {
           "const ring = new Array(400000);" +
           "for (let i = 0; i < 1500000; i++) ring[i % 400000] = { a: i, b: [i, i + 1], c: 'x' + i };" +
           "setTimeout(() => parentPort.postMessage({ major, mb: process.memoryUsage().heapUsed / 2 ** 20 }), 50);",
-          { eval: true },
-        );
-        w.once("message", (m) => { resolve(m); w.terminate(); });
-      });
+      )}
       globalThis[Symbol.for("xinfang.young-generation")] = "fitted";
       v8.setFlagsFromString("--min-semi-space-size=${WORKER_SEMI_SPACE_MB}");
       const young = await inWorker();
       fitWorkerYoungGeneration();
       console.log(JSON.stringify({ young, fitted: await inWorker() }));
     `;
-    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
-      encoding: "utf8",
-    });
-    expect(r.stderr).toBe("");
-    const { young, fitted } = JSON.parse(r.stdout) as Record<string, { major: number; mb: number }>;
+    const { young, fitted } = runModule(script) as Record<string, { major: number; mb: number }>;
     expect(young!.major, JSON.stringify(young)).toBeGreaterThanOrEqual(1);
     expect(fitted!.major, JSON.stringify(fitted)).toBe(0);
     expect(fitted!.mb).toBeLessThan(WORKER_INITIAL_OLD_SPACE_MB);
