@@ -116,6 +116,11 @@ export interface RowRoom {
   left?: number;
   /** The table starts on this page whatever fits (a turned page that already holds its heading). */
   here?: boolean;
+  /**
+   * By row: the rest of a row cut where a page ends (Row.continued). Alone on the last page it
+   * stays there: the page before ends with the rest of its row.
+   */
+  continued?: readonly boolean[];
 }
 
 /**
@@ -125,9 +130,10 @@ export interface RowRoom {
  *   (all its rows, when it has fewer), else on the next page;
  * - a table that does not fit here but fits whole on the next page moves there when that leaves
  *   at most a third of this page blank, so a short table is not broken to save a few lines;
- * - every page holds whole rows under the repeated header (rows taller than a page are cut
- *   before planning), the last page at least two rows; when moving rows down would leave fewer
- *   than three on the first page, the table starts on the next page instead.
+ * - every page holds whole rows under the repeated header (a row taller than a page stands
+ *   alone on its page here; planTable cuts it), the last page at least two rows; when moving
+ *   rows down would leave fewer than three on the first page, the table starts on the next
+ *   page instead.
  */
 export function planRows(
   heights: readonly number[],
@@ -152,7 +158,7 @@ export function planRows(
     });
     // the last page: at least LAST_ROWS rows, taken from the page before
     const lastBreak = breaks.at(-1);
-    if (lastBreak !== undefined && n - lastBreak < LAST_ROWS) {
+    if (lastBreak !== undefined && n - lastBreak < LAST_ROWS && !room.continued?.[lastBreak]) {
       const moved = n - LAST_ROWS;
       const before = breaks.length > 1 ? (breaks.at(-2) as number) : 0;
       const keep = breaks.length > 1 ? 1 : Math.min(FIRST_ROWS, n);
@@ -185,10 +191,10 @@ export const ROW_BREAK_LINES = 2;
  * same place (after a whole entry of a cell where one fits), the header repeated above the rest.
  */
 function planTable(t: TableLayout, top: number, left?: number): TablePlan {
-  // a row taller than a page under the header (and the caption, on the first page) is cut
-  let rows = t.rows.flatMap((r) =>
-    splitRow(t, r, BLOCK_HEIGHT - t.header.height - t.captionHeight),
-  );
+  // a row taller than a page is cut as it is planned (rowToBreak), where its page ends: cut
+  // beforehand into page-high pieces, a piece that began lower down a page left a rule across
+  // the next page where the following piece began, through the middle of an entry
+  let rows = [...t.rows];
   const room: RowRoom = {
     header: t.header.height,
     first: BLOCK_BOTTOM - top,
@@ -199,7 +205,7 @@ function planTable(t: TableLayout, top: number, left?: number): TablePlan {
   for (;;) {
     const plan = planRows(
       rows.map((r) => r.height),
-      room,
+      { ...room, continued: rows.map((r) => r.continued === true) },
     );
     const cut = rowToBreak(t, rows, plan, room);
     if (!cut) return { rows, ...plan };
@@ -212,9 +218,10 @@ function planTable(t: TableLayout, top: number, left?: number): TablePlan {
 }
 
 /**
- * The first page break of a plan that leaves room for at least two lines of the row after it,
- * which has enough lines to keep two on the next page: that row and how many lines stay; null
- * when there is none.
+ * Where a plan's rows are cut next, if anywhere: a row that runs past the foot of its page is cut
+ * to fill the page; a page break that leaves room for at least two lines of the row after it, which has enough
+ * lines to keep two on the next page, cuts that row there. That row and how many lines stay
+ * (after a whole entry of each cell that goes on, where such a place fits); null when none.
  */
 function rowToBreak(
   t: TableLayout,
@@ -223,24 +230,45 @@ function rowToBreak(
   room: RowRoom,
 ): { row: number; lines: number } | null {
   const lh = t.size * 1.4;
+  const linesOf = (row: Row) => Math.max(...row.cells.map((c) => c.lines.length));
+  // where every cell that goes on ends an entry (a forced line break), if such a place fits
+  const atEntry = (row: Row, fits: number) => {
+    const endsEntry = (k: number) =>
+      row.cells.every((c) => c.lines.length <= k || c.lines[k - 1]?.glyphs.at(-1)?.newline);
+    let k = fits;
+    while (k > ROW_BREAK_LINES && !endsEntry(k)) k--;
+    return endsEntry(k) ? k : fits;
+  };
   let start = 0;
-  let free = (plan.fresh ? room.full : room.first) - room.caption - room.header;
-  for (const b of plan.breaks) {
-    for (let i = start; i < b; i++) free -= rows[i]!.height;
-    const row = rows[b]!;
-    const n = Math.max(...row.cells.map((c) => c.lines.length));
-    const pad = row.height - n * lh;
-    const fits = Math.floor((free - pad + EPS) / lh);
-    if (row.kind === "body" && fits >= ROW_BREAK_LINES && n - fits >= ROW_BREAK_LINES) {
-      // where every cell that goes on ends an entry (a forced line break), if such a place fits
-      const endsEntry = (k: number) =>
-        row.cells.every((c) => c.lines.length <= k || c.lines[k - 1]?.glyphs.at(-1)?.newline);
-      let k = fits;
-      while (k > ROW_BREAK_LINES && !endsEntry(k)) k--;
-      return { row: b, lines: endsEntry(k) ? k : fits };
+  let space = (plan.fresh ? room.full : room.first) - room.caption - room.header;
+  for (const b of [...plan.breaks, rows.length]) {
+    // a row that runs past the foot of its page (one taller than a page, or the last rows
+    // moved onto the last page) is cut there
+    let used = 0;
+    for (let i = start; i < b; i++) {
+      const row = rows[i]!;
+      if (row.kind === "body" && used + row.height > space + EPS) {
+        const n = linesOf(row);
+        const fits = Math.min(n - 1, Math.floor((space - used - (row.height - n * lh) + EPS) / lh));
+        if (fits >= 1) return { row: i, lines: atEntry(row, fits) };
+      }
+      used += row.height;
     }
+    if (b === rows.length) break;
+    const row = rows[b]!;
+    const n = linesOf(row);
+    const pad = row.height - n * lh;
+    const fits = Math.floor((space - used - pad + EPS) / lh);
+    // (not the rest of a row cut at the foot of the page before: that page ends with its row)
+    if (
+      row.kind === "body" &&
+      !row.continued &&
+      fits >= ROW_BREAK_LINES &&
+      n - fits >= ROW_BREAK_LINES
+    )
+      return { row: b, lines: atEntry(row, fits) };
     start = b;
-    free = room.full - room.header;
+    space = room.full - room.header;
   }
   return null;
 }
@@ -253,7 +281,10 @@ function cutRow(t: TableLayout, row: Row, k: number): Row[] {
   return [0, k].map((from, i) => {
     const cells = row.cells.map((c) => ({ ...c, lines: c.lines.slice(from, i === 0 ? k : n) }));
     const lines = Math.max(1, ...cells.map((c) => c.lines.length));
-    return { kind: row.kind, cells, height: lines * lh + pad };
+    const height = lines * lh + pad;
+    return i === 0 && !row.continued
+      ? { kind: row.kind, cells, height }
+      : { kind: row.kind, cells, height, continued: true };
   });
 }
 

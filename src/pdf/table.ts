@@ -19,6 +19,8 @@ export interface Row {
   kind: "header" | "body" | "totals";
   cells: Cell[];
   height: number;
+  /** The rest of a row cut where a page ends: it goes on at the top of the next page. */
+  continued?: boolean;
 }
 
 export interface TableLayout {

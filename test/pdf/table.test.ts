@@ -243,6 +243,43 @@ describe("tables", () => {
     ]);
   });
 
+  it("cuts a row taller than a page only where a page ends: no rule crosses a page inside it", () => {
+    // a scoring sheet's 群众越级上访 row with 160 entries (some two lines long), after a paragraph
+    const entries = Array.from({ length: 160 }, (_, i) =>
+      i % 7 === 3
+        ? `${(i % 12) + 1}月${(i % 28) + 1}日赴县集访，镇交办案件逾期未查清上报，加倍计分，扣6分`
+        : `${(i % 12) + 1}月${(i % 28) + 1}日赴县个访，扣1分`,
+    );
+    const form = countyForm();
+    form.rows.push([
+      cell("群众越级上访"),
+      cell("每件扣1至20分"),
+      cell("160"),
+      cell("-160"),
+      cell(entries.join("\n")),
+    ]);
+    const laid = layoutDoc(doc([para("考评结果如下："), form]), fonts());
+    const tablePages = laid.pages.filter((p) => pageText(p).includes("考评项目"));
+    expect(tablePages.length).toBeGreaterThanOrEqual(4);
+    // the full-width rules of a page between the first and the last: the header's top and bottom
+    // and the bottom of the one piece of the row the page holds
+    const across = (p: Page) =>
+      new Set(
+        p.items
+          .filter((i) => i.type === "rule" && i.y1 === i.y2 && i.x2 - i.x1 > BLOCK_WIDTH - 1)
+          .map((i) => (i.type === "rule" ? Math.round(i.y1 * 100) : 0)),
+      ).size;
+    for (const p of tablePages.slice(1, -1)) expect(across(p)).toBe(3);
+    // every entry is there once, in order
+    const text = tablePages.map(pageText).join("");
+    let at = 0;
+    for (const e of entries) {
+      const i = text.indexOf(e.replace(/\s/g, ""), at);
+      expect(i, e).toBeGreaterThanOrEqual(at);
+      at = i + 1;
+    }
+  });
+
   it("plans rows: a table that fits stays; one whose header and three rows fit starts here and breaks", () => {
     const room = { header: 5, full: 100, caption: 0 };
     expect(planRows([10, 10, 10], { ...room, first: 40 })).toEqual({ fresh: false, breaks: [] });
