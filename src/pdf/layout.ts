@@ -219,9 +219,10 @@ function planTable(t: TableLayout, top: number, left?: number): TablePlan {
 
 /**
  * Where a plan's rows are cut next, if anywhere: a row that runs past the foot of its page is cut
- * to fill the page; a page break that leaves room for at least two lines of the row after it, which has enough
- * lines to keep two on the next page, cuts that row there. That row and how many lines stay
- * (after a whole entry of each cell that goes on, where such a place fits); null when none.
+ * to fill the page; a page break that leaves room for at least two lines of the row after it,
+ * which has enough lines to keep two on the next page, cuts that row there. That row and how
+ * many lines stay (after a whole entry of each cell that goes on, where such a place fits);
+ * null when none.
  */
 function rowToBreak(
   t: TableLayout,
