@@ -234,6 +234,7 @@ export function layoutTable(ctx: TextContext, t: TableBlock, where: string): Tab
     const held = o.held ? mins.map((m, j) => Math.max(m, readable(j))) : mins;
     const sumMin = held.reduce((a, b) => a + b, 0);
     const sumMax = maxes.reduce((a, b) => a + b, 0);
+    // columns held at six characters that cannot all fit: not even the fallback (below)
     if (o.held && sumMin > W) continue;
     const widths = allocate(held, maxes, W);
     chosen = { size: o.size, landscape: o.landscape, shaped, mins, maxes, widths };
