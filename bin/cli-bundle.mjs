@@ -57,7 +57,7 @@ export const CLI_CACHE_VARIABLE = "XINFANG_CLI_CACHE";
 const FORMAT = 4;
 /** Packages left outside the bundle: the site builder's tool chain (reached only from build.ts,
  * itself outside) and exceljs (the ledger template workbook), loaded from their packages. */
-const OUTSIDE = /^(astro|@astrojs\/[^/]+|vite|pagefind|playwright-core|exceljs)(\/.*)?$/;
+const OUTSIDE = /^(astro|@astrojs\/[^/]+|vite|playwright-core|exceljs)(\/.*)?$/;
 /** A bundle no longer named in current.json is removed once it is this old (a process started
  * from it may still be loading its files). */
 const KEEP_OLD_MS = 60 * 60 * 1000;

@@ -2,8 +2,8 @@
 // it. Order: the output folder is checked (only an empty folder or an earlier output, by its
 // marker, may be replaced), locked and recovered from a killed build (output-dir.ts); publish
 // (validate, score, render) — nothing is written when that fails; other output stages (PDF …)
-// into a side folder while Astro builds into a temporary folder next to the output, then Pagefind
-// over it (the site links the files the stages said they would write; the build checks they
+// into a side folder while Astro builds into a temporary folder next to the output, then the search
+// index over it (the site links the files the stages said they would write; the build checks they
 // did); the marker; then the temporary folder replaces the output by a journalled swap. A failure at any
 // step leaves the previous output as it was; a kill at any step leaves the previous or the new
 // output, and the next build finishes or undoes the swap.

@@ -311,10 +311,15 @@ describe("which folder may be the output", () => {
     expect(await refuseOutput(out, content)).toBeUndefined();
   });
 
-  it("never a folder without the marker, whatever it holds (index.html, pagefind/)", async () => {
+  it("never a folder without the marker, whatever it holds (index.html, search-index/)", async () => {
     const content = join(parent, "content");
     await mkdir(content);
-    for (const files of [["index.html"], ["index.html", "a.txt"], ["pagefind/x.js"], ["x"]]) {
+    for (const files of [
+      ["index.html"],
+      ["index.html", "a.txt"],
+      ["search-index/pages.json"],
+      ["x"],
+    ]) {
       await rm(out, { recursive: true, force: true });
       for (const f of files) {
         await mkdir(join(out, f, ".."), { recursive: true });

@@ -41,9 +41,9 @@ describe("xinfang build --out", () => {
     await writeFile(join(web, "index.html"), "<h1>镇政府门户</h1>");
     await writeFile(join(web, "css", "site.css"), "body{}");
     await writeFile(join(web, "通知.docx"), "重要文件");
-    await mkdir(join(web, "pagefind"));
+    await mkdir(join(web, "search-index"));
     const old = new Date("2024-01-02T03:04:05Z");
-    for (const p of ["index.html", "css/site.css", "通知.docx", "css", "pagefind", "."])
+    for (const p of ["index.html", "css/site.css", "通知.docx", "css", "search-index", "."])
       await utimes(join(web, p), old, old);
     const before = await snapshot(web);
     const siblings = await readdir(tmp);

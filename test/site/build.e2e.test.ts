@@ -222,7 +222,7 @@ describe("an output folder on another file system", () => {
         const r = await runCli(["build", "--content", content, "--out", site, "--base", BASE]);
         expect(r.status, r.stderr).toBe(0);
         const here = await fingerprint(out);
-        expect([...here.keys()].some((f) => f.startsWith("pagefind/"))).toBe(true);
+        expect([...here.keys()].some((f) => f.startsWith("search-index/"))).toBe(true);
         expect(await fingerprint(site)).toEqual(here);
       } finally {
         await rm(elsewhere, { recursive: true, force: true });

@@ -112,7 +112,7 @@ describe("docToHtml", () => {
     const attachment = html.indexOf("附件正文");
     expect(attachment).toBeGreaterThan(html.indexOf('class="gw-signature'));
     expect(attachment).toBeLessThan(
-      html.indexOf('<footer class="gw-colophon" data-pagefind-ignore>'),
+      html.indexOf('<footer class="gw-colophon" data-search-ignore>'),
     );
   });
 
@@ -158,13 +158,13 @@ describe("docToHtml", () => {
       { base: "/" },
     );
     expect(letter).toContain(
-      '<header class="gw-head gw-head-letter" data-pagefind-ignore><p class="gw-mark">青禾镇信访<wbr>工作<wbr>领导<wbr>小组<wbr>办公室</p><hr class="gw-doubleline"><div class="gw-letter-line">',
+      '<header class="gw-head gw-head-letter" data-search-ignore><p class="gw-mark">青禾镇信访<wbr>工作<wbr>领导<wbr>小组<wbr>办公室</p><hr class="gw-doubleline"><div class="gw-letter-line">',
     );
     expect(letter).toContain('<span class="gw-number">青信办〔2025〕2号</span></div>');
     expect(letter).not.toContain("gw-redline");
     // its 版记: the 抄送 only, without rules
     expect(letter).toContain(
-      '<footer class="gw-colophon gw-colophon-letter" data-pagefind-ignore><p class="gw-cc">',
+      '<footer class="gw-colophon gw-colophon-letter" data-search-ignore><p class="gw-cc">',
     );
     expect(letter).not.toContain("gw-printer");
   });
@@ -197,12 +197,12 @@ describe("docToHtml", () => {
   });
 
   it("keeps the 版头, the 版记 and table heads out of the search index, and nothing else", () => {
-    const ignored = [...html.matchAll(/<(\w+)[^>]*\sdata-pagefind-ignore[^>]*>/g)].map((m) => m[1]);
+    const ignored = [...html.matchAll(/<(\w+)[^>]*\sdata-search-ignore[^>]*>/g)].map((m) => m[1]);
     expect(ignored).toContain("header");
     expect(ignored).toContain("footer");
     expect(new Set(ignored)).toEqual(new Set(["header", "footer", "thead"]));
     // the number and the 标志 are inside the ignored header; the title is not
-    const head = /<header[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/header>/.exec(html)?.[0] ?? "";
+    const head = /<header[^>]*data-search-ignore[^>]*>[\s\S]*?<\/header>/.exec(html)?.[0] ?? "";
     expect(head).toContain(noticeDoc.meta.number ?? "-");
     expect(head).not.toContain("gw-title");
   });

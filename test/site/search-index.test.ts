@@ -1,182 +1,260 @@
-// The search index is fed page by page, in an order that depends on the site alone: the same
-// pages give the same index files whatever order the file system lists them in; Astro's report
-// of each page it has written is read right.
-import { existsSync, statSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { literalGlob, startSearchIndex } from "../../src/site/build/search-index.ts";
-import { pageReports } from "../../src/site/build/render-site.ts";
-import { fingerprint } from "./support/build.ts";
+// The site's own search index: what a page gives it (text, meta, filters), and that the pages it
+// gives for a term are every page holding the term, whatever the texts; the same pages give the
+// same files.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  SearchIndexBuilder,
+  decodeEntities,
+  pageSearchText,
+} from "../../src/site/build/search-index.ts";
+import {
+  SEARCH_PAGES_FILE,
+  gramShard,
+  normalize,
+  pageUrl,
+  shardCount,
+  termGrams,
+  textGrams,
+} from "../../src/site/lib/search-index-format.ts";
+import type { GramFile, SearchManifest } from "../../src/site/lib/search-index-format.ts";
+import { SearchIndexError, openSearchIndex } from "../../src/site/scripts/search-index-client.ts";
+import { matchPositions } from "../../src/site/scripts/search-rank.ts";
 
-const page = (title: string, body: string) =>
-  `<!doctype html><html lang="zh-CN"><head><title>${title}</title></head><body>` +
-  `<main data-pagefind-body><h1>${title}</h1><p>${body}</p></main></body></html>`;
+const page = (body: string, head = "") =>
+  `<!DOCTYPE html><html lang="zh-CN"><head><title>标题不算</title>${head}</head><body>` +
+  `<header><p>网站名称</p></header><main id="main" data-search-body>${body}</main>` +
+  `<footer><p>页脚不算</p></footer></body></html>`;
 
-/** Pages of a small site: the same words on several pages, so that their numbers matter. */
-const PAGES: [string, string][] = [
-  "index.html",
-  "units/andian/index.html",
-  "units/baishi/index.html",
-  "units/chenjia/index.html",
-  "units/dongpo/index.html",
-  "documents/plan-2025/index.html",
-  "documents/notice-2025-01/index.html",
-  "documents/notice-2025-02/index.html",
-  "documents/report-2025/index.html",
-  "weekly/2025/index.html",
-].map((file, i) => [
-  file,
-  page(`页面${i}`, `信访工作第${i}项，考评扣分${i % 3}分，化解率${90 + i}%。`),
-]);
+/** The index's files as the search page reads them. */
+const loaderOf = (files: [string, string][]) => {
+  const byPath = new Map(files);
+  return async (path: string): Promise<unknown> => {
+    const text = byPath.get(path);
+    if (text === undefined) throw new Error(`no ${path}`);
+    return JSON.parse(text) as unknown;
+  };
+};
 
-/** Writes the pages under `dir` in the given order (a file system may list them that way). */
-async function writeSite(dir: string, pages: readonly [string, string][]): Promise<void> {
-  for (const [file, html] of pages) {
-    await mkdir(dirname(join(dir, file)), { recursive: true });
-    await writeFile(join(dir, file), html);
-  }
-}
+describe("what a page gives the search index", () => {
+  it("is nothing without an element marked for it", () => {
+    expect(pageSearchText("<html><body><main><p>信访</p></main></body></html>")).toBeNull();
+    expect(pageSearchText("")).toBeNull();
+  });
 
-/** Indexes `dir`, adding `order` as pages written, then the rest by path. */
-async function indexed(dir: string, order: readonly string[]): Promise<Map<string, string>> {
-  const indexer = await startSearchIndex(dir);
-  for (const file of order) indexer.add(file);
-  await indexer.finish(PAGES.map(([f]) => f));
-  expect(indexer.added.slice(0, order.length)).toEqual(order);
-  return fingerprint(join(dir, "pagefind"));
-}
+  it("is the marked element's text, a block a line, inline elements inside their words", () => {
+    const got = pageSearchText(
+      page(
+        '<h1>东坡村<span class="tag" data-search-ignore>村</span></h1>' +
+          '<p>信访<wbr>工作<strong>重点</strong>是<a href="/x/">化解</a>矛盾</p>' +
+          "<table><thead data-search-ignore><tr><th>表头</th></tr></thead>" +
+          "<tbody><tr><td>甲</td><td>乙</td></tr><tr><td>第一行<br>第二行</td></tr></tbody></table>" +
+          "<ul><li>一</li><li>二　三</li></ul>",
+      ),
+    );
+    expect(got?.content).toBe("东坡村\n信访工作重点是化解矛盾\n甲\n乙\n第一行\n第二行\n一\n二 三");
+  });
 
-// tmpfs lists a folder in the order its entries were made; ext4 by a hash of their names
-const SHM = "/dev/shm";
-const onTmpfs = existsSync(SHM) && statSync(SHM).isDirectory();
-let tmp: string;
+  it("leaves out scripts, style sheets, comments and whatever is outside the marked element", () => {
+    const got = pageSearchText(
+      page(
+        '<p>正文</p><script>const s = "<p>脚本</p>";</script><style>p::after{content:"样式"}</style>' +
+          "<!-- <p>注释</p> --><template><p>模板</p></template><p>结尾</p>",
+        "<script>head()</script>",
+      ),
+    );
+    expect(got?.content).toBe("正文\n结尾");
+  });
 
-beforeAll(async () => {
-  tmp = await mkdtemp(join(onTmpfs ? SHM : tmpdir(), "xinfang-search-index-"));
+  it("leaves out ignored parts, however deep, and goes on after them", () => {
+    const got = pageSearchText(
+      page(
+        '<header class="gw-head" data-search-ignore><p>版头<span>文号</span></p>' +
+          "<div data-search-ignore><p>更深</p></div><p>还在版头</p></header>" +
+          "<p>正文</p><footer data-search-ignore><p>版记</p></footer><p>附注</p>",
+      ),
+    );
+    expect(got?.content).toBe("正文\n附注");
+  });
+
+  it("decodes character references and reads attributes holding > and quotes", () => {
+    expect(decodeEntities("&amp;&lt;&gt;&quot;&#39;&#x4E00;&#19968;&nbsp;&unknown;&#0;")).toBe(
+      "&<>\"'一一\u00a0&unknown;\ufffd",
+    );
+    const got = pageSearchText(
+      page(
+        '<p title="a > b" data-x=\'c"d\'>甲&amp;乙</p><svg viewBox="0 0 1 1"><rect x="1"/>' +
+          "<text>图中<tspan>文字</tspan></text></svg><p>x < y</p>",
+      ),
+    );
+    expect(got?.content).toBe("甲&乙\n图中文字\nx < y");
+  });
+
+  it("collects meta (the first of a name) and filters (each value once) anywhere in the page", () => {
+    const got = pageSearchText(
+      page(
+        '<span data-search-meta="title:东坡村" hidden></span>' +
+          '<span data-search-meta="title:别的" hidden></span>' +
+          '<span data-search-meta="subjects:东坡村|集访：赴市" hidden></span>' +
+          '<span data-search-filter="unit:东坡村" hidden></span>' +
+          '<span data-search-filter="unit:东坡村" hidden></span>' +
+          '<span data-search-filter="year:2025" hidden></span>' +
+          '<span data-search-filter="year:2024" hidden></span>' +
+          '<span data-search-filter="nokey" hidden></span><p>正文</p>',
+      ),
+    );
+    expect(got?.meta).toEqual({ title: "东坡村", subjects: "东坡村|集访：赴市" });
+    expect(got?.filters).toEqual({ unit: ["东坡村"], year: ["2025", "2024"] });
+    expect(got?.content).toBe("正文");
+  });
+
+  it("addresses a page by its folder", () => {
+    expect(pageUrl("index.html")).toBe("");
+    expect(pageUrl("units/dongpo/index.html")).toBe("units/dongpo/");
+    expect(pageUrl("404.html")).toBe("404.html");
+  });
 });
 
-afterAll(async () => {
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
+/** Texts over a few characters (some Chinese, a space, a capital) so that terms recur. */
+const ALPHABET = ["信", "访", "集", "村", "A", "a", "1", " ", "。"];
+const textArb = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((cs) => cs.join(""));
+const blocksArb = fc.array(textArb, { minLength: 1, maxLength: 4 });
+const termArb = fc
+  .array(fc.constantFrom(...ALPHABET.filter((c) => c !== " ")), { minLength: 1, maxLength: 4 })
+  .map((cs) => normalize(cs.join("")));
+const html = (blocks: readonly string[]) =>
+  page(blocks.map((b) => `<p>${b.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`).join(""));
 
-describe("the search index", () => {
-  it.skipIf(!onTmpfs)(
-    "is the same for the same pages made in another order (Pagefind's own walk is not)",
-    async () => {
-      const a = join(tmp, "a");
-      const b = join(tmp, "b");
-      await writeSite(a, PAGES);
-      await writeSite(b, [...PAGES].reverse());
-      const order = ["units/chenjia/index.html", "index.html", "weekly/2025/index.html"];
-      const fromA = await indexed(a, order);
-      expect(fromA.size).toBeGreaterThan(3);
-      expect(await indexed(b, order)).toEqual(fromA);
+function built(sites: readonly (readonly string[])[]): [string, string][] {
+  const builder = new SearchIndexBuilder();
+  sites.forEach((blocks, i) => builder.add(`p/${i}/index.html`, html(blocks)));
+  return builder.files();
+}
 
-      // the control: Pagefind given each folder whole numbers the pages as the folder lists them
-      const pagefind = await import("pagefind");
-      const whole = async (dir: string) => {
-        const { index } = await pagefind.createIndex({});
-        await index!.addDirectory({ path: dir });
-        await index!.writeFiles({ outputPath: join(dir, "whole") });
-        await pagefind.close();
-        return fingerprint(join(dir, "whole"));
-      };
-      expect(await whole(b)).not.toEqual(await whole(a));
-    },
-    60_000,
-  );
+describe("the pages the index gives for a term", () => {
+  it("are every page holding it, each with at least as many of its rarest gram", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(blocksArb, { maxLength: 8 }), termArb, async (sites, term) => {
+        const index = await openSearchIndex(loaderOf(built(sites)));
+        const found = await index.find(term);
+        for (const [id, blocks] of sites.entries()) {
+          const text = normalize((pageSearchText(html(blocks))?.content ?? "").replace(/\n/g, " "));
+          const holds = matchPositions(text, term).length;
+          if (holds > 0) {
+            expect(found.has(id), `${term} in ${text}`).toBe(true);
+            expect(found.get(id) ?? 0).toBeGreaterThanOrEqual(holds);
+          }
+          // one or two characters: a page holding the grams holds the term
+          if (term.length <= 2) expect(found.has(id)).toBe(text.includes(term));
+        }
+      }),
+    );
+  });
 
-  it("numbers pages in the order they are added; the rest follow by path", async () => {
-    const dir = join(tmp, "order");
-    await writeSite(dir, PAGES);
-    const sorted = PAGES.map(([f]) => f).sort();
-    const byPath = await indexed(dir, []);
-    await rm(join(dir, "pagefind"), { recursive: true });
-    expect(await indexed(dir, sorted)).toEqual(byPath);
-    await rm(join(dir, "pagefind"), { recursive: true });
-    expect(await indexed(dir, [...sorted].reverse())).not.toEqual(byPath);
-  }, 60_000);
+  it("hold each of their grams as the text does (the builder against textGrams)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(blocksArb, { minLength: 1, maxLength: 6 }), async (sites) => {
+        const files = built(sites);
+        const manifest = JSON.parse(files[0]?.[1] ?? "{}") as SearchManifest;
+        const grams = new Map<string, Map<number, number>>();
+        for (const [path, text] of files) {
+          if (!path.startsWith("grams/")) continue;
+          const shard = Number(/(\d+)/.exec(path)?.[1]);
+          for (const [gram, list] of Object.entries(JSON.parse(text) as GramFile)) {
+            expect(gramShard(gram, manifest.shards)).toBe(shard);
+            const pages = new Map<number, number>();
+            let id = 0;
+            for (let k = 0; k < list.length; k += 2) {
+              id += list[k] ?? 0;
+              pages.set(id, list[k + 1] ?? 0);
+            }
+            grams.set(gram, pages);
+          }
+        }
+        const expected = new Map<string, Map<number, number>>();
+        sites.forEach((blocks, id) => {
+          const content = pageSearchText(html(blocks))?.content ?? "";
+          for (const [gram, n] of textGrams(normalize(content))) {
+            const pages = expected.get(gram) ?? new Map<number, number>();
+            pages.set(id, n);
+            expected.set(gram, pages);
+          }
+        });
+        expect(grams).toEqual(expected);
+      }),
+    );
+  });
 
-  it("finds a page whatever characters its path has", async () => {
-    const names = [
-      "a b",
-      "c:d",
-      "h#i",
-      "l<m>",
-      "p!q",
-      "q$r",
-      "x(1)",
-      "y[2]",
-      "z{3},w",
-      "星*号?",
-      "反\\斜",
-    ];
-    const dir = join(tmp, "names");
-    const pages: [string, string][] = names.map((n, i) => [
-      `p/${n}/index.html`,
-      page(`页${i}`, `内容${i}`),
+  it("are found among the pages carrying the chosen filters, counted per value", async () => {
+    const builder = new SearchIndexBuilder();
+    const tagged = (unit: string, year: string, text: string) =>
+      page(
+        `<span data-search-filter="unit:${unit}" hidden></span>` +
+          `<span data-search-filter="year:${year}" hidden></span><p>${text}</p>`,
+      );
+    builder.add("a/index.html", tagged("东坡村", "2025", "赴市集访"));
+    builder.add("b/index.html", tagged("北岭村", "2025", "集访"));
+    builder.add("c/index.html", tagged("东坡村", "2024", "到镇集访"));
+    builder.add("search/index.html", "<main><p>集访</p></main>"); // not indexed
+    expect(builder.size).toBe(3);
+    const index = await openSearchIndex(loaderOf(builder.files()));
+    expect(index.filters).toEqual({
+      unit: { 东坡村: 2, 北岭村: 1 },
+      year: { "2025": 2, "2024": 1 },
+    });
+    expect(index.filtered({ unit: "东坡村" })).toEqual([0, 2]);
+    expect(index.filtered({ unit: "东坡村", year: "2025" })).toEqual([0]);
+    expect([...(await index.find("集访")).keys()]).toEqual([0, 1, 2]);
+    expect([
+      ...(await index.find("集访", new Set(index.filtered({ year: "2025" })))).keys(),
+    ]).toEqual([0, 1]);
+    expect(await index.find("")).toEqual(new Map());
+    expect(await index.text(2)).toEqual({ url: "c/", content: "到镇集访", meta: {} });
+    expect(JSON.parse(builder.files().find(([f]) => f === "text/2.json")?.[1] ?? "")).toEqual({
+      url: "c/",
+      content: "到镇集访",
+    });
+  });
+
+  it("come from files that depend on the pages alone", () => {
+    const sites = [["信访工作"], ["集访", "村"], ["A1 a"]];
+    expect(built(sites)).toEqual(built(sites));
+    expect(built(sites).map(([f]) => f)).toEqual([
+      SEARCH_PAGES_FILE,
+      "grams/0.json",
+      "text/0.json",
+      "text/1.json",
+      "text/2.json",
     ]);
-    await writeSite(dir, pages);
-    const indexer = await startSearchIndex(dir);
-    for (const [file] of pages) indexer.add(file);
-    await indexer.finish([]);
-    const pagefind = await import("pagefind");
-    for (const [file] of pages) {
-      const { index } = await pagefind.createIndex({});
-      const r = await index!.addDirectory({ path: dir, glob: literalGlob(file) });
-      expect([file, r.page_count, r.errors]).toEqual([file, 1, []]);
-    }
-    await pagefind.close();
-    const meta = await fingerprint(join(dir, "pagefind", "fragment"));
-    expect(meta.size).toBe(names.length);
-  }, 60_000);
-
-  it("takes a page reported before it could be found again, by path", async () => {
-    const dir = join(tmp, "late");
-    await writeSite(dir, PAGES.slice(1));
-    const indexer = await startSearchIndex(dir);
-    indexer.add(PAGES[0]![0]); // not there yet: Pagefind finds nothing
-    indexer.add(PAGES[1]![0]);
-    // Pagefind answers one request after the other: once a later one is answered, so are those
-    await (await import("pagefind")).createIndex({});
-    await writeSite(dir, PAGES.slice(0, 1));
-    await indexer.finish(PAGES.map(([f]) => f));
-    expect((await fingerprint(join(dir, "pagefind", "fragment"))).size).toBe(PAGES.length);
-  }, 60_000);
-
-  it("writes nothing when closed without finishing", async () => {
-    const dir = join(tmp, "closed");
-    await writeSite(dir, PAGES);
-    const indexer = await startSearchIndex(dir);
-    indexer.add("index.html");
-    await indexer.close();
-    expect(existsSync(join(dir, "pagefind"))).toBe(false);
-  }, 60_000);
+  });
 });
 
-describe("Astro's report of the pages it writes", () => {
-  it("gives each page once its time follows it, never one that was not written", () => {
-    const written: string[] = [];
-    const read = pageReports((f) => written.push(f));
-    const lines = [
-      "▶ src/site/pages/index.astro",
-      "  ├─ /index.html",
-      " (+146ms) ",
-      "▶ src/site/pages/units/[id].astro",
-      "  ├─ /units/andian/index.html",
-      "某个提示",
-      " (+9ms) ",
-      "  ├─ /units/empty/index.html",
-      " (+2ms) (file not created, response body was empty)",
-      "  └─ /units/baishi/index.html",
-      " (+1.2s) ",
-      " (+3ms) ",
-      "✓ Completed in 3.2s.",
-    ];
-    const begun = lines.filter((l) => read(l));
-    expect(begun).toHaveLength(4);
-    expect(written).toEqual(["index.html", "units/andian/index.html", "units/baishi/index.html"]);
+describe("the index format", () => {
+  it("cuts a term into its pairs, or its character", () => {
+    expect(termGrams("集访")).toEqual(["集访"]);
+    expect(termGrams("赴市集访")).toEqual(["赴市", "市集", "集访"]);
+    expect(termGrams("访")).toEqual(["访"]);
+    expect(termGrams("")).toEqual([]);
+    expect(termGrams("a b")).toEqual([]);
+    expect(textGrams("集访 访")).toEqual(
+      new Map([
+        ["集", 1],
+        ["集访", 1],
+        ["访", 2],
+      ]),
+    );
+  });
+
+  it("spreads a big index over more files (powers of two, at most 1,024)", () => {
+    expect(shardCount(0)).toBe(1);
+    expect(shardCount(8192)).toBe(1);
+    expect(shardCount(8193)).toBe(2);
+    expect(shardCount(600_000)).toBe(128);
+    expect(shardCount(1e12)).toBe(1024);
+  });
+
+  it("is checked when opened", async () => {
+    await expect(openSearchIndex(async () => ({ format: 99 }))).rejects.toThrow(SearchIndexError);
+    await expect(openSearchIndex(async () => null)).rejects.toThrow(SearchIndexError);
   });
 });

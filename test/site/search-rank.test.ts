@@ -228,7 +228,7 @@ describe("snippets", () => {
 
   it("prefers running text to a table cell, shows a sentence alone, and marks the term", () => {
     const content =
-      "表1 排名. 1. 桃花村. 98.50. 三、扣分情况. 桃花村：赴县个访1件（扣1分），合计扣1分。 其余略。";
+      "表1 排名\n1\n桃花村\n98.50\n三、扣分情况\n桃花村：赴县个访1件（扣1分），合计扣1分。 其余略。";
     const parts = snippet(content, ["桃花村"]);
     // a sentence stands alone: the lines of other villages around it are not added
     expect(textOf(parts)).toBe("桃花村：赴县个访1件（扣1分），合计扣1分。");
@@ -237,7 +237,7 @@ describe("snippets", () => {
 
   it("joins a table cell with the readable cells beside it, leaving out ids, paths and heads", () => {
     const content =
-      "处理. 处理 日期 事件 条款 说明 出处 黄牌警告. 2025年6月10日. P-2025-0137. 因村内事务处理不公引发群众赴市集访的. ledger/2025/petitions.yaml:2143. 经济处理.";
+      "处理\n处理 日期 事件 条款 说明 出处 黄牌警告\n2025年6月10日\nP-2025-0137\n因村内事务处理不公引发群众赴市集访的\nledger/2025/petitions.yaml:2143\n经济处理";
     const s = textOf(snippet(content, ["集访"]));
     expect(s).toContain("因村内事务处理不公引发群众赴市集访的");
     expect(s).toContain("2025年6月10日 · ");
@@ -246,7 +246,7 @@ describe("snippets", () => {
 
   it("never shows a 发文字号", () => {
     const content =
-      "青信办〔2025〕4号. 关于考评结果的通报. 根据青信办〔2025〕1号文件，现将集访情况通报如下。";
+      "青信办〔2025〕4号\n关于考评结果的通报\n根据青信办〔2025〕1号文件，现将集访情况通报如下。";
     const s = textOf(snippet(content, ["集访"]));
     expect(s).toContain("集访");
     expect(s).not.toMatch(DOC_NUMBER);

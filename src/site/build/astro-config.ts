@@ -50,10 +50,7 @@ export function siteConfig(options: SiteConfigOptions): AstroInlineConfig {
     ...(cache ? { cacheDir: join(cache, "astro") } : {}),
     base: options.base,
     trailingSlash: "ignore",
-    // Pages are generated one at a time, so that Astro's report of a page's time follows that
-    // page: the build hands each page to the search index as it is written (render-site.ts).
-    // Four at a time was ~2% faster when nothing else ran beside it; now Pagefind reads pages
-    // through those waits.
+    // Pages are generated one at a time (see README, round 20, for four at a time).
     build: { format: "directory", inlineStylesheets: "never", concurrency: 1 },
     compressHTML: true,
     prefetch: false,
@@ -70,8 +67,7 @@ export function siteConfig(options: SiteConfigOptions): AstroInlineConfig {
     vite: {
       ...(cache ? { cacheDir: join(cache, "vite") } : {}),
       // Scripts stay files, not inlined: an inlined script with a run-time import() keeps an
-      // unreplaced __VITE_PRELOAD__ marker (withastro/astro#17265). The search page imports
-      // Pagefind at run time from the site.
+      // unreplaced __VITE_PRELOAD__ marker (withastro/astro#17265).
       build: { modulePreload: false, assetsInlineLimit: 0 },
       logLevel: "warn",
       clearScreen: false,

@@ -1,5 +1,5 @@
 // The site output: the publication → the intranet site in a folder (Astro pages, their web
-// fonts (webfonts.ts), the Pagefind search index fed each page as it is written), checked
+// fonts (webfonts.ts), the search index (search-index.ts) made as the pages are read back), checked
 // before anyone sees it: no classified document made it in, and no file makes a browser fetch
 // from another host. The build (src/build) decides where the folder is and swaps it into place.
 //
@@ -11,9 +11,9 @@
 // Vite lets BASE_URL, MODE … in the environment override import.meta.env, so they are hidden
 // while Astro runs. All three are set and restored around one run, and runs are queued one at a
 // time (`queue` below), so two builds in one process never see each other's state.
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { deviceOf } from "../../text/disks.ts";
 import type { Publication } from "../input.ts";
@@ -21,9 +21,7 @@ import { PACKAGE_ROOT, siteConfig } from "./astro-config.ts";
 import { handOver, setAstroLogSink } from "./hand-over.ts";
 import type { AstroLogEvent } from "./hand-over.ts";
 import { findExternalReferences } from "./offline.ts";
-import type { ExternalReference } from "./offline.ts";
-import { startSearchIndex } from "./search-index.ts";
-import type { SearchIndexer } from "./search-index.ts";
+import { SEARCH_INDEX_DIR, SearchIndexBuilder } from "./search-index.ts";
 import { SiteCharacters, showsText, writeWebFonts } from "./webfonts.ts";
 
 /** A check of the built site failed, or a step could not run: `step` names it. */
@@ -47,8 +45,8 @@ export interface SiteOptions {
   /** Whether a process is running (the private folders of killed builds are removed). */
   running: (pid: number) => boolean;
   /**
-   * Called once the pages are written, as the search index (made by a process of its own) is
-   * begun: the main thread has little left to do from then on.
+   * Called once the pages, their web fonts and the search index are written: the main thread has
+   * little left to do from then on.
    */
   pagesWritten?: () => void;
 }
@@ -102,66 +100,48 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
     progress(
       `生成网站（${publication.documents.length} 份文书，${publication.units.length} 个村（社区））……`,
     );
-    // Pagefind starts first: Astro reports each page it has written, which goes to the index at
-    // once (search-index.ts).
-    const indexer = await startSearchIndex(dir);
-    try {
-      await runAstro(options, dir, work, indexer.add);
-    } catch (e) {
-      await indexer.close();
-      throw e;
-    }
+    await runAstro(options, dir, work);
 
     step = "check";
     for (const held of publication.heldBack)
-      if (existsSync(join(dir, "documents", held.id))) {
-        await indexer.close();
+      if (existsSync(join(dir, "documents", held.id)))
         throw new SiteError(`涉密文书“${held.title}”出现在网站中，已停止生成。`, step);
-      }
 
     step = "search";
     progress("建立全文搜索索引……");
-    // Pagefind (a process of its own) finishes the index (pages Astro did not report, then its
-    // files) while this thread reads each text file once for the rest: the characters of the web
-    // fonts (Pagefind reads only the pages, and the fonts are not pages), the offline check and
-    // the count of pages. The files Pagefind and the fonts add are checked after.
+    // Each text file is read once, for all of: the search index (the pages, in the order of their
+    // paths), the characters of the web fonts (pages, scripts and style sheets), the offline
+    // check and the count of pages. The files the fonts and the index add are checked after.
     const pages = await listFiles(dir);
-    const indexing = finishIndex(indexer, pages, dir).then(
-      () => null,
-      (e: unknown) => ({ e }),
-    );
+    const search = new SearchIndexBuilder();
     const html: string[] = [];
-    let indexed = 0;
     const visit = (file: string, text: string) => {
       if (!file.endsWith(".html")) return;
       html.push(file);
-      if (text.includes("data-pagefind-body")) indexed++;
+      search.add(file, text);
     };
-    let scanned: ExternalReference[];
-    try {
-      step = "fonts";
-      const characters = new SiteCharacters();
-      scanned = await findExternalReferences(
-        dir,
-        (file, text) => {
-          visit(file, text);
-          if (showsText(file)) characters.add(text);
-        },
-        pages,
-      );
-      await writeWebFonts(dir, characters);
-    } catch (e) {
-      await indexing; // Pagefind writes into the folder: it has ended before the folder goes
-      throw e;
-    }
-    options.pagesWritten?.();
+    const characters = new SiteCharacters();
+    const scanned = await findExternalReferences(
+      dir,
+      (file, text) => {
+        visit(file, text);
+        if (showsText(file)) characters.add(text);
+      },
+      pages,
+    );
+    step = "fonts";
+    await writeWebFonts(dir, characters);
     step = "search";
-    const failed = await indexing;
-    if (failed) throw failed.e;
+    writeSearchIndex(dir, search);
+    options.pagesWritten?.();
 
     step = "offline";
     const before = new Set(pages);
-    const added = (await listFiles(dir)).filter((f) => !before.has(f));
+    // The index holds the pages' own text (checked above as markup, where text is no reference) as
+    // data the search page reads and shows as text: never fetched from, never run.
+    const added = (await listFiles(dir)).filter(
+      (f) => !before.has(f) && !f.startsWith(`${SEARCH_INDEX_DIR}/`),
+    );
     const external = [...scanned, ...(await findExternalReferences(dir, visit, added))];
     if (external.length) {
       const list = external.slice(0, 10).map((e) => `  ${e.file}：${e.url}`);
@@ -174,7 +154,7 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
       step = "copy";
       await cp(dir, options.dir, { recursive: true });
     }
-    return { pages: html.length, indexed };
+    return { pages: html.length, indexed: search.size };
   } catch (e) {
     if (e instanceof SiteError) throw e;
     throw new SiteError(e instanceof Error ? e.message : String(e), step, { cause: e });
@@ -183,26 +163,17 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
   }
 }
 
-/**
- * Runs Astro with the publication handed over, in the private working folder `work`; `written`
- * receives each page (relative to the site folder) once Astro has written it.
- */
-async function runAstro(
-  options: SiteOptions,
-  outDir: string,
-  work: string,
-  written: (file: string) => void,
-): Promise<void> {
+/** Runs Astro with the publication handed over, in the private working folder `work`. */
+async function runAstro(options: SiteOptions, outDir: string, work: string): Promise<void> {
   const { progress } = options;
   process.env.ASTRO_TELEMETRY_DISABLED = "1";
   const { build } = await import("astro");
   let generated = 0;
-  const pages = pageReports(written);
   setAstroLogSink((e: AstroLogEvent) => {
     const line = stripVTControlCharacters(e.message);
     if (e.level === "warn" || e.level === "error")
       progress(`  Astro ${e.level === "warn" ? "警告" : "错误"}：${line}`);
-    else if (pages(line) && /\.html$/.test(line.trim())) {
+    else if (pageBegun(line) && /\.html$/.test(line.trim())) {
       generated++;
       if (generated % 200 === 0) progress(`  已生成 ${generated} 个页面……`);
     }
@@ -237,39 +208,22 @@ async function runAstro(
   }
 }
 
-/** The pages Astro did not report go in by path, then the index is written (search-index.ts). */
-async function finishIndex(
-  indexer: SearchIndexer,
-  pages: string[],
-  siteDir: string,
-): Promise<void> {
-  await indexer.finish(pages);
-  // The site has its own search page on pagefind.js; Pagefind's ready-made UIs are not used.
-  const bundle = join(siteDir, "pagefind");
-  for (const name of await readdir(bundle))
-    if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name))
-      await rm(join(bundle, name));
+/** Writes the search index into `<siteDir>/search-index`. */
+function writeSearchIndex(siteDir: string, search: SearchIndexBuilder): void {
+  const root = join(siteDir, SEARCH_INDEX_DIR);
+  const made = new Set<string>();
+  for (const [file, text] of search.files()) {
+    const path = join(root, file);
+    const folder = dirname(path);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(path, text);
+  }
 }
 
-/**
- * Reads Astro's report of the pages it generates, line by line: `├─ /units/a/index.html` as it
- * begins a page, ` (+12ms)` once that page's file is written (Astro writes the file, then reports
- * the time; pages are generated one at a time, astro-config.ts, so the time follows its page).
- * Calls `written` with each written page, relative to the site folder. Returns, for each line,
- * whether it began a page.
- */
-export function pageReports(written: (file: string) => void): (line: string) => boolean {
-  let current: string | null = null;
-  return (line) => {
-    const begun = /^\s*[├└]─\s+(\S.*?)\s*$/.exec(line);
-    if (begun) {
-      current = (begun[1] as string).replace(/^\/+/, "");
-      return true;
-    }
-    if (current !== null && /^\s*\(\+[\d.]+\s*m?s\)\s*$/.test(line)) {
-      written(current);
-      current = null;
-    }
-    return false;
-  };
+/** Whether a line of Astro's log begins a page: `├─ /units/a/index.html`. */
+export function pageBegun(line: string): boolean {
+  return /^\s*[├└]─\s+\S/.test(line);
 }

@@ -388,14 +388,11 @@ export interface WebFontsResult {
 
 /**
  * Whether a file of the built site (relative path) is one whose characters the web fonts serve:
- * its HTML pages, scripts and style sheets (not Pagefind's files, nor the fonts' own).
+ * its HTML pages, scripts and style sheets (not the fonts' own). The search page shows text of
+ * the search index, which is the pages' own.
  */
 export function showsText(file: string): boolean {
-  return (
-    /\.(html|css|js|mjs)$/.test(file) &&
-    !file.startsWith("pagefind/") &&
-    !file.startsWith(`${FONT_DIR}/`)
-  );
+  return /\.(html|css|js|mjs)$/.test(file) && !file.startsWith(`${FONT_DIR}/`);
 }
 
 /**

@@ -78,7 +78,7 @@ function tableToHtml(block: Extract<Block, { type: "table" }>, options: DocHtmlO
   const cell = (content: Inline[], col: number) =>
     `<td${cellClass(content, block.columns[col]?.align)}>${inlinesToHtml(content, options)}</td>`;
   const row = (cells: Inline[][]) => `<tr>${cells.map((c, i) => cell(c, i)).join("")}</tr>`;
-  const head = `<thead data-pagefind-ignore><tr>${block.columns
+  const head = `<thead data-search-ignore><tr>${block.columns
     .map((c) => `<th scope="col"${alignClass(c.align)}>${h(c.title)}</th>`)
     .join("")}</tr></thead>`;
   const body = `<tbody>${block.rows.map(row).join("")}</tbody>`;
@@ -191,7 +191,7 @@ function headerHtml(doc: Doc): string {
   if (m.format === "letter" && mark) {
     parts.push(`<p class="gw-mark">${hWords(mark)}</p>`, '<hr class="gw-doubleline">');
     if (topLine || number) parts.push(`<div class="gw-letter-line">${topLine}${number}</div>`);
-    return `<header class="gw-head gw-head-letter" data-pagefind-ignore>${parts.join("")}</header>`;
+    return `<header class="gw-head gw-head-letter" data-search-ignore>${parts.join("")}</header>`;
   }
   if (topLine) parts.push(topLine);
   if (mark) parts.push(`<p class="gw-mark">${hWords(mark)}</p>`);
@@ -205,7 +205,7 @@ function headerHtml(doc: Doc): string {
   }
   if (mark) parts.push('<hr class="gw-redline">');
   if (!parts.length) return "";
-  return `<header class="gw-head gw-head-${m.format === "none" ? "none" : "file"}" data-pagefind-ignore>${parts.join("")}</header>`;
+  return `<header class="gw-head gw-head-${m.format === "none" ? "none" : "file"}" data-search-ignore>${parts.join("")}</header>`;
 }
 
 /**
@@ -223,9 +223,7 @@ function colophonHtml(doc: Doc): string {
     );
   }
   const cls = m.format === "letter" ? "gw-colophon gw-colophon-letter" : "gw-colophon";
-  return lines.length
-    ? `<footer class="${cls}" data-pagefind-ignore>${lines.join("")}</footer>`
-    : "";
+  return lines.length ? `<footer class="${cls}" data-search-ignore>${lines.join("")}</footer>` : "";
 }
 
 /** The whole document: 版头, title, 主送, body (附件说明 before the signature), 附注, attachments, 版记. */

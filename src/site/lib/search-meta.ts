@@ -1,4 +1,4 @@
-// What the search index learns about a page beyond its text (Pagefind meta and filters, written
+// What the search index learns about a page beyond its text (meta and filters, written
 // as hidden spans by components/SearchMeta.astro), and the vocabulary the search page splits a
 // query with. The ranking itself runs in the browser (scripts/search-rank.ts); it reads these
 // fields by the names below.

@@ -1,8 +1,8 @@
-// The search page's own matching, ranking and snippets, on the pages Pagefind found (pure: no
-// DOM, no Pagefind; the browser and the unit tests run the same code).
+// The search page's own matching, ranking and snippets, on the pages the site's search index
+// gave (pure: no DOM, no index; the browser and the unit tests run the same code).
 //
 // Matching: every term of the query must occur in a page as typed — 集访 matches 集访, never a
-// page whose only match is 访 or 访问 (Pagefind's own Chinese matching is per character) — and
+// page whose only match is 访 or 访问 (the index finds pages by characters and pairs) — and
 // not across a word of the domain vocabulary: 访问 does not match the 访问 of 信访问题, where 信访
 // is the word (`matchPositions`).
 // Ranking: a page whose subjects (lib/search-meta.ts: a unit's name and what happened to it) hold
@@ -10,12 +10,14 @@
 // the terms occur. Pages of one result group (the 12 目标责任书, identical but for the village)
 // that are not about a term of the query become one result, ranked at half its best page.
 
+import { normalize } from "../lib/search-index-format.ts";
+
 export interface Candidate {
   url: string;
   title: string;
   /** Result label: 村（社区）, 考评结果通报 … */
   type: string;
-  /** Indexed text (Pagefind's `content`). */
+  /** Indexed text: each block (paragraph, heading, table cell, line) on a line of its own. */
   content: string;
   subjects: readonly string[];
   /** What happened to the page's unit, counted: 赴市集访1次, 黄牌警告1次, 一票否决. */
@@ -49,13 +51,9 @@ const PER_OCCURRENCE_LOG = 5;
 /** A group ranks at this share of its best page's score (unless the query names the group). */
 export const GROUP_FACTOR = 0.5;
 
-/** Text as compared: no zero-width spaces (Pagefind puts them between words), one space, lower case. */
-export function normalize(s: string): string {
-  return s
-    .replace(/\u200b|\u200c|\u200d|\ufeff/g, "")
-    .replace(/\s+/g, " ")
-    .toLowerCase();
-}
+// Text as compared (no zero-width characters, one space, lower case): the index is made of the
+// same text, so that the pages it gives are the pages these functions match.
+export { normalize };
 
 /**
  * The terms of a query: split at spaces and at punctuation (Chinese or not), quotes dropped,
@@ -262,15 +260,15 @@ export function readable(segment: string): boolean {
 /** A passage of running text rather than a table cell. */
 const prose = (segment: string) => readable(segment) && segment.length >= 16;
 
-/** The text as a reader sees it: Pagefind's zero-width spaces out, one space between words. */
+/** The text as a reader sees it: no zero-width characters, one space between words, blocks kept. */
 function plain(content: string): string {
-  return content.replace(/\u200b|\u200c|\u200d|\ufeff/g, "").replace(/\s+/g, " ");
+  return content.replace(/\u200b|\u200c|\u200d|\ufeff/g, "").replace(/[^\S\n]+/g, " ");
 }
 
-/** The blocks of indexed text: Pagefind ends each block and table cell with ". ". */
+/** The blocks of indexed text (one a line), sentences of a block apart. */
 function segmentsOf(text: string): string[] {
   return text
-    .split(/\. |(?<=。) /)
+    .split(/\n|(?<=。) /)
     .map((s) => s.trim())
     .filter((s) => s !== "");
 }

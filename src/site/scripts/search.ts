@@ -1,38 +1,23 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// The search page in the browser: loads Pagefind's own bundle from the site (never another
-// host), asks it for the pages holding each term of ?q= as a phrase (within the filters ?year=,
-// ?kind=, ?unit=), then matches, ranks and excerpts those pages itself (search-rank.ts).
-// Everything from the index is put in as text; only our own <mark> elements are made.
+// The search page in the browser: reads the site's own search index (never another host) for
+// the pages that may hold each term of ?q= (within the filters ?year=, ?kind=, ?unit=), then
+// matches, ranks and excerpts those pages itself (search-rank.ts). Everything from the index is
+// put in as text; only our own <mark> elements are made.
 
+import { normalize } from "../lib/search-index-format.ts";
+import type { PageText } from "../lib/search-index-format.ts";
+import { openSearchIndex } from "./search-index-client.ts";
+import type { SiteSearchIndex } from "./search-index-client.ts";
 import { queryTerms, rankResults, resultSnippet, splitByVocabulary } from "./search-rank.ts";
 import type { Candidate, PageResult, SearchResult } from "./search-rank.ts";
-
-interface PagefindResultData {
-  url: string;
-  content: string;
-  meta: Record<string, string | undefined>;
-}
-
-interface PagefindResult {
-  id: string;
-  data(): Promise<PagefindResultData>;
-}
-
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  search(
-    q: string | null,
-    o?: { filters?: Record<string, string> },
-  ): Promise<{ results: PagefindResult[] }>;
-}
 
 /** Results shown (a group counts once). */
 const MAX_RESULTS = 30;
 /** Pages read and ranked at most (each one is a small request for its text). */
 const MAX_CANDIDATES = 300;
+/** Before the pages are read: one whose title, subjects or 发文字号 hold a term comes first. */
+const ABOUT = 1_000_000;
 const FILTERS = ["year", "kind", "unit"] as const;
 const SUBJECT_SEPARATOR = "|";
 const UNIT_TYPE_FIRST = "村（社区）";
@@ -111,18 +96,14 @@ function resultItem(r: SearchResult, context: Context): HTMLLIElement {
   return li;
 }
 
-/**
- * Fills the filter boxes from the index (value and page count), the current choice selected;
- * returns every filter of the index.
- */
-async function fillFilters(
-  pagefind: Pagefind,
+/** Fills the filter boxes from the index (value and page count), the current choice selected. */
+function fillFilters(
+  all: Record<string, Record<string, number>>,
   form: HTMLFormElement,
   chosen: Record<string, string>,
-): Promise<Record<string, Record<string, number>>> {
-  const all = await pagefind.filters();
+): void {
   const box = form.querySelector<HTMLElement>(".search-filters");
-  if (!box) return all;
+  if (!box) return;
   for (const name of FILTERS) {
     const select = box.querySelector<HTMLSelectElement>(`select[name=${name}]`);
     if (!select) continue;
@@ -147,34 +128,44 @@ async function fillFilters(
     select.addEventListener("change", () => form.requestSubmit());
   }
   box.hidden = false;
-  return all;
 }
 
 /**
- * The pages holding every term as typed (a term not found whole is split at known words), or
- * holding it as a 发文字号 (filter `number`; the number itself is not in the indexed text).
+ * The pages that may hold every term as typed (a term found nowhere is split at known words),
+ * or whose title, subjects or 发文字号 (filter `number`: not in the page's text) hold it; the
+ * likeliest first: those about a term, then by how often the terms may occur.
  */
 async function findPages(
-  pagefind: Pagefind,
+  index: SiteSearchIndex,
   query: string,
   vocabulary: string[],
   filters: Record<string, string>,
-  numbers: string[],
-): Promise<{ terms: string[]; results: PagefindResult[] }> {
-  const options = Object.keys(filters).length ? { filters } : {};
+): Promise<{ terms: string[]; ids: number[] }> {
+  const among = Object.keys(filters).length ? new Set(index.filtered(filters)) : undefined;
   const typed = queryTerms(query);
-  if (!typed.length) return { terms: [], results: (await pagefind.search(null, options)).results };
+  if (!typed.length) return { terms: [], ids: among ? [...among] : index.pages.map((_, id) => id) };
+  const about = index.pages.map((p) =>
+    [
+      p.meta.title ?? "",
+      ...(p.meta.subjects ?? "").split(SUBJECT_SEPARATOR),
+      ...(p.filters.number ?? []),
+    ]
+      .filter((s) => s !== "")
+      .map(normalize),
+  );
   const pagesWith = async (term: string) => {
-    const found = (await pagefind.search(`"${term}"`, options)).results;
-    for (const number of numbers.filter((n) => n.toLowerCase().includes(term)))
-      found.push(...(await pagefind.search(null, { filters: { ...filters, number } })).results);
+    const found = await index.find(term, among);
+    about.forEach((texts, id) => {
+      if ((!among || among.has(id)) && texts.some((t) => t.includes(term)))
+        found.set(id, (found.get(id) ?? 0) + ABOUT);
+    });
     return found;
   };
   const terms: string[] = [];
-  const hits: PagefindResult[][] = [];
+  const hits: Map<number, number>[] = [];
   for (const term of typed) {
     const found = await pagesWith(term);
-    const parts = found.length ? [term] : splitByVocabulary(term, vocabulary);
+    const parts = found.size ? [term] : splitByVocabulary(term, vocabulary);
     if (parts.length === 1) {
       terms.push(term);
       hits.push(found);
@@ -184,18 +175,22 @@ async function findPages(
         hits.push(await pagesWith(part));
       }
   }
-  // Pagefind's ranked search adds pages its phrase matching may miss; all are checked later.
-  const ranked = (await pagefind.search(terms.join(" "), options)).results;
   const [first, ...others] = hits;
-  const inAll = (r: PagefindResult) => others.every((h) => h.some((x) => x.id === r.id));
-  const seen = new Set<string>();
-  const results: PagefindResult[] = [];
-  for (const r of [...(first ?? []).filter(inAll), ...ranked])
-    if (!seen.has(r.id)) {
-      seen.add(r.id);
-      results.push(r);
+  const scored: { id: number; score: number }[] = [];
+  for (const [id, n] of first ?? []) {
+    let score = n;
+    for (const h of others) {
+      const m = h.get(id);
+      if (m === undefined) {
+        score = -1;
+        break;
+      }
+      score += m;
     }
-  return { terms, results };
+    if (score >= 0) scored.push({ id, score });
+  }
+  scored.sort((a, b) => b.score - a.score || a.id - b.id);
+  return { terms, ids: scored.map((x) => x.id) };
 }
 
 /** The vocabulary the page carries (lib/search-meta.ts), or none if it is unreadable. */
@@ -208,10 +203,11 @@ function parseVocabulary(json: string | undefined): string[] {
   }
 }
 
-function toCandidate(d: PagefindResultData): Candidate {
+function toCandidate(d: PageText, base: string): Candidate {
+  const url = `${base}${d.url}`;
   return {
-    url: d.url,
-    title: d.meta.title ?? d.url,
+    url,
+    title: d.meta.title ?? url,
     type: d.meta.type ?? "",
     content: d.content,
     subjects: (d.meta.subjects ?? "").split(SUBJECT_SEPARATOR).filter((s) => s !== ""),
@@ -244,28 +240,38 @@ export async function runSearchPage(): Promise<void> {
   });
   const vocabulary = parseVocabulary(app.dataset.vocabulary);
   status.textContent = query || Object.keys(chosen).length ? "正在搜索……" : "";
-  let pagefind: Pagefind;
-  let numbers: string[];
+  const base = app.dataset.base ?? "/";
+  const root = app.dataset.index ?? `${base}search-index/`;
+  let index: SiteSearchIndex;
+  let found: { terms: string[]; ids: number[] };
+  let data: PageText[];
   try {
-    pagefind = (await import(/* @vite-ignore */ `${app.dataset.bundle}pagefind.js`)) as Pagefind;
-    await pagefind.options({ baseUrl: app.dataset.base ?? "/" });
-    await pagefind.init();
-    numbers = Object.keys((await fillFilters(pagefind, form, chosen)).number ?? {});
+    index = await openSearchIndex(async (path) => {
+      const r = await fetch(`${root}${path}`);
+      if (!r.ok) throw new Error(`${r.status} ${path}`);
+      return r.json();
+    });
+    fillFilters(index.filters, form, chosen);
+    if (!query && !Object.keys(chosen).length) {
+      status.textContent = "请输入要搜索的内容。";
+      input.focus();
+      return;
+    }
+    found = await findPages(index, query, vocabulary, chosen);
+    data = await Promise.all(found.ids.slice(0, MAX_CANDIDATES).map((id) => index.text(id)));
   } catch (e) {
     console.warn(e);
     status.textContent = "搜索索引无法加载。请确认网站是用 xinfang build 生成的。";
     return;
   }
-  if (!query && !Object.keys(chosen).length) {
-    status.textContent = "请输入要搜索的内容。";
-    input.focus();
-    return;
-  }
-  const { terms, results } = await findPages(pagefind, query, vocabulary, chosen, numbers);
-  const data = await Promise.all(results.slice(0, MAX_CANDIDATES).map((r) => r.data()));
+  const { terms } = found;
   // The reader who chose a kind or a unit sees each of those pages, not a group of them.
   const group = !chosen.kind && !chosen.unit;
-  const ranked = rankResults(data.map(toCandidate), terms, { vocabulary, group });
+  const ranked = rankResults(
+    data.map((d) => toCandidate(d, base)),
+    terms,
+    { vocabulary, group },
+  );
   const pages = ranked.reduce((n, r) => n + (r.kind === "page" ? 1 : r.pages.length), 0);
   const what = query ? `“${query}”` : "所选条件";
   status.textContent = ranked.length

@@ -4,7 +4,6 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
 
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const BIN = join(ROOT, "src/cli/bin.ts");
@@ -55,17 +54,9 @@ export async function fingerprint(dir: string): Promise<Map<string, string>> {
   return out;
 }
 
-/**
- * The text of every file as a reader could find it: Pagefind's index files decompressed, with
- * the zero-width spaces Pagefind puts between Chinese words removed.
- */
+/** The text of every file as a reader could find it (the search index is plain JSON). */
 export async function readableTexts(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const f of await listFiles(dir)) {
-    let bytes = await readFile(join(dir, f));
-    if (/\.pf_(fragment|index|meta|filter)$/.test(f)) bytes = gunzipSync(bytes);
-    if (f.endsWith(".pagefind")) continue; // the search engine itself (wasm)
-    out.set(f, bytes.toString("utf8").replaceAll("\u200b", ""));
-  }
+  for (const f of await listFiles(dir)) out.set(f, (await readFile(join(dir, f))).toString("utf8"));
   return out;
 }
