@@ -77,6 +77,17 @@ describe("what a page gives the search index", () => {
     expect(got?.content).toBe("正文\n附注");
   });
 
+  it("leaves out navigation, forms and drawings", () => {
+    const got = pageSearchText(
+      page(
+        '<nav class="crumbs"><a href="/units/">考评排名</a> › 东坡村</nav><h1>东坡村</h1>' +
+          "<form><label>年度<select><option>2025年</option></select></label><button>查询</button></form>" +
+          '<svg class="rank-chart"><title>逐月累计排名</title><text>北岭村</text></svg><p>正文</p>',
+      ),
+    );
+    expect(got?.content).toBe("东坡村\n正文");
+  });
+
   it("decodes character references and reads attributes holding > and quotes", () => {
     expect(decodeEntities("&amp;&lt;&gt;&quot;&#39;&#x4E00;&#19968;&nbsp;&unknown;&#0;")).toBe(
       "&<>\"'一一\u00a0&unknown;\ufffd",
@@ -84,10 +95,10 @@ describe("what a page gives the search index", () => {
     const got = pageSearchText(
       page(
         '<p title="a > b" data-x=\'c"d\'>甲&amp;乙</p><svg viewBox="0 0 1 1"><rect x="1"/>' +
-          "<text>图中<tspan>文字</tspan></text></svg><p>x < y</p>",
+          "<text>图中<tspan>文字</tspan></text></svg><p>x < y<img src='a.png'/>z</p>",
       ),
     );
-    expect(got?.content).toBe("甲&乙\n图中文字\nx < y");
+    expect(got?.content).toBe("甲&乙\nx < y\nz");
   });
 
   it("collects meta (the first of a name) and filters (each value once) anywhere in the page", () => {
@@ -112,6 +123,7 @@ describe("what a page gives the search index", () => {
     expect(pageUrl("index.html")).toBe("");
     expect(pageUrl("units/dongpo/index.html")).toBe("units/dongpo/");
     expect(pageUrl("404.html")).toBe("404.html");
+    expect(pageUrl("pages/工作 动态/index.html")).toBe(`pages/${encodeURIComponent("工作 动态")}/`);
   });
 });
 

@@ -50,8 +50,10 @@ export function siteConfig(options: SiteConfigOptions): AstroInlineConfig {
     ...(cache ? { cacheDir: join(cache, "astro") } : {}),
     base: options.base,
     trailingSlash: "ignore",
-    // Pages are generated one at a time (see README, round 20, for four at a time).
-    build: { format: "directory", inlineStylesheets: "never", concurrency: 1 },
+    // Four pages at a time: while one waits for its folder and file, the next is rendered. The
+    // files are the same as one at a time (the search index numbers pages by path, not by the
+    // order they are written); county build, 8 pairs: 0.98 of the time, 0.95 of the processor.
+    build: { format: "directory", inlineStylesheets: "never", concurrency: 4 },
     compressHTML: true,
     prefetch: false,
     devToolbar: { enabled: false },

@@ -5,7 +5,7 @@
 // What a page gives the index: the text inside its element marked `data-search-body` (a page
 // without one, such as the search page, is not indexed), leaving out elements marked
 // `data-search-ignore` (table heads repeated on every page of a table, a document's 版头 and 版记,
-// tools), scripts and style sheets; its meta (`data-search-meta="title:…"`) and filters
+// tools), and what is not running text (scripts, style sheets, navigation, forms, drawings); its meta (`data-search-meta="title:…"`) and filters
 // (`data-search-filter="unit:桃花村"`, any number a page) wherever they are in the page. Elements
 // other than inline ones (span, a, strong …, and <wbr>) end a word, so that the texts of two table
 // cells never run into one word. Pages are numbered in the order they are added: the build adds
@@ -81,8 +81,29 @@ const INLINE = new Set([
   "var",
   "wbr",
 ]);
-/** Elements whose content is not text a reader sees (or not HTML at all). */
-const HIDDEN_CONTENT = new Set(["script", "style", "template", "noscript", "textarea", "title"]);
+/**
+ * Elements whose content is not the page's text: not shown (scripts, style sheets, templates) or
+ * not running text (navigation such as the breadcrumbs, forms, drawings: a chart's labels are in
+ * its table or text too).
+ */
+const HIDDEN_CONTENT = new Set([
+  "audio",
+  "button",
+  "canvas",
+  "form",
+  "iframe",
+  "nav",
+  "noscript",
+  "object",
+  "script",
+  "select",
+  "style",
+  "svg",
+  "template",
+  "textarea",
+  "title",
+  "video",
+]);
 /** Of those, the ones whose content is not markup: read up to their end tag as it stands. */
 const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
 

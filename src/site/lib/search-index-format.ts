@@ -27,7 +27,7 @@ export function textFile(id: number): string {
 }
 
 export interface IndexedPage {
-  /** Path from the site's root, e.g. `units/dongpo/` (`` for the home page). */
+  /** Path from the site's root, percent-encoded, e.g. `units/dongpo/` (`` for the home page). */
   url: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
@@ -113,7 +113,11 @@ export function shardCount(pairs: number): number {
   return n;
 }
 
-/** The page's address from its file: `units/a/index.html` → `units/a/`, `index.html` → ``. */
+/**
+ * The page's address from its file, each part percent-encoded: `units/a/index.html` → `units/a/`,
+ * `index.html` → ``, `pages/工作动态/index.html` → `pages/%E5%B7%A5…/`.
+ */
 export function pageUrl(file: string): string {
-  return file === "index.html" ? "" : file.replace(/(^|\/)index\.html$/, "$1");
+  const path = file === "index.html" ? "" : file.replace(/(^|\/)index\.html$/, "$1");
+  return path.split("/").map(encodeURIComponent).join("/");
 }
