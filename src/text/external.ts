@@ -4,6 +4,8 @@
 // attributes, style and script elements) and the text of a document — escaped, never markup —
 // can never trip the check however it is worded.
 
+import { decodeCharacterReferences, endTag, readStartTag } from "./html-tags.ts";
+
 export interface ExternalReference {
   file: string;
   url: string;
@@ -56,112 +58,16 @@ export const URL_ATTRIBUTES: ReadonlySet<string> = new Set([
   "longdesc",
 ]);
 
-const NAMED: Record<string, string> = {
-  amp: "&",
-  quot: '"',
-  apos: "'",
-  lt: "<",
-  gt: ">",
-  sol: "/",
-  colon: ":",
-  tab: "\t",
-  newline: "\n",
-};
-
 /** An attribute value as the browser reads it: character references decoded. */
-export function decodeAttribute(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);?/gi, (m, e: string) => {
-    if (e[0] === "#") {
-      const cp = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1));
-      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-    }
-    return NAMED[e.toLowerCase()] ?? m;
-  });
-}
+export const decodeAttribute = decodeCharacterReferences;
 
 /** Whether a URL (as a browser reads it: tabs and line breaks dropped) leaves for another host. */
 export function leavesSite(url: string): boolean {
   return /^(?:[a-z][a-z0-9+.-]*:)?\/\/[a-z0-9[]/i.test(url.replace(/[\t\n\r]/g, "").trim());
 }
 
-interface Attribute {
-  name: string;
-  value: string;
-  at: number;
-}
-
-/** Whether the character code is one of JavaScript's white space (`\\s`). */
-function isSpace(c: number): boolean {
-  return c <= 0x20
-    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
-    : c >= 0xa0 &&
-        (c === 0xa0 ||
-          c === 0x1680 ||
-          (c >= 0x2000 && c <= 0x200a) ||
-          c === 0x2028 ||
-          c === 0x2029 ||
-          c === 0x202f ||
-          c === 0x205f ||
-          c === 0x3000 ||
-          c === 0xfeff);
-}
-const SLASH = 0x2f;
-const GT = 0x3e;
-const EQ = 0x3d;
-
-/**
- * Reads the tag starting at `lt` (`<name …>`): its name, the attributes the check reads (style
- * and URL attributes) and the offset after it. Scans character codes: a county's site is some
- * 30 MB of HTML.
- */
-function readTag(html: string, lt: number): { name: string; attributes: Attribute[]; end: number } {
-  const n = html.length;
-  let i = lt + 1;
-  const nameStart = i;
-  for (let c; i < n && !isSpace((c = html.charCodeAt(i))) && c !== SLASH && c !== GT;) i++;
-  const name = html.slice(nameStart, i).toLowerCase();
-  const attributes: Attribute[] = [];
-  for (;;) {
-    for (let c; i < n && (isSpace((c = html.charCodeAt(i))) || c === SLASH);) i++;
-    if (i >= n || html.charCodeAt(i) === GT) return { name, attributes, end: i + 1 };
-    const at = i;
-    for (let c; i < n && !isSpace((c = html.charCodeAt(i))) && c !== SLASH && c !== GT && c !== EQ;)
-      i++;
-    const attr = html.slice(at, i).toLowerCase();
-    // only the attributes the check reads are kept (most of a page's are classes)
-    const wanted = attr === "style" || URL_ATTRIBUTES.has(attr);
-    while (i < n && isSpace(html.charCodeAt(i))) i++;
-    let value = "";
-    if (html.charCodeAt(i) === EQ) {
-      i++;
-      while (i < n && isSpace(html.charCodeAt(i))) i++;
-      const quote = html[i];
-      if (quote === '"' || quote === "'") {
-        const close = html.indexOf(quote, i + 1);
-        const stop = close === -1 ? n : close;
-        if (wanted) value = html.slice(i + 1, stop);
-        i = stop + 1;
-      } else {
-        const from = i;
-        for (let c; i < n && !isSpace((c = html.charCodeAt(i))) && c !== GT;) i++;
-        if (wanted) value = html.slice(from, i);
-      }
-    }
-    if (wanted)
-      attributes.push({
-        name: attr,
-        value: value.includes("&") ? decodeAttribute(value) : value,
-        at,
-      });
-  }
-}
-
-/** Where the end tag `</name` (any letter case) starts at or after `from`, or -1. */
-function endTag(html: string, name: string, from: number): number {
-  for (let at = html.indexOf("</", from); at !== -1; at = html.indexOf("</", at + 2))
-    if (html.slice(at + 2, at + 2 + name.length).toLowerCase() === name) return at;
-  return -1;
-}
+/** The attributes the check reads. */
+const checked = (attribute: string) => attribute === "style" || URL_ATTRIBUTES.has(attribute);
 
 /** Every reference in an HTML or SVG file that would make a browser fetch from another host. */
 export function markupReferences(html: string, file = ""): ExternalReference[] {
@@ -182,7 +88,7 @@ export function markupReferences(html: string, file = ""): ExternalReference[] {
       i = lt + 1;
       continue;
     }
-    const tag = readTag(html, lt);
+    const tag = readStartTag(html, lt, checked);
     for (const a of tag.attributes) {
       if (a.name === "style") {
         for (const r of externalReferences(a.value))

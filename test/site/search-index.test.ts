@@ -3,11 +3,7 @@
 // same files.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  SearchIndexBuilder,
-  decodeEntities,
-  pageSearchText,
-} from "../../src/site/build/search-index.ts";
+import { SearchIndexBuilder, pageSearchText } from "../../src/site/build/search-index.ts";
 import {
   SEARCH_PAGES_FILE,
   gramShard,
@@ -20,11 +16,15 @@ import {
 import type { GramFile, SearchManifest } from "../../src/site/lib/search-index-format.ts";
 import { SearchIndexError, openSearchIndex } from "../../src/site/scripts/search-index-client.ts";
 import { matchPositions } from "../../src/site/scripts/search-rank.ts";
+import { decodeCharacterReferences } from "../../src/text/html-tags.ts";
 
 const page = (body: string, head = "") =>
   `<!DOCTYPE html><html lang="zh-CN"><head><title>标题不算</title>${head}</head><body>` +
   `<header><p>网站名称</p></header><main id="main" data-search-body>${body}</main>` +
   `<footer><p>页脚不算</p></footer></body></html>`;
+
+/** The text a page with `body` (and `head`) gives the index. */
+const contentOf = (body: string, head = "") => pageSearchText(page(body, head))?.content;
 
 /** The index's files as the search page reads them. */
 const loaderOf = (files: [string, string][]) => {
@@ -43,62 +43,59 @@ describe("what a page gives the search index", () => {
   });
 
   it("is the marked element's text, a block a line, inline elements inside their words", () => {
-    const got = pageSearchText(
-      page(
+    expect(
+      contentOf(
         '<h1>东坡村<span class="tag" data-search-ignore>村</span></h1>' +
           '<p>信访<wbr>工作<strong>重点</strong>是<a href="/x/">化解</a>矛盾</p>' +
           "<table><thead data-search-ignore><tr><th>表头</th></tr></thead>" +
           "<tbody><tr><td>甲</td><td>乙</td></tr><tr><td>第一行<br>第二行</td></tr></tbody></table>" +
           "<ul><li>一</li><li>二　三</li></ul>",
       ),
-    );
-    expect(got?.content).toBe("东坡村\n信访工作重点是化解矛盾\n甲\n乙\n第一行\n第二行\n一\n二 三");
+    ).toBe("东坡村\n信访工作重点是化解矛盾\n甲\n乙\n第一行\n第二行\n一\n二 三");
   });
 
   it("leaves out scripts, style sheets, comments and whatever is outside the marked element", () => {
-    const got = pageSearchText(
-      page(
+    expect(
+      contentOf(
         '<p>正文</p><script>const s = "<p>脚本</p>";</script><style>p::after{content:"样式"}</style>' +
           "<!-- <p>注释</p> --><template><p>模板</p></template><p>结尾</p>",
         "<script>head()</script>",
       ),
-    );
-    expect(got?.content).toBe("正文\n结尾");
+    ).toBe("正文\n结尾");
   });
 
   it("leaves out ignored parts, however deep, and goes on after them", () => {
-    const got = pageSearchText(
-      page(
+    expect(
+      contentOf(
         '<header class="gw-head" data-search-ignore><p>版头<span>文号</span></p>' +
           "<div data-search-ignore><p>更深</p></div><p>还在版头</p></header>" +
           "<p>正文</p><footer data-search-ignore><p>版记</p></footer><p>附注</p>",
       ),
-    );
-    expect(got?.content).toBe("正文\n附注");
+    ).toBe("正文\n附注");
   });
 
   it("leaves out navigation, forms and drawings", () => {
-    const got = pageSearchText(
-      page(
+    expect(
+      contentOf(
         '<nav class="crumbs"><a href="/units/">考评排名</a> › 东坡村</nav><h1>东坡村</h1>' +
           "<form><label>年度<select><option>2025年</option></select></label><button>查询</button></form>" +
           '<svg class="rank-chart"><title>逐月累计排名</title><text>北岭村</text></svg><p>正文</p>',
       ),
-    );
-    expect(got?.content).toBe("东坡村\n正文");
+    ).toBe("东坡村\n正文");
   });
 
   it("decodes character references and reads attributes holding > and quotes", () => {
-    expect(decodeEntities("&amp;&lt;&gt;&quot;&#39;&#x4E00;&#19968;&nbsp;&unknown;&#0;")).toBe(
-      "&<>\"'一一\u00a0&unknown;\ufffd",
-    );
-    const got = pageSearchText(
-      page(
+    expect(
+      decodeCharacterReferences(
+        "&amp;&lt;&gt;&quot;&#39;&#x4E00;&#19968;&nbsp;&mdash;&unknown;&#0;",
+      ),
+    ).toBe("&<>\"'一一\u00a0\u2014&unknown;&#0;");
+    expect(
+      contentOf(
         '<p title="a > b" data-x=\'c"d\'>甲&amp;乙</p><svg viewBox="0 0 1 1"><rect x="1"/>' +
           "<text>图中<tspan>文字</tspan></text></svg><p>x < y<img src='a.png'/>z</p>",
       ),
-    );
-    expect(got?.content).toBe("甲&乙\nx < y\nz");
+    ).toBe("甲&乙\nx < y\nz");
   });
 
   it("collects meta (the first of a name) and filters (each value once) anywhere in the page", () => {

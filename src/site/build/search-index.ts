@@ -10,6 +10,7 @@
 // other than inline ones (span, a, strong …, and <wbr>) end a word, so that the texts of two table
 // cells never run into one word. Pages are numbered in the order they are added: the build adds
 // them in the order of their paths, so the index depends on the site alone.
+import { decodeCharacterReferences, endTag, readStartTag } from "../../text/html-tags.ts";
 import {
   SEARCH_FORMAT,
   SEARCH_PAGES_FILE,
@@ -107,118 +108,8 @@ const HIDDEN_CONTENT = new Set([
 /** Of those, the ones whose content is not markup: read up to their end tag as it stands. */
 const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
 
-const NAMED: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: "\u00a0",
-  ensp: "\u2002",
-  emsp: "\u2003",
-  thinsp: "\u2009",
-  mdash: "\u2014",
-  ndash: "\u2013",
-  hellip: "\u2026",
-  middot: "\u00b7",
-  times: "\u00d7",
-  ldquo: "\u201c",
-  rdquo: "\u201d",
-  lsquo: "\u2018",
-  rsquo: "\u2019",
-  copy: "\u00a9",
-};
-
-/** Text with its character references decoded (an unknown one is left as it is). */
-export function decodeEntities(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(
-    /&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);/g,
-    (whole, ref: string) => {
-      if (ref[0] === "#") {
-        const code =
-          ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-        return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
-          ? String.fromCodePoint(code)
-          : "\ufffd";
-      }
-      return NAMED[ref] ?? whole;
-    },
-  );
-}
-
-interface Tag {
-  name: string;
-  closing: boolean;
-  selfClosing: boolean;
-  /** Its `data-search-…` attributes (the first of a name), or null when it has none. */
-  attrs: Record<string, string> | null;
-  /** Index just past the tag's `>`. */
-  end: number;
-}
-
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-const isNameChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 45 || c === 58;
-/** HTML's white space: tab, line feed, form feed, carriage return, space. */
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
-const GT = 62;
-const SEARCH_ATTR = "data-search-";
-const SLASH = 47;
-const EQUALS = 61;
-
-/** The tag beginning at `html[start] === "<"`, or null when it is not one (then it is text). */
-function readTag(html: string, start: number): Tag | null {
-  const n = html.length;
-  let i = start + 1;
-  const closing = html.charCodeAt(i) === SLASH;
-  if (closing) i++;
-  const nameStart = i;
-  if (!isLetter(html.charCodeAt(i))) return null;
-  while (i < n && isNameChar(html.charCodeAt(i))) i++;
-  const name = html.slice(nameStart, i).toLowerCase();
-  let attrs: Record<string, string> | null = null;
-  let selfClosing = false;
-  while (i < n) {
-    const c = html.charCodeAt(i);
-    if (c === GT) return { name, closing, selfClosing, attrs, end: i + 1 };
-    if (c === SLASH) {
-      selfClosing = html.charCodeAt(i + 1) === GT;
-      i++;
-      continue;
-    }
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    const attrStart = i;
-    for (let d = c; i < n && !isSpace(d) && d !== SLASH && d !== GT && d !== EQUALS;)
-      d = html.charCodeAt(++i);
-    const ours =
-      i - attrStart > SEARCH_ATTR.length &&
-      html.slice(attrStart, attrStart + SEARCH_ATTR.length).toLowerCase() === SEARCH_ATTR;
-    const attr = ours ? html.slice(attrStart, i).toLowerCase() : "";
-    while (i < n && isSpace(html.charCodeAt(i))) i++;
-    let value = "";
-    if (html.charCodeAt(i) === EQUALS) {
-      i++;
-      while (i < n && isSpace(html.charCodeAt(i))) i++;
-      const q = html[i];
-      if (q === '"' || q === "'") {
-        const close = html.indexOf(q, i + 1);
-        const stop = close === -1 ? n : close;
-        value = html.slice(i + 1, stop);
-        i = stop + 1;
-      } else {
-        const valueStart = i;
-        for (let d = html.charCodeAt(i); i < n && !isSpace(d) && d !== GT;)
-          d = html.charCodeAt(++i);
-        value = html.slice(valueStart, i);
-      }
-    }
-    if (ours && !(attrs && attr in attrs)) (attrs ??= {})[attr] = decodeEntities(value);
-  }
-  return null; // never closed: the rest is text
-}
+const ours = (attribute: string) => attribute.startsWith("data-search-");
 
 /** `key:value` → [key, value]; null without a key. */
 function pair(s: string): [string, string] | null {
@@ -246,7 +137,7 @@ export function pageSearchText(html: string): PageSearchText | null {
     const lt = html.indexOf("<", i);
     const textEnd = lt === -1 ? html.length : lt;
     if (textEnd > i && body > 0 && ignore === 0 && hidden === 0)
-      parts.push(decodeEntities(html.slice(i, textEnd)).replace(/\s+/g, " "));
+      parts.push(decodeCharacterReferences(html.slice(i, textEnd)).replace(/\s+/g, " "));
     if (lt === -1) break;
     if (html.startsWith("<!--", lt)) {
       const close = html.indexOf("-->", lt + 4);
@@ -258,16 +149,14 @@ export function pageSearchText(html: string): PageSearchText | null {
       i = close === -1 ? html.length : close + 1;
       continue;
     }
-    const tag = readTag(html, lt);
-    if (!tag) {
-      if (body > 0 && ignore === 0 && hidden === 0) parts.push("<");
-      i = lt + 1;
-      continue;
-    }
-    i = tag.end;
-    if (tag.closing) {
+    const next = html.charCodeAt(lt + 1);
+    if (next === 0x2f && isLetter(html.charCodeAt(lt + 2))) {
+      // an end tag: closes the innermost open element of its name and those inside it
+      const gt = html.indexOf(">", lt);
+      i = gt === -1 ? html.length : gt + 1;
+      const name = /^[^\s/>]+/.exec(html.slice(lt + 2, i))?.[0].toLowerCase() ?? "";
       let k = stack.length - 1;
-      while (k >= 0 && stack[k]?.name !== tag.name) k--;
+      while (k >= 0 && stack[k]?.name !== name) k--;
       if (k < 0) continue; // a stray end tag
       while (stack.length > k) {
         const open = stack.pop();
@@ -279,7 +168,16 @@ export function pageSearchText(html: string): PageSearchText | null {
       }
       continue;
     }
-    const attrs = tag.attrs;
+    if (!isLetter(next)) {
+      if (body > 0 && ignore === 0 && hidden === 0) parts.push("<");
+      i = lt + 1;
+      continue;
+    }
+    const tag = readStartTag(html, lt, ours);
+    i = tag.end;
+    let attrs: Record<string, string> | null = null;
+    for (const a of tag.attributes)
+      if (!(attrs && a.name in attrs)) (attrs ??= {})[a.name] = a.value;
     const metaAttr = attrs?.["data-search-meta"];
     if (metaAttr !== undefined) {
       const kv = pair(metaAttr);
@@ -310,9 +208,8 @@ export function pageSearchText(html: string): PageSearchText | null {
       hidden++;
       // raw text: nothing inside is markup
       if (RAW_TEXT.has(tag.name)) {
-        const end = new RegExp(`</${tag.name}`, "gi");
-        end.lastIndex = i;
-        i = end.exec(html)?.index ?? html.length;
+        const end = endTag(html, tag.name, i);
+        i = end === -1 ? html.length : end;
       }
     }
     stack.push(open);
