@@ -5,11 +5,12 @@
 // What a page gives the index: the text inside its element marked `data-search-body` (a page
 // without one, such as the search page, is not indexed), leaving out elements marked
 // `data-search-ignore` (table heads repeated on every page of a table, a document's 版头 and 版记,
-// tools), and what is not running text (scripts, style sheets, navigation, forms, drawings); its meta (`data-search-meta="title:…"`) and filters
-// (`data-search-filter="unit:桃花村"`, any number a page) wherever they are in the page. Elements
-// other than inline ones (span, a, strong …, and <wbr>) end a word, so that the texts of two table
-// cells never run into one word. Pages are numbered in the order they are added: the build adds
-// them in the order of their paths, so the index depends on the site alone.
+// tools) and what is not running text (scripts, style sheets, navigation, forms, drawings); its
+// meta (`data-search-meta="title:…"`) and filters (`data-search-filter="unit:桃花村"`, any number
+// a page) wherever they are in the page. Elements other than inline ones (span, a, strong …, and
+// <wbr>) end a block, so that the texts of two table cells never run into one word. Pages are
+// numbered in the order they are added: the build adds them in the order of their paths, so the
+// index depends on the site alone.
 import { decodeCharacterReferences, endTag, readStartTag } from "../../text/html-tags.ts";
 import {
   SEARCH_FORMAT,
