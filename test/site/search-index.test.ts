@@ -11,7 +11,6 @@ import {
   pageUrl,
   shardCount,
   termGrams,
-  textGrams,
 } from "../../src/site/lib/search-index-format.ts";
 import type { GramFile, SearchManifest } from "../../src/site/lib/search-index-format.ts";
 import { SearchIndexError, openSearchIndex } from "../../src/site/scripts/search-index-client.ts";
@@ -123,6 +122,26 @@ describe("what a page gives the search index", () => {
     expect(pageUrl("pages/工作 动态/index.html")).toBe(`pages/${encodeURIComponent("工作 动态")}/`);
   });
 });
+
+/**
+ * The grams of normalised text and how often each occurs, plainly (the builder counts them its
+ * own faster way): every character but a space, and every
+ * pair of neighbouring characters neither of which is a space.
+ */
+function textGrams(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text[i] as string;
+    if (c === " ") continue;
+    out.set(c, (out.get(c) ?? 0) + 1);
+    const d = text[i + 1];
+    if (d === undefined || d === " ") continue;
+    const pair = c + d;
+    out.set(pair, (out.get(pair) ?? 0) + 1);
+  }
+  return out;
+}
 
 /** Texts over a few characters (some Chinese, a space, a capital) so that terms recur. */
 const ALPHABET = ["信", "访", "集", "村", "A", "a", "1", " ", "。"];

@@ -224,6 +224,6 @@ function writeSearchIndex(siteDir: string, search: SearchIndexBuilder): void {
 }
 
 /** Whether a line of Astro's log begins a page: `├─ /units/a/index.html`. */
-export function pageBegun(line: string): boolean {
+function pageBegun(line: string): boolean {
   return /^\s*[├└]─\s+\S/.test(line);
 }

@@ -66,25 +66,6 @@ export function normalize(s: string): string {
 }
 
 /**
- * The grams of normalised text and how often each occurs: every character but a space, and every
- * pair of neighbouring characters neither of which is a space.
- */
-export function textGrams(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text[i] as string;
-    if (c === " ") continue;
-    out.set(c, (out.get(c) ?? 0) + 1);
-    const d = text[i + 1];
-    if (d === undefined || d === " ") continue;
-    const pair = c + d;
-    out.set(pair, (out.get(pair) ?? 0) + 1);
-  }
-  return out;
-}
-
-/**
  * The grams a page must hold to hold normalised `term`: its character when it has one, else each
  * of its pairs; none when the term is empty or has a space (terms are split at spaces).
  */
