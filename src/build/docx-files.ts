@@ -38,16 +38,24 @@ export async function renderDocx(
   return { bytes: await docxOf(t.doc, { creator, layout: wordLayoutOf(t) }), problems: [] };
 }
 
+/** Each document in order, for makeDocxFiles. */
+const inOrder = () => {
+  let next = 0;
+  return () => next++;
+};
+
 /**
  * Makes every document's Word file, handing each to `emit`. `taken` holds what the Word file
  * takes over from layouts the PDF step already made (by document id); the other documents are
- * laid out here.
+ * laid out here. `claim` gives the index of the next document to make (all of them in order
+ * unless another thread makes some: word-share.ts); past the last, it is done.
  */
 export async function makeDocxFiles(
   publication: DocumentSet,
   options: PdfOptions,
   emit: Emit,
   taken: ReadonlyMap<string, WordLayout> = new Map(),
+  claim: () => number = inOrder(),
 ): Promise<{ documents: WrittenDocx[]; problems: Diagnostic[] }> {
   let fonts: FontSet | undefined;
   const fontsFor = () =>
@@ -58,7 +66,8 @@ export async function makeDocxFiles(
   const creator = publication.office?.name ?? "";
   const documents: WrittenDocx[] = [];
   const problems: Diagnostic[] = [];
-  for (const { doc } of publication.documents) {
+  for (let i = claim(); i < publication.documents.length; i = claim()) {
+    const { doc } = publication.documents[i] as DocumentSet["documents"][number];
     const layout = taken.get(doc.meta.id);
     const made = layout
       ? { bytes: await docxOf(doc, { creator, layout }), problems: [] }
@@ -74,20 +83,35 @@ export async function makeDocxFiles(
   return { documents, problems };
 }
 
+/** The Word step's line in the progress: how many files it made. */
+export const docxProgress = (count: number) => `  Word 文件：文书 ${count} 份。`;
+
+/** How a Word step shares the documents with a step on another thread (word-share.ts). */
+export interface DocxShare {
+  /** The index of the next document to make; past the last, none is left. */
+  claim(): number;
+  /** This side made `count` files: all the files made, when the other side is done too, else null. */
+  finished(count: number): number | null;
+}
+
 /**
  * The Word step of `xinfang build`: every document under `dir`, one progress line. `taken` is
- * filled by the PDF step when it runs first (see pdfStage and document-stages.ts).
+ * filled by the PDF step when it runs first (see pdfStage and document-stages.ts). With `share`,
+ * it makes the documents another step does not claim first, and the side that ends last says
+ * how many files both made.
  */
 export function docxStage(
   options: PdfOptions,
   taken: ReadonlyMap<string, WordLayout> = new Map(),
+  share?: DocxShare,
 ): OutputStage<DocumentSet> {
   return {
     name: "Word 文件",
     files: (publication) => publication.documents.map(({ doc }) => docxFile(doc.meta.id)),
     async run(publication, dir, progress) {
-      const r = await makeDocxFiles(publication, options, emitInto(dir), taken);
-      progress(`  Word 文件：文书 ${r.documents.length} 份。`);
+      const r = await makeDocxFiles(publication, options, emitInto(dir), taken, share?.claim);
+      const made = share ? share.finished(r.documents.length) : r.documents.length;
+      if (made !== null) progress(docxProgress(made));
       // the PDF step reports the same problems and stops the build first; alone, say them here
       if (r.problems.length) throw new PdfProblemsError(r.problems);
     },

@@ -47,6 +47,11 @@ export interface OutputStage<P = Publication> {
    * pages are written; a worker thread's lane starts with the site.
    */
   lane?: string;
+  /**
+   * Starts without a line of its own in the progress: it makes part of what a stage of another
+   * lane names (word-share.ts).
+   */
+  quiet?: boolean;
   /** The files `run` writes, relative to the output root, with forward slashes. */
   files(publication: P): readonly string[];
   /**
@@ -188,7 +193,7 @@ async function runStages(
     if (name === "main") await mainFree;
     for (const stage of lane) {
       if (stop.aborted) return;
-      progress(`生成${stage.name}……`);
+      if (!stage.quiet) progress(`生成${stage.name}……`);
       try {
         await stage.run(publication, dir, progress, stop);
       } catch (e) {

@@ -181,10 +181,11 @@ export async function makePdfFiles(
   options: PdfOptions & { bundles?: boolean; allOrNothing?: boolean },
   emit: Emit,
   /**
-   * Receives each document's layout as its file is written (the Word step keeps what it takes
-   * over: the layouts themselves are let go once the bundles are made).
+   * Receives every document's layout by id once all are laid out, before any file is written
+   * (the Word step keeps what it takes over: the layouts themselves are let go once the
+   * bundles are made).
    */
-  laidOut?: (id: string, t: Typeset) => void,
+  laidOut?: (layouts: ReadonlyMap<string, Typeset>) => void,
   ahead?: SetAhead,
 ): Promise<PdfBuildResult> {
   const choice = fontChoice(options, publication.office);
@@ -199,8 +200,8 @@ export async function makePdfFiles(
     if (t.problems.length === 0) done.set(doc.meta.id, t);
   }
   if (options.allOrNothing && problems.length) return { documents, bundles: [], problems };
+  laidOut?.(done);
   for (const [id, t] of done) {
-    laidOut?.(id, t);
     const file = pdfFile(id);
     await emit(file, await paintDocument(t));
     documents.push({ id, title: t.doc.meta.title, file, pages: t.laid.pages.length });
@@ -250,7 +251,7 @@ export async function writeDocumentPdfs(
   publication: DocumentSet,
   outDir: string,
   options: PdfOptions & { bundles?: boolean; allOrNothing?: boolean },
-  laidOut?: (id: string, t: Typeset) => void,
+  laidOut?: (layouts: ReadonlyMap<string, Typeset>) => void,
   ahead?: SetAhead,
 ): Promise<PdfBuildResult> {
   await mkdir(join(outDir, "pdf"), { recursive: true });
@@ -271,12 +272,12 @@ export class PdfProblemsError extends Error {
  * The PDF step of `xinfang build`: writes every document and bundle under `dir`, reports one
  * progress line, and throws PdfProblemsError, having written nothing, when any document cannot
  * be set (the build checks the published documents' glyphs here, as it sets them). `laidOut`
- * receives each layout (the Word step after it takes over part of it). Documents given `ahead`,
+ * receives the layouts (the Word step after it takes over part of them). Documents given `ahead`,
  * as they are rendered, are set then (a set only the run that follows uses).
  */
 export function pdfStage(
   options: PdfOptions & { bundles?: boolean },
-  laidOut?: (id: string, t: Typeset) => void,
+  laidOut?: (layouts: ReadonlyMap<string, Typeset>) => void,
 ): OutputStage<DocumentSet> {
   let early: SetAhead | undefined;
   return {

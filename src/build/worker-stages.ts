@@ -4,6 +4,7 @@
 // thread makes them too, for their names and the files they will write, and sends each run to
 // the worker. Only the fields of the publication they read are copied over, once.
 import { Worker } from "node:worker_threads";
+import type { Transferable } from "node:worker_threads";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PublishedDocument } from "../render/index.ts";
 import type { Publication } from "../site/input.ts";
@@ -72,13 +73,18 @@ export type WorkerStages = OutputStage[] & { close(): void };
  * runs). The first stage takes documents ahead (OutputStage.ahead) for all of them: each is sent
  * to the worker once, as it is rendered, and the first run then sends the rest of the
  * publication without them. With `niceness`, the worker thread gives way to the rest of the
- * process and to other programs (a lower priority: see stage-worker.ts).
+ * process and to other programs (a lower priority: see stage-worker.ts). `transfer` lists what
+ * in `options` moves to the worker rather than being copied (a MessagePort).
  */
 export async function onWorkerThread<P extends Partial<Publication>>(
   module: URL,
   options: unknown,
   fields: readonly (keyof P & keyof Publication)[],
-  { early = false, niceness = 0 }: { early?: boolean; niceness?: number } = {},
+  {
+    early = false,
+    niceness = 0,
+    transfer = [],
+  }: { early?: boolean; niceness?: number; transfer?: readonly Transferable[] } = {},
 ): Promise<WorkerStages> {
   const made = (await import(module.href)) as {
     outputStages(options: unknown): OutputStage<P>[];
@@ -96,6 +102,7 @@ export async function onWorkerThread<P extends Partial<Publication>>(
   const start = () => {
     const w = new Worker(new URL("./stage-worker.ts", import.meta.url), {
       workerData: { module: module.href, options, niceness } satisfies WorkerData,
+      transferList: [...transfer],
     });
     w.unref(); // keeps the process alive only while a stage runs (below)
     return w;

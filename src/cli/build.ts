@@ -2,6 +2,8 @@
 // bundles) and the workbooks (xlsx/) from the content folder. Invalid content: the problems, exit 1, nothing written.
 import { resolve } from "node:path";
 import { DOCUMENT_SET_FIELDS } from "../build/pdf-files.ts";
+import type { DocumentStageOptions } from "../build/document-stages.ts";
+import { mainWordStage, shareWord } from "../build/word-share.ts";
 import { onWorkerThread } from "../build/worker-stages.ts";
 import { xlsxStage } from "../build/xlsx-files.ts";
 import { BuildError, buildSite } from "../build/index.ts";
@@ -72,16 +74,17 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
   let result;
   // PDF and Word files on a worker thread, beside the site
   // (started now: its modules load while the content is checked; it allocates much, briefly).
-  // It sets each document as soon as it is rendered, so its lane ends before the site's (the
-  // pages, then the search index in a process of its own); on a machine with few processors it
-  // gives way a little (3 lower: for a county, 6 and 6 alternating pairs 0.945 and 0.969 of the
-  // time; 8 lower makes it the last to end).
+  // It sets each document as soon as it is rendered; on a machine with few processors it gives
+  // way a little (3 lower: for a county, 6 and 6 alternating pairs 0.945 and 0.969 of the time,
+  // when the search index was a process of its own). The main thread, done with the site and
+  // the workbooks, makes the Word files the worker has not yet claimed (word-share.ts).
   fitWorkerYoungGeneration();
+  const word = shareWord();
   const documentStages = await onWorkerThread(
     new URL("../build/document-stages.ts", import.meta.url),
-    { contentDir: dir },
+    { contentDir: dir, word: word.worker } satisfies DocumentStageOptions,
     DOCUMENT_SET_FIELDS,
-    { early: true, niceness: 3 },
+    { early: true, niceness: 3, transfer: [word.worker.port] },
   );
   try {
     result = await buildSite({
@@ -90,7 +93,7 @@ export async function runBuild(values: Record<string, unknown>, io: Io): Promise
       base,
       strict,
       progress,
-      stages: [...documentStages, xlsxStage()],
+      stages: [...documentStages, xlsxStage(), mainWordStage(word.main, { contentDir: dir })],
       report: (diagnostics, texts) =>
         io.stderr.write(formatProblems(diagnostics, { prefix, texts, strict })),
     });
