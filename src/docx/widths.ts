@@ -67,13 +67,24 @@ function natural(text: string): number {
   return Math.max(0, ...text.split("\n").map(cellEms));
 }
 
+/**
+ * Long cells already measured: the same rules' texts come back in every unit's agreement (a
+ * county's 300), and splitting one is the dearest part of a Word table. Cleared when full.
+ */
+const measured = new Map<string, number>();
+
 /** The widest piece a cell cannot be broken inside: a run of Latin letters and digits, or one wide character. */
 function unbreakable(text: string): number {
   // short cells (序号, 扣3分, a date) stay on one line
-  if (natural(text) <= SHORT) return natural(text);
+  const whole = natural(text);
+  if (whole <= SHORT) return whole;
+  const known = measured.get(text);
+  if (known !== undefined) return known;
   let best = 0;
   for (const piece of text.split(/(?<=[\s\p{sc=Han}，。、；：！？）])|(?=[\p{sc=Han}（])/u))
     best = Math.max(best, cellEms(piece.trim()));
+  if (measured.size >= 10_000) measured.clear();
+  measured.set(text, best);
   return best;
 }
 
@@ -87,13 +98,13 @@ export function columnWidths(t: TableBlock, total: number, em: number, pad: numb
   const rows = [...t.rows, ...(t.totals ?? [])];
   const texts = t.columns.map((c, i) => [c.title, ...rows.map((r) => plainText(r[i] ?? []))]);
   const want = texts.map((col) => Math.max(...col.map(natural)) * em + pad);
-  const least = texts.map((col) => Math.max(...col.map(unbreakable)) * em + pad);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   let widths: number[];
   if (sum(want) <= total) {
     const extra = total - sum(want);
     widths = want.map((w) => w + (extra * w) / sum(want));
   } else {
+    const least = texts.map((col) => Math.max(...col.map(unbreakable)) * em + pad);
     const base = least.map((l) => Math.min(l, total / t.columns.length));
     const room = Math.max(0, total - sum(base));
     const more = want.map((w, i) => Math.max(0, w - (base[i] as number)));
