@@ -66,16 +66,25 @@ port.on("message", (message: ToWorker) => {
       }
     return;
   }
-  if (message.publication !== undefined)
-    publication = message.documentsAhead
-      ? { ...(message.publication as object), documents: ahead }
-      : message.publication;
-  const stage = stages[message.stage];
-  if (!stage) return send({ stage: message.stage, failed: failure(new Error("no such stage")) });
-  stage
-    .run(publication, message.dir, (line) => send({ stage: message.stage, progress: line }))
-    .then(
-      () => send({ stage: message.stage, done: true }),
-      (e: unknown) => send({ stage: message.stage, failed: failure(e) }),
-    );
+  publication = message.documentsAhead
+    ? { ...(message.publication as object), documents: ahead }
+    : message.publication;
+  void runFrom(message.stage, message.through, message.dir);
 });
+
+/**
+ * Runs stage `first`, then each after it up to `last` as soon as the one before has ended well
+ * (the main thread, busy with the site, need not ask for each), reporting how each ended.
+ */
+async function runFrom(first: number, last: number, dir: string): Promise<void> {
+  for (let index = first; index <= last; index++) {
+    const stage = stages[index];
+    if (!stage) return send({ stage: index, failed: failure(new Error("no such stage")) });
+    try {
+      await stage.run(publication, dir, (line) => send({ stage: index, progress: line }));
+    } catch (e) {
+      return send({ stage: index, failed: failure(e) });
+    }
+    send({ stage: index, done: true });
+  }
+}

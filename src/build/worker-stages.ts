@@ -31,10 +31,12 @@ export interface WorkerData {
 
 export type ToWorker =
   | {
+      /** Runs this stage, then each after it up to `through` as soon as the one before ends well. */
       stage: number;
+      through: number;
       dir: string;
-      /** Sent with the first run (without its documents when they were all sent ahead). */
-      publication?: unknown;
+      /** The publication (without its documents when they were all sent ahead). */
+      publication: unknown;
       /** The publication's documents are the ones sent ahead, in the order sent. */
       documentsAhead?: boolean;
     }
@@ -60,6 +62,18 @@ function rebuilt(f: StageFailure): Error {
   e.name = f.name;
   if (f.stack) e.stack = f.stack;
   return e;
+}
+
+/** What came back from the worker for one stage (see onWorkerThread). */
+interface StageRecord {
+  /** Progress lines that came before the stage's run was awaited. */
+  lines: string[];
+  /** Shows a progress line, while the run is awaited. */
+  show: ((line: string) => void) | null;
+  /** How the stage ended, once it has. */
+  ended: { failed?: Error } | null;
+  /** Settles the awaited run. */
+  wake: (() => void) | null;
 }
 
 /** Stages on a worker thread; `close()` ends the worker if they are not all run. */
@@ -92,12 +106,45 @@ export async function onWorkerThread<P extends Partial<Publication>>(
   const local = made.outputStages(options);
   let worker: Worker | null = null;
   let finished = false;
-  /** Whether the publication has been sent (with the first run). */
-  let sent = false;
+  /** The first stage the worker was asked to run (it runs the rest after it), once it was. */
+  let from: number | null = null;
   const end = () => {
     finished = true;
     void worker?.terminate();
     worker = null;
+  };
+  /**
+   * What each stage sent back before or while its run is awaited: the worker goes on to the next
+   * stage as soon as one ends well, without waiting for the main thread (busy with the site) to
+   * ask, so a stage may have progressed, or even ended, before its run is called.
+   */
+  const records = local.map((): StageRecord => ({
+    lines: [],
+    show: null,
+    ended: null,
+    wake: null,
+  }));
+  const settleAll = (e: Error) => {
+    for (const r of records) {
+      r.ended ??= { failed: e };
+      r.wake?.();
+    }
+  };
+  const onMessage = (m: ToMain) => {
+    const r = records[m.stage];
+    if (!r) return;
+    if ("progress" in m) {
+      if (r.show) r.show(m.progress);
+      else r.lines.push(m.progress);
+      return;
+    }
+    r.ended = "failed" in m ? { failed: rebuilt(m.failed) } : {};
+    r.wake?.();
+  };
+  const watch = (w: Worker) => {
+    w.on("message", onMessage);
+    w.on("error", (e: Error) => settleAll(e));
+    w.on("exit", (code: number) => settleAll(new Error(`the stages' worker exited (${code})`)));
   };
   const start = () => {
     const w = new Worker(new URL("./stage-worker.ts", import.meta.url), {
@@ -105,13 +152,14 @@ export async function onWorkerThread<P extends Partial<Publication>>(
       transferList: [...transfer],
     });
     w.unref(); // keeps the process alive only while a stage runs (below)
+    watch(w);
     return w;
   };
   if (early) worker = start();
   /** Documents sent ahead of the first run, in order. */
   const sentAhead: PublishedDocument[] = [];
   const ahead = (document: PublishedDocument, office: Publication["office"]) => {
-    if (finished || sent) return; // the first run carries the documents
+    if (finished || from !== null) return; // the first run carries the documents
     worker ??= start();
     const message: ToWorker = sentAhead.length ? { ahead: document } : { ahead: document, office };
     worker.postMessage(message);
@@ -126,48 +174,54 @@ export async function onWorkerThread<P extends Partial<Publication>>(
     run: (publication, dir, progress, signal) =>
       new Promise<void>((resolve, reject) => {
         if (finished) return reject(new Error("the stages' worker has ended"));
-        const first = !sent;
-        sent = true;
+        if (from !== null && index < from)
+          return reject(new Error("a stage asked for after the ones following it"));
         worker ??= start();
         const w = worker;
+        if (from === null) {
+          from = index;
+          const documents = sentAhead.length > 0 ? publication.documents : undefined;
+          const allAhead =
+            documents?.length === sentAhead.length && documents.every((d, i) => d === sentAhead[i]);
+          const copied = allAhead ? fields.filter((f) => f !== "documents") : fields;
+          const message: ToWorker = {
+            stage: index,
+            through: local.length - 1,
+            dir,
+            publication: Object.fromEntries(copied.map((f) => [f, publication[f]])),
+            ...(allAhead && { documentsAhead: true }),
+          };
+          w.postMessage(message);
+        }
+        const r = records[index] as StageRecord;
         const detach = () => {
-          w.off("message", onMessage);
-          w.off("error", onError);
-          w.off("exit", onExit);
+          r.show = null;
+          r.wake = null;
           signal?.removeEventListener("abort", onAbort);
           w.unref();
         };
-        const stop = (e: Error) => {
+        const settle = () => {
+          const ended = r.ended;
+          if (!ended) return;
           detach();
-          end();
-          reject(e);
-        };
-        const onMessage = (m: ToMain) => {
-          if (m.stage !== index) return;
-          if ("progress" in m) return progress(m.progress);
-          if ("failed" in m) return stop(rebuilt(m.failed));
-          detach();
+          if (ended.failed) {
+            end();
+            return reject(ended.failed);
+          }
           if (index === local.length - 1) end();
           resolve();
         };
-        const onError = (e: Error) => stop(e);
-        const onExit = (code: number) => stop(new Error(`the stages' worker exited (${code})`));
-        const onAbort = () => stop(new Error("aborted"));
-        w.on("message", onMessage);
-        w.on("error", onError);
-        w.on("exit", onExit);
+        const onAbort = () => {
+          detach();
+          end();
+          reject(new Error("aborted"));
+        };
         signal?.addEventListener("abort", onAbort, { once: true });
         w.ref(); // a stage running alone keeps the process waiting for it
-        const documents = sentAhead.length > 0 ? publication.documents : undefined;
-        const allAhead =
-          documents?.length === sentAhead.length && documents.every((d, i) => d === sentAhead[i]);
-        const message: ToWorker = { stage: index, dir };
-        if (first) {
-          const copied = allAhead ? fields.filter((f) => f !== "documents") : fields;
-          message.publication = Object.fromEntries(copied.map((f) => [f, publication[f]]));
-          if (allAhead) message.documentsAhead = true;
-        }
-        w.postMessage(message);
+        r.show = progress;
+        for (const line of r.lines.splice(0)) progress(line);
+        r.wake = settle;
+        settle(); // it may have ended already
       }),
   }));
   return Object.assign(stages, { close: end });

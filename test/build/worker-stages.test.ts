@@ -104,6 +104,33 @@ describe("stages on a worker thread", () => {
     expect(threadPriority()).toBe(own); // this thread is as it was
   });
 
+  it("go on to the next stage without being asked; its run then gets its progress and end", async () => {
+    const stages = await onWorkerThread(MODULE, { kinds: ["ok", "ok"] }, ["units"]);
+    const seven = { units: [1, 2, 3, 4, 5, 6, 7] } as unknown as Publication;
+    const lines: string[] = [];
+    await stages[0]?.run(seven, dir, (l) => lines.push(l));
+    // the second stage runs while this thread is busy elsewhere (here: waiting for its file)
+    for (let i = 0; i < 200 && !existsSync(join(dir, "s1/7.txt")); i++)
+      await new Promise((r) => setTimeout(r, 25));
+    expect(existsSync(join(dir, "s1/7.txt"))).toBe(true);
+    await new Promise((r) => setTimeout(r, 50)); // its end has come back too
+    await stages[1]?.run(seven, dir, (l) => lines.push(l));
+    expect(lines).toEqual(["  阶段1：完成", "  阶段2：完成"]);
+    await expect(stages[0]?.run(seven, dir, () => {})).rejects.toThrow(/ended/);
+  });
+
+  it("stop after a failure without going on, and refuse a stage asked for out of order", async () => {
+    const [failing, next] = await stagesOf(["type-error", "ok"]);
+    const nine = { units: [1, 2, 3, 4, 5, 6, 7, 8, 9] } as unknown as Publication;
+    await expect(failing?.run(nine, dir, () => {})).rejects.toThrow(/Cannot read/);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(join(dir, "s1/9.txt"))).toBe(false);
+    await expect(next?.run(nine, dir, () => {})).rejects.toThrow(/ended/);
+    const [first, second] = await stagesOf(["ok", "ok"]);
+    await second?.run(nine, dir, () => {});
+    await expect(first?.run(nine, dir, () => {})).rejects.toThrow(/order|ended/);
+  });
+
   it("stop when aborted", async () => {
     const [hang] = await stagesOf(["hang"]);
     const stop = new AbortController();
