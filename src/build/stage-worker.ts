@@ -12,7 +12,7 @@ import type { StageFailure, ToMain, ToWorker, WorkerData } from "./worker-stages
 
 type Office = Publication["office"];
 
-module.enableCompileCache?.();
+module.enableCompileCache?.(); // on already when the worker was started by worker-stages.ts
 
 /**
  * Lowers this thread's priority by `by` (its nice value, as `nice` does for a process), where a

@@ -52,6 +52,14 @@ export type ToMain =
   | { stage: number; done: true }
   | { stage: number; failed: StageFailure };
 
+/**
+ * The worker's first code, plain JavaScript: it turns on Node's compile cache (which a worker
+ * does not inherit) before stage-worker.ts is loaded, so that no TypeScript is stripped in the
+ * worker (its first stripping alone loads Node's TypeScript stripper, ~0.15 s of processor time).
+ */
+const WORKER_ENTRY = `require("node:module").enableCompileCache?.();
+import(${JSON.stringify(new URL("./stage-worker.ts", import.meta.url).href)});`;
+
 /** The error the worker sent, rebuilt with its name, stack, code and diagnostics. */
 function rebuilt(f: StageFailure): Error {
   const e = Object.assign(
@@ -147,7 +155,8 @@ export async function onWorkerThread<P extends Partial<Publication>>(
     w.on("exit", (code: number) => settleAll(new Error(`the stages' worker exited (${code})`)));
   };
   const start = () => {
-    const w = new Worker(new URL("./stage-worker.ts", import.meta.url), {
+    const w = new Worker(WORKER_ENTRY, {
+      eval: true,
       workerData: { module: module.href, options, niceness } satisfies WorkerData,
       transferList: [...transfer],
     });
