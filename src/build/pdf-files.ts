@@ -136,9 +136,8 @@ export type Emit = (file: string, bytes: Uint8Array) => Promise<void>;
 
 /**
  * An Emit that writes each file under `dir`, making its folders (each once). It writes on the
- * calling thread: the build's threads make files faster than a disk takes them only in the page
- * cache, and each of Node's asynchronous steps (open, write, close) hands over to another thread,
- * which on two busy processors costs more than the write itself.
+ * calling thread (into the page cache): each asynchronous step of Node's (open, write, close)
+ * would hand over to another thread, which on two busy processors costs more than the write.
  */
 export function emitInto(dir: string): Emit {
   const made = new Set<string>();

@@ -1,8 +1,10 @@
 // Output stages on a worker thread: the PDF and Word files are made beside the site, which the
 // main thread builds meanwhile (on two processors the output phase takes about as long as the
 // longer of the two). The stages come from a module exporting `outputStages(options)`; this
-// thread makes them too, for their names and the files they will write, and sends each run to
-// the worker. Only the fields of the publication they read are copied over, once.
+// thread makes them too, for their names and the files they will write. The first run asked for
+// starts the worker on that stage and those after it, one after the other, without waiting to be
+// asked for each; each run returns when its stage has ended there. Only the fields of the
+// publication they read are copied over, once.
 import { Worker } from "node:worker_threads";
 import type { Transferable } from "node:worker_threads";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
