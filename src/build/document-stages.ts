@@ -5,7 +5,6 @@
 // site (worker-stages.ts), so this module exports them by the name the worker looks for. With
 // `word`, the main thread makes part of the Word files (word-share.ts): it is sent the layouts.
 import type { WordLayout } from "../docx/index.ts";
-import type { Doc } from "../doc/types.ts";
 import type { PdfOptions } from "../pdf/index.ts";
 import type { Typeset } from "../pdf/index.ts";
 import { docxStage, wordLayoutOf } from "./docx-files.ts";
@@ -26,12 +25,8 @@ export function outputStages({
 }: DocumentStageOptions): OutputStage<DocumentSet>[] {
   const taken = new Map<string, WordLayout>();
   const laidOut = (layouts: ReadonlyMap<string, Typeset>) => {
-    const docs = new Map<string, Doc>();
-    for (const [id, t] of layouts) {
-      taken.set(id, wordLayoutOf(t));
-      docs.set(id, t.doc);
-    }
-    if (word) sendLayouts(word, taken, docs);
+    for (const [id, t] of layouts) taken.set(id, wordLayoutOf(t));
+    if (word) sendLayouts(word, layouts);
   };
   return [pdfStage(options, laidOut), docxStage(options, taken, word && sharedClaims(word))];
 }

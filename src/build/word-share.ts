@@ -9,8 +9,8 @@ import { MessageChannel } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
 import type { Block, Doc } from "../doc/types.ts";
 import type { WordLayout } from "../docx/index.ts";
-import type { PdfOptions } from "../pdf/index.ts";
-import { docxProgress, docxStage } from "./docx-files.ts";
+import type { PdfOptions, Typeset } from "../pdf/index.ts";
+import { docxProgress, docxStage, wordLayoutOf } from "./docx-files.ts";
 import type { DocxShare } from "./docx-files.ts";
 import type { OutputStage } from "./index.ts";
 import type { DocumentSet } from "./pdf-files.ts";
@@ -70,17 +70,10 @@ export function layoutFrom(doc: Doc, portable: PortableLayout): WordLayout {
   return { colophon: portable.colophon, tables };
 }
 
-/** Sends the layouts (by document id) to the main thread's end. */
-export function sendLayouts(
-  share: WordShare,
-  layouts: ReadonlyMap<string, WordLayout>,
-  docs: ReadonlyMap<string, Doc>,
-): void {
+/** Sends what each laid-out document's Word file takes over (by document id) to the main thread's end. */
+export function sendLayouts(share: WordShare, layouts: ReadonlyMap<string, Typeset>): void {
   const message: LayoutsMessage = { layouts: [] };
-  for (const [id, layout] of layouts) {
-    const doc = docs.get(id);
-    if (doc) message.layouts.push([id, portableLayout(doc, layout)]);
-  }
+  for (const [id, t] of layouts) message.layouts.push([id, portableLayout(t.doc, wordLayoutOf(t))]);
   share.port.postMessage(message);
 }
 

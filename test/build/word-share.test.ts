@@ -20,6 +20,7 @@ import type { Block, Doc } from "../../src/doc/types.ts";
 import { docxOf } from "../../src/docx/index.ts";
 import type { WordLayout } from "../../src/docx/index.ts";
 import { typeset } from "../../src/pdf/index.ts";
+import type { Typeset } from "../../src/pdf/index.ts";
 import { CONTENT, doc, examplePublication, fonts, para } from "../pdf/support.ts";
 
 const root = mkdtempSync(join(tmpdir(), "xinfang-word-share-"));
@@ -29,7 +30,8 @@ const newDir = () => join(root, String(n++));
 
 const options = { contentDir: CONTENT };
 let publication: DocumentSet;
-/** The example's Word layouts by document id, as the PDF step leaves them. */
+/** The example's layouts by document id, and what the Word step takes over from them. */
+const laid = new Map<string, Typeset>();
 const taken = new Map<string, WordLayout>();
 /** Unshared Word files of the example, by file name. */
 const alone = new Map<string, Buffer>();
@@ -40,8 +42,11 @@ const files = (dir: string) =>
 beforeAll(async () => {
   publication = await examplePublication();
   const set = fonts();
-  for (const { doc: d } of publication.documents)
-    taken.set(d.meta.id, wordLayoutOf(typeset(d, set)));
+  for (const { doc: d } of publication.documents) {
+    const t = typeset(d, set);
+    laid.set(d.meta.id, t);
+    taken.set(d.meta.id, wordLayoutOf(t));
+  }
   const dir = newDir();
   await docxStage(options, taken).run(publication, dir, () => {});
   for (const [f, bytes] of files(dir)) alone.set(f, bytes);
@@ -49,8 +54,7 @@ beforeAll(async () => {
 
 /** The worker's end as document-stages.ts makes it, the layouts sent. */
 function workerEnd(share: ReturnType<typeof shareWord>) {
-  const docs = new Map(publication.documents.map(({ doc: d }) => [d.meta.id, d]));
-  sendLayouts(share.worker, taken, docs);
+  sendLayouts(share.worker, laid);
   return docxStage(options, taken, sharedClaims(share.worker));
 }
 
