@@ -390,7 +390,7 @@ async function generate(
     }
     siteEnded();
     await outputs;
-    const extraFiles = await listFiles(extra);
+    const extraFiles = listFiles(extra);
     const unplanned = extraFiles.filter((f) => !planned.has(f));
     const missing = [...planned].filter((f) => !extraFiles.includes(f));
     if (unplanned.length || missing.length)
@@ -402,7 +402,7 @@ async function generate(
     step = "site";
     await moveInto(extra, staged, extraFiles);
 
-    const files = await listFiles(staged);
+    const files = listFiles(staged);
 
     step = "swap";
     await writeMarker(staged);

@@ -39,7 +39,7 @@
 // is gone (builds killed before their swap began). Recovery never removes OUT itself.
 //
 // Durability against power loss (fsync of folders) is not attempted: a kill of the process is.
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, realpathSync, rmSync } from "node:fs";
 import {
   link,
   lstat,
@@ -471,7 +471,9 @@ export async function swapOutput(
   try {
     await hook("new-moved");
     if (movedAway) {
-      await rm(old, { recursive: true, force: true });
+      // Blocking: nothing else is left to do, and a county's output (some 3,000 files) goes in
+      // about two thirds of the time it takes through the thread pool.
+      rmSync(old, { recursive: true, force: true });
       await hook("old-removed");
     }
     await unlink(paths.journal);

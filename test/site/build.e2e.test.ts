@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEARCH_INDEX_DIR, SearchIndexBuilder } from "../../src/site/build/search-index.ts";
 import { launchChromium, search, watch } from "./support/browser.ts";
 import { ROOT, fingerprint, listFiles, readableTexts, runCli } from "./support/build.ts";
 import type { CliRun } from "./support/build.ts";
@@ -97,6 +98,19 @@ describe("a build with hostile text under a base path", () => {
     const page = await readFile(join(out, "pages/说明/index.html"), "utf8");
     expect(page).toContain("139****5678");
     expect(page).toContain("110101********1234");
+  });
+
+  it("has the search index that reading every written page back gives (pages are read as rendered)", async () => {
+    const search = new SearchIndexBuilder();
+    for (const file of (await listFiles(out)).filter((f) => f.endsWith(".html")))
+      search.add(file, await readFile(join(out, file), "utf8"));
+    const written = new Map<string, string>();
+    for (const file of await listFiles(join(out, SEARCH_INDEX_DIR)))
+      written.set(file, await readFile(join(out, SEARCH_INDEX_DIR, file), "utf8"));
+    const expected = new Map(search.files());
+    expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [file, text] of expected) expect(written.get(file), file).toBe(text);
+    expect(search.size).toBeGreaterThan(40);
   });
 
   it("prefixes every internal link and asset with the base path", async () => {

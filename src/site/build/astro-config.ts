@@ -3,7 +3,7 @@
 // are not compiled: they reach the site as validated data in the publication (validate/pages.ts).
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { AstroInlineConfig, AstroIntegration } from "astro";
+import type { AstroInlineConfig, AstroIntegration, AstroPrerenderer } from "astro";
 import type { Publication } from "../input.ts";
 import { handOver, handedOver } from "./hand-over.ts";
 
@@ -27,6 +27,45 @@ export function publicationIntegration(load: () => Promise<Publication>): AstroI
   };
 }
 
+/**
+ * Receives each page as Astro renders it: the path of its address (as requested, with the base)
+ * and the bytes Astro then writes to its file.
+ */
+export type PageTap = (path: string, bytes: Uint8Array) => void;
+
+/**
+ * Hands each rendered page to `tap` on its way to its file, through Astro's prerenderer hook (the
+ * one adapters use to render elsewhere): the default prerenderer renders it, its body is read
+ * once and given to `tap`, and Astro gets a response with the same status, headers and bytes.
+ * Redirects and responses without a body pass through untouched.
+ */
+export function pageTapIntegration(tap: PageTap): AstroIntegration {
+  return {
+    name: "xinfang:page-tap",
+    hooks: {
+      "astro:build:start": ({ setPrerenderer }) => {
+        setPrerenderer((base): AstroPrerenderer => ({
+          ...base,
+          async render(request, options) {
+            const result = await base.render(request, options);
+            const response = result instanceof Response ? result : result.response;
+            const redirect = response.status >= 300 && response.status < 400;
+            if (redirect || !response.body) return result;
+            const bytes = new Uint8Array(await response.arrayBuffer());
+            tap(new URL(request.url).pathname, bytes);
+            const copy = new Response(bytes, {
+              status: response.status,
+              statusText: response.statusText,
+              headers: response.headers,
+            });
+            return result instanceof Response ? copy : { ...result, response: copy };
+          },
+        }));
+      },
+    },
+  };
+}
+
 export interface SiteConfigOptions {
   /** The site's input when Astro runs on its own (see publicationIntegration). */
   load?: () => Promise<Publication>;
@@ -37,6 +76,8 @@ export interface SiteConfigOptions {
   cacheDir?: string;
   /** Send Astro's log events to the build's sink (astro-logger.ts). */
   captureLogs?: boolean;
+  /** Each page as it is rendered (see pageTapIntegration). */
+  pageTap?: PageTap;
 }
 
 export function siteConfig(options: SiteConfigOptions): AstroInlineConfig {
@@ -57,7 +98,10 @@ export function siteConfig(options: SiteConfigOptions): AstroInlineConfig {
     compressHTML: true,
     prefetch: false,
     devToolbar: { enabled: false },
-    integrations: options.load ? [publicationIntegration(options.load)] : [],
+    integrations: [
+      ...(options.load ? [publicationIntegration(options.load)] : []),
+      ...(options.pageTap ? [pageTapIntegration(options.pageTap)] : []),
+    ],
     ...(options.captureLogs
       ? {
           logLevel: "info" as const,

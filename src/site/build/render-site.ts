@@ -1,5 +1,5 @@
 // The site output: the publication → the intranet site in a folder (Astro pages, their web
-// fonts (webfonts.ts), the search index (search-index.ts) made as the pages are read back), checked
+// fonts (webfonts.ts), the search index (search-index.ts) made from the pages as Astro renders them), checked
 // before anyone sees it: no classified document made it in, and no file makes a browser fetch
 // from another host. The build (src/build) decides where the folder is and swaps it into place.
 //
@@ -11,7 +11,7 @@
 // Vite lets BASE_URL, MODE … in the environment override import.meta.env, so they are hidden
 // while Astro runs. All three are set and restored around one run, and runs are queued one at a
 // time (`queue` below), so two builds in one process never see each other's state.
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -20,8 +20,11 @@ import type { Publication } from "../input.ts";
 import { PACKAGE_ROOT, siteConfig } from "./astro-config.ts";
 import { handOver, setAstroLogSink } from "./hand-over.ts";
 import type { AstroLogEvent } from "./hand-over.ts";
-import { findExternalReferences } from "./offline.ts";
-import { SEARCH_INDEX_DIR, SearchIndexBuilder } from "./search-index.ts";
+import type { PageTap } from "./astro-config.ts";
+import { findExternalReferences, markupReferences } from "./offline.ts";
+import type { ExternalReference } from "./offline.ts";
+import { SEARCH_INDEX_DIR, SearchIndexBuilder, pageSearchText } from "./search-index.ts";
+import type { PageSearchText } from "./search-index.ts";
 import { SiteCharacters, showsText, writeWebFonts } from "./webfonts.ts";
 
 /** A check of the built site failed, or a step could not run: `step` names it. */
@@ -60,14 +63,21 @@ export interface SiteResult {
 
 const VITE_RESERVED = ["BASE_URL", "MODE", "DEV", "PROD", "SSR"];
 
-/** Every file under `dir`, relative, sorted. */
-export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+/**
+ * Every file under `dir`, relative, sorted. Read with blocking calls: the build lists its folders
+ * when nothing else is waiting on this thread, and a county's site is some 900 folders, each an
+ * asynchronous round trip to another thread otherwise.
+ */
+export function listFiles(dir: string): string[] {
   const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)));
-    else out.push(rel);
-  }
+  const walk = (folder: string, prefix: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(join(folder, entry.name), rel);
+      else out.push(rel);
+    }
+  };
+  walk(dir, "");
   return out.sort();
 }
 
@@ -100,7 +110,28 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
     progress(
       `生成网站（${publication.documents.length} 份文书，${publication.units.length} 个村（社区））……`,
     );
-    await runAstro(options, dir, work);
+    // Each page as Astro renders it: what the search index, the web fonts and the offline check
+    // take from it, so that the pages need not be read back from their files (a county's 918
+    // pages, 24 MB). Every page rendered is written (the site has no fallback routes and no
+    // public file in a page's place), so its characters go to the web fonts at once.
+    const characters = new SiteCharacters();
+    const tapped = new Map<string, TappedPage | null>();
+    const tap = (path: string, bytes: Uint8Array) => {
+      const file = tappedFile(path, options.base);
+      if (file === undefined) return; // read back below
+      if (tapped.has(file)) {
+        tapped.set(file, null); // two pages for one file: read back below
+        return;
+      }
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+      if (showsText(file)) characters.add(text);
+      tapped.set(file, {
+        size: bytes.byteLength,
+        found: pageSearchText(text),
+        references: markupReferences(text, file),
+      });
+    };
+    await runAstro(options, dir, work, tap);
 
     step = "check";
     for (const held of publication.heldBack)
@@ -109,26 +140,38 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
 
     step = "search";
     progress("建立全文搜索索引……");
-    // Each text file is read once, for all of: the search index (the pages, in the order of their
-    // paths), the characters of the web fonts (pages, scripts and style sheets), the offline
-    // check and the count of pages. The files the fonts and the index add are checked after.
-    const pages = await listFiles(dir);
-    const search = new SearchIndexBuilder();
-    const html: string[] = [];
-    const visit = (file: string, text: string) => {
-      if (!file.endsWith(".html")) return;
-      html.push(file);
-      search.add(file, text);
-    };
-    const characters = new SiteCharacters();
-    const scanned = await findExternalReferences(
+    // Each text file Astro wrote otherwise (scripts, style sheets), and any page whose file is not
+    // where its address says or whose size differs from what was rendered, is read once, for all
+    // of: the search index, the characters of the web fonts and the offline check. The files the
+    // fonts and the index add are checked after.
+    const pages = listFiles(dir);
+    const { found, references, unread } = takeTapped(
+      pages,
+      tapped,
+      (file) => statSync(join(dir, file)).size,
+    );
+    tapped.clear();
+    const read = await findExternalReferences(
       dir,
       (file, text) => {
-        visit(file, text);
+        if (file.endsWith(".html")) found.set(file, pageSearchText(text));
         if (showsText(file)) characters.add(text);
       },
-      pages,
+      unread,
     );
+    for (const r of read) {
+      const list = references.get(r.file);
+      if (list) list.push(r);
+      else references.set(r.file, [r]);
+    }
+    const search = new SearchIndexBuilder();
+    let html = 0;
+    for (const file of pages)
+      if (file.endsWith(".html")) {
+        html++;
+        search.addText(file, found.get(file) ?? null);
+      }
+    found.clear();
     step = "fonts";
     await writeWebFonts(dir, characters);
     step = "search";
@@ -139,10 +182,13 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
     const before = new Set(pages);
     // The index holds the pages' own text (checked above as markup, where text is no reference) as
     // data the search page reads and shows as text: never fetched from, never run.
-    const added = (await listFiles(dir)).filter(
+    const added = listFiles(dir).filter(
       (f) => !before.has(f) && !f.startsWith(`${SEARCH_INDEX_DIR}/`),
     );
-    const external = [...scanned, ...(await findExternalReferences(dir, visit, added))];
+    const external = [
+      ...pages.flatMap((file) => references.get(file) ?? []),
+      ...(await findExternalReferences(dir, undefined, added)),
+    ];
     if (external.length) {
       const list = external.slice(0, 10).map((e) => `  ${e.file}：${e.url}`);
       throw new SiteError(
@@ -154,7 +200,7 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
       step = "copy";
       await cp(dir, options.dir, { recursive: true });
     }
-    return { pages: html.length, indexed: search.size };
+    return { pages: html, indexed: search.size };
   } catch (e) {
     if (e instanceof SiteError) throw e;
     throw new SiteError(e instanceof Error ? e.message : String(e), step, { cause: e });
@@ -164,7 +210,12 @@ async function renderSiteNow(options: SiteOptions): Promise<SiteResult> {
 }
 
 /** Runs Astro with the publication handed over, in the private working folder `work`. */
-async function runAstro(options: SiteOptions, outDir: string, work: string): Promise<void> {
+async function runAstro(
+  options: SiteOptions,
+  outDir: string,
+  work: string,
+  pageTap: PageTap,
+): Promise<void> {
   const { progress } = options;
   process.env.ASTRO_TELEMETRY_DISABLED = "1";
   const { build } = await import("astro");
@@ -194,6 +245,7 @@ async function runAstro(options: SiteOptions, outDir: string, work: string): Pro
         base: options.base,
         cacheDir: join(work, "cache"),
         captureLogs: true,
+        pageTap,
       }),
       // Astro's `sync` (content collections, through a Vite server of its own, and TypeScript
       // types) is not needed: the site has no collections and the build reads no types. An option
@@ -206,6 +258,62 @@ async function runAstro(options: SiteOptions, outDir: string, work: string): Pro
     handOver(undefined);
     setAstroLogSink(undefined);
   }
+}
+
+/** What the build took from a page as Astro rendered it (see renderSiteNow). */
+export interface TappedPage {
+  /** Bytes written: the file found where the address says must have as many. */
+  size: number;
+  found: PageSearchText | null;
+  references: ExternalReference[];
+}
+
+/**
+ * The file Astro writes the page at `path` (its address as requested, base included) to, in the
+ * site's folder format (`/units/a/` → `units/a/index.html`, `/404` → `404.html`); undefined
+ * outside the base or when it cannot be decoded. The build checks that the file is there, with
+ * the same size, before trusting this.
+ */
+export function tappedFile(path: string, base: string): string | undefined {
+  const root = base.endsWith("/") ? base : `${base}/`;
+  if (!path.startsWith(root) && `${path}/` !== root) return undefined;
+  let rest: string;
+  try {
+    rest = decodeURIComponent(path.slice(root.length));
+  } catch {
+    return undefined;
+  }
+  if (rest === "404" || rest === "404/" || rest === "500" || rest === "500/")
+    return `${rest.slice(0, 3)}.html`;
+  if (rest === "") return "index.html";
+  return rest.endsWith("/") ? `${rest}index.html` : `${rest}/index.html`;
+}
+
+/**
+ * Of the site's `files` (sorted), what was taken from the pages as rendered, each trusted only
+ * where a page was tapped for that file alone and the file has as many bytes as were rendered;
+ * `unread` lists every other file (non-pages too), to be read from the folder.
+ */
+export function takeTapped(
+  files: readonly string[],
+  tapped: ReadonlyMap<string, TappedPage | null>,
+  sizeOf: (file: string) => number,
+): {
+  found: Map<string, PageSearchText | null>;
+  references: Map<string, ExternalReference[]>;
+  unread: string[];
+} {
+  const found = new Map<string, PageSearchText | null>();
+  const references = new Map<string, ExternalReference[]>();
+  const unread: string[] = [];
+  for (const file of files) {
+    const page = file.endsWith(".html") ? tapped.get(file) : undefined;
+    if (page && sizeOf(file) === page.size) {
+      found.set(file, page.found);
+      references.set(file, page.references);
+    } else unread.push(file);
+  }
+  return { found, references, unread };
 }
 
 /** Writes the search index into `<siteDir>/search-index`. */

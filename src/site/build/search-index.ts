@@ -278,7 +278,11 @@ export class SearchIndexBuilder {
 
   /** Adds the page in `file` (relative to the site, `/` between folders); false if not indexed. */
   add(file: string, html: string): boolean {
-    const found = pageSearchText(html);
+    return this.addText(file, pageSearchText(html));
+  }
+
+  /** Adds what pageSearchText found in the page in `file`; false if nothing (not indexed). */
+  addText(file: string, found: PageSearchText | null): boolean {
     if (!found) return false;
     const id = this.pages.length;
     const url = pageUrl(file);
