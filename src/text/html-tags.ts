@@ -83,6 +83,38 @@ export interface HtmlStartTag {
 }
 
 /**
+ * Names met lately, by their first code and length (tag and attribute names repeat: a county's
+ * site has some 900,000 tags, most of them `td`, `span`, `div` with a `class`): a name written as
+ * one here is taken from its slot instead of being cut out and lower-cased again. Only names
+ * shorter than 13 characters: V8 keeps a longer slice as a view of the whole page.
+ */
+const NAME_SLOTS = 256;
+const rawNames: string[] = new Array<string>(NAME_SLOTS).fill("");
+const lowerNames: string[] = new Array<string>(NAME_SLOTS).fill("");
+
+/** The name written from `from` to `to`, in lower case. */
+function nameAt(html: string, from: number, to: number): string {
+  const length = to - from;
+  if (length >= 13 || length === 0) return html.slice(from, to).toLowerCase();
+  const slot = (html.charCodeAt(from) * 16 + length) & (NAME_SLOTS - 1);
+  const raw = rawNames[slot] as string;
+  if (raw.length === length && html.startsWith(raw, from)) return lowerNames[slot] as string;
+  const name = html.slice(from, to);
+  const lower = name.toLowerCase();
+  rawNames[slot] = name;
+  lowerNames[slot] = lower;
+  return lower;
+}
+
+/** The name of the end tag at `lt` (`</name …>`), in lower case (empty without one). */
+export function endTagName(html: string, lt: number): string {
+  const n = html.length;
+  let i = lt + 2;
+  for (let c; i < n && !isSpace((c = html.charCodeAt(i))) && c !== SLASH && c !== GT;) i++;
+  return nameAt(html, lt + 2, i);
+}
+
+/**
  * Reads the start tag at `lt` (`<name …>`): its name, the attributes `keep` accepts (by their
  * lower-case name; the others are only skipped, most of a page's are classes) and the offset
  * after it.
@@ -96,7 +128,7 @@ export function readStartTag(
   let i = lt + 1;
   const nameStart = i;
   for (let c; i < n && !isSpace((c = html.charCodeAt(i))) && c !== SLASH && c !== GT;) i++;
-  const name = html.slice(nameStart, i).toLowerCase();
+  const name = nameAt(html, nameStart, i);
   const attributes: HtmlAttribute[] = [];
   for (;;) {
     let slash = false;
@@ -107,7 +139,7 @@ export function readStartTag(
     const at = i;
     for (let c; i < n && !isSpace((c = html.charCodeAt(i))) && c !== SLASH && c !== GT && c !== EQ;)
       i++;
-    const attr = html.slice(at, i).toLowerCase();
+    const attr = nameAt(html, at, i);
     const wanted = keep(attr);
     while (i < n && isSpace(html.charCodeAt(i))) i++;
     let value = "";

@@ -11,7 +11,12 @@
 // <wbr>) end a block, so that the texts of two table cells never run into one word. Pages are
 // numbered in the order they are added: the build adds them in the order of their paths, so the
 // index depends on the site alone.
-import { decodeCharacterReferences, endTag, readStartTag } from "../../text/html-tags.ts";
+import {
+  decodeCharacterReferences,
+  endTag,
+  endTagName,
+  readStartTag,
+} from "../../text/html-tags.ts";
 import {
   SEARCH_FORMAT,
   SEARCH_PAGES_FILE,
@@ -126,13 +131,20 @@ function pair(s: string): [string, string] | null {
   return [detach(s.slice(0, colon).trim()), detach(s.slice(colon + 1).trim())];
 }
 
+/** What an open element began (pageSearchText). */
+const BODY = 1;
+const IGNORE = 2;
+const HIDDEN = 4;
+
 /** What the page gives the search index, or null when it has no element marked for it. */
 export function pageSearchText(html: string): PageSearchText | null {
   const meta: Record<string, string> = {};
   const filters: Record<string, string[]> = {};
   const parts: string[] = [];
-  // open elements: name, and whether it began the body, an ignored part or hidden content
-  const stack: { name: string; body: boolean; ignore: boolean; hidden: boolean }[] = [];
+  // open elements: their names, and whether each began the body, an ignored part or hidden
+  // content (BODY, IGNORE, HIDDEN), in two stacks
+  const names: string[] = [];
+  const kinds: number[] = [];
   let body = 0;
   let ignore = 0;
   let hidden = 0;
@@ -162,17 +174,17 @@ export function pageSearchText(html: string): PageSearchText | null {
       // an end tag: closes the innermost open element of its name and those inside it
       const gt = html.indexOf(">", lt);
       i = gt === -1 ? html.length : gt + 1;
-      const name = /^[^\s/>]+/.exec(html.slice(lt + 2, i))?.[0].toLowerCase() ?? "";
-      let k = stack.length - 1;
-      while (k >= 0 && stack[k]?.name !== name) k--;
+      const name = endTagName(html, lt);
+      let k = names.length - 1;
+      while (k >= 0 && names[k] !== name) k--;
       if (k < 0) continue; // a stray end tag
-      while (stack.length > k) {
-        const open = stack.pop();
-        if (!open) break;
-        if (!INLINE.has(open.name)) sep();
-        if (open.body) body--;
-        if (open.ignore) ignore--;
-        if (open.hidden) hidden--;
+      while (names.length > k) {
+        const open = names.pop() as string;
+        const kind = kinds.pop() as number;
+        if (!INLINE.has(open)) sep();
+        if (kind & BODY) body--;
+        if (kind & IGNORE) ignore--;
+        if (kind & HIDDEN) hidden--;
       }
       continue;
     }
@@ -184,8 +196,9 @@ export function pageSearchText(html: string): PageSearchText | null {
     const tag = readStartTag(html, lt, ours);
     i = tag.end;
     let attrs: Record<string, string> | null = null;
-    for (const a of tag.attributes)
-      if (!(attrs && a.name in attrs)) (attrs ??= {})[a.name] = a.value;
+    if (tag.attributes.length > 0)
+      for (const a of tag.attributes)
+        if (!(attrs && a.name in attrs)) (attrs ??= {})[a.name] = a.value;
     const metaAttr = attrs?.["data-search-meta"];
     if (metaAttr !== undefined) {
       const kv = pair(metaAttr);
@@ -201,18 +214,16 @@ export function pageSearchText(html: string): PageSearchText | null {
     }
     if (!INLINE.has(tag.name)) sep();
     if (VOID.has(tag.name) || tag.selfClosing) continue;
-    const open = {
-      name: tag.name,
-      body: attrs !== null && "data-search-body" in attrs,
-      ignore: attrs !== null && "data-search-ignore" in attrs,
-      hidden: HIDDEN_CONTENT.has(tag.name),
-    };
-    if (open.body) {
+    const kind =
+      (attrs !== null && "data-search-body" in attrs ? BODY : 0) |
+      (attrs !== null && "data-search-ignore" in attrs ? IGNORE : 0) |
+      (HIDDEN_CONTENT.has(tag.name) ? HIDDEN : 0);
+    if (kind & BODY) {
       body++;
       marked = true;
     }
-    if (open.ignore) ignore++;
-    if (open.hidden) {
+    if (kind & IGNORE) ignore++;
+    if (kind & HIDDEN) {
       hidden++;
       // raw text: nothing inside is markup
       if (RAW_TEXT.has(tag.name)) {
@@ -220,7 +231,8 @@ export function pageSearchText(html: string): PageSearchText | null {
         i = end === -1 ? html.length : end;
       }
     }
-    stack.push(open);
+    names.push(tag.name);
+    kinds.push(kind);
   }
   if (!marked) return null;
   const content = parts
