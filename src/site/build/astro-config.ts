@@ -53,7 +53,14 @@ export function pageTapIntegration(tap: PageTap): AstroIntegration {
             if (redirect || !response.body) return result;
             const bytes = new Uint8Array(await response.arrayBuffer());
             tap(new URL(request.url).pathname, bytes);
-            const copy = new Response(bytes, {
+            // a stream of the bytes read, not the bytes: a Response made from bytes copies them
+            const body = new ReadableStream<Uint8Array>({
+              start(controller) {
+                controller.enqueue(bytes);
+                controller.close();
+              },
+            });
+            const copy = new Response(body, {
               status: response.status,
               statusText: response.statusText,
               headers: response.headers,
