@@ -1,7 +1,8 @@
 // The site output: the publication → the intranet site in a folder (Astro pages, their web
 // fonts (webfonts.ts), the search index (search-index.ts) made from the pages as Astro renders
 // them), checked before anyone sees it: no classified document made it in, and no file makes a
-// browser fetch from another host. The build (src/build) decides where the folder is and swaps it into place.
+// browser fetch from another host. The build (src/build) decides where the folder is and swaps
+// it into place.
 //
 // Process-wide state, and why it stays: Astro and Vite read a few things from the process, not
 // from their options. (1) The publication reaches the pages through a registered global symbol
